@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { asc, eq } from "drizzle-orm";
+import { getTestDb } from "./testing";
+import { seedTaxonomies } from "./seed";
+import { taxonomyTerm } from "./schema";
+
+describe("seedTaxonomies", () => {
+  it("seeds the Livre blanc's nine themes once and keeps admin edits", () => {
+    const db = getTestDb();
+    const themes = db.select().from(taxonomyTerm).where(eq(taxonomyTerm.taxonomy, "theme")).orderBy(asc(taxonomyTerm.position)).all();
+    expect(themes.map((t) => t.label)).toEqual([
+      "E-inclusion", "Lien social", "Citoyenneté", "Éducation", "Culture",
+      "Service public", "Emploi", "Intergénérationnel", "Santé",
+    ]);
+    db.update(taxonomyTerm).set({ label: "Inclusion numérique" }).where(eq(taxonomyTerm.slug, "e-inclusion")).run();
+    expect(seedTaxonomies(db)).toBe(0);
+    const edited = db.select().from(taxonomyTerm).where(eq(taxonomyTerm.slug, "e-inclusion")).get();
+    expect(edited?.label).toBe("Inclusion numérique");
+  });
+});

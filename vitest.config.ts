@@ -1,0 +1,14 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["**/*.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "e2e/**", "data/**"],
+    environment: "node",
+    pool: "forks",
+    setupFiles: ["./db/test-setup.ts"],
+    testTimeout: 20_000,
+  },
+});
