@@ -4,5 +4,5 @@ import type { Db } from "./client";
 
 /** Applies every committed migration of db/migrations that the database has not seen yet. */
 export function migrateDatabase(db: Db): void {
-  migrate(db, { migrationsFolder: path.join(process.cwd(), "db", "migrations") });
+  migrate(db, { migrationsFolder: path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations") });
 }

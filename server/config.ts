@@ -4,12 +4,12 @@ import crypto from "node:crypto";
 
 /** Directory holding everything this instance writes: the SQLite file and the session secret. */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR || "data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "data");
 }
 
 /** Path of the SQLite database file. */
 export function databaseFile(): string {
-  return path.join(dataDir(), "wiki.sqlite");
+  return path.join(/*turbopackIgnore: true*/ dataDir(), "wiki.sqlite");
 }
 
 /** TCP port the single HTTP server listens on. */
@@ -32,7 +32,7 @@ export function publicUrl(): string {
  */
 export function ensureSessionSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir(), "session-secret");
+  const file = path.join(/*turbopackIgnore: true*/ dataDir(), "session-secret");
   fs.mkdirSync(dataDir(), { recursive: true });
   try {
     return fs.readFileSync(file, "utf8").trim();

@@ -53,7 +53,7 @@ export function bodyFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(BODY_FIELD);
 }
 
-function ids(map: Y.Map<unknown>): number[] {
+function ids(map: { keys(): IterableIterator<string> }): number[] {
   return [...map.keys()].map(Number).filter(Number.isInteger).sort((a, b) => a - b);
 }
 

@@ -1,0 +1,60 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useState } from "react";
+
+/** Email and password sign-in, with the limiter's and the generic failure's messages. */
+export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError: string | null }) {
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", {
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+      redirect: false,
+    });
+    setPending(false);
+    if (!result || result.error) {
+      setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Adresse électronique ou mot de passe incorrect.");
+      return;
+    }
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <>
+      {error && (
+        <div role="alert" className="alert alert--error">
+          {error}
+        </div>
+      )}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="connexion-email">Adresse électronique</label>
+          <input id="connexion-email" name="email" type="email" autoComplete="email" required />
+        </div>
+        <div className="field">
+          <label htmlFor="connexion-password">Mot de passe</label>
+          <input id="connexion-password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={pending}>
+            {pending ? "Connexion…" : "Se connecter"}
+          </button>
+        </div>
+      </form>
+      {oidcName && (
+        <p>
+          <button type="button" className="button--secondary" onClick={() => signIn("oidc", { callbackUrl })}>
+            Se connecter avec {oidcName}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getCurrentActor } from "@/server/session";
+import { isAdmin } from "@/lib/policies/actor";
+import { NavLink } from "./NavLink";
+import { SignOutButton } from "./SignOutButton";
+
+const NAV = [
+  { href: "/acteurs", label: "Acteurs" },
+  { href: "/taxonomies", label: "Thèmes et publics" },
+];
+
+export async function SiteHeader() {
+  const actor = await getCurrentActor();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="site-title">
+          Wiki de la Solidarité numérique
+          <span>Qui fait quoi pour l&apos;inclusion numérique</span>
+        </Link>
+        <nav className="site-nav" aria-label="Navigation principale">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <NavLink href={item.href}>{item.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <nav className="user-nav" aria-label="Mon compte">
+          <ul>
+            {actor ? (
+              <>
+                <li>
+                  <NavLink href="/compte">{actor.name}</NavLink>
+                </li>
+                {isAdmin(actor) && (
+                  <li>
+                    <NavLink href="/admin">Administration</NavLink>
+                  </li>
+                )}
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink href="/connexion">Se connecter</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/inscription">Créer un compte</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

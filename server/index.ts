@@ -1,0 +1,75 @@
+import { EventEmitter } from "node:events";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import next from "next";
+import { dataDir, ensureSessionSecret, port, publicUrl } from "./config";
+import { getDb, closeDatabases } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDatabase } from "@/db/seed";
+import { CLIENT_IP_HEADER } from "./auth/client-ip";
+
+const dev = process.env.NODE_ENV === "development";
+if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
+
+function ensureBuild(): void {
+  if (dev || fs.existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) return;
+  console.log("Aucune version compilée trouvée : compilation (next build)…");
+  const result = spawnSync(process.execPath, [createRequire(import.meta.url).resolve("next/dist/bin/next"), "build"], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (result.status !== 0) {
+    console.error("La compilation a échoué.");
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.NEXTAUTH_SECRET = ensureSessionSecret();
+  process.env.NEXTAUTH_URL = publicUrl();
+  ensureBuild();
+
+  const db = getDb();
+  migrateDatabase(db);
+  const seeded = seedDatabase(db);
+  console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés).`);
+
+  // Next registers its own upgrade listener (hot reload) on the server it is given. We give it a
+  // private emitter and forward only the upgrades that are not ours, so it never sees the collab socket.
+  const nextUpgrades = new EventEmitter();
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: port(), httpServer: nextUpgrades as unknown as http.Server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const server = http.createServer((req, res) => {
+    // The sign-in limiter counts per client address: never trust a header the client could forge.
+    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
+    handle(req, res);
+  });
+  server.on("upgrade", (req, socket, head) => {
+    nextUpgrades.emit("upgrade", req, socket, head);
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal} reçu : arrêt propre…`);
+    server.close();
+    closeDatabases();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+
+  server.listen(port(), () => {
+    console.log(`Le wiki est prêt sur ${publicUrl()}`);
+  });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

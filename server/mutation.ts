@@ -1,0 +1,69 @@
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/policies/actor";
+import { DomainError } from "./errors";
+import { getCurrentActor } from "./session";
+
+type MutationSpec<S extends z.ZodType, T> = {
+  schema: S;
+  input: unknown;
+  /** Refusal wording when the policy says no, e.g. "Seuls les membres de l'acteur peuvent le modifier." */
+  forbidden?: string;
+  allow: (actor: Actor | null, data: z.infer<S>) => boolean;
+  run: (actor: Actor | null, data: z.infer<S>) => T | Promise<T>;
+  /** For callers that authenticate otherwise (API tokens); defaults to the session. */
+  actor?: Actor | null;
+};
+
+/** Groups zod issues by field path, in the order they were raised. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/**
+ * The one path every mutation takes: session, validation, policy, domain call, typed result.
+ * Domain refusals become field errors; anything else is logged and reported without detail.
+ */
+export async function runMutation<S extends z.ZodType, T>(spec: MutationSpec<S, T>): Promise<ActionResult<T>> {
+  const actor = spec.actor !== undefined ? spec.actor : await getCurrentActor();
+  const parsed = spec.schema.safeParse(spec.input);
+  if (!parsed.success) {
+    return { ok: false, code: "invalid", message: "Certains champs sont à corriger.", fieldErrors: fieldErrorsOf(parsed.error) };
+  }
+  if (!spec.allow(actor, parsed.data)) {
+    return actor
+      ? { ok: false, code: "forbidden", message: spec.forbidden ?? "Vous n'avez pas les droits pour faire cela." }
+      : { ok: false, code: "unauthenticated", message: "Connectez-vous pour faire cela." };
+  }
+  try {
+    return { ok: true, data: await spec.run(actor, parsed.data) };
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return {
+        ok: false,
+        code: error.code,
+        message: error.field ? "Certains champs sont à corriger." : error.messageFr,
+        fieldErrors: error.field ? { [error.field]: [error.messageFr] } : undefined,
+      };
+    }
+    console.error("Mutation failed:", error);
+    return { ok: false, code: "internal", message: "Une erreur inattendue est survenue. Rien n'a été enregistré ; réessayez." };
+  }
+}
+
+/** Reads a FormData into a plain object, gathering repeated keys (checkbox groups) into arrays. */
+export function formDataToObject(form: FormData, arrays: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = arrays.includes(key) ? values : values[0];
+  }
+  for (const key of arrays) out[key] ??= [];
+  return out;
+}

@@ -1,0 +1,114 @@
+import { hash, verify } from "@node-rs/argon2";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { user, type Role, type User } from "@/db/schema";
+import { DomainError } from "./errors";
+
+// Argon2id (the library's default algorithm) with OWASP's recommended minimum cost.
+const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+
+// Verified against when the email is unknown, so that both failures take the same time.
+let decoyHash: Promise<string> | null = null;
+
+/** Hashes a password with argon2id. */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+/** Creates an account; an email already registered is refused with the code "email_taken". */
+export async function createUser(
+  db: Db,
+  input: { email: string; name: string; password: string; role?: Role },
+): Promise<User> {
+  const existing = db.select({ id: user.id }).from(user).where(eq(user.email, input.email)).get();
+  if (existing) throw new DomainError("email_taken", "Cette adresse est déjà utilisée.", "email", "This email is already registered.");
+  const passwordHash = await hashPassword(input.password);
+  return db
+    .insert(user)
+    .values({ email: input.email, name: input.name, passwordHash, role: input.role ?? "contributeur" })
+    .returning()
+    .get();
+}
+
+/** Returns the enabled user whose email and password match, or null, in constant-ish time. */
+export async function verifyCredentials(db: Db, email: string, password: string): Promise<User | null> {
+  const found = db.select().from(user).where(eq(user.email, email.trim().toLowerCase())).get();
+  if (!found?.passwordHash) {
+    decoyHash ??= hashPassword("decoy-password-never-valid");
+    await verify(await decoyHash, password).catch(() => false);
+    return null;
+  }
+  const valid = await verify(found.passwordHash, password).catch(() => false);
+  if (!valid || found.disabled) return null;
+  return found;
+}
+
+/** Changes a user's password after checking the current one. */
+export async function changePassword(db: Db, userId: number, currentPassword: string, newPassword: string): Promise<void> {
+  const found = db.select().from(user).where(eq(user.id, userId)).get();
+  if (!found?.passwordHash || !(await verify(found.passwordHash, currentPassword).catch(() => false))) {
+    throw new DomainError("wrong_password", "Le mot de passe actuel est incorrect.", "currentPassword", "The current password is wrong.");
+  }
+  db.update(user)
+    .set({ passwordHash: await hashPassword(newPassword), updatedAt: new Date() })
+    .where(eq(user.id, userId))
+    .run();
+}
+
+/** Returns the user with this email, if any. */
+export function getUserByEmail(db: Db, email: string): User | undefined {
+  return db.select().from(user).where(eq(user.email, email.trim().toLowerCase())).get();
+}
+
+/** Returns the user with this id, if any. */
+export function getUserById(db: Db, id: number): User | undefined {
+  return db.select().from(user).where(eq(user.id, id)).get();
+}
+
+/** Lists every account, oldest first. */
+export function listUsers(db: Db): User[] {
+  return db.select().from(user).orderBy(asc(user.id)).all();
+}
+
+function countActiveAdmins(db: Db): number {
+  return db
+    .select({ id: user.id, role: user.role, disabled: user.disabled })
+    .from(user)
+    .all()
+    .filter((u) => u.role === "admin" && !u.disabled).length;
+}
+
+/** Changes a user's role; the last active admin cannot lose the role. */
+export function setUserRole(db: Db, userId: number, role: Role): User {
+  const found = getUserById(db, userId);
+  if (!found) throw new DomainError("user_not_found", "Ce compte n'existe pas.", undefined, `No user with id ${userId}.`);
+  if (found.role === "admin" && role !== "admin" && !found.disabled && countActiveAdmins(db) <= 1) {
+    throw new DomainError("last_admin", "Il doit rester au moins un administrateur.", "role", "The last active admin cannot be demoted.");
+  }
+  return db.update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, userId)).returning().get();
+}
+
+/** Disables or re-enables an account; the last active admin cannot be disabled. */
+export function setUserDisabled(db: Db, userId: number, disabled: boolean): User {
+  const found = getUserById(db, userId);
+  if (!found) throw new DomainError("user_not_found", "Ce compte n'existe pas.", undefined, `No user with id ${userId}.`);
+  if (disabled && found.role === "admin" && !found.disabled && countActiveAdmins(db) <= 1) {
+    throw new DomainError("last_admin", "Il doit rester au moins un administrateur actif.", undefined, "The last active admin cannot be disabled.");
+  }
+  return db.update(user).set({ disabled, updatedAt: new Date() }).where(eq(user.id, userId)).returning().get();
+}
+
+/** Finds or creates the account of a person signing in through OpenID Connect. */
+export function upsertOidcUser(db: Db, input: { subject: string; email: string; name: string }): User {
+  const bySubject = db.select().from(user).where(eq(user.oidcSubject, input.subject)).get();
+  if (bySubject) return bySubject;
+  const byEmail = getUserByEmail(db, input.email);
+  if (byEmail) {
+    return db.update(user).set({ oidcSubject: input.subject, updatedAt: new Date() }).where(eq(user.id, byEmail.id)).returning().get();
+  }
+  return db
+    .insert(user)
+    .values({ email: input.email.toLowerCase(), name: input.name || input.email, oidcSubject: input.subject })
+    .returning()
+    .get();
+}
