@@ -1,6 +1,25 @@
+/** Submitted form values sent back on failure, so that nothing typed is lost (passwords excepted). */
+export type SubmittedValues = Record<string, string | string[]>;
+
 /** What every mutation returns to the UI: data, or a message and errors field by field. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string; values?: SubmittedValues };
 
-export const IDLE: ActionResult<never> | null = null;
+/** The value to show in a field: what was just submitted if the submission failed, else the saved one. */
+export function submittedOr<T>(state: ActionResult<unknown> | null, name: string, saved: T): string | T {
+  if (state && !state.ok && state.values && name in state.values) {
+    const value = state.values[name];
+    return Array.isArray(value) ? value.join(",") : value;
+  }
+  return saved;
+}
+
+/** The values to check in a checkbox group: what was just submitted if the submission failed, else the saved ones. */
+export function submittedListOr(state: ActionResult<unknown> | null, name: string, saved: string[]): string[] {
+  if (state && !state.ok && state.values && name in state.values) {
+    const value = state.values[name];
+    return Array.isArray(value) ? value : [value];
+  }
+  return saved;
+}

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/action-result";
+import type { ActionResult, SubmittedValues } from "@/lib/action-result";
 import type { Actor } from "@/lib/policies/actor";
 import { DomainError } from "./errors";
 import { getCurrentActor } from "./session";
@@ -30,6 +30,22 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * Domain refusals become field errors; anything else is logged and reported without detail.
  */
 export async function runMutation<S extends z.ZodType, T>(spec: MutationSpec<S, T>): Promise<ActionResult<T>> {
+  const result = await runMutationSteps(spec);
+  return result.ok ? result : { ...result, values: submittedValues(spec.input) };
+}
+
+function submittedValues(input: unknown): SubmittedValues | undefined {
+  if (!input || typeof input !== "object") return undefined;
+  const values: SubmittedValues = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (/password/i.test(key)) continue;
+    if (typeof value === "string") values[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === "string")) values[key] = value;
+  }
+  return values;
+}
+
+async function runMutationSteps<S extends z.ZodType, T>(spec: MutationSpec<S, T>): Promise<ActionResult<T>> {
   const actor = spec.actor !== undefined ? spec.actor : await getCurrentActor();
   const parsed = spec.schema.safeParse(spec.input);
   if (!parsed.success) {

@@ -6,6 +6,7 @@ import { signUp } from "@/app/inscription/actions";
 import { FormMessage, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { PASSWORD_MIN } from "@/lib/schemas/user";
+import { submittedOr } from "@/lib/action-result";
 
 export function SignUpForm() {
   const [state, action] = useActionState(signUp, null);
@@ -47,8 +48,8 @@ export function SignUpForm() {
           Compte créé, connexion en cours…
         </div>
       )}
-      <TextField name="name" label="Votre nom ou prénom" autoComplete="name" required errors={errors} hint="Il sera affiché à côté de vos contributions." />
-      <TextField name="email" label="Adresse électronique" type="email" autoComplete="email" required errors={errors} />
+      <TextField name="name" label="Votre nom ou prénom" autoComplete="name" required errors={errors} defaultValue={submittedOr(state, "name", "")} hint="Il sera affiché à côté de vos contributions." />
+      <TextField name="email" label="Adresse électronique" type="email" autoComplete="email" required errors={errors} defaultValue={submittedOr(state, "email", "")} />
       <TextField
         name="password"
         label="Mot de passe"

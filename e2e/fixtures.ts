@@ -1,0 +1,63 @@
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export type TestUser = { name: string; email: string; password: string };
+
+/** A never-seen-before person, so that no test depends on another's data. */
+export function newUserData(prefix = "contrib"): TestUser {
+  const id = randomUUID().slice(0, 8);
+  return { name: `${prefix[0].toUpperCase()}${prefix.slice(1)} ${id}`, email: `${prefix}-${id}@exemple.fr`, password: `phrase de passe ${id}` };
+}
+
+/** Creates an account directly with the CLI, as an administrator of the instance would. */
+export function createUserWithCli(user: TestUser, role: "contributeur" | "moderateur" | "admin"): void {
+  execFileSync("npx", ["tsx", "server/cli.ts", "user:add", "--email", user.email, "--name", user.name, "--role", role], {
+    input: `${user.password}\n`,
+    env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+}
+
+/** Signs up through the sign-up form; the wiki signs the new account in. */
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/inscription");
+  await page.getByLabel("Votre nom ou prénom").fill(user.name);
+  await page.getByLabel("Adresse électronique").fill(user.email);
+  await page.getByLabel("Mot de passe", { exact: false }).fill(user.password);
+  await page.getByRole("button", { name: "Créer mon compte" }).click();
+  await expect(page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: user.name })).toBeVisible();
+}
+
+/** Signs in through the sign-in form. */
+export async function signIn(page: Page, user: Pick<TestUser, "email" | "password">): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse électronique").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** Signs out from the header. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+}
+
+/** Fails with the list of serious or critical accessibility violations axe finds on the page. */
+export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+    `accessibility violations on ${page.url()}`,
+  ).toEqual([]);
+}
+
+export const test = base;
+export { expect };
+
+/** The page's own alert (Next's route announcer is an alert too, outside main). */
+export function formAlert(page: Page) {
+  return page.getByRole("main").getByRole("alert");
+}
