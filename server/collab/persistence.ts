@@ -1,0 +1,191 @@
+import { asc, eq, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Db } from "@/db/client";
+import { ficheDocument, ficheUpdate } from "@/db/schema";
+import { consoleLogger, errorMessage, type CollabLogger } from "./log";
+
+/** One Yjs update to append to a fiche's log. */
+export type UpdateToStore = { ficheId: number; update: Uint8Array; userId: number | null };
+
+/** What a compaction did: how many log rows it folded (or discarded as unreadable) and the new snapshot size. */
+export type CompactionResult = { foldedUpdates: number; discardedUpdates: number; snapshotBytes: number };
+
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+// Appends are the hot path of the socket: prepare the statement once per connection.
+const insertStatements = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
+function prepareInsert(db: Db) {
+  return db
+    .insert(ficheUpdate)
+    .values({
+      ficheId: sql.placeholder("ficheId"),
+      update: sql.placeholder("update"),
+      userId: sql.placeholder("userId"),
+    })
+    .returning({ id: ficheUpdate.id })
+    .prepare();
+}
+function insertStatement(db: Db) {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = prepareInsert(db);
+    insertStatements.set(db, statement);
+  }
+  return statement;
+}
+
+/** Appends one update to a fiche's log and returns its row id. */
+export function appendUpdate(db: Db, ficheId: number, update: Uint8Array, userId: number | null): number {
+  return insertStatement(db).get({ ficheId, update: toBuffer(update), userId })!.id;
+}
+
+/** Appends several updates in one transaction: all are stored or none is. */
+export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): void {
+  if (updates.length === 0) return;
+  const statement = insertStatement(db);
+  db.transaction(
+    () => {
+      for (const u of updates) statement.get({ ficheId: u.ficheId, update: toBuffer(u.update), userId: u.userId });
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Writes the first snapshot of a newly created fiche; throws if the fiche already has one. */
+export function storeInitialDocument(db: Db, ficheId: number, state: Uint8Array): void {
+  Y.decodeUpdate(state);
+  db.transaction(
+    () => {
+      const existing = db.select({ ficheId: ficheDocument.ficheId }).from(ficheDocument).where(eq(ficheDocument.ficheId, ficheId)).get();
+      if (existing) throw new Error(`Fiche ${ficheId} already has a stored document; refusing to overwrite it`);
+      db.insert(ficheDocument).values({ ficheId, snapshot: toBuffer(state), compactedAt: new Date() }).run();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+type StoredRows = { snapshot: Buffer | null; updates: { id: number; update: Buffer }[] };
+
+function readStoredRows(db: Db, ficheId: number): StoredRows {
+  const doc = db.select({ snapshot: ficheDocument.snapshot }).from(ficheDocument).where(eq(ficheDocument.ficheId, ficheId)).get();
+  const updates = db
+    .select({ id: ficheUpdate.id, update: ficheUpdate.update })
+    .from(ficheUpdate)
+    .where(eq(ficheUpdate.ficheId, ficheId))
+    .orderBy(asc(ficheUpdate.id))
+    .all();
+  return { snapshot: doc?.snapshot ?? null, updates };
+}
+
+/**
+ * Applies the logged updates to `doc`, merged in one go when they are all readable, else one by one:
+ * one unreadable row (a crafted update that passed validation, a bug of an older version) must not
+ * make the whole fiche unloadable. Returns the ids of the rows that could not be applied.
+ */
+function applyLoggedUpdates(ficheId: number, doc: Y.Doc, rows: StoredRows["updates"], origin: unknown, logger: CollabLogger): number[] {
+  if (rows.length === 0) return [];
+  try {
+    Y.applyUpdate(doc, rows.length === 1 ? rows[0].update : Y.mergeUpdates(rows.map((r) => r.update)), origin);
+    return [];
+  } catch {
+    // Fall through: find the culprit row by row.
+  }
+  const discarded: number[] = [];
+  for (const row of rows) {
+    try {
+      Y.applyUpdate(doc, row.update, origin);
+    } catch (error) {
+      discarded.push(row.id);
+      logger.error(`fiche ${ficheId}: skipped unreadable update #${row.id} (${row.update.length} bytes): ${errorMessage(error)}`);
+    }
+  }
+  return discarded;
+}
+
+/** A fiche's document as loaded from storage, with the sizes that drive compaction and limits. */
+export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number };
+
+/** Loads a fiche's document (snapshot plus logged updates) into a new Y.Doc; null when nothing is stored. */
+export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = consoleLogger): LoadedDocument | null {
+  const rows = readStoredRows(db, ficheId);
+  if (!rows.snapshot && rows.updates.length === 0) return null;
+  const doc = new Y.Doc();
+  if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
+  applyLoggedUpdates(ficheId, doc, rows.updates, null, logger);
+  return {
+    doc,
+    snapshotBytes: rows.snapshot?.length ?? 0,
+    logCount: rows.updates.length,
+    logBytes: rows.updates.reduce((sum, r) => sum + r.update.length, 0),
+  };
+}
+
+/** The stored state of a fiche (snapshot merged with the logged updates) as one update; null when nothing is stored. */
+export function loadDocumentState(db: Db, ficheId: number, logger: CollabLogger = consoleLogger): Uint8Array | null {
+  const loaded = loadDocument(db, ficheId, logger);
+  if (!loaded) return null;
+  const state = Y.encodeStateAsUpdate(loaded.doc);
+  loaded.doc.destroy();
+  return state;
+}
+
+/** How many updates the fiche's log holds and their total size, to decide when to compact. */
+export function getUpdateLogStats(db: Db, ficheId: number): { count: number; bytes: number } {
+  const row = db
+    .select({ count: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(length(${ficheUpdate.update})), 0)` })
+    .from(ficheUpdate)
+    .where(eq(ficheUpdate.ficheId, ficheId))
+    .get();
+  return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 };
+}
+
+export type CompactOptions = {
+  /**
+   * The fiche's live document, when a server holds one: the log is applied into it (a no-op for
+   * updates it already has, and other writers' updates reach its peers) and the snapshot is
+   * encoded from it, which spares rebuilding the document from storage.
+   */
+  liveDoc?: Y.Doc;
+  /** Transaction origin for what the log adds to `liveDoc`. */
+  origin?: unknown;
+  logger?: CollabLogger;
+};
+
+/**
+ * Folds the log into the snapshot in one IMMEDIATE transaction, deleting exactly the rows it read:
+ * an update appended by anyone after the read stays in the log, so it is never lost.
+ */
+export function compactDocument(db: Db, ficheId: number, options: CompactOptions = {}): CompactionResult {
+  const logger = options.logger ?? consoleLogger;
+  return db.transaction(
+    () => {
+      const rows = readStoredRows(db, ficheId);
+      if (rows.updates.length === 0) {
+        return { foldedUpdates: 0, discardedUpdates: 0, snapshotBytes: rows.snapshot?.length ?? 0 };
+      }
+      let doc = options.liveDoc;
+      if (!doc) {
+        doc = new Y.Doc();
+        if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
+      }
+      const discarded = applyLoggedUpdates(ficheId, doc, rows.updates, options.origin ?? null, logger);
+      const snapshot = toBuffer(Y.encodeStateAsUpdate(doc));
+      if (!options.liveDoc) doc.destroy();
+      const compactedAt = new Date();
+      db.insert(ficheDocument)
+        .values({ ficheId, snapshot, compactedAt })
+        .onConflictDoUpdate({ target: ficheDocument.ficheId, set: { snapshot, compactedAt } })
+        .run();
+      const remove = db.$client.prepare("DELETE FROM fiche_update WHERE id = ?");
+      for (const row of rows.updates) remove.run(row.id);
+      return {
+        foldedUpdates: rows.updates.length - discarded.length,
+        discardedUpdates: discarded.length,
+        snapshotBytes: snapshot.length,
+      };
+    },
+    { behavior: "immediate" },
+  );
+}
