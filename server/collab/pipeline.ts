@@ -1,0 +1,112 @@
+import * as Y from "yjs";
+import type { Db } from "@/db/client";
+import { appendUpdates } from "./persistence";
+import { encodeAckMessage, encodeSyncStep2, type ClientMessage } from "./protocol";
+import type { CollabConnection } from "./connection";
+import { refusals } from "./limits";
+import type { FicheRoom } from "./room";
+import type { RoomStore } from "./rooms";
+import { errorMessage, type CollabLogger } from "./log";
+
+type Job = { member: CollabConnection; message: ClientMessage };
+
+/**
+ * Every message of every connection goes through one queue, flushed once per event-loop turn:
+ * the updates of the turn are appended to SQLite in one transaction, and only then applied to the
+ * live documents and broadcast. One commit per turn instead of one per update keeps latency flat
+ * under load; the queue keeps each connection's messages in order.
+ */
+export class MessagePipeline {
+  private queue: Job[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly rooms: RoomStore,
+    private readonly logger: CollabLogger,
+  ) {}
+
+  /** Queues a validated message; editors' updates must already have passed the rights and size checks. */
+  enqueue(member: CollabConnection, message: ClientMessage): void {
+    if (message.type === "update" || message.type === "sync-step-2") member.room.pendingBytes += message.update.length;
+    this.queue.push({ member, message });
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Stores, applies and answers everything queued, now. */
+  flush(): void {
+    this.scheduled = false;
+    const jobs = this.queue;
+    if (jobs.length === 0) return;
+    this.queue = [];
+
+    const toStore = jobs.filter(
+      (job) => (job.message.type === "update" || job.message.type === "sync-step-2") && !job.message.isEmpty,
+    );
+    let stored = true;
+    try {
+      appendUpdates(
+        this.db,
+        toStore.map((job) => ({
+          ficheId: job.member.room.ficheId,
+          update: (job.message as { update: Uint8Array }).update,
+          userId: job.member.userId,
+        })),
+      );
+    } catch (error) {
+      stored = false;
+      this.logger.error(`could not store ${toStore.length} updates: ${errorMessage(error)}`, error);
+    }
+
+    const acks = new Set<CollabConnection>();
+    const touched = new Set<FicheRoom>();
+    for (const { member, message } of jobs) {
+      const room = member.room;
+      switch (message.type) {
+        case "update":
+        case "sync-step-2":
+          room.pendingBytes -= message.update.length;
+          if (!message.isEmpty) {
+            if (!stored) {
+              member.refuse(refusals.storageFailed());
+              continue;
+            }
+            room.recordStored(message.update.length);
+            touched.add(room);
+            // Applied even when the sender left meanwhile: it is stored, so peers must see it.
+            if (room.live) this.apply(member, message.update);
+          }
+          if (member.wantsAck && !member.closed) acks.add(member);
+          break;
+        case "sync-step-1":
+          if (!member.closed && room.live) member.send(encodeSyncStep2(room.doc, message.stateVector));
+          break;
+        case "awareness":
+          if (!member.closed && room.live) room.applyAwareness(member, message.update, message.entries);
+          break;
+        case "query-awareness": {
+          const all = member.closed || !room.live ? null : room.encodeAllAwareness();
+          if (all) member.send(all);
+          break;
+        }
+      }
+    }
+    for (const member of acks) {
+      if (member.room.live) member.send(encodeAckMessage(Y.encodeStateVector(member.room.doc)));
+    }
+    for (const room of touched) this.rooms.maybeCompact(room);
+  }
+
+  private apply(member: CollabConnection, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(member.room.doc, update, member);
+    } catch (error) {
+      // Stored already; loading skips it if it is truly unreadable (see persistence.ts).
+      this.logger.error(`${member.label}: stored update could not be applied: ${errorMessage(error)}`, error);
+      member.refuse(refusals.malformed("update could not be applied"));
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { encodeAwarenessMessage, encodeUpdateMessage, type AwarenessEntry } from "./protocol";
+import type { CollabConnection } from "./connection";
+import type { CollabLogger } from "./log";
+import { errorMessage } from "./log";
+
+export type DocumentChangeListener = (ficheId: number, doc: Y.Doc) => void | Promise<void>;
+
+/**
+ * A loaded fiche: its live document, the awareness of who is there, and the open connections.
+ * Every update applied to `doc` has been stored first (see pipeline.ts), so the doc never holds
+ * anything storage could lose.
+ */
+export class FicheRoom {
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly members = new Set<CollabConnection>();
+  /** Upper bound of the stored size: snapshot plus every update logged since. */
+  storedBytes: number;
+  logCount: number;
+  logBytes: number;
+  /** Bytes of accepted updates still waiting in the pipeline. */
+  pendingBytes = 0;
+  live = true;
+  idleTimer: NodeJS.Timeout | null = null;
+  compactionScheduled = false;
+  private changeTimer: NodeJS.Timeout | null = null;
+  private firstPendingChangeAt: number | null = null;
+  private readonly awarenessOwners = new Map<number, CollabConnection>();
+  private readonly pendingCallbacks = new Set<Promise<void>>();
+
+  constructor(
+    readonly ficheId: number,
+    loaded: { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number },
+    private readonly options: { logger: CollabLogger; changeDebounceMs: number; onDocumentChange?: DocumentChangeListener },
+  ) {
+    this.doc = loaded.doc;
+    this.storedBytes = loaded.snapshotBytes + loaded.logBytes;
+    this.logCount = loaded.logCount;
+    this.logBytes = loaded.logBytes;
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server is not a participant: without this it would show as one more peer.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", this.onDocUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const message = encodeUpdateMessage(update);
+    for (const member of this.members) if (member !== origin) member.send(message);
+    this.scheduleChange();
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = added.concat(updated, removed);
+    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const member of this.members) if (member !== origin) member.send(message);
+  };
+
+  /** Records that `bytes` more were appended to the fiche's log. */
+  recordStored(bytes: number): void {
+    this.storedBytes += bytes;
+    this.logCount += 1;
+    this.logBytes += bytes;
+  }
+
+  /** Records a compaction: the log is empty and the stored size is the snapshot's. */
+  recordCompacted(snapshotBytes: number): void {
+    this.storedBytes = snapshotBytes;
+    this.logCount = 0;
+    this.logBytes = 0;
+  }
+
+  /**
+   * Applies an awareness update from a member. Entries for a client id another member speaks for
+   * are dropped: one connection must not hide or impersonate another's presence.
+   */
+  applyAwareness(member: CollabConnection, update: Uint8Array, entries: AwarenessEntry[]): void {
+    const allowed = entries.filter((e) => {
+      const owner = this.awarenessOwners.get(e.clientId);
+      return owner === undefined || owner === member;
+    });
+    if (allowed.length < entries.length) {
+      this.options.logger.warn(`${member.label}: dropped ${entries.length - allowed.length} awareness entries of other connections`);
+      if (allowed.length === 0) return;
+      update = encodeAwarenessEntries(allowed);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, member);
+    for (const e of allowed) {
+      if (e.state === null) {
+        this.awarenessOwners.delete(e.clientId);
+        member.awarenessIds.delete(e.clientId);
+      } else {
+        this.awarenessOwners.set(e.clientId, member);
+        member.awarenessIds.add(e.clientId);
+      }
+    }
+  }
+
+  /** The awareness message describing everyone present, for a newcomer or a query. */
+  encodeAllAwareness(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length === 0) return null;
+    return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+  }
+
+  /** Removes a member and tells the others it left. */
+  removeMember(member: CollabConnection): void {
+    if (!this.members.delete(member)) return;
+    const ids = [...member.awarenessIds].filter((id) => this.awarenessOwners.get(id) === member);
+    for (const id of ids) this.awarenessOwners.delete(id);
+    member.awarenessIds.clear();
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+  }
+
+  /**
+   * Debounces onDocumentChange: it runs once typing pauses for changeDebounceMs, and at least every
+   * 5 × changeDebounceMs under continuous typing so the projection never lags far behind.
+   */
+  private scheduleChange(): void {
+    if (!this.options.onDocumentChange || !this.live) return;
+    const now = Date.now();
+    this.firstPendingChangeAt ??= now;
+    const deadline = this.firstPendingChangeAt + 5 * this.options.changeDebounceMs;
+    const delay = Math.max(0, Math.min(this.options.changeDebounceMs, deadline - now));
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => this.flushChange(), delay);
+  }
+
+  /** Runs a pending onDocumentChange now (on unload and shutdown). */
+  flushChange(): void {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    if (this.firstPendingChangeAt === null || !this.options.onDocumentChange) return;
+    this.changeTimer = null;
+    this.firstPendingChangeAt = null;
+    const report = (error: unknown) =>
+      this.options.logger.error(`fiche ${this.ficheId}: onDocumentChange failed: ${errorMessage(error)}`, error);
+    try {
+      const result = this.options.onDocumentChange(this.ficheId, this.doc);
+      if (result instanceof Promise) {
+        const tracked = result.catch(report).finally(() => this.pendingCallbacks.delete(tracked));
+        this.pendingCallbacks.add(tracked);
+      }
+    } catch (error) {
+      report(error);
+    }
+  }
+
+  /** Resolves once every asynchronous onDocumentChange started so far has settled. */
+  async settleCallbacks(): Promise<void> {
+    await Promise.all([...this.pendingCallbacks]);
+  }
+
+  /** Stops timers and frees the document; the room must have no members. */
+  destroy(): void {
+    this.live = false;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.doc.off("update", this.onDocUpdate);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,190 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { getDb, type Db } from "@/db/client";
+import { ensureSessionSecret, publicUrl } from "@/server/config";
+import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
+import { CollabConnection } from "./connection";
+import { refusals, resolveLimits, type CollabLimits } from "./limits";
+import { consoleLogger, errorMessage, type CollabLogger } from "./log";
+import { appendUpdate } from "./persistence";
+import { MessagePipeline } from "./pipeline";
+import { registerCollabServer, unregisterCollabServer } from "./registry";
+import { recheckRights } from "./rights";
+import type { DocumentChangeListener } from "./room";
+import { RoomStore } from "./rooms";
+import { captureMutation, updateStoredDocument } from "./write";
+
+export { isCollabPath } from "./path";
+
+export type CollabServerOptions = {
+  /** Defaults to getDb(). */
+  db?: Db;
+  /** next-auth secret; defaults to NEXTAUTH_SECRET (or the one kept in DATA_DIR). */
+  secret?: string;
+  /** Origins allowed to open sockets; defaults to the origin of publicUrl(). The request's own host is always allowed. */
+  allowedOrigins?: string[];
+  /** Whether the session cookie is `__Secure-next-auth.session-token`; defaults to publicUrl() being https. */
+  secureCookie?: boolean;
+  limits?: Partial<CollabLimits>;
+  /** How often open connections' rights are re-checked. Default 2 s. */
+  rightsCheckIntervalMs?: number;
+  /** How long a fiche nobody is connected to stays loaded. Default 30 s. */
+  idleUnloadMs?: number;
+  /** Compact a fiche's log once it holds this many updates… Default 500. */
+  compactAfterUpdates?: number;
+  /** …or this many bytes. Default 512 KiB. */
+  compactAfterBytes?: number;
+  /** Debounce of onDocumentChange. Default 400 ms. */
+  changeDebounceMs?: number;
+  /** Called after a fiche's document changed (debounced), e.g. to rebuild its relational projection. Read `doc` synchronously. */
+  onDocumentChange?: DocumentChangeListener;
+  logger?: CollabLogger;
+  /** Register on globalThis for getCollabServer(). Default true. */
+  register?: boolean;
+};
+
+export type CollabStats = { loadedFiches: number; connections: number };
+
+export type CollabServer = {
+  /** Authenticates an upgrade request on `/_collab/<ficheId>` and, if allowed, opens the socket. */
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Server-side write: stored, then applied live and broadcast when the fiche is loaded. */
+  updateFicheDocument(ficheId: number, userId: number | null, mutate: (doc: Y.Doc) => void): Uint8Array | null;
+  /** The live state of a loaded fiche (null when not loaded); for diagnostics and tests. */
+  encodeDocumentState(ficheId: number): Uint8Array | null;
+  stats(): CollabStats;
+  /** Stores and compacts everything, closes every connection (1001) and stops. */
+  close(): Promise<void>;
+};
+
+/** Transaction origin of server-side writes. */
+const SERVER_WRITE_ORIGIN = Symbol("collab-server-write");
+const CLOSE_HANDSHAKE_TIMEOUT_MS = 1000;
+
+/** Creates the collaboration server; mount it with `server.on("upgrade", collab.handleUpgrade)`. */
+export function createCollabServer(options: CollabServerOptions = {}): CollabServer {
+  const db = options.db ?? getDb();
+  const logger = options.logger ?? consoleLogger;
+  const limits = resolveLimits(options.limits);
+  const baseUrl = publicUrl();
+  const authOptions = {
+    db,
+    secret: options.secret ?? ensureSessionSecret(),
+    secureCookie: options.secureCookie ?? baseUrl.startsWith("https://"),
+    allowedOrigins: options.allowedOrigins ?? [new URL(baseUrl).origin],
+  };
+  // Frames far above the update limit are cut by ws itself (1009) before being buffered whole.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(limits.maxUpdateBytes, limits.maxAwarenessBytes) * 4 });
+  let pipeline: MessagePipeline;
+  const rooms = new RoomStore({
+    db,
+    logger,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    compactAfterBytes: options.compactAfterBytes ?? 512 * 1024,
+    changeDebounceMs: options.changeDebounceMs ?? 400,
+    onDocumentChange: options.onDocumentChange,
+    beforeUnload: () => pipeline.flush(),
+  });
+  pipeline = new MessagePipeline(db, rooms, logger);
+  const deps = { limits, logger, pipeline, rooms };
+  let closing: Promise<void> | null = null;
+
+  const rightsTimer = setInterval(() => recheckRights(rooms.all(), db, logger), options.rightsCheckIntervalMs ?? 2000);
+  rightsTimer.unref();
+
+  function open(req: http.IncomingMessage, socket: Duplex, head: Buffer, access: CollabAccess): void {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (closing) {
+        ws.close(refusals.shuttingDown().code, refusals.shuttingDown().reason);
+        return;
+      }
+      const present = rooms.get(access.ficheId)?.members.size ?? 0;
+      if (present >= limits.maxClientsPerFiche) {
+        const refusal = refusals.tooManyClients(limits.maxClientsPerFiche);
+        logger.warn(`fiche ${access.ficheId}: closing (${refusal.code}): ${refusal.reason}`);
+        ws.close(refusal.code, refusal.reason);
+        return;
+      }
+      let room;
+      try {
+        room = rooms.acquire(access.ficheId);
+      } catch (error) {
+        logger.error(`fiche ${access.ficheId}: could not load the document: ${errorMessage(error)}`, error);
+        ws.close(1011, "Could not load this fiche; retry later");
+        return;
+      }
+      new CollabConnection(ws, access, room, deps).start();
+    });
+  }
+
+  const server: CollabServer = {
+    handleUpgrade(req, socket, head) {
+      if (closing) return rejectUpgrade(socket, 503, "Server is shutting down");
+      const onError = (error: Error) => logger.info(`upgrade ${req.url}: socket error: ${error.message}`);
+      socket.on("error", onError);
+      authenticateUpgrade(req, authOptions)
+        .then((result) => {
+          socket.off("error", onError);
+          if (socket.destroyed) return;
+          if (closing) return rejectUpgrade(socket, 503, "Server is shutting down");
+          if (!result.ok) {
+            logger.warn(`refused upgrade ${req.url}: ${result.status} ${result.reason}`);
+            return rejectUpgrade(socket, result.status, result.reason);
+          }
+          open(req, socket, head, result.access);
+        })
+        .catch((error: unknown) => {
+          socket.off("error", onError);
+          logger.error(`upgrade ${req.url}: authentication failed: ${errorMessage(error)}`, error);
+          rejectUpgrade(socket, 500, "Internal error while authenticating");
+        });
+    },
+
+    updateFicheDocument(ficheId, userId, mutate) {
+      const room = rooms.get(ficheId);
+      if (!room) return updateStoredDocument(db, ficheId, userId, mutate, logger);
+      // Mutate a copy: the update must be stored before the live doc (and its peers) see it.
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      const update = captureMutation(copy, mutate);
+      copy.destroy();
+      if (!update) return null;
+      appendUpdate(db, ficheId, update, userId);
+      room.recordStored(update.length);
+      Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
+      rooms.maybeCompact(room);
+      return update;
+    },
+
+    encodeDocumentState(ficheId) {
+      const room = rooms.get(ficheId);
+      return room ? Y.encodeStateAsUpdate(room.doc) : null;
+    },
+
+    stats() {
+      return { loadedFiches: rooms.size, connections: rooms.all().reduce((n, room) => n + room.members.size, 0) };
+    },
+
+    close() {
+      closing ??= (async () => {
+        clearInterval(rightsTimer);
+        pipeline.flush();
+        const connections = rooms.all().flatMap((room) => [...room.members]);
+        for (const connection of connections) connection.refuse(refusals.shuttingDown());
+        await Promise.all(connections.map((c) => c.whenClosed(CLOSE_HANDSHAKE_TIMEOUT_MS)));
+        // Sockets whose upgrade completed during the close handshake.
+        for (const ws of wss.clients) ws.terminate();
+        await rooms.unloadAll();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        unregisterCollabServer(server);
+        logger.info("collaboration server closed");
+      })();
+      return closing;
+    },
+  };
+  if (options.register !== false) registerCollabServer(server);
+  return server;
+}
