@@ -1,0 +1,231 @@
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import { closeDatabases, getDb } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { ROLES } from "@/db/schema";
+import { seedDatabase } from "@/db/seed";
+import { roleSchema, signUpSchema } from "@/lib/schemas/user";
+import type { z } from "@/lib/schemas/zod";
+import { databaseFile } from "./config";
+import { DomainError } from "./errors";
+import { createUser, getUserByEmail, setUserRole } from "./user";
+
+const USAGE = `Usage: npm run wiki -- <command> [options]
+
+Commands:
+  migrate                                  Apply the pending database migrations.
+  seed                                     Add the missing taxonomy terms (terms edited by admins are kept).
+  user:add --email E --role R [--name N]   Create an account. The name defaults to the part of the email before "@".
+  user:role --email E --role R             Change the role of an account.
+  help                                     Show this help.
+
+Roles: ${ROLES.join(", ")}.
+The password of user:add is typed twice without echo in a terminal, or read from the first line of piped input:
+  printf '%s\\n' "$PASSWORD" | npm run wiki -- user:add --email alice@example.org --role admin --name Alice
+
+The database is DATA_DIR/wiki.sqlite (DATA_DIR defaults to ./data); every command applies pending migrations first.
+Exit codes: 0 success, 1 failure, 2 usage error.`;
+
+/** The command line itself is wrong: exit 2 with the usage. */
+class UsageError extends Error {}
+/** The command was understood but could not be carried out: exit 1. */
+class CommandFailure extends Error {}
+
+const FIELD_NAMES: Record<string, string> = { email: "Email", name: "Name", password: "Password", role: "Role" };
+
+// The zod schemas are the UI's, with French messages; the CLI speaks English, so it words each issue itself.
+function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  const field = String(issue.path[0] ?? "");
+  const label = FIELD_NAMES[field] ?? "Value";
+  const given = JSON.stringify(input[field] ?? "");
+  switch (issue.code) {
+    case "too_small":
+      return field === "password" ? `Password too short: it needs at least ${issue.minimum} characters.` : `${label} must not be empty.`;
+    case "too_big":
+      return `${label} too long: at most ${issue.maximum} characters.`;
+    case "invalid_format":
+      return field === "email" ? `Invalid email address ${given}: expected something like name@example.org.` : `Invalid ${label.toLowerCase()} ${given}.`;
+    case "invalid_value":
+      return `Unknown ${label.toLowerCase()} ${given}: use ${issue.values.map(String).join(", ")}.`;
+    default:
+      return `Invalid ${label.toLowerCase()} ${given}.`;
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, input: Record<string, unknown>): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new CommandFailure(parsed.error.issues.map((issue) => describeIssue(issue, input)).join("\n"));
+  return parsed.data;
+}
+
+function parseOptions(command: string, args: string[], required: string[], optional: string[] = []) {
+  const options = Object.fromEntries([...required, ...optional].map((name) => [name, { type: "string" as const }]));
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}.`);
+  }
+  const missing = required.filter((name) => values[name] === undefined);
+  if (missing.length) throw new UsageError(`${command}: missing ${missing.map((name) => `--${name}`).join(", ")}.`);
+  return values;
+}
+
+const userAddOptions = signUpSchema.pick({ email: true, name: true }).extend({ role: roleSchema });
+const userRoleOptions = signUpSchema.pick({ email: true }).extend({ role: roleSchema });
+
+// Domain refusals carry an English message for the CLI; say which account they are about.
+async function refusedAs<T>(context: string, action: () => T | Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof DomainError) throw new CommandFailure(`${context}: ${error.message}`);
+    throw error;
+  }
+}
+
+function readHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = "";
+    const finish = (outcome: () => void) => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+      outcome();
+    };
+    const onData = (chunk: string) => {
+      if (chunk.startsWith("\u001b")) return; // arrow and function keys
+      for (const char of chunk) {
+        if (char === "\r" || char === "\n" || char === "\u0004") return finish(() => resolve(value));
+        if (char === "\u0003") return finish(() => reject(new CommandFailure("Cancelled: no account was created.")));
+        if (char === "\u007f" || char === "\b") value = [...value].slice(0, -1).join("");
+        else if (char >= " ") value += char;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+async function readFirstLine(): Promise<string | null> {
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return null;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    const first = await readHidden("Password: ");
+    const second = await readHidden("Password again: ");
+    if (first !== second) throw new CommandFailure("The two passwords differ: no account was created.");
+    return first;
+  }
+  const line = await readFirstLine();
+  if (line === null) {
+    throw new CommandFailure("No password on stdin: pipe it as the first line, or run the command in a terminal to be prompted.");
+  }
+  return line;
+}
+
+function migrate(): number {
+  const db = getDb();
+  const applied = () => {
+    const table = db.$client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+    return table ? (db.$client.prepare("SELECT count(*) AS n FROM __drizzle_migrations").get() as { n: number }).n : 0;
+  };
+  const before = applied();
+  migrateDatabase(db);
+  return applied() - before;
+}
+
+function runMigrate(): string {
+  const count = migrate();
+  return count === 0
+    ? `Database ${databaseFile()} is already up to date.`
+    : `Applied ${count} migration${count > 1 ? "s" : ""} to ${databaseFile()}.`;
+}
+
+function runSeed(): string {
+  migrate();
+  const { terms } = seedDatabase(getDb());
+  return terms === 0
+    ? `Every taxonomy term is already in ${databaseFile()}.`
+    : `Added ${terms} taxonomy term${terms > 1 ? "s" : ""} to ${databaseFile()}.`;
+}
+
+async function runUserAdd(args: string[]): Promise<string> {
+  const options = parseOptions("user:add", args, ["email", "role"], ["name"]);
+  // Checked before the password is asked for, so that nobody types it twice for nothing.
+  const { email, name, role } = validate(userAddOptions, { ...options, name: options.name ?? options.email!.split("@")[0] });
+  const input = validate(signUpSchema, { email, name, password: await readPassword() });
+  migrate();
+  const created = await refusedAs(`Cannot create user ${email}`, () => createUser(getDb(), { ...input, role }));
+  return `Created ${created.role} user ${created.email} (id ${created.id}).`;
+}
+
+async function runUserRole(args: string[]): Promise<string> {
+  const { email, role } = validate(userRoleOptions, parseOptions("user:role", args, ["email", "role"]));
+  migrate();
+  const found = getUserByEmail(getDb(), email);
+  if (!found) throw new CommandFailure(`No user with email ${email}.`);
+  if (found.role === role) return `${found.email} is already ${role}; nothing changed.`;
+  const updated = await refusedAs(`Cannot change the role of ${email}`, () => setUserRole(getDb(), found.id, role));
+  return `Changed the role of ${updated.email} (id ${updated.id}) from ${found.role} to ${updated.role}.`;
+}
+
+async function run(argv: string[]): Promise<string> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "migrate":
+      parseOptions(command, args, []);
+      return runMigrate();
+    case "seed":
+      parseOptions(command, args, []);
+      return runSeed();
+    case "user:add":
+      return runUserAdd(args);
+    case "user:role":
+      return runUserRole(args);
+    case "help":
+    case "--help":
+    case "-h":
+      return USAGE;
+    case undefined:
+      throw new UsageError("No command given.");
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
+
+/** Runs one command and returns the process exit code: 0 done, 1 failed, 2 wrong command line. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    console.log(await run(argv));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof CommandFailure) {
+      console.error(error.message.replace(/^/gm, "Error: "));
+      return 1;
+    }
+    console.error("Error:", error);
+    return 1;
+  } finally {
+    closeDatabases();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
