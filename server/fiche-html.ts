@@ -1,0 +1,98 @@
+import { getText, getTextSerializersFromSchema, type Extensions, type JSONContent } from "@tiptap/core";
+import { Node as PmNode } from "@tiptap/pm/model";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { getBaseExtensions, getFicheSchema, HEADING_LEVELS, isSafeHref } from "@/lib/editor/extensions";
+
+/**
+ * The server's rendering of a fiche's body: HTML for the page and plain text for search, from the
+ * shared extension list and without a DOM. The body comes from any peer's Yjs updates, so it is
+ * treated as untrusted: unknown types are unwrapped and attributes are checked before rendering.
+ */
+
+const ALIGNMENTS = ["left", "center", "right", "justify"];
+const LIST_TYPES = ["1", "a", "A", "i", "I"];
+
+function positiveInt(value: unknown, fallback: number, max = 1000): number {
+  const n = typeof value === "number" ? value : Number(value);
+  return Number.isInteger(n) && n >= 1 && n <= max ? n : fallback;
+}
+
+function cellAttrs(attrs: Record<string, unknown>): Record<string, unknown> {
+  const widths = Array.isArray(attrs.colwidth) ? attrs.colwidth.map((w) => positiveInt(w, 0, 10_000)) : null;
+  return {
+    colspan: positiveInt(attrs.colspan, 1, 100),
+    rowspan: positiveInt(attrs.rowspan, 1, 100),
+    colwidth: widths && widths.every((w) => w > 0) ? widths : null,
+    align: typeof attrs.align === "string" && ALIGNMENTS.includes(attrs.align) ? attrs.align : null,
+  };
+}
+
+// Only the attributes our nodes declare and render; any other is dropped, defaults apply.
+const NODE_ATTRS: Record<string, (attrs: Record<string, unknown>) => Record<string, unknown>> = {
+  heading: (a) => ({ level: (HEADING_LEVELS as readonly unknown[]).includes(a.level) ? a.level : HEADING_LEVELS[0] }),
+  orderedList: (a) => ({
+    start: Number.isInteger(a.start) && (a.start as number) >= 0 && (a.start as number) < 100_000 ? a.start : 1,
+    type: typeof a.type === "string" && LIST_TYPES.includes(a.type) ? a.type : null,
+  }),
+  tableCell: cellAttrs,
+  tableHeader: cellAttrs,
+};
+
+function sanitizeMarks(marks: JSONContent["marks"]): JSONContent["marks"] {
+  const schema = getFicheSchema();
+  const kept: NonNullable<JSONContent["marks"]> = [];
+  for (const mark of marks ?? []) {
+    if (!mark || typeof mark.type !== "string" || !(mark.type in schema.marks)) continue;
+    if (mark.type === "link") {
+      // A link whose target is unsafe is kept as plain text.
+      if (!isSafeHref(mark.attrs?.href)) continue;
+      const title = typeof mark.attrs?.title === "string" ? mark.attrs.title : null;
+      kept.push({ type: "link", attrs: { href: mark.attrs!.href, title } });
+    } else {
+      kept.push({ type: mark.type });
+    }
+  }
+  return kept.length ? kept : undefined;
+}
+
+function sanitizeNodes(nodes: JSONContent[] | undefined): JSONContent[] {
+  const schema = getFicheSchema();
+  const out: JSONContent[] = [];
+  for (const node of nodes ?? []) {
+    if (!node || typeof node !== "object") continue;
+    if (node.type === "text") {
+      if (typeof node.text === "string" && node.text.length > 0) out.push({ type: "text", text: node.text, marks: sanitizeMarks(node.marks) });
+      continue;
+    }
+    const content = sanitizeNodes(node.content);
+    if (typeof node.type !== "string" || node.type === "doc" || !(node.type in schema.nodes)) {
+      out.push(...content);
+      continue;
+    }
+    const attrs = NODE_ATTRS[node.type]?.(node.attrs ?? {});
+    out.push({ type: node.type, ...(attrs ? { attrs } : {}), ...(content.length ? { content } : {}) });
+  }
+  return out;
+}
+
+/** Parses untrusted ProseMirror JSON into a body node of the fiche schema. */
+export function parseBody(json: JSONContent): PmNode {
+  const doc = { type: "doc", content: sanitizeNodes(json?.content) };
+  return PmNode.fromJSON(getFicheSchema(), doc);
+}
+
+let extensions: Extensions | null = null;
+
+/** The HTML of a fiche's body, rendered from its ProseMirror JSON. */
+export function renderFicheHtml(json: JSONContent): string {
+  extensions ??= getBaseExtensions();
+  return renderToHTMLString({ content: parseBody(json), extensions });
+}
+
+/** The plain text of a fiche's body, blocks separated by blank lines, for search and excerpts. */
+export function renderFicheTexte(json: JSONContent): string {
+  const node = parseBody(json);
+  return getText(node, { blockSeparator: "\n\n", textSerializers: getTextSerializersFromSchema(node.type.schema) })
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
