@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { getTestDb } from "@/db/testing";
+import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm, user, type Taxonomy } from "@/db/schema";
+import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
+import { appendUpdate } from "./collab/persistence";
+import { projectFiche, projectFicheFromStorage } from "./fiche-projection";
+
+let seq = 0;
+function buildFicheRow() {
+  const db = getTestDb();
+  const author = db.insert(user).values({ email: `p${++seq}@exemple.org`, name: "Auteur" }).returning().get();
+  return db.insert(fiche).values({ slug: `fiche-${seq}`, type: "pratique", createdBy: author.id }).returning().get();
+}
+function buildActeur(nom: string) {
+  return getTestDb().insert(acteur).values({ slug: `acteur-${++seq}`, nom, categorie: "public", typologie: "mediatheque" }).returning().get();
+}
+function buildLieu(acteurId: number, nom: string) {
+  return getTestDb()
+    .insert(lieu)
+    .values({ acteurId, nom, adresse: "1 rue Sainte-Catherine", codePostal: "33000", commune: "Bordeaux" })
+    .returning()
+    .get();
+}
+function termId(taxonomy: Taxonomy, slug: string): number {
+  return getTestDb().select().from(taxonomyTerm).where(and(eq(taxonomyTerm.taxonomy, taxonomy), eq(taxonomyTerm.slug, slug))).get()!.id;
+}
+function linksOf(ficheId: number) {
+  const db = getTestDb();
+  return {
+    acteurs: db.select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role }).from(ficheActeur).where(eq(ficheActeur.ficheId, ficheId)).orderBy(ficheActeur.acteurId).all(),
+    terms: db.select({ id: ficheTerm.termId }).from(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).orderBy(ficheTerm.termId).all().map((r) => r.id),
+    lieux: db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).all().map((r) => r.id),
+  };
+}
+function rowOf(ficheId: number) {
+  return getTestDb().select().from(fiche).where(eq(fiche.id, ficheId)).get()!;
+}
+
+describe("projectFiche", () => {
+  it("writes the content columns and the links from the document", () => {
+    const db = getTestDb();
+    const f = buildFicheRow();
+    const mediatheque = buildActeur("Médiathèque");
+    const asso = buildActeur("Association");
+    const salle = buildLieu(mediatheque.id, "Salle multimédia");
+    const doc = new Y.Doc();
+    writeFicheContent(doc, {
+      type: "pratique",
+      titre: "  Atelier\nseniors ",
+      commune: "Bordeaux",
+      quartier: "Bastide",
+      lienWeb: "https://exemple.fr",
+      etat: "en_cours",
+      themes: [termId("theme", "e-inclusion")],
+      publics: [termId("public", "seniors")],
+      enjeux: [termId("enjeu", "former-les-mediateurs")],
+      lieux: [salle.id],
+      acteurs: [
+        { acteurId: mediatheque.id, role: "porteur" },
+        { acteurId: asso.id, role: "partenaire" },
+      ],
+    });
+    const p = new Y.XmlElement("paragraph");
+    p.insert(0, [new Y.XmlText("Chaque mardi.")]);
+    bodyFragment(doc).insert(0, [p]);
+
+    expect(projectFiche(db, f.id, doc)).toBe(true);
+    expect(rowOf(f.id)).toMatchObject({
+      titre: "Atelier seniors",
+      commune: "Bordeaux",
+      etat: "en_cours",
+      fields: { quartier: "Bastide", lienWeb: "https://exemple.fr", source: "" },
+      html: "<p>Chaque mardi.</p>",
+      texte: "Chaque mardi.",
+    });
+    expect(linksOf(f.id)).toEqual({
+      acteurs: [
+        { acteurId: mediatheque.id, role: "porteur" },
+        { acteurId: asso.id, role: "partenaire" },
+      ],
+      terms: [termId("theme", "e-inclusion"), termId("public", "seniors"), termId("enjeu", "former-les-mediateurs")].sort((a, b) => a - b),
+      lieux: [salle.id],
+    });
+  });
+
+  it("rebuilds the links after a field changes in the document", () => {
+    const db = getTestDb();
+    const f = buildFicheRow();
+    const a = buildActeur("A");
+    const b = buildActeur("B");
+    const doc = new Y.Doc();
+    writeFicheContent(doc, { themes: [termId("theme", "culture")], acteurs: [{ acteurId: a.id, role: "porteur" }] });
+    projectFiche(db, f.id, doc);
+
+    writeFicheContent(doc, {
+      themes: [termId("theme", "sante"), termId("theme", "emploi")],
+      objectif: termId("objectif", "analyser"),
+      acteurs: [
+        { acteurId: a.id, role: "financeur" },
+        { acteurId: b.id, role: "porteur" },
+      ],
+    });
+    expect(projectFiche(db, f.id, doc)).toBe(true);
+    expect(linksOf(f.id)).toEqual({
+      acteurs: [
+        { acteurId: a.id, role: "financeur" },
+        { acteurId: b.id, role: "porteur" },
+      ],
+      terms: [termId("theme", "sante"), termId("theme", "emploi"), termId("objectif", "analyser")].sort((x, y) => x - y),
+      lieux: [],
+    });
+  });
+
+  it("ignores ids that do not exist or belong to another taxonomy, and unknown roles", () => {
+    const db = getTestDb();
+    const f = buildFicheRow();
+    const kept = buildActeur("Gardé");
+    const gone = buildActeur("Supprimé");
+    const doc = new Y.Doc();
+    writeFicheContent(doc, {
+      themes: [termId("theme", "citoyennete"), termId("public", "jeunes"), 999_999],
+      publics: [termId("public", "jeunes")],
+      lieux: [888_888],
+      objectif: termId("theme", "culture"),
+      acteurs: [
+        { acteurId: kept.id, role: "porteur" },
+        { acteurId: gone.id, role: "partenaire" },
+        { acteurId: 777_777, role: "porteur" },
+      ],
+    });
+    doc.getMap("acteurs").set(String(kept.id + 1000), "chef");
+    db.delete(acteur).where(eq(acteur.id, gone.id)).run();
+
+    projectFiche(db, f.id, doc);
+    expect(linksOf(f.id)).toEqual({
+      acteurs: [{ acteurId: kept.id, role: "porteur" }],
+      terms: [termId("theme", "citoyennete"), termId("public", "jeunes")].sort((x, y) => x - y),
+      lieux: [],
+    });
+  });
+
+  it("changes nothing, not even contentUpdatedAt, when the document says the same", () => {
+    const db = getTestDb();
+    const f = buildFicheRow();
+    const doc = new Y.Doc();
+    writeFicheContent(doc, { titre: "Stable", themes: [termId("theme", "culture")] });
+    projectFiche(db, f.id, doc);
+    const first = rowOf(f.id).contentUpdatedAt;
+    expect(first).toBeInstanceOf(Date);
+    expect(projectFiche(db, f.id, doc)).toBe(false);
+    expect(rowOf(f.id).contentUpdatedAt).toEqual(first);
+  });
+
+  it("returns false for a fiche that no longer exists", () => {
+    const doc = new Y.Doc();
+    writeFicheContent(doc, { titre: "Orpheline" });
+    expect(projectFiche(getTestDb(), 123_456, doc)).toBe(false);
+  });
+});
+
+describe("projectFicheFromStorage", () => {
+  it("projects the stored snapshot and logged updates", () => {
+    const db = getTestDb();
+    const f = buildFicheRow();
+    const doc = new Y.Doc();
+    writeFicheContent(doc, { titre: "Depuis le journal", commune: "Mérignac" });
+    appendUpdate(db, f.id, Y.encodeStateAsUpdate(doc), null);
+    expect(projectFicheFromStorage(db, f.id)).toBe(true);
+    expect(rowOf(f.id)).toMatchObject({ titre: "Depuis le journal", commune: "Mérignac" });
+    expect(projectFicheFromStorage(db, buildFicheRow().id)).toBe(false);
+  });
+});

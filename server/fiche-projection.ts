@@ -1,0 +1,146 @@
+import { eq, inArray } from "drizzle-orm";
+import * as Y from "yjs";
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type { Db } from "@/db/client";
+import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, FICHE_ACTEUR_ROLES, lieu, taxonomyTerm, type FicheActeurRole, type Taxonomy } from "@/db/schema";
+import { bodyFragment, readFicheContent } from "@/lib/fiche/document";
+import { loadDocumentState } from "./collab/persistence";
+import { renderFicheHtml, renderFicheTexte } from "./fiche-html";
+
+/** The fields of a fiche kept in its `fields` JSON column, the ones without a column of their own. */
+export type FicheFields = { quartier: string; lienWeb: string; source: string };
+
+type Projection = {
+  titre: string;
+  commune: string | null;
+  etat: string | null;
+  fields: FicheFields;
+  html: string;
+  texte: string;
+  acteurs: { acteurId: number; role: FicheActeurRole }[];
+  termIds: number[];
+  lieuIds: number[];
+};
+
+const oneLine = (value: string, max: number) => value.replace(/\s+/g, " ").trim().slice(0, max);
+
+function existingIds(db: Db, table: typeof acteur | typeof lieu, ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set();
+  return new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all().map((r) => r.id));
+}
+
+function existingTermIds(db: Db, wanted: { taxonomy: Taxonomy; ids: number[] }[]): number[] {
+  const all = [...new Set(wanted.flatMap((w) => w.ids))];
+  if (all.length === 0) return [];
+  const rows = db.select({ id: taxonomyTerm.id, taxonomy: taxonomyTerm.taxonomy }).from(taxonomyTerm).where(inArray(taxonomyTerm.id, all)).all();
+  const taxonomyOf = new Map(rows.map((r) => [r.id, r.taxonomy]));
+  // A term id is kept only under the taxonomy it was chosen for: a theme id in "publics" is ignored.
+  const kept = wanted.flatMap((w) => w.ids.filter((id) => taxonomyOf.get(id) === w.taxonomy));
+  return [...new Set(kept)].sort((a, b) => a - b);
+}
+
+type Rendered = { content: ReturnType<typeof readFicheContent>; html: string; texte: string };
+
+function renderDocument(doc: Y.Doc): Rendered {
+  const body = yXmlFragmentToProsemirrorJSON(bodyFragment(doc));
+  return { content: readFicheContent(doc), html: renderFicheHtml(body), texte: renderFicheTexte(body) };
+}
+
+// Runs inside the write transaction, so that an acteur, term or lieu deleted meanwhile is never linked.
+function buildProjection(db: Db, { content, html, texte }: Rendered): Projection {
+  const acteurIds = existingIds(db, acteur, content.acteurs.map((a) => a.acteurId));
+  const lieuIds = existingIds(db, lieu, content.lieux);
+  return {
+    titre: oneLine(content.titre, 300),
+    commune: oneLine(content.commune, 200) || null,
+    etat: content.etat,
+    fields: { quartier: oneLine(content.quartier, 200), lienWeb: oneLine(content.lienWeb, 2000), source: content.source.trim().slice(0, 2000) },
+    html,
+    texte,
+    acteurs: content.acteurs.filter((a) => acteurIds.has(a.acteurId) && (FICHE_ACTEUR_ROLES as readonly string[]).includes(a.role)),
+    termIds: existingTermIds(db, [
+      { taxonomy: "theme", ids: content.themes },
+      { taxonomy: "public", ids: content.publics },
+      { taxonomy: "enjeu", ids: content.enjeux },
+      { taxonomy: "objectif", ids: content.objectif === null ? [] : [content.objectif] },
+    ]),
+    lieuIds: [...lieuIds].sort((a, b) => a - b),
+  };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms and lieux
+ * from its Yjs document, ignoring ids that no longer exist. Nothing else writes these. Returns
+ * whether anything changed; contentUpdatedAt moves only then.
+ */
+export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
+  const rendered = renderDocument(doc);
+  return db.transaction(
+    () => {
+      const next = buildProjection(db, rendered);
+      const row = db
+        .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
+        .from(fiche)
+        .where(eq(fiche.id, ficheId))
+        .get();
+      if (!row) return false;
+      const acteurs = db
+        .select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role })
+        .from(ficheActeur)
+        .where(eq(ficheActeur.ficheId, ficheId))
+        .orderBy(ficheActeur.acteurId)
+        .all();
+      const termIds = db.select({ id: ficheTerm.termId }).from(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).orderBy(ficheTerm.termId).all().map((r) => r.id);
+      const lieuIds = db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).all().map((r) => r.id);
+
+      const columnsChanged =
+        row.titre !== next.titre ||
+        row.commune !== next.commune ||
+        row.etat !== next.etat ||
+        row.html !== next.html ||
+        row.texte !== next.texte ||
+        !sameJson(row.fields, next.fields);
+      const acteursChanged = !sameJson(acteurs, next.acteurs);
+      const termsChanged = !sameJson(termIds, next.termIds);
+      const lieuxChanged = !sameJson(lieuIds, next.lieuIds);
+      if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged) return false;
+
+      db.update(fiche)
+        .set({ titre: next.titre, commune: next.commune, etat: next.etat, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
+        .where(eq(fiche.id, ficheId))
+        .run();
+      if (acteursChanged) {
+        db.delete(ficheActeur).where(eq(ficheActeur.ficheId, ficheId)).run();
+        if (next.acteurs.length) db.insert(ficheActeur).values(next.acteurs.map((a) => ({ ficheId, ...a }))).run();
+      }
+      if (termsChanged) {
+        db.delete(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).run();
+        if (next.termIds.length) db.insert(ficheTerm).values(next.termIds.map((termId) => ({ ficheId, termId }))).run();
+      }
+      if (lieuxChanged) {
+        db.delete(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).run();
+        if (next.lieuIds.length) db.insert(ficheLieu).values(next.lieuIds.map((lieuId) => ({ ficheId, lieuId }))).run();
+      }
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Loads a fiche's stored document and projects it (for tools and repairs); false when nothing is stored. */
+export function projectFicheFromStorage(db: Db, ficheId: number): boolean {
+  const state = loadDocumentState(db, ficheId);
+  if (!state) return false;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    projectFiche(db, ficheId, doc);
+    return true;
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { Node } from "@tiptap/pm/model";
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { getTestDb } from "@/db/testing";
+import { getActorById } from "@/db/queries/actor";
+import { acteur, fiche, ficheActeur, membership, user, type Role } from "@/db/schema";
+import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
+import { bodyFragment, readFicheContent, textField, writeFicheContent } from "@/lib/fiche/document";
+import type { Actor } from "@/lib/policies/actor";
+import { appendUpdate, loadDocumentState } from "./collab/persistence";
+import { DomainError } from "./errors";
+import { createFiche, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "./fiche";
+import { projectFicheFromStorage } from "./fiche-projection";
+
+let seq = 0;
+function buildActor(role: Role = "contributeur", acteurIds: number[] = []): Actor {
+  const db = getTestDb();
+  const u = db.insert(user).values({ email: `u${++seq}@exemple.org`, name: `Personne ${seq}`, role }).returning().get();
+  for (const acteurId of acteurIds) db.insert(membership).values({ userId: u.id, acteurId }).run();
+  return getActorById(db, u.id)!;
+}
+function buildActeur(nom: string) {
+  return getTestDb().insert(acteur).values({ slug: `${nom.toLowerCase()}-${++seq}`, nom, categorie: "non_lucratif", typologie: "association" }).returning().get();
+}
+function loadDoc(ficheId: number): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, loadDocumentState(getTestDb(), ficheId)!);
+  return doc;
+}
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe("createFiche", () => {
+  it("stores a document with the type, the title and the body template, and projects it", () => {
+    const db = getTestDb();
+    const author = buildActor();
+    const created = createFiche(db, author, { type: "fiche_pratique", titre: "  Ouvrir un atelier d'accès aux droits " });
+
+    expect(created).toMatchObject({ type: "fiche_pratique", statut: "brouillon", createdBy: author.id, slug: "ouvrir-un-atelier-d-acces-aux-droits" });
+    const doc = loadDoc(created.id);
+    expect(readFicheContent(doc)).toMatchObject({ type: "fiche_pratique", titre: "Ouvrir un atelier d'accès aux droits" });
+    const body = Node.fromJSON(getFicheSchema(), yXmlFragmentToProsemirrorJSON(bodyFragment(doc)));
+    expect(body.eq(Node.fromJSON(getFicheSchema(), getBodyTemplate("fiche_pratique")))).toBe(true);
+
+    expect(created.titre).toBe("Ouvrir un atelier d'accès aux droits");
+    expect(created.html).toBe("<h2>Pourquoi ?</h2><p></p><h2>Comment faire, étape par étape</h2><ol><li><p></p></li></ol><h2>Ressources</h2><p></p>");
+    expect(created.texte).toBe("Pourquoi ?\n\nComment faire, étape par étape\n\nRessources");
+    expect(created.contentUpdatedAt).toBeInstanceOf(Date);
+  });
+
+  it("gives unique slugs that stay when the fiche is renamed, and never a reserved one", () => {
+    const db = getTestDb();
+    const author = buildActor();
+    const first = createFiche(db, author, { type: "pratique", titre: "Café numérique" });
+    const second = createFiche(db, author, { type: "idee", titre: "Café numérique !" });
+    expect(first.slug).toBe("cafe-numerique");
+    expect(second.slug).toBe("cafe-numerique-2");
+    expect(createFiche(db, author, { type: "idee", titre: "Nouvelle" }).slug).toBe("nouvelle-2");
+
+    const doc = loadDoc(first.id);
+    const before = Y.encodeStateVector(doc);
+    writeFicheContent(doc, { titre: "Café numérique du mardi" });
+    appendUpdate(db, first.id, Y.encodeStateAsUpdate(doc, before), author.id);
+    projectFicheFromStorage(db, first.id);
+    const renamed = db.select().from(fiche).where(eq(fiche.id, first.id)).get()!;
+    expect(renamed).toMatchObject({ titre: "Café numérique du mardi", slug: "cafe-numerique" });
+  });
+
+  it("refuses visitors", () => {
+    expect(codeOf(() => createFiche(getTestDb(), null, { type: "pratique", titre: "Anonyme" }))).toBe("unauthenticated");
+  });
+});
+
+describe("setFicheStatut", () => {
+  it("lets the author publish a draft, then only porteurs' members and moderators archive it", () => {
+    const db = getTestDb();
+    const author = buildActor();
+    const stranger = buildActor();
+    const f = createFiche(db, author, { type: "pratique", titre: "Permanence numérique" });
+
+    expect(codeOf(() => setFicheStatut(db, stranger, f.id, "publiee"))).toBe("forbidden");
+    expect(setFicheStatut(db, author, f.id, "publiee").statut).toBe("publiee");
+    // Once published, the draft's author no longer manages it on their own.
+    expect(codeOf(() => setFicheStatut(db, author, f.id, "archivee"))).toBe("forbidden");
+
+    const porteur = buildActeur("Porteur");
+    db.insert(ficheActeur).values({ ficheId: f.id, acteurId: porteur.id, role: "porteur" }).run();
+    const member = buildActor("contributeur", [porteur.id]);
+    expect(setFicheStatut(db, member, f.id, "archivee").statut).toBe("archivee");
+  });
+
+  it("lets only moderators bring a fiche back from the archive, and refuses skipped steps", () => {
+    const db = getTestDb();
+    const porteur = buildActeur("Association");
+    const member = buildActor("contributeur", [porteur.id]);
+    const moderator = buildActor("moderateur");
+    const f = createFiche(db, member, { type: "idee", titre: "Bus numérique" });
+    db.insert(ficheActeur).values({ ficheId: f.id, acteurId: porteur.id, role: "porteur" }).run();
+
+    expect(codeOf(() => setFicheStatut(db, member, f.id, "archivee"))).toBe("invalid_transition");
+    setFicheStatut(db, member, f.id, "publiee");
+    setFicheStatut(db, member, f.id, "archivee");
+    expect(codeOf(() => setFicheStatut(db, member, f.id, "publiee"))).toBe("invalid_transition");
+    expect(codeOf(() => setFicheStatut(db, moderator, f.id, "brouillon"))).toBe("invalid_transition");
+    expect(setFicheStatut(db, moderator, f.id, "publiee").statut).toBe("publiee");
+  });
+
+  it("refuses to publish a fiche without a title and reports unknown fiches", () => {
+    const db = getTestDb();
+    const author = buildActor();
+    const f = createFiche(db, author, { type: "pratique", titre: "Provisoire" });
+    const doc = loadDoc(f.id);
+    const before = Y.encodeStateVector(doc);
+    textField(doc, "titre").delete(0, textField(doc, "titre").length);
+    appendUpdate(db, f.id, Y.encodeStateAsUpdate(doc, before), author.id);
+    projectFicheFromStorage(db, f.id);
+    expect(codeOf(() => setFicheStatut(db, author, f.id, "publiee"))).toBe("titre_required");
+    expect(codeOf(() => setFicheStatut(db, author, 987_654, "publiee"))).toBe("not_found");
+  });
+});
+
+describe("setFicheVerrouillee and setFicheAVerifier", () => {
+  it("are for porteurs' members, the author of a draft and moderators", () => {
+    const db = getTestDb();
+    const author = buildActor();
+    const stranger = buildActor();
+    const moderator = buildActor("admin");
+    const f = createFiche(db, author, { type: "pratique", titre: "Atelier CV" });
+
+    expect(setFicheVerrouillee(db, author, f.id, true).verrouillee).toBe(true);
+    expect(codeOf(() => setFicheVerrouillee(db, stranger, f.id, false))).toBe("forbidden");
+    expect(codeOf(() => setFicheAVerifier(db, stranger, f.id, true))).toBe("forbidden");
+    expect(codeOf(() => setFicheVerrouillee(db, null, f.id, false))).toBe("forbidden");
+
+    setFicheStatut(db, author, f.id, "publiee");
+    expect(codeOf(() => setFicheVerrouillee(db, author, f.id, false))).toBe("forbidden");
+    expect(setFicheAVerifier(db, moderator, f.id, true).aVerifier).toBe(true);
+    expect(setFicheVerrouillee(db, moderator, f.id, false).verrouillee).toBe(false);
+  });
+});

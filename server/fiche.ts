@@ -1,0 +1,122 @@
+import { eq } from "drizzle-orm";
+import * as Y from "yjs";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import type { Db } from "@/db/client";
+import { getFicheAccessFacts } from "@/db/queries/fiche-access";
+import { fiche, type Fiche, type FicheStatut, type FicheType } from "@/db/schema";
+import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
+import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
+import { isModerator, type Actor } from "@/lib/policies/actor";
+import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
+import { slugify } from "@/lib/slug";
+import { storeInitialDocument } from "./collab/persistence";
+import { DomainError } from "./errors";
+import { projectFiche } from "./fiche-projection";
+
+// Static routes under /fiches/ that a fiche's slug must never shadow.
+const RESERVED_SLUGS = new Set(["nouvelle"]);
+
+function isSlugTaken(db: Db, slug: string): boolean {
+  return RESERVED_SLUGS.has(slug) || db.select({ id: fiche.id }).from(fiche).where(eq(fiche.slug, slug)).get() !== undefined;
+}
+
+/** A slug built from the title, unique among fiches; it is kept when the fiche is renamed. */
+export function uniqueFicheSlug(db: Db, titre: string): string {
+  const base = slugify(titre) || "fiche";
+  if (!isSlugTaken(db, base)) return base;
+  for (let n = 2; ; n++) if (!isSlugTaken(db, `${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The first Yjs state of a fiche: its type, title and the body template of its type. */
+export function buildInitialDocument(type: FicheType, titre: string): Uint8Array {
+  const doc = new Y.Doc();
+  try {
+    writeFicheContent(doc, { type, titre });
+    prosemirrorJSONToYXmlFragment(getFicheSchema(), getBodyTemplate(type), bodyFragment(doc));
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Creates a draft fiche: the row, its Yjs document (title and body template) and the projection of
+ * that document, all or nothing.
+ */
+export function createFiche(db: Db, actor: Actor | null, input: { type: FicheType; titre: string }): Fiche {
+  if (!canCreateFiche(actor)) throw new DomainError("unauthenticated", "Connectez-vous pour créer une fiche.", undefined, "Sign in to create a fiche.");
+  const titre = input.titre.trim();
+  const state = buildInitialDocument(input.type, titre);
+  return db.transaction(
+    () => {
+      const row = db
+        .insert(fiche)
+        .values({ slug: uniqueFicheSlug(db, titre), type: input.type, titre, createdBy: actor!.id })
+        .returning()
+        .get();
+      storeInitialDocument(db, row.id, state);
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, state);
+        projectFiche(db, row.id, doc);
+      } finally {
+        doc.destroy();
+      }
+      return db.select().from(fiche).where(eq(fiche.id, row.id)).get()!;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function managedFiche(db: Db, actor: Actor | null, ficheId: number): FicheAccessFacts {
+  const facts = getFicheAccessFacts(db, ficheId);
+  if (!facts) throw new DomainError("not_found", "Cette fiche n'existe pas.", undefined, `No fiche with id ${ficheId}.`);
+  if (!canManageFiche(actor, facts)) {
+    throw new DomainError(
+      "forbidden",
+      "Seuls les membres des acteurs porteurs, l'auteur d'un brouillon et les modérateurs peuvent faire cela.",
+      undefined,
+      `User ${actor?.id ?? "anonymous"} may not manage fiche ${ficheId}.`,
+    );
+  }
+  return facts;
+}
+
+/** The statuts a fiche may move to from `from`: drafts are published, published fiches archived. */
+export function nextFicheStatuts(actor: Actor | null, from: FicheStatut): FicheStatut[] {
+  if (from === "brouillon") return ["publiee"];
+  if (from === "publiee") return ["archivee"];
+  // Bringing an archived fiche back is a moderation decision.
+  return isModerator(actor) ? ["publiee"] : [];
+}
+
+/** Publishes or archives a fiche (or brings it back from the archive), through canManageFiche. */
+export function setFicheStatut(db: Db, actor: Actor | null, ficheId: number, statut: FicheStatut): Fiche {
+  const facts = managedFiche(db, actor, ficheId);
+  const current = db.select().from(fiche).where(eq(fiche.id, ficheId)).get()!;
+  if (facts.statut === statut) return current;
+  if (!nextFicheStatuts(actor, facts.statut).includes(statut)) {
+    throw new DomainError(
+      "invalid_transition",
+      facts.statut === "archivee" ? "Seul un modérateur peut sortir une fiche des archives." : "Ce changement de statut n'est pas possible.",
+      "statut",
+      `Fiche ${ficheId} cannot go from ${facts.statut} to ${statut}.`,
+    );
+  }
+  if (statut === "publiee" && current.titre.trim() === "") {
+    throw new DomainError("titre_required", "Donnez un titre à la fiche avant de la publier.", "statut", "A fiche needs a title to be published.");
+  }
+  return db.update(fiche).set({ statut, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
+}
+
+/** Locks a fiche (only its porteurs' members and moderators edit it then) or unlocks it. */
+export function setFicheVerrouillee(db: Db, actor: Actor | null, ficheId: number, verrouillee: boolean): Fiche {
+  managedFiche(db, actor, ficheId);
+  return db.update(fiche).set({ verrouillee, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
+}
+
+/** Flags a fiche as needing a check of its content, or clears the flag. */
+export function setFicheAVerifier(db: Db, actor: Actor | null, ficheId: number, aVerifier: boolean): Fiche {
+  managedFiche(db, actor, ficheId);
+  return db.update(fiche).set({ aVerifier, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
+}
