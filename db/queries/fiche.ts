@@ -1,0 +1,274 @@
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import {
+  acteur,
+  fiche,
+  ficheActeur,
+  ficheLieu,
+  ficheTerm,
+  FICHE_ACTEUR_ROLES,
+  FICHE_TYPES,
+  lieu,
+  taxonomyTerm,
+  TAXONOMIES,
+  type Fiche,
+  type FicheActeurRole,
+  type FicheStatut,
+  type FicheType,
+  type Taxonomy,
+} from "../schema";
+import type { Actor } from "@/lib/policies/actor";
+import type { FicheAccessFacts } from "@/lib/policies/fiche";
+
+/** What a list of fiches shows of each one. */
+export type FicheSummary = {
+  id: number;
+  slug: string;
+  type: FicheType;
+  statut: FicheStatut;
+  aVerifier: boolean;
+  titre: string;
+  commune: string | null;
+  etat: string | null;
+  extrait: string;
+  createdAt: Date;
+  themes: { slug: string; label: string }[];
+};
+
+export type TermRef = { id: number; slug: string; label: string };
+
+/** A fiche with everything its page shows: acteurs with their roles, terms by taxonomy, lieux. */
+export type FicheDetail = Fiche & {
+  acteurs: { id: number; slug: string; nom: string; role: FicheActeurRole }[];
+  terms: Record<Taxonomy, TermRef[]>;
+  lieux: { id: number; nom: string; adresse: string; codePostal: string; commune: string; acteurSlug: string; acteurNom: string }[];
+  access: FicheAccessFacts;
+};
+
+/** Filters of the fiche list; slugs for terms and acteurs, so that URLs stay readable. */
+export type FicheFilters = {
+  type?: FicheType;
+  theme?: string;
+  public?: string;
+  acteur?: string;
+  commune?: string;
+  etat?: string;
+  /** Defaults to "publiee". Drafts are those of the viewer: their own and those of their acteurs. */
+  statut?: FicheStatut;
+  page?: number;
+  pageSize?: number;
+};
+
+export type FichePage = { items: FicheSummary[]; total: number; page: number; pageSize: number; pageCount: number };
+
+const EXTRAIT_LENGTH = 220;
+
+function extraitOf(texte: string): string {
+  const flat = texte.replace(/\s+/g, " ").trim();
+  if (flat.length <= EXTRAIT_LENGTH) return flat;
+  const cut = flat.slice(0, EXTRAIT_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXTRAIT_LENGTH / 2))}…`;
+}
+
+const summaryColumns = {
+  id: fiche.id,
+  slug: fiche.slug,
+  type: fiche.type,
+  statut: fiche.statut,
+  aVerifier: fiche.aVerifier,
+  titre: fiche.titre,
+  commune: fiche.commune,
+  etat: fiche.etat,
+  texte: fiche.texte,
+  createdAt: fiche.createdAt,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof fiche.$inferSelect)[K] };
+
+function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
+  const ids = rows.map((r) => r.id);
+  const themes = ids.length
+    ? db
+        .select({ ficheId: ficheTerm.ficheId, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+        .from(ficheTerm)
+        .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
+        .where(and(inArray(ficheTerm.ficheId, ids), eq(taxonomyTerm.taxonomy, "theme")))
+        .orderBy(asc(taxonomyTerm.position))
+        .all()
+    : [];
+  return rows.map(({ texte, ...row }) => ({
+    ...row,
+    extrait: extraitOf(texte),
+    themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label }) => ({ slug, label })),
+  }));
+}
+
+function hasTerm(taxonomy: Taxonomy, slug: string): SQL {
+  return sql`exists (select 1 from ${ficheTerm} inner join ${taxonomyTerm} on ${taxonomyTerm.id} = ${ficheTerm.termId}
+    where ${ficheTerm.ficheId} = ${fiche.id} and ${taxonomyTerm.taxonomy} = ${taxonomy} and ${taxonomyTerm.slug} = ${slug})`;
+}
+
+/** Drafts a viewer works on: those they created and those whose porteur they are a member of. */
+function ownDrafts(viewer: Actor): SQL {
+  const conditions = [eq(fiche.createdBy, viewer.id)];
+  if (viewer.acteurIds.length) {
+    conditions.push(
+      sql`exists (select 1 from ${ficheActeur} where ${ficheActeur.ficheId} = ${fiche.id} and ${ficheActeur.role} = 'porteur'
+        and ${inArray(ficheActeur.acteurId, viewer.acteurIds)})`,
+    );
+  }
+  return or(...conditions)!;
+}
+
+function filterConditions(filters: FicheFilters, viewer: Actor | null): SQL | null {
+  const statut = filters.statut ?? "publiee";
+  if (statut === "brouillon" && !viewer) return null;
+  const conditions: SQL[] = [eq(fiche.statut, statut)];
+  if (statut === "brouillon") conditions.push(ownDrafts(viewer!));
+  if (filters.type) conditions.push(eq(fiche.type, filters.type));
+  if (filters.theme) conditions.push(hasTerm("theme", filters.theme));
+  if (filters.public) conditions.push(hasTerm("public", filters.public));
+  if (filters.etat) conditions.push(eq(fiche.etat, filters.etat));
+  if (filters.commune) conditions.push(sql`lower(${fiche.commune}) = lower(${filters.commune.trim()})`);
+  if (filters.acteur) {
+    conditions.push(
+      sql`exists (select 1 from ${ficheActeur} inner join ${acteur} on ${acteur.id} = ${ficheActeur.acteurId}
+        where ${ficheActeur.ficheId} = ${fiche.id} and ${acteur.slug} = ${filters.acteur})`,
+    );
+  }
+  return and(...conditions)!;
+}
+
+/** One page of fiches matching the filters, newest first; published ones unless asked otherwise. */
+export function listFiches(db: Db, filters: FicheFilters, viewer: Actor | null): FichePage {
+  const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
+  const where = filterConditions(filters, viewer);
+  if (!where) return { items: [], total: 0, page: 1, pageSize, pageCount: 0 };
+  const total = db.select({ n: count() }).from(fiche).where(where).get()!.n;
+  const pageCount = Math.ceil(total / pageSize);
+  const page = Math.min(Math.max(Math.trunc(filters.page ?? 1), 1), Math.max(pageCount, 1));
+  const rows = db
+    .select(summaryColumns)
+    .from(fiche)
+    .where(where)
+    .orderBy(desc(fiche.createdAt), desc(fiche.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { items: withThemes(db, rows), total, page, pageSize, pageCount };
+}
+
+/** A fiche with its acteurs, terms and lieux, whatever its statut: the caller applies canReadFiche. */
+export function getFicheBySlug(db: Db, slug: string): FicheDetail | null {
+  const row = db.select().from(fiche).where(eq(fiche.slug, slug)).get();
+  if (!row) return null;
+  const acteurs = db
+    .select({ id: acteur.id, slug: acteur.slug, nom: acteur.nom, role: ficheActeur.role })
+    .from(ficheActeur)
+    .innerJoin(acteur, eq(acteur.id, ficheActeur.acteurId))
+    .where(eq(ficheActeur.ficheId, row.id))
+    .orderBy(asc(acteur.nom))
+    .all();
+  const termRows = db
+    .select({ id: taxonomyTerm.id, slug: taxonomyTerm.slug, label: taxonomyTerm.label, taxonomy: taxonomyTerm.taxonomy })
+    .from(ficheTerm)
+    .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
+    .where(eq(ficheTerm.ficheId, row.id))
+    .orderBy(asc(taxonomyTerm.position), asc(taxonomyTerm.label))
+    .all();
+  const terms = Object.fromEntries(
+    TAXONOMIES.map((t) => [t, termRows.filter((r) => r.taxonomy === t).map(({ id, slug, label }) => ({ id, slug, label }))]),
+  ) as Record<Taxonomy, TermRef[]>;
+  const lieux = db
+    .select({
+      id: lieu.id,
+      nom: lieu.nom,
+      adresse: lieu.adresse,
+      codePostal: lieu.codePostal,
+      commune: lieu.commune,
+      acteurSlug: acteur.slug,
+      acteurNom: acteur.nom,
+    })
+    .from(ficheLieu)
+    .innerJoin(lieu, eq(lieu.id, ficheLieu.lieuId))
+    .innerJoin(acteur, eq(acteur.id, lieu.acteurId))
+    .where(eq(ficheLieu.ficheId, row.id))
+    .orderBy(asc(lieu.nom))
+    .all();
+  const porteurIds = acteurs.filter((a) => a.role === "porteur").map((a) => a.id).sort((a, b) => a - b);
+  return {
+    ...row,
+    acteurs,
+    terms,
+    lieux,
+    access: { statut: row.statut, verrouillee: row.verrouillee, createdBy: row.createdBy, porteurIds },
+  };
+}
+
+/** The published fiches an acteur takes part in, grouped by its role. */
+export function listFichesByActeur(db: Db, acteurId: number): Record<FicheActeurRole, FicheSummary[]> {
+  const rows = db
+    .select({ ...summaryColumns, role: ficheActeur.role })
+    .from(ficheActeur)
+    .innerJoin(fiche, eq(fiche.id, ficheActeur.ficheId))
+    .where(and(eq(ficheActeur.acteurId, acteurId), eq(fiche.statut, "publiee")))
+    .orderBy(desc(fiche.createdAt), desc(fiche.id))
+    .all();
+  const summaries = withThemes(db, rows.map(({ role: _role, ...r }) => r));
+  const grouped = Object.fromEntries(FICHE_ACTEUR_ROLES.map((role) => [role, [] as FicheSummary[]])) as Record<FicheActeurRole, FicheSummary[]>;
+  rows.forEach((r, i) => grouped[r.role].push(summaries[i]));
+  return grouped;
+}
+
+/** The published fiches classed under a theme, newest first. */
+export function listFichesByTheme(db: Db, themeId: number, limit = 50): FicheSummary[] {
+  const rows = db
+    .select(summaryColumns)
+    .from(ficheTerm)
+    .innerJoin(fiche, eq(fiche.id, ficheTerm.ficheId))
+    .where(and(eq(ficheTerm.termId, themeId), eq(fiche.statut, "publiee")))
+    .orderBy(desc(fiche.createdAt), desc(fiche.id))
+    .limit(limit)
+    .all();
+  return withThemes(db, rows);
+}
+
+/** The latest published fiches, for the home page. */
+export function listLatestFiches(db: Db, limit = 6): FicheSummary[] {
+  const rows = db.select(summaryColumns).from(fiche).where(eq(fiche.statut, "publiee")).orderBy(desc(fiche.createdAt), desc(fiche.id)).limit(limit).all();
+  return withThemes(db, rows);
+}
+
+/** How many published fiches there are of each type. */
+export function countPublishedFichesByType(db: Db): Record<FicheType, number> {
+  const rows = db.select({ type: fiche.type, n: count() }).from(fiche).where(eq(fiche.statut, "publiee")).groupBy(fiche.type).all();
+  return Object.fromEntries(FICHE_TYPES.map((t) => [t, rows.find((r) => r.type === t)?.n ?? 0])) as Record<FicheType, number>;
+}
+
+/** The communes named by published fiches, for the list's filter. */
+export function listFicheCommunes(db: Db): string[] {
+  return db
+    .selectDistinct({ commune: fiche.commune })
+    .from(fiche)
+    .where(and(eq(fiche.statut, "publiee"), sql`${fiche.commune} is not null`))
+    .orderBy(asc(fiche.commune))
+    .all()
+    .map((r) => r.commune!);
+}
+
+/** The acteurs linked to at least one published fiche, for the list's filter. */
+export function listActeursWithFiches(db: Db): { slug: string; nom: string }[] {
+  return db
+    .selectDistinct({ slug: acteur.slug, nom: acteur.nom })
+    .from(ficheActeur)
+    .innerJoin(acteur, eq(acteur.id, ficheActeur.acteurId))
+    .innerJoin(fiche, eq(fiche.id, ficheActeur.ficheId))
+    .where(eq(fiche.statut, "publiee"))
+    .orderBy(asc(acteur.nom))
+    .all();
+}
+
+/** A fiche's id, type and title by slug, or null: what the editor page needs before loading the document. */
+export function getFicheRefBySlug(db: Db, slug: string): Pick<Fiche, "id" | "slug" | "type" | "titre" | "statut"> | null {
+  return db.select({ id: fiche.id, slug: fiche.slug, type: fiche.type, titre: fiche.titre, statut: fiche.statut }).from(fiche).where(eq(fiche.slug, slug)).get() ?? null;
+}
