@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { getActorById } from "@/db/queries/actor";
+import { getActeurBySlug } from "@/db/queries/acteur";
+import { buildActeur, buildUser, themeId } from "@/db/factories";
+import { getTestDb } from "@/db/testing";
+import { canEditActeur } from "@/lib/policies/acteur";
+import { acteurSchema, type ActeurInput } from "@/lib/schemas/acteur";
+import { addMember, createActeur, removeMember, updateActeur } from "./acteur";
+import { DomainError } from "./errors";
+
+function input(values: Record<string, unknown> = {}): ActeurInput {
+  return acteurSchema.parse({ nom: "Les Petits Débrouillards", categorie: "non_lucratif", typologie: "association", ...values });
+}
+
+function domainError(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("no DomainError thrown");
+}
+const domainCode = (run: () => unknown) => domainError(run).code;
+
+describe("createActeur", () => {
+  it("stores the acteur with its themes and makes its creator a member who can edit it", () => {
+    const db = getTestDb();
+    const alice = buildUser();
+    const created = createActeur(db, alice.id, input({ nom: "Médiathèque Mériadeck", themes: [themeId("culture"), themeId("e-inclusion")], telephone: "0556102030" }));
+    expect(created).toMatchObject({ slug: "mediatheque-meriadeck", nom: "Médiathèque Mériadeck", createdBy: alice.id, telephone: "05 56 10 20 30", description: "" });
+
+    const details = getActeurBySlug(db, "mediatheque-meriadeck")!;
+    expect(details.themes.map((t) => t.slug)).toEqual(["e-inclusion", "culture"]);
+    expect(details.members).toEqual([{ id: alice.id, name: alice.name }]);
+    expect(canEditActeur(getActorById(db, alice.id), created.id)).toBe(true);
+  });
+
+  it("numbers homonyms and never takes a slug used by a route", () => {
+    const db = getTestDb();
+    const bob = buildUser();
+    expect(createActeur(db, bob.id, input({ nom: "Centre social Bastide" })).slug).toBe("centre-social-bastide");
+    expect(createActeur(db, bob.id, input({ nom: "Centre social  BASTIDE !" })).slug).toBe("centre-social-bastide-2");
+    expect(createActeur(db, bob.id, input({ nom: "Centre Social Bastidé" })).slug).toBe("centre-social-bastide-3");
+    expect(createActeur(db, bob.id, input({ nom: "Nouveau" })).slug).toBe("nouveau-2");
+  });
+
+  it("refuses a term that is not a theme, and then stores nothing", () => {
+    const db = getTestDb();
+    const carol = buildUser();
+    const before = db.$client.prepare("select count(*) as n from acteur").get() as { n: number };
+    expect(domainCode(() => createActeur(db, carol.id, input({ nom: "Fantôme", themes: [999_999] })))).toBe("unknown_theme");
+    expect(db.$client.prepare("select count(*) as n from acteur").get()).toEqual(before);
+    expect(getActorById(db, carol.id)!.acteurIds).toEqual([]);
+  });
+});
+
+describe("updateActeur", () => {
+  it("updates fields and themes but keeps the slug on rename", () => {
+    const db = getTestDb();
+    const dave = buildUser();
+    const created = createActeur(db, dave.id, input({ nom: "Cyber Base Lormont", themes: [themeId("emploi")] }));
+    const updated = updateActeur(db, created.id, input({ nom: "Espace numérique de Lormont", categorie: "public", typologie: "collectivite_territoriale", themes: [themeId("citoyennete")], siret: "44306184100047" }));
+    expect(updated).toMatchObject({ slug: "cyber-base-lormont", nom: "Espace numérique de Lormont", categorie: "public", siret: "44306184100047" });
+    expect(getActeurBySlug(db, "cyber-base-lormont")!.themes.map((t) => t.slug)).toEqual(["citoyennete"]);
+    expect(domainCode(() => updateActeur(db, 999_999, input()))).toBe("acteur_not_found");
+  });
+});
+
+describe("permissions", () => {
+  it("lets members and moderators edit an acteur, not other contributors nor visitors", () => {
+    const db = getTestDb();
+    const member = buildUser();
+    const stranger = buildUser();
+    const moderator = buildUser({ role: "moderateur" });
+    const admin = buildUser({ role: "admin" });
+    const target = buildActeur({ members: [member] });
+    expect(canEditActeur(getActorById(db, member.id), target.id)).toBe(true);
+    expect(canEditActeur(getActorById(db, stranger.id), target.id)).toBe(false);
+    expect(canEditActeur(getActorById(db, moderator.id), target.id)).toBe(true);
+    expect(canEditActeur(getActorById(db, admin.id), target.id)).toBe(true);
+    expect(canEditActeur(null, target.id)).toBe(false);
+  });
+});
+
+describe("members", () => {
+  it("adds a registered user by email, who can then edit the acteur", () => {
+    const db = getTestDb();
+    const owner = buildUser();
+    const newcomer = buildUser({ email: "nouvelle@exemple.fr", name: "Nouvelle" });
+    const target = buildActeur({ members: [owner] });
+    expect(canEditActeur(getActorById(db, newcomer.id), target.id)).toBe(false);
+    expect(addMember(db, target.id, " Nouvelle@Exemple.FR ")).toEqual({ id: newcomer.id, name: "Nouvelle" });
+    expect(canEditActeur(getActorById(db, newcomer.id), target.id)).toBe(true);
+  });
+
+  it("says precisely why an email cannot be added", () => {
+    const db = getTestDb();
+    const owner = buildUser({ email: "owner@exemple.fr" });
+    const disabled = buildUser({ email: "parti@exemple.fr", disabled: true });
+    const target = buildActeur({ members: [owner] });
+    expect(domainCode(() => addMember(db, target.id, "inconnu@exemple.fr"))).toBe("user_not_found");
+    expect(domainCode(() => addMember(db, target.id, disabled.email))).toBe("user_not_found");
+    expect(domainCode(() => addMember(db, target.id, "owner@exemple.fr"))).toBe("already_member");
+    expect(domainError(() => addMember(db, target.id, "inconnu@exemple.fr"))).toMatchObject({
+      field: "email",
+      messageFr: expect.stringMatching(/^Aucun compte avec cette adresse/),
+    });
+  });
+
+  it("removes a member but always keeps one", () => {
+    const db = getTestDb();
+    const first = buildUser();
+    const second = buildUser();
+    const outsider = buildUser();
+    const target = buildActeur({ members: [first, second] });
+    removeMember(db, target.id, first.id);
+    expect(canEditActeur(getActorById(db, first.id), target.id)).toBe(false);
+    expect(domainCode(() => removeMember(db, target.id, second.id))).toBe("last_member");
+    expect(domainCode(() => removeMember(db, target.id, outsider.id))).toBe("not_a_member");
+    expect(getActorById(db, second.id)!.acteurIds).toEqual([target.id]);
+  });
+});

@@ -1,0 +1,130 @@
+import { and, count, eq, inArray, like, or } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { acteur, acteurTheme, membership, taxonomyTerm, user, type Acteur } from "@/db/schema";
+import type { ActeurInput } from "@/lib/schemas/acteur";
+import { firstFreeSlug, slugify } from "@/lib/slug";
+import { DomainError } from "./errors";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+// Static routes under /acteurs that a slug must not hide.
+const RESERVED_SLUGS = new Set(["nouveau"]);
+
+function uniqueSlug(tx: Tx, nom: string): string {
+  const base = slugify(nom, "acteur");
+  // Slugs hold only [a-z0-9-], so they are safe inside a LIKE pattern.
+  const taken = new Set(
+    tx
+      .select({ slug: acteur.slug })
+      .from(acteur)
+      .where(or(eq(acteur.slug, base), like(acteur.slug, `${base}-%`)))
+      .all()
+      .map((r) => r.slug),
+  );
+  return firstFreeSlug(base, (slug) => taken.has(slug) || RESERVED_SLUGS.has(slug));
+}
+
+function setThemes(tx: Tx, acteurId: number, termIds: number[]): void {
+  if (termIds.length) {
+    const known = tx
+      .select({ id: taxonomyTerm.id })
+      .from(taxonomyTerm)
+      .where(and(eq(taxonomyTerm.taxonomy, "theme"), inArray(taxonomyTerm.id, termIds)))
+      .all();
+    if (known.length !== termIds.length) {
+      throw new DomainError("unknown_theme", "Un des thèmes choisis n'existe plus : rechargez la page et choisissez à nouveau.", "themes", "Unknown theme id.");
+    }
+  }
+  tx.delete(acteurTheme).where(eq(acteurTheme.acteurId, acteurId)).run();
+  if (termIds.length) tx.insert(acteurTheme).values(termIds.map((termId) => ({ acteurId, termId }))).run();
+}
+
+function columnsOf(input: ActeurInput) {
+  return {
+    nom: input.nom,
+    categorie: input.categorie,
+    typologie: input.typologie,
+    description: input.description ?? "",
+    siteWeb: input.siteWeb ?? null,
+    courriel: input.courriel ?? null,
+    telephone: input.telephone ?? null,
+    siret: input.siret ?? null,
+    rna: input.rna ?? null,
+  };
+}
+
+/** Creates an acteur with its themes; the person creating it becomes its first member. */
+export function createActeur(db: Db, creatorId: number, input: ActeurInput): Acteur {
+  return db.transaction((tx) => {
+    const created = tx
+      .insert(acteur)
+      .values({ ...columnsOf(input), slug: uniqueSlug(tx, input.nom), createdBy: creatorId })
+      .returning()
+      .get();
+    setThemes(tx, created.id, input.themes);
+    tx.insert(membership).values({ userId: creatorId, acteurId: created.id }).run();
+    return created;
+  });
+}
+
+/** Updates an acteur and its themes. The slug is kept on rename, so that shared links keep working. */
+export function updateActeur(db: Db, acteurId: number, input: ActeurInput): Acteur {
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(acteur)
+      .set({ ...columnsOf(input), updatedAt: new Date() })
+      .where(eq(acteur.id, acteurId))
+      .returning()
+      .get();
+    if (!updated) throw new DomainError("acteur_not_found", "Cet acteur n'existe plus.", undefined, `No acteur with id ${acteurId}.`);
+    setThemes(tx, acteurId, input.themes);
+    return updated;
+  });
+}
+
+/**
+ * Makes the registered user with this email a member of the acteur. Only members and moderators
+ * get here, so saying that no account uses the address reveals nothing to a stranger.
+ */
+export function addMember(db: Db, acteurId: number, email: string): { id: number; name: string } {
+  const found = db
+    .select({ id: user.id, name: user.name, disabled: user.disabled })
+    .from(user)
+    .where(eq(user.email, email.trim().toLowerCase()))
+    .get();
+  if (!found || found.disabled) {
+    throw new DomainError(
+      "user_not_found",
+      "Aucun compte avec cette adresse. La personne doit d'abord créer son compte sur le wiki, puis vous pourrez l'ajouter.",
+      "email",
+      "No active account with this email.",
+    );
+  }
+  const inserted = db.insert(membership).values({ userId: found.id, acteurId }).onConflictDoNothing().run();
+  if (inserted.changes === 0) {
+    throw new DomainError("already_member", `${found.name} est déjà membre de cet acteur.`, "email", "Already a member.");
+  }
+  return { id: found.id, name: found.name };
+}
+
+/** Removes a member from an acteur; the last member stays, so that someone can still update it. */
+export function removeMember(db: Db, acteurId: number, userId: number): void {
+  db.transaction((tx) => {
+    const members = tx.select({ n: count() }).from(membership).where(eq(membership.acteurId, acteurId)).get()!.n;
+    const isMember = tx
+      .select({ userId: membership.userId })
+      .from(membership)
+      .where(and(eq(membership.acteurId, acteurId), eq(membership.userId, userId)))
+      .get();
+    if (!isMember) throw new DomainError("not_a_member", "Cette personne n'est pas membre de cet acteur.", undefined, "Not a member.");
+    if (members <= 1) {
+      throw new DomainError(
+        "last_member",
+        "Un acteur garde au moins un membre : ajoutez d'abord la personne qui prendra le relais.",
+        undefined,
+        "The last member cannot be removed.",
+      );
+    }
+    tx.delete(membership).where(and(eq(membership.acteurId, acteurId), eq(membership.userId, userId))).run();
+  });
+}

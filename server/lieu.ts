@@ -1,0 +1,75 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { acteur, lieu, type Lieu } from "@/db/schema";
+import type { LieuInput } from "@/lib/schemas/lieu";
+import { DomainError } from "./errors";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+function columnsOf(input: LieuInput) {
+  return {
+    nom: input.nom,
+    adresse: input.adresse,
+    complementAdresse: input.complementAdresse ?? null,
+    codePostal: input.codePostal,
+    commune: input.commune,
+    codeInsee: input.codeInsee ?? null,
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
+    telephone: input.telephone ?? null,
+    courriels: input.courriels,
+    siteWeb: input.siteWeb,
+    horaires: input.horaires ?? null,
+    services: input.services,
+    publicsSpecifiquementAdresses: input.publicsSpecifiquementAdresses,
+    priseEnChargeSpecifique: input.priseEnChargeSpecifique,
+    fraisACharge: input.fraisACharge,
+    modalitesAcces: input.modalitesAcces,
+    modalitesAccompagnement: input.modalitesAccompagnement,
+    itinerance: input.itinerance,
+    presentationResume: input.presentationResume ?? null,
+    presentationDetail: input.presentationDetail ?? null,
+  };
+}
+
+const notFound = (id: number) => new DomainError("lieu_not_found", "Ce lieu n'existe plus.", undefined, `No lieu with id ${id}.`);
+
+// A change to a lieu is a change to its acteur's profile: the directory dates it.
+function touchActeur(tx: Tx, acteurId: number): void {
+  tx.update(acteur).set({ updatedAt: new Date() }).where(eq(acteur.id, acteurId)).run();
+}
+
+/** Adds a lieu to an acteur. */
+export function createLieu(db: Db, acteurId: number, input: LieuInput): Lieu {
+  return db.transaction((tx) => {
+    const exists = tx.select({ id: acteur.id }).from(acteur).where(eq(acteur.id, acteurId)).get();
+    if (!exists) throw new DomainError("acteur_not_found", "Cet acteur n'existe plus.", undefined, `No acteur with id ${acteurId}.`);
+    const created = tx.insert(lieu).values({ ...columnsOf(input), acteurId }).returning().get();
+    touchActeur(tx, acteurId);
+    return created;
+  });
+}
+
+/** Replaces every field of a lieu. */
+export function updateLieu(db: Db, lieuId: number, input: LieuInput): Lieu {
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(lieu)
+      .set({ ...columnsOf(input), updatedAt: new Date() })
+      .where(eq(lieu.id, lieuId))
+      .returning()
+      .get();
+    if (!updated) throw notFound(lieuId);
+    touchActeur(tx, updated.acteurId);
+    return updated;
+  });
+}
+
+/** Deletes a lieu; the fiches that named it lose the link (cascade). */
+export function deleteLieu(db: Db, lieuId: number): void {
+  db.transaction((tx) => {
+    const deleted = tx.delete(lieu).where(eq(lieu.id, lieuId)).returning({ acteurId: lieu.acteurId }).get();
+    if (!deleted) throw notFound(lieuId);
+    touchActeur(tx, deleted.acteurId);
+  });
+}
