@@ -1,0 +1,77 @@
+import type { ImportedFiche, ImportIssue, ImportIssueCode } from "./types";
+
+/** Builds a report entry. */
+export function issue(
+  severity: ImportIssue["severity"],
+  code: ImportIssueCode,
+  at: { ficheKey?: string; line?: number },
+  message: { fr: string; en: string },
+): ImportIssue {
+  return { severity, code, messageFr: message.fr, messageEn: message.en, ...at };
+}
+
+/**
+ * Report entries about acteurs: the generic ones of each fiche, and once per directory acteur
+ * the catégorie guessed for it (a warning when no rule recognised the name).
+ */
+export function acteurIssues(fiches: ImportedFiche[]): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const guessed = new Set<string>();
+  for (const fiche of fiches) {
+    const at = { ficheKey: fiche.key, line: fiche.source.line };
+    const generic = fiche.acteurs.filter((acteur) => acteur.generic).map((acteur) => acteur.nom);
+    if (generic.length) {
+      const fr = generic.map((nom) => `« ${nom} »`).join(", ");
+      const en = generic.map((nom) => `"${nom}"`).join(", ");
+      issues.push(
+        issue("warning", "acteur_generic", at, {
+          fr: `Acteurs génériques ou ambigus, gardés sur la fiche mais pas ajoutés à l'annuaire : ${fr}.`,
+          en: `Generic or ambiguous acteurs, kept on the fiche but not added to the directory: ${en}.`,
+        }),
+      );
+    }
+    for (const acteur of fiche.acteurs) {
+      if (acteur.generic || guessed.has(acteur.key)) continue;
+      guessed.add(acteur.key);
+      issues.push(
+        acteur.confident
+          ? issue("info", "acteur_categorie_guessed", at, {
+              fr: `« ${acteur.nom} » classé ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}).`,
+              en: `"${acteur.nom}" classified as ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}).`,
+            })
+          : issue("warning", "acteur_categorie_uncertain", at, {
+              fr: `« ${acteur.nom} » : catégorie devinée ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}).`,
+              en: `"${acteur.nom}": catégorie guessed as ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}), please check.`,
+            }),
+      );
+    }
+  }
+  return issues;
+}
+
+/** Report entries in document order, warnings before infos on the same line. */
+export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+  const weight = (entry: ImportIssue) => (entry.severity === "warning" ? 0 : 1);
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || weight(a) - weight(b) || a.code.localeCompare(b.code));
+}
+
+/**
+ * Gives the fiche a suffix ("-2", "-3"…) when its key is already in `taken`, rewrites the key in its
+ * own report entries, and reports the renaming.
+ */
+export function ensureUniqueKey(fiche: ImportedFiche, ficheIssues: ImportIssue[], taken: Set<string>): void {
+  const original = fiche.key;
+  if (taken.has(original)) {
+    let n = 2;
+    while (taken.has(`${original}-${n}`)) n++;
+    fiche.key = `${original}-${n}`;
+    for (const entry of ficheIssues) if (entry.ficheKey === original) entry.ficheKey = fiche.key;
+    ficheIssues.push(
+      issue("warning", "duplicate_key", { ficheKey: fiche.key, line: fiche.source.line }, {
+        fr: `Une autre fiche porte déjà le titre « ${fiche.titreSource} » : celle-ci reçoit la clé ${fiche.key}.`,
+        en: `Another fiche is already titled "${fiche.titreSource}": this one gets the key ${fiche.key}.`,
+      }),
+    );
+  }
+  taken.add(fiche.key);
+}
