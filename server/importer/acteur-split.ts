@@ -136,6 +136,7 @@ function buildActeur(source: string, nom: string, parentheses: string[], role: F
     typologie: kind.typologie,
     confident: generic ? false : kind.confident,
     reason: generic ? "acteur générique : pas une organisation identifiable" : kind.reason,
+    reasonEn: generic ? "generic acteur: not an identifiable organisation" : kind.reasonEn,
   };
 }
 

@@ -2,7 +2,7 @@ import type { ActeurCategorie } from "@/db/schema";
 import type { ActeurTypologie } from "@/lib/acteur/labels";
 import { foldActeurName } from "./acteur-names";
 
-export type ActeurKind = { categorie: ActeurCategorie; typologie: ActeurTypologie; confident: boolean; reason: string };
+export type ActeurKind = { categorie: ActeurCategorie; typologie: ActeurTypologie; confident: boolean; reason: string; reasonEn: string };
 
 /**
  * Organisations of the Livre blanc whose name says nothing of what they are (companies,
@@ -65,6 +65,7 @@ const KNOWN: Record<string, [ActeurTypologie, ActeurCategorie]> = {
   "universite du temps libre": ["association", "non_lucratif"],
   "la banque alimentaire": ["association", "non_lucratif"],
   "khan academy": ["association", "non_lucratif"],
+  "societe philomathique de bordeaux": ["association", "non_lucratif"],
   "irts aquitaine": ["etablissement_scolaire_formation", "non_lucratif"],
   "l ecole de la 2e chance grand lille": ["structure_insertion", "non_lucratif"],
 };
@@ -116,13 +117,16 @@ const RULES: Rule[] = [
  */
 export function guessActeurKind(key: string, nom: string, precision: string | null = null): ActeurKind {
   const known = KNOWN[key];
-  if (known) return { typologie: known[0], categorie: known[1], confident: true, reason: "organisation connue du Livre blanc" };
+  if (known) {
+    return { typologie: known[0], categorie: known[1], confident: true, reason: "organisation connue du Livre blanc", reasonEn: "organisation known from the Livre blanc" };
+  }
   const folded = foldActeurName(`${nom} ${precision ?? ""}`);
   const rule = RULES.find((candidate) => candidate.pattern.test(folded));
   if (rule) {
-    return { typologie: rule.typologie, categorie: rule.categorie, confident: rule.confident, reason: `mot-clé « ${rule.label} »` };
+    const reason = `mot-clé « ${rule.label} »`;
+    return { typologie: rule.typologie, categorie: rule.categorie, confident: rule.confident, reason, reasonEn: `keyword "${rule.label}"` };
   }
-  return { typologie: "autre", categorie: "non_lucratif", confident: false, reason: "aucune règle : à vérifier" };
+  return { typologie: "autre", categorie: "non_lucratif", confident: false, reason: "aucune règle : à vérifier", reasonEn: "no rule matched" };
 }
 
 /** True when the known-organisation table lists this key (used to pick names out of a parenthesis). */

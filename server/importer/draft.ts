@@ -46,6 +46,8 @@ const LABELS: Record<string, FieldName> = {
   descriptif: "descriptif",
   "descriptif de l'action": "descriptif",
   description: "descriptif",
+  piste: "descriptif",
+  pistes: "descriptif",
   "elements specifiques": "elements",
   "element specifique": "elements",
   lien: "liens",
@@ -103,7 +105,8 @@ export function appendEntry(
   const entries = field ? (draft.fields[field] ??= []) : draft.intro;
   const previous = entries[entries.length - 1];
   if (entry.kind === "text" && previous?.kind === "text") {
-    const stitch = blankBefore > 0 && /^\p{Ll}/u.test(entry.text) && endsMidSentence(previous.text);
+    // Only text extracted from a PDF has page breaks; a Markdown author's blank line is meant.
+    const stitch = draft.origine !== "markdown" && blankBefore > 0 && /^\p{Ll}/u.test(entry.text) && endsMidSentence(previous.text);
     if (blankBefore === 0 || stitch) {
       previous.text = `${previous.text} ${entry.text}`;
       if (stitch) draft.stitchedLines.push(entry.line);

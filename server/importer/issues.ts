@@ -37,11 +37,11 @@ export function acteurIssues(fiches: ImportedFiche[]): ImportIssue[] {
         acteur.confident
           ? issue("info", "acteur_categorie_guessed", at, {
               fr: `« ${acteur.nom} » classé ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}).`,
-              en: `"${acteur.nom}" classified as ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}).`,
+              en: `"${acteur.nom}" classified as ${acteur.categorie} / ${acteur.typologie} (${acteur.reasonEn}).`,
             })
           : issue("warning", "acteur_categorie_uncertain", at, {
               fr: `« ${acteur.nom} » : catégorie devinée ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}).`,
-              en: `"${acteur.nom}": catégorie guessed as ${acteur.categorie} / ${acteur.typologie} (${acteur.reason}), please check.`,
+              en: `"${acteur.nom}": catégorie guessed as ${acteur.categorie} / ${acteur.typologie} (${acteur.reasonEn}), please check.`,
             }),
       );
     }

@@ -42,7 +42,7 @@ export const THEME_RULES: KeywordRule[] = [
   },
   {
     slug: "service-public",
-    patterns: [/services? publics?/, /demarches? administratives?|e-administration|dematerialisation/, /acces (?:au|aux) droits?|aide sociale/, /guichet/],
+    patterns: [/services? publics?/, /demarches? (?:administratives?|en ligne)|e-administration|dematerialisation/, /acces (?:au|aux) droits?|aide sociale/, /guichet/],
   },
   {
     slug: "emploi",

@@ -51,8 +51,9 @@ export type ParsedActeur = {
   typologie: ActeurTypologie;
   /** False when no rule recognised the name and the catégorie is a fallback. */
   confident: boolean;
-  /** The rule that decided the catégorie and typologie, for the import report. */
+  /** The rule that decided the catégorie and typologie, in French for the reviewer, and in English. */
   reason: string;
+  reasonEn: string;
 };
 
 /** An acteur of the directory, deduplicated over all imported fiches. */
@@ -65,6 +66,7 @@ export type ActeurDirectoryEntry = {
   typologie: ActeurTypologie;
   confident: boolean;
   reason: string;
+  reasonEn: string;
   /** Every spelling met in the document. */
   variantes: string[];
   /** Keys of the fiches naming it. */
