@@ -47,6 +47,23 @@ function lineAt(buffer: Uint8Array, offset: number): number {
   return line;
 }
 
+// Windows-1252's characters for bytes 0x80–0x9F (WHATWG Encoding Standard); the five unassigned
+// bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) are left out and stay C1 controls.
+const WINDOWS_1252_HIGH: Record<number, string> = {
+  0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰", 0x8a: "Š",
+  0x8b: "‹", 0x8c: "Œ", 0x8e: "Ž", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—",
+  0x98: "˜", 0x99: "™", 0x9a: "š", 0x9b: "›", 0x9c: "œ", 0x9e: "ž", 0x9f: "Ÿ",
+};
+
+/**
+ * Windows-1252 through TextDecoder. Node 20.18.3 and later decode bytes 0x80–0x9F as C1 controls,
+ * as ISO-8859-1 does (https://github.com/nodejs/node/issues/56542, #60888): those are mapped to
+ * their Windows-1252 characters here, which is a no-op on a runtime that decodes them right.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder("windows-1252").decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0)] ?? c);
+}
+
 // Control characters other than tab, line feed, form feed and carriage return: text files have none.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
@@ -101,8 +118,8 @@ export function decodeImportFile(buffer: Uint8Array, filename: string): DecodedI
   let encoding: "utf-8" | "windows-1252" = "utf-8";
   if (invalidAt === -1) text = new TextDecoder("utf-8", { fatal: true }).decode(body);
   else {
-    const legacy = new TextDecoder("windows-1252").decode(body);
-    // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character and decode to C1 controls.
+    const legacy = decodeWindows1252(body);
+    // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character: still C1 controls here.
     if (multiByte || /[\u0080-\u009f]/.test(legacy) || CONTROL.test(legacy)) {
       const line = lineAt(body, invalidAt);
       return fail(

@@ -81,7 +81,7 @@ export const PUBLIC_RULES: KeywordRule[] = [
     slug: "professionnels-aidants",
     patterns: [/travailleurs sociaux/, /\banimateurs?\b|mediateurs?/, /\bbenevoles?\b|\baidants?\b/, /\bformateurs?\b|\benseignants?\b|\beducateurs?\b/],
   },
-  { slug: "tout-public", patterns: [/\btout(?:es?|s)? (?:les )?publics?\b/, /grand public/, /^tous$|tous les citoyens|tout citoyen|ouvert a tous/] },
+  { slug: "tout-public", patterns: [/\b(?:tout|tous|toute|toutes) (?:les )?publics?\b/, /grand public/, /^tous$|tous les citoyens|tout citoyen|ouvert a tous/] },
 ];
 
 function match(rules: KeywordRule[], texts: (string | null | undefined)[]): SuggestedTerm[] {
