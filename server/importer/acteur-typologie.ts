@@ -2,7 +2,13 @@ import type { ActeurCategorie } from "@/db/schema";
 import type { ActeurTypologie } from "@/lib/acteur/labels";
 import { foldActeurName } from "./acteur-names";
 
-export type ActeurKind = { categorie: ActeurCategorie; typologie: ActeurTypologie; confident: boolean; reason: string; reasonEn: string };
+export type ActeurKind = {
+  categorie: ActeurCategorie;
+  typologie: ActeurTypologie;
+  confident: boolean;
+  reason: string;
+  reasonEn: string;
+};
 
 /**
  * Organisations of the Livre blanc whose name says nothing of what they are (companies,
@@ -70,45 +76,30 @@ const KNOWN: Record<string, [ActeurTypologie, ActeurCategorie]> = {
   "l ecole de la 2e chance grand lille": ["structure_insertion", "non_lucratif"],
 };
 
-type Rule = { pattern: RegExp; typologie: ActeurTypologie; categorie: ActeurCategorie; confident: boolean; label: string };
+type Rule = { label: string; pattern: RegExp; typologie: ActeurTypologie; categorie: ActeurCategorie; confident: boolean };
+
+function rule(label: string, pattern: RegExp, typologie: ActeurTypologie, categorie: ActeurCategorie, confident = true): Rule {
+  return { label, pattern, typologie, categorie, confident };
+}
 
 // Checked in order on the folded name and its parenthesis; the first match decides.
 const RULES: Rule[] = [
-  { pattern: /\bccas\b|\budccas?\b|centre communal d action sociale/, typologie: "ccas_cias", categorie: "public", confident: true, label: "CCAS" },
-  { pattern: /\bbiblioth|\bmediath/, typologie: "bibliotheque_mediatheque", categorie: "public", confident: true, label: "bibliothèque" },
+  rule("CCAS", /\bccas\b|\budccas?\b|centre communal d action sociale/, "ccas_cias", "public"),
+  rule("bibliothèque", /\bbiblioth|\bmediath/, "bibliotheque_mediatheque", "public"),
   // Most centres sociaux are associations, some are run by a commune: the catégorie is a guess.
-  { pattern: /\bcentres? (social|sociaux|d animation)\b/, typologie: "centre_social", categorie: "non_lucratif", confident: false, label: "centre social" },
-  { pattern: /\bfondation\b/, typologie: "fondation", categorie: "non_lucratif", confident: true, label: "fondation" },
-  { pattern: /\bmission locale\b|\becole de la 2e chance\b/, typologie: "structure_insertion", categorie: "non_lucratif", confident: true, label: "insertion" },
-  {
-    pattern: /\bassociation\b|\bassociatif\b|\bamicale\b|\bcollectif\b|\bfederation\b/,
-    typologie: "association",
-    categorie: "non_lucratif",
-    confident: true,
-    label: "association",
-  },
-  {
-    pattern: /^(ville|mairie|commune) d|^conseil (departemental|regional|general)\b|^region\b|\bmetropole\b|^communaute (de communes|urbaine)|^direction\b/,
-    typologie: "collectivite_territoriale",
-    categorie: "public",
-    confident: true,
-    label: "collectivité",
-  },
-  {
-    pattern: /\buniversite\b|\biut\b|\becole\b|\blycee\b|\bcollege\b/,
-    typologie: "etablissement_scolaire_formation",
-    categorie: "public",
-    confident: true,
-    label: "enseignement",
-  },
-  {
-    pattern: /\bministere\b|\bagence\b|\binstitut\b|\bcaisse\b|\bcci\b|\bchambre\b|\bgip\b/,
-    typologie: "etablissement_public",
-    categorie: "public",
-    confident: true,
-    label: "établissement public",
-  },
-  { pattern: /\bsociete\b|\bsarl\b|\bsas\b|\bentreprise\b/, typologie: "entreprise", categorie: "prive", confident: true, label: "entreprise" },
+  rule("centre social", /\bcentres? (social|sociaux|d animation)\b/, "centre_social", "non_lucratif", false),
+  rule("fondation", /\bfondation\b/, "fondation", "non_lucratif"),
+  rule("insertion", /\bmission locale\b|\becole de la 2e chance\b/, "structure_insertion", "non_lucratif"),
+  rule("association", /\bassociation\b|\bassociatif\b|\bamicale\b|\bcollectif\b|\bfederation\b/, "association", "non_lucratif"),
+  rule(
+    "collectivité",
+    /^(ville|mairie|commune) d|^conseil (departemental|regional|general)\b|^region\b|\bmetropole\b|^communaute (de communes|urbaine)|^direction\b/,
+    "collectivite_territoriale",
+    "public",
+  ),
+  rule("enseignement", /\buniversite\b|\biut\b|\becole\b|\blycee\b|\bcollege\b/, "etablissement_scolaire_formation", "public"),
+  rule("établissement public", /\bministere\b|\bagence\b|\binstitut\b|\bcaisse\b|\bcci\b|\bchambre\b|\bgip\b/, "etablissement_public", "public"),
+  rule("entreprise", /\bsociete\b|\bsarl\b|\bsas\b|\bentreprise\b/, "entreprise", "prive"),
 ];
 
 /**
@@ -118,13 +109,14 @@ const RULES: Rule[] = [
 export function guessActeurKind(key: string, nom: string, precision: string | null = null): ActeurKind {
   const known = KNOWN[key];
   if (known) {
-    return { typologie: known[0], categorie: known[1], confident: true, reason: "organisation connue du Livre blanc", reasonEn: "organisation known from the Livre blanc" };
+    const [typologie, categorie] = known;
+    return { typologie, categorie, confident: true, reason: "organisation connue du Livre blanc", reasonEn: "organisation known from the Livre blanc" };
   }
   const folded = foldActeurName(`${nom} ${precision ?? ""}`);
-  const rule = RULES.find((candidate) => candidate.pattern.test(folded));
-  if (rule) {
-    const reason = `mot-clé « ${rule.label} »`;
-    return { typologie: rule.typologie, categorie: rule.categorie, confident: rule.confident, reason, reasonEn: `keyword "${rule.label}"` };
+  const matched = RULES.find((candidate) => candidate.pattern.test(folded));
+  if (matched) {
+    const { typologie, categorie, confident, label } = matched;
+    return { typologie, categorie, confident, reason: `mot-clé « ${label} »`, reasonEn: `keyword "${label}"` };
   }
   return { typologie: "autre", categorie: "non_lucratif", confident: false, reason: "aucune règle : à vérifier", reasonEn: "no rule matched" };
 }

@@ -70,7 +70,10 @@ function caseWord(word: string, standalone: boolean, vocabulary: CasingVocabular
 
 /** Upper-cases the first letter of the title and of each sentence in it, when it starts the text. */
 function capitaliseSentences(text: string): string {
-  return text.replace(/(^|[.!?]\s+)([«"(]?\s*)(\p{Ll})/gu, (_, start: string, opening: string, letter: string) => `${start}${opening}${letter.toLocaleUpperCase("fr")}`);
+  return text.replace(
+    /(^|[.!?]\s+)([«"(]?\s*)(\p{Ll})/gu,
+    (_, start: string, opening: string, letter: string) => `${start}${opening}${letter.toLocaleUpperCase("fr")}`,
+  );
 }
 
 /**

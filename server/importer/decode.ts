@@ -122,10 +122,11 @@ export function decodeImportFile(buffer: Uint8Array, filename: string): DecodedI
     // Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character: still C1 controls here.
     if (multiByte || /[\u0080-\u009f]/.test(legacy) || CONTROL.test(legacy)) {
       const line = lineAt(body, invalidAt);
+      const byte = `0x${body[invalidAt].toString(16).toUpperCase()}`;
       return fail(
         "invalid_utf8",
-        `"${filename}" is not valid UTF-8 (byte 0x${body[invalidAt].toString(16).toUpperCase()} at offset ${invalidAt}, line ${line}): save it again as UTF-8.`,
-        `« ${filename} » n'est pas un texte UTF-8 valide (octet 0x${body[invalidAt].toString(16).toUpperCase()} à la position ${invalidAt}, ligne ${line}) : enregistrez-le à nouveau en UTF-8.`,
+        `"${filename}" is not valid UTF-8 (byte ${byte} at offset ${invalidAt}, line ${line}): save it again as UTF-8.`,
+        `« ${filename} » n'est pas un texte UTF-8 valide (octet ${byte} à la position ${invalidAt}, ligne ${line}) : enregistrez-le à nouveau en UTF-8.`,
         line,
       );
     }

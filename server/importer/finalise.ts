@@ -24,7 +24,7 @@ function textField(entries: DraftEntry[], liens: ImportedLien[]): FicheTextField
 }
 
 /** A one-line field (acteurs, cible): paragraphs joined by a space, list items by " ; ". */
-export function lineField(entries: DraftEntry[] | undefined): string | null {
+function lineField(entries: DraftEntry[] | undefined): string | null {
   if (!entries?.length) return null;
   let text = "";
   for (const entry of entries) {
@@ -34,7 +34,8 @@ export function lineField(entries: DraftEntry[] | undefined): string | null {
   return text.replace(/\s+/g, " ").trim() || null;
 }
 
-function listItems(field: FicheTextField | null): string[] {
+/** The list items of a text field, in order. */
+export function listItems(field: FicheTextField | null): string[] {
   return field?.blocks.flatMap((block) => (block.kind === "list" ? block.items : [])) ?? [];
 }
 

@@ -1,4 +1,4 @@
-import { suggestTerms } from "./finalise";
+import { listItems, suggestTerms } from "./finalise";
 import { issue } from "./issues";
 import { looseTitleKey, uniqueLiens, wordOverlap } from "./text";
 import type { ImportedFiche, ImportIssue } from "./types";
@@ -54,10 +54,11 @@ function mergeInto(target: FicheWithIssues, body: ImportedFiche): void {
   if (looseTitleKey(body.titreSource) !== looseTitleKey(fiche.titreSource)) fiche.titresAlternatifs.push(body.titre);
   for (const enjeu of body.enjeux) if (!fiche.enjeux.includes(enjeu)) fiche.enjeux.push(enjeu);
   fiche.liens = uniqueLiens([...fiche.liens, ...body.liens]);
+  const enjeux = body.enjeux.join(", ");
   target.issues.push(
     issue("info", "duplicate_merged", at, {
-      fr: `« ${body.titreSource} » (${body.source.section}, ligne ${body.source.line}) est aussi en annexe : fusionnée avec elle${body.enjeux.length ? `, enjeu ${body.enjeux.join(", ")} ajouté` : ""}.`,
-      en: `"${body.titreSource}" (${body.source.section}, line ${body.source.line}) is also in the annex: merged into it${body.enjeux.length ? `, enjeu ${body.enjeux.join(", ")} added` : ""}.`,
+      fr: `« ${body.titreSource} » (${body.source.section}, ligne ${body.source.line}) est aussi en annexe : fusionnée avec elle${enjeux ? `, enjeu ${enjeux} ajouté` : ""}.`,
+      en: `"${body.titreSource}" (${body.source.section}, line ${body.source.line}) is also in the annex: merged into it${enjeux ? `, enjeu ${enjeux} added` : ""}.`,
     }),
   );
   let filled = false;
@@ -80,9 +81,7 @@ function mergeInto(target: FicheWithIssues, body: ImportedFiche): void {
   }
   if (filled) {
     suggestTerms(fiche);
-    fiche.bullets = [fiche.descriptif, fiche.elementsSpecifiques].flatMap(
-      (field) => field?.blocks.flatMap((block) => (block.kind === "list" ? block.items : [])) ?? [],
-    );
+    fiche.bullets = [...listItems(fiche.descriptif), ...listItems(fiche.elementsSpecifiques)];
   }
 }
 
@@ -99,10 +98,11 @@ export function mergeChapterCopies(annex: FicheWithIssues[], body: FicheWithIssu
       mergeInto(annex.find((entry) => entry.fiche === target)!, copy.fiche);
       continue;
     }
+    const { key, titreSource, source } = copy.fiche;
     copy.issues.push(
-      issue("info", "chapter_only", { ficheKey: copy.fiche.key, line: copy.fiche.source.line }, {
-        fr: `« ${copy.fiche.titreSource} » n'apparaît que dans le chapitre « ${copy.fiche.source.section} », pas en annexe : importée quand même.`,
-        en: `"${copy.fiche.titreSource}" only appears in the chapter "${copy.fiche.source.section}", not in the annex: imported anyway.`,
+      issue("info", "chapter_only", { ficheKey: key, line: source.line }, {
+        fr: `« ${titreSource} » n'apparaît que dans le chapitre « ${source.section} », pas en annexe : importée quand même.`,
+        en: `"${titreSource}" only appears in the chapter "${source.section}", not in the annex: imported anyway.`,
       }),
     );
     result.push(copy);

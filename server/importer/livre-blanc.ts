@@ -64,6 +64,7 @@ function isTitleLine(ln: Ln): boolean {
 }
 
 type Context = Pick<FicheDraft, "type" | "section" | "document" | "origine" | "enjeu">;
+const ANNEX_CONTEXT = { document: LIVRE_BLANC_DOCUMENT, origine: "annexe", enjeu: null } as const;
 
 /** Reads a body box from `start` until the chapter's text resumes; returns its drafts and where it stopped. */
 function readBodyBox(lines: Ln[], start: number, end: number, context: Context): { drafts: FicheDraft[]; next: number } {
@@ -138,7 +139,7 @@ function readAnnexPratiques(lines: Ln[], start: number, end: number): FicheDraft
       if (draft && !hasFields(draft) && draft.intro.length === 0) draft.titleLines.push({ text: ln.text, line: ln.line });
       else {
         if (draft) drafts.push(draft);
-        draft = newDraft(ln.text, ln.line, { type: "pratique", section, document: LIVRE_BLANC_DOCUMENT, origine: "annexe", enjeu: null });
+        draft = newDraft(ln.text, ln.line, { ...ANNEX_CONTEXT, type: "pratique", section });
         field = null;
       }
       continue;
@@ -193,7 +194,7 @@ function readAnnexIdees(lines: Ln[], start: number, end: number, ignored: Import
     }
     if (line.kind === "text" && (!draft || afterLabel) && isIdeaTitle(line.text)) {
       finish();
-      draft = newDraft(ln.text, ln.line, { type: "idee", section: ANNEX_IDEES_SECTION, document: LIVRE_BLANC_DOCUMENT, origine: "annexe", enjeu: null });
+      draft = newDraft(ln.text, ln.line, { ...ANNEX_CONTEXT, type: "idee", section: ANNEX_IDEES_SECTION });
       field = null;
       afterLabel = false;
       continue;

@@ -61,7 +61,7 @@ const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s<>«»"()]+[^\s<>«»"().,;:!?]/gi
 const BARE_DOMAIN = /^(?:[\p{L}\p{N}-]+\.)+[a-z]{2,}(?:\/[^\s]*)?$/iu;
 
 /** The link a written address points to; the scheme is "http://" when missing, which https sites redirect. */
-export function toLien(texte: string): ImportedLien {
+function toLien(texte: string): ImportedLien {
   const trimmed = texte.replace(/^<|>$/g, "");
   return { texte: trimmed, url: /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}` };
 }
