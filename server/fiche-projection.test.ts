@@ -2,26 +2,15 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { getTestDb } from "@/db/testing";
-import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm, user, type Taxonomy } from "@/db/schema";
+import { buildActeur, buildLieu, buildUser } from "@/db/factories";
+import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, taxonomyTerm, type Taxonomy } from "@/db/schema";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
 import { appendUpdate } from "./collab/persistence";
 import { projectFiche, projectFicheFromStorage } from "./fiche-projection";
 
 let seq = 0;
 function buildFicheRow() {
-  const db = getTestDb();
-  const author = db.insert(user).values({ email: `p${++seq}@exemple.org`, name: "Auteur" }).returning().get();
-  return db.insert(fiche).values({ slug: `fiche-${seq}`, type: "pratique", createdBy: author.id }).returning().get();
-}
-function buildActeur(nom: string) {
-  return getTestDb().insert(acteur).values({ slug: `acteur-${++seq}`, nom, categorie: "public", typologie: "mediatheque" }).returning().get();
-}
-function buildLieu(acteurId: number, nom: string) {
-  return getTestDb()
-    .insert(lieu)
-    .values({ acteurId, nom, adresse: "1 rue Sainte-Catherine", codePostal: "33000", commune: "Bordeaux" })
-    .returning()
-    .get();
+  return getTestDb().insert(fiche).values({ slug: `fiche-${++seq}`, type: "pratique", createdBy: buildUser().id }).returning().get();
 }
 function termId(taxonomy: Taxonomy, slug: string): number {
   return getTestDb().select().from(taxonomyTerm).where(and(eq(taxonomyTerm.taxonomy, taxonomy), eq(taxonomyTerm.slug, slug))).get()!.id;
@@ -42,9 +31,9 @@ describe("projectFiche", () => {
   it("writes the content columns and the links from the document", () => {
     const db = getTestDb();
     const f = buildFicheRow();
-    const mediatheque = buildActeur("Médiathèque");
-    const asso = buildActeur("Association");
-    const salle = buildLieu(mediatheque.id, "Salle multimédia");
+    const mediatheque = buildActeur();
+    const asso = buildActeur();
+    const salle = buildLieu(mediatheque.id);
     const doc = new Y.Doc();
     writeFicheContent(doc, {
       type: "pratique",
@@ -88,8 +77,8 @@ describe("projectFiche", () => {
   it("rebuilds the links after a field changes in the document", () => {
     const db = getTestDb();
     const f = buildFicheRow();
-    const a = buildActeur("A");
-    const b = buildActeur("B");
+    const a = buildActeur();
+    const b = buildActeur();
     const doc = new Y.Doc();
     writeFicheContent(doc, { themes: [termId("theme", "culture")], acteurs: [{ acteurId: a.id, role: "porteur" }] });
     projectFiche(db, f.id, doc);
@@ -116,8 +105,8 @@ describe("projectFiche", () => {
   it("ignores ids that do not exist or belong to another taxonomy, and unknown roles", () => {
     const db = getTestDb();
     const f = buildFicheRow();
-    const kept = buildActeur("Gardé");
-    const gone = buildActeur("Supprimé");
+    const kept = buildActeur();
+    const gone = buildActeur();
     const doc = new Y.Doc();
     writeFicheContent(doc, {
       themes: [termId("theme", "citoyennete"), termId("public", "jeunes"), 999_999],

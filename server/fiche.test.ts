@@ -5,7 +5,8 @@ import { Node } from "@tiptap/pm/model";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { getTestDb } from "@/db/testing";
 import { getActorById } from "@/db/queries/actor";
-import { acteur, fiche, ficheActeur, membership, user, type Role } from "@/db/schema";
+import { buildActeur, buildUser } from "@/db/factories";
+import { fiche, ficheActeur, type Role, type User } from "@/db/schema";
 import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, readFicheContent, textField, writeFicheContent } from "@/lib/fiche/document";
 import type { Actor } from "@/lib/policies/actor";
@@ -14,15 +15,17 @@ import { DomainError } from "./errors";
 import { createFiche, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "./fiche";
 import { projectFicheFromStorage } from "./fiche-projection";
 
-let seq = 0;
-function buildActor(role: Role = "contributeur", acteurIds: number[] = []): Actor {
-  const db = getTestDb();
-  const u = db.insert(user).values({ email: `u${++seq}@exemple.org`, name: `Personne ${seq}`, role }).returning().get();
-  for (const acteurId of acteurIds) db.insert(membership).values({ userId: u.id, acteurId }).run();
-  return getActorById(db, u.id)!;
+function actorOf(u: User): Actor {
+  return getActorById(getTestDb(), u.id)!;
 }
-function buildActeur(nom: string) {
-  return getTestDb().insert(acteur).values({ slug: `${nom.toLowerCase()}-${++seq}`, nom, categorie: "non_lucratif", typologie: "association" }).returning().get();
+function buildActor(role: Role = "contributeur"): Actor {
+  return actorOf(buildUser({ role }));
+}
+/** A contributor who is a member of a new acteur, and that acteur. */
+function buildMember(): { member: Actor; porteur: ReturnType<typeof buildActeur> } {
+  const u = buildUser();
+  const porteur = buildActeur({ members: [u] });
+  return { member: actorOf(u), porteur };
 }
 function loadDoc(ficheId: number): Y.Doc {
   const doc = new Y.Doc();
@@ -92,16 +95,14 @@ describe("setFicheStatut", () => {
     // Once published, the draft's author no longer manages it on their own.
     expect(codeOf(() => setFicheStatut(db, author, f.id, "archivee"))).toBe("forbidden");
 
-    const porteur = buildActeur("Porteur");
+    const { member, porteur } = buildMember();
     db.insert(ficheActeur).values({ ficheId: f.id, acteurId: porteur.id, role: "porteur" }).run();
-    const member = buildActor("contributeur", [porteur.id]);
     expect(setFicheStatut(db, member, f.id, "archivee").statut).toBe("archivee");
   });
 
   it("lets only moderators bring a fiche back from the archive, and refuses skipped steps", () => {
     const db = getTestDb();
-    const porteur = buildActeur("Association");
-    const member = buildActor("contributeur", [porteur.id]);
+    const { member, porteur } = buildMember();
     const moderator = buildActor("moderateur");
     const f = createFiche(db, member, { type: "idee", titre: "Bus numérique" });
     db.insert(ficheActeur).values({ ficheId: f.id, acteurId: porteur.id, role: "porteur" }).run();

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
 import { getActorById } from "./actor";
-import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, membership, taxonomyTerm, user, type FicheType, type Taxonomy } from "@/db/schema";
+import { buildActeur, buildLieu, buildUser } from "@/db/factories";
+import { fiche, ficheActeur, ficheLieu, ficheTerm, taxonomyTerm, type FicheType, type Taxonomy } from "@/db/schema";
 import {
   countPublishedFichesByType,
   getFicheBySlug,
@@ -17,12 +18,6 @@ import {
 let seq = 0;
 function termId(taxonomy: Taxonomy, slug: string): number {
   return getTestDb().select().from(taxonomyTerm).where(and(eq(taxonomyTerm.taxonomy, taxonomy), eq(taxonomyTerm.slug, slug))).get()!.id;
-}
-function buildUser() {
-  return getTestDb().insert(user).values({ email: `q${++seq}@exemple.org`, name: `Q${seq}` }).returning().get();
-}
-function buildActeur(nom: string) {
-  return getTestDb().insert(acteur).values({ slug: `${nom.toLowerCase().replace(/\W+/g, "-")}-${++seq}`, nom, categorie: "non_lucratif", typologie: "association" }).returning().get();
 }
 type FicheSpec = {
   titre: string;
@@ -63,7 +58,7 @@ const titres = (page: { items: { titre: string }[] }) => page.items.map((i) => i
 describe("listFiches", () => {
   it("filters published fiches by type, theme, public, acteur, commune and state, newest first", () => {
     const db = getTestDb();
-    const asso = buildActeur("Asso Filtre");
+    const asso = buildActeur({ nom: "Asso Filtre" });
     buildFiche({ titre: "Filtre A", type: "pratique", commune: "Bordeaux", etat: "en_cours", themes: ["culture"], publics: ["seniors"], acteurs: [{ id: asso.id, role: "porteur" }] });
     buildFiche({ titre: "Filtre B", type: "pratique", commune: "Pessac", etat: "terminee", themes: ["culture", "sante"], publics: ["jeunes"] });
     buildFiche({ titre: "Filtre C", type: "idee", commune: "bordeaux", themes: ["sante"], acteurs: [{ id: asso.id, role: "pressenti" }] });
@@ -95,8 +90,7 @@ describe("listFiches", () => {
     const author = buildUser();
     const member = buildUser();
     const other = buildUser();
-    const porteur = buildActeur("Porteur Brouillon");
-    db.insert(membership).values({ userId: member.id, acteurId: porteur.id }).run();
+    const porteur = buildActeur({ members: [member] });
     buildFiche({ titre: "Brouillon perso", type: "idee", statut: "brouillon", createdBy: author.id });
     buildFiche({ titre: "Brouillon porté", type: "idee", statut: "brouillon", acteurs: [{ id: porteur.id, role: "porteur" }] });
     buildFiche({ titre: "Brouillon partenaire", type: "idee", statut: "brouillon", acteurs: [{ id: porteur.id, role: "partenaire" }] });
@@ -115,8 +109,8 @@ describe("listFiches", () => {
 describe("getFicheBySlug", () => {
   it("returns the fiche with its acteurs and roles, terms by taxonomy, lieux and access facts", () => {
     const db = getTestDb();
-    const porteur = buildActeur("Centre social");
-    const financeur = buildActeur("Département");
+    const porteur = buildActeur({ nom: "Centre social" });
+    const financeur = buildActeur({ nom: "Département" });
     const f = buildFiche({
       titre: "Détail",
       statut: "brouillon",
@@ -127,7 +121,7 @@ describe("getFicheBySlug", () => {
         { id: financeur.id, role: "financeur" },
       ],
     });
-    const salle = db.insert(lieu).values({ acteurId: porteur.id, nom: "Salle des fêtes", adresse: "2 place", codePostal: "33130", commune: "Bègles" }).returning().get();
+    const salle = buildLieu(porteur.id, { nom: "Salle des fêtes", adresse: "2 place", codePostal: "33130", commune: "Bègles" });
     db.insert(ficheLieu).values({ ficheId: f.id, lieuId: salle.id }).run();
 
     const detail = getFicheBySlug(db, f.slug)!;
@@ -147,7 +141,7 @@ describe("getFicheBySlug", () => {
 describe("lists by acteur and theme, and the home page", () => {
   it("groups an acteur's published fiches by role", () => {
     const db = getTestDb();
-    const a = buildActeur("Groupé");
+    const a = buildActeur({ nom: "Groupé" });
     buildFiche({ titre: "Portée", acteurs: [{ id: a.id, role: "porteur" }] });
     buildFiche({ titre: "Financée", acteurs: [{ id: a.id, role: "financeur" }] });
     buildFiche({ titre: "Pressentie", type: "idee", acteurs: [{ id: a.id, role: "pressenti" }] });
