@@ -110,11 +110,11 @@ describe("members", () => {
 
   it("removes a member but always keeps one", () => {
     const db = getTestDb();
-    const first = buildUser();
+    const first = buildUser({ name: "Première" });
     const second = buildUser();
     const outsider = buildUser();
     const target = buildActeur({ members: [first, second] });
-    removeMember(db, target.id, first.id);
+    expect(removeMember(db, target.id, first.id)).toEqual({ id: first.id, name: "Première" });
     expect(canEditActeur(getActorById(db, first.id), target.id)).toBe(false);
     expect(domainCode(() => removeMember(db, target.id, second.id))).toBe("last_member");
     expect(domainCode(() => removeMember(db, target.id, outsider.id))).toBe("not_a_member");

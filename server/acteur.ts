@@ -107,13 +107,14 @@ export function addMember(db: Db, acteurId: number, email: string): { id: number
   return { id: found.id, name: found.name };
 }
 
-/** Removes a member from an acteur; the last member stays, so that someone can still update it. */
-export function removeMember(db: Db, acteurId: number, userId: number): void {
-  db.transaction((tx) => {
+/** Removes a member from an acteur and returns who it was; the last member stays, so that someone can still update it. */
+export function removeMember(db: Db, acteurId: number, userId: number): { id: number; name: string } {
+  return db.transaction((tx) => {
     const members = tx.select({ n: count() }).from(membership).where(eq(membership.acteurId, acteurId)).get()!.n;
     const isMember = tx
-      .select({ userId: membership.userId })
+      .select({ id: user.id, name: user.name })
       .from(membership)
+      .innerJoin(user, eq(user.id, membership.userId))
       .where(and(eq(membership.acteurId, acteurId), eq(membership.userId, userId)))
       .get();
     if (!isMember) throw new DomainError("not_a_member", "Cette personne n'est pas membre de cet acteur.", undefined, "Not a member.");
@@ -126,5 +127,6 @@ export function removeMember(db: Db, acteurId: number, userId: number): void {
       );
     }
     tx.delete(membership).where(and(eq(membership.acteurId, acteurId), eq(membership.userId, userId))).run();
+    return isMember;
   });
 }

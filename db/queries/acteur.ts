@@ -165,3 +165,8 @@ export function listActeursByMember(db: Db, userId: number): Pick<Acteur, "id" |
     .all()
     .sort((a, b) => a.nom.localeCompare(b.nom, "fr"));
 }
+
+/** The acteur with this id, if any. */
+export function getActeurById(db: Db, id: number): Acteur | undefined {
+  return db.select().from(acteur).where(eq(acteur.id, id)).get();
+}
