@@ -1,0 +1,71 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getActeurById } from "@/db/queries/acteur";
+import { toFormState, type FormState } from "@/lib/form-state";
+import { canEditActeur } from "@/lib/policies/acteur";
+import { isModerator } from "@/lib/policies/actor";
+import { ACTEUR_ARRAY_FIELDS, acteurSchema, addMemberSchema, removeMemberSchema } from "@/lib/schemas/acteur";
+import { addMember, removeMember, updateActeur } from "@/server/acteur";
+import { formDataToObject, runMutation } from "@/server/mutation";
+
+// The acteur id is bound by the page, but a bound argument comes back from the browser: every
+// action checks the policy against it, never trusting that the page was allowed.
+const FORBIDDEN = "Seuls les membres de cet acteur et les modérateurs peuvent le modifier.";
+
+/** Saves the acteur's profile; its slug does not change. */
+export async function updateActeurAction(acteurId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form, ACTEUR_ARRAY_FIELDS);
+  const result = await runMutation({
+    schema: acteurSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => canEditActeur(actor, acteurId),
+    run: (_actor, data) => {
+      updateActeur(getDb(), acteurId, data);
+      return undefined;
+    },
+  });
+  if (result.ok) revalidatePath("/", "layout");
+  return toFormState(result.ok ? { ...result, message: "Modifications enregistrées." } : result, input, previous);
+}
+
+/** Adds a registered person to the acteur's members, by email. */
+export async function addMemberAction(acteurId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: addMemberSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => canEditActeur(actor, acteurId),
+    run: (_actor, data) => addMember(getDb(), acteurId, data.email),
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  revalidatePath("/", "layout");
+  // The field is emptied after a success: the next person is typed from scratch.
+  return toFormState({ ok: true, data: undefined, message: `${result.data.name} est maintenant membre.` }, {}, previous);
+}
+
+/** Removes a member; someone who removes themselves and is no moderator goes back to the public page. */
+export async function removeMemberAction(acteurId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  let leftOwnActeur = false;
+  const result = await runMutation({
+    schema: removeMemberSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => canEditActeur(actor, acteurId),
+    run: (actor, data) => {
+      const removed = removeMember(getDb(), acteurId, data.userId);
+      leftOwnActeur = data.userId === actor!.id && !isModerator(actor);
+      return removed;
+    },
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  revalidatePath("/", "layout");
+  const slug = getActeurById(getDb(), acteurId)?.slug;
+  if (leftOwnActeur && slug) redirect(`/acteurs/${slug}?quitte=1`);
+  return toFormState({ ok: true, data: undefined, message: `${result.data.name} ne fait plus partie des membres.` }, {}, previous);
+}
