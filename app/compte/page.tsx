@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
+import { listActeursByMember } from "@/db/queries/acteur";
 import { getCurrentActor } from "@/server/session";
 import { getUserById } from "@/server/user";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
@@ -13,6 +15,7 @@ export default async function AccountPage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/connexion?callbackUrl=/compte");
   const me = getUserById(getDb(), actor.id)!;
+  const acteurs = listActeursByMember(getDb(), actor.id);
   return (
     <>
       <h1>Mon compte</h1>
@@ -24,6 +27,23 @@ export default async function AccountPage() {
         <dt>Rôle</dt>
         <dd>{ROLE_LABELS[me.role]}</dd>
       </dl>
+      <section aria-labelledby="titre-organisations">
+        <h2 id="titre-organisations">Mes organisations</h2>
+        {acteurs.length === 0 ? (
+          <p>Vous n&apos;êtes membre d&apos;aucune organisation pour l&apos;instant.</p>
+        ) : (
+          <ul>
+            {acteurs.map((a) => (
+              <li key={a.id}>
+                <Link href={`/acteurs/${a.slug}`}>{a.nom}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link href="/acteurs/nouveau">Présenter une organisation</Link>
+        </p>
+      </section>
       {me.passwordHash && (
         <section aria-labelledby="titre-mot-de-passe">
           <h2 id="titre-mot-de-passe">Changer mon mot de passe</h2>
