@@ -65,7 +65,7 @@ export default async function ActeursPage({ searchParams }: { searchParams: Prom
         </Link>
       </p>
       <div className="layout-aside">
-        <section aria-labelledby="titre-filtres" className="filters">
+        <section aria-labelledby="titre-filtres" className="acteurs-filters">
           <h2 id="titre-filtres">Filtrer l&apos;annuaire</h2>
           {/* Keyed on the query so that "Effacer les filtres" also empties the fields. */}
           <Form action="/acteurs" className="form" key={directoryHref(filters, 1)}>
@@ -127,7 +127,7 @@ export default async function ActeursPage({ searchParams }: { searchParams: Prom
             </ul>
           )}
           {result.pageCount > 1 && (
-            <nav aria-label="Pages de résultats" className="pagination">
+            <nav aria-label="Pages de résultats" className="acteurs-pagination">
               <ul>
                 {result.page > 1 && (
                   <li>

@@ -39,7 +39,7 @@ export default async function ActeurPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p className="breadcrumb">
+      <p className="acteurs-back">
         <Link href="/acteurs">Annuaire des acteurs</Link>
       </p>
       <h1>{acteur.nom}</h1>

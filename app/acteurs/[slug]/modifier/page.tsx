@@ -42,7 +42,7 @@ export default async function EditActeurPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <p className="breadcrumb">
+      <p className="acteurs-back">
         <Link href={`/acteurs/${acteur.slug}`}>Retour à la page de « {acteur.nom} »</Link>
       </p>
       <h1>Modifier « {acteur.nom} »</h1>

@@ -14,7 +14,7 @@ export default async function NewLieuPage({ params }: { params: Promise<{ slug: 
   if (!allowed) return <AccessDenied nom={acteur.nom} slug={acteur.slug} />;
   return (
     <>
-      <p className="breadcrumb">
+      <p className="acteurs-back">
         <Link href={`/acteurs/${acteur.slug}`}>Retour à la page de « {acteur.nom} »</Link>
       </p>
       <h1>Ajouter un lieu à « {acteur.nom} »</h1>

@@ -43,7 +43,7 @@ export default async function EditLieuPage({ params }: { params: Promise<{ slug:
   if (!allowed) return <AccessDenied nom={acteur.nom} slug={acteur.slug} />;
   return (
     <>
-      <p className="breadcrumb">
+      <p className="acteurs-back">
         <Link href={`/acteurs/${acteur.slug}`}>Retour à la page de « {acteur.nom} »</Link>
       </p>
       <h1>Modifier le lieu « {lieu.nom} »</h1>
