@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db/client";
+import { listAllTerms } from "@/db/queries/taxonomy";
+import { searchUsers } from "@/db/queries/user";
+import { AdminOnly } from "@/components/admin/AdminOnly";
+import { isAdmin } from "@/lib/policies/actor";
+import { getAdminActor } from "./access";
+
+export const metadata: Metadata = { title: "Administration", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+export default async function AdminPage() {
+  const actor = await getAdminActor("/admin", isAdmin);
+  if (!actor) return <AdminOnly />;
+  const db = getDb();
+  const users = searchUsers(db);
+  const admins = users.filter((u) => u.role === "admin" && !u.disabled).length;
+  const disabled = users.filter((u) => u.disabled).length;
+  const terms = listAllTerms(db).length;
+
+  return (
+    <>
+      <h1>Administration</h1>
+      <ul className="cards">
+        <li className="card">
+          <h2>
+            <Link href="/admin/utilisateurs">Utilisateurs</Link>
+          </h2>
+          <p>
+            {plural(users.length, "compte", "comptes")}, dont {plural(admins, "administrateur actif", "administrateurs actifs")} et{" "}
+            {plural(disabled, "compte désactivé", "comptes désactivés")}.
+          </p>
+          <p className="muted">Changer le rôle d&apos;un compte, le désactiver ou le réactiver.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/taxonomies">Thèmes, publics, enjeux et objectifs</Link>
+          </h2>
+          <p>{plural(terms, "terme", "termes")} dans quatre listes.</p>
+          <p className="muted">Renommer, décrire et classer les termes, en ajouter, supprimer ceux qui ne servent pas.</p>
+        </li>
+      </ul>
+      <h2>En ligne de commande</h2>
+      <p>
+        Sur le serveur, <code>npm run wiki -- help</code> liste les commandes : créer un compte (
+        <code>user:add</code>), changer un rôle (<code>user:role</code>), appliquer les migrations, ajouter les termes
+        manquants.
+      </p>
+    </>
+  );
+}
