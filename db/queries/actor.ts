@@ -1,21 +1,36 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { membership, user } from "@/db/schema";
 import type { Actor } from "@/lib/policies/actor";
 
+// The collaboration server re-checks every open connection's actor every few seconds: prepare once per connection.
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  return {
+    user: db
+      .select({ id: user.id, name: user.name, role: user.role, disabled: user.disabled })
+      .from(user)
+      .where(eq(user.id, sql.placeholder("userId")))
+      .prepare(),
+    memberships: db
+      .select({ acteurId: membership.acteurId })
+      .from(membership)
+      .where(eq(membership.userId, sql.placeholder("userId")))
+      .prepare(),
+  };
+}
+
 /** The actor behind a user id, with its memberships; null when the account is missing or disabled. */
 export function getActorById(db: Db, userId: number): Actor | null {
-  const row = db
-    .select({ id: user.id, name: user.name, role: user.role, disabled: user.disabled })
-    .from(user)
-    .where(eq(user.id, userId))
-    .get();
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = prepare(db);
+    statements.set(db, prepared);
+  }
+  const row = prepared.user.get({ userId });
   if (!row || row.disabled) return null;
-  const acteurIds = db
-    .select({ acteurId: membership.acteurId })
-    .from(membership)
-    .where(eq(membership.userId, userId))
-    .all()
+  const acteurIds = prepared.memberships
+    .all({ userId })
     .map((m) => m.acteurId)
     .sort((a, b) => a - b);
   return { id: row.id, name: row.name, role: row.role, acteurIds };
