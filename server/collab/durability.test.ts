@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
 async function spawnServer(port: number): Promise<ChildProcess> {
   const child = fork(path.join(import.meta.dirname, "standalone.ts"), {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, PORT: String(port), COLLAB_LOG: "silent" },
+    env: { ...process.env, COLLAB_PORT: String(port), COLLAB_LOG: "silent" },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   children.push(child);

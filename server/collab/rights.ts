@@ -7,13 +7,50 @@ import { refusals } from "./limits";
 import type { FicheRoom } from "./room";
 import { errorMessage, type CollabLogger } from "./log";
 
+/** Rooms re-checked per event-loop turn: a full pass over hundreds of fiches must not stall the broadcasts. */
+const ROOMS_PER_TURN = 10;
+
+/**
+ * Re-checks every loaded fiche's connections every `intervalMs`, a few rooms per event-loop turn.
+ * Returns a function that stops it.
+ */
+export function startRightsChecks(rooms: () => readonly FicheRoom[], db: Db, logger: CollabLogger, intervalMs: number): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const pass = () => {
+    const pending = rooms().filter((room) => room.members.size > 0);
+    const actors = new Map<number, Actor | null>();
+    const next = () => {
+      if (stopped) return;
+      recheckRights(pending.splice(0, ROOMS_PER_TURN).filter((room) => room.live), db, logger, actors);
+      if (pending.length > 0) setImmediate(next);
+      else schedule();
+    };
+    next();
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(pass, intervalMs);
+    timer.unref();
+  };
+  schedule();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
+
 /**
  * Re-applies the fiche policies to every open connection: a lock, a role or membership change, a
  * disabled account or a fiche turned back into a draft takes effect without a reconnect.
- * One query per fiche and per user, whatever the number of connections.
+ * Two queries per fiche and per user of the pass (`actors` caches users), whatever the number of connections.
  */
-export function recheckRights(rooms: readonly FicheRoom[], db: Db, logger: CollabLogger): void {
-  const actors = new Map<number, Actor | null>();
+export function recheckRights(
+  rooms: readonly FicheRoom[],
+  db: Db,
+  logger: CollabLogger,
+  actors: Map<number, Actor | null> = new Map(),
+): void {
   for (const room of rooms) {
     if (room.members.size === 0) continue;
     try {

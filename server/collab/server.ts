@@ -11,7 +11,7 @@ import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 import { appendUpdate } from "./persistence";
 import { MessagePipeline } from "./pipeline";
 import { registerCollabServer, unregisterCollabServer } from "./registry";
-import { recheckRights } from "./rights";
+import { startRightsChecks } from "./rights";
 import type { DocumentChangeListener } from "./room";
 import { RoomStore } from "./rooms";
 import { captureMutation, updateStoredDocument } from "./write";
@@ -92,8 +92,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const deps = { limits, logger, pipeline, rooms };
   let closing: Promise<void> | null = null;
 
-  const rightsTimer = setInterval(() => recheckRights(rooms.all(), db, logger), options.rightsCheckIntervalMs ?? 2000);
-  rightsTimer.unref();
+  const stopRightsChecks = startRightsChecks(() => rooms.all(), db, logger, options.rightsCheckIntervalMs ?? 2000);
 
   function open(req: http.IncomingMessage, socket: Duplex, head: Buffer, access: CollabAccess): void {
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -170,7 +169,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
     close() {
       closing ??= (async () => {
-        clearInterval(rightsTimer);
+        stopRightsChecks();
         pipeline.flush();
         const connections = rooms.all().flatMap((room) => [...room.members]);
         for (const connection of connections) connection.refuse(refusals.shuttingDown());

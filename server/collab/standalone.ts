@@ -1,6 +1,6 @@
 /**
  * Runs the collaboration server alone, without Next, for the durability test and the benchmark:
- *   DATA_DIR=… PORT=0 node --import tsx server/collab/standalone.ts
+ *   DATA_DIR=… COLLAB_PORT=0 node --import tsx server/collab/standalone.ts
  * Prints `{"port":…}` once listening. With an IPC channel (child_process.fork), answers
  * `{ type: "measure" }` with the heap size (after a gc when run with --expose-gc) and the counts.
  * COLLAB_LOG=silent mutes the log.
@@ -21,7 +21,8 @@ server.on("upgrade", (req, socket, head) => {
   else socket.destroy();
 });
 
-const requestedPort = Number(process.env.PORT ?? 0);
+// Not PORT: server/config.ts reads it for publicUrl() and refuses 0.
+const requestedPort = Number(process.env.COLLAB_PORT ?? 0);
 server.listen(Number.isInteger(requestedPort) ? requestedPort : 0, "127.0.0.1", () => {
   process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
 });
