@@ -57,10 +57,9 @@ export function LieuForm({ action, initial, submitLabel }: { action: Action; ini
           </div>
           <TextField name="codeInsee" label={LABELS.codeInsee} errors={errors} defaultValue={text("codeInsee")} hint="Le code officiel de la commune (différent du code postal) : 5 caractères, par exemple 33063 pour Bordeaux." />
           <div className="field-row">
-            <TextField name="latitude" label={LABELS.latitude} errors={errors} defaultValue={text("latitude")} inputMode="decimal" hint="Par exemple 44.8378" />
-            <TextField name="longitude" label={LABELS.longitude} errors={errors} defaultValue={text("longitude")} inputMode="decimal" hint="Par exemple -0.5792" />
+            <TextField name="latitude" label={LABELS.latitude} errors={errors} defaultValue={text("latitude")} inputMode="decimal" hint="En degrés décimaux, par exemple 44.8378. Avec la longitude, ou aucune des deux." />
+            <TextField name="longitude" label={LABELS.longitude} errors={errors} defaultValue={text("longitude")} inputMode="decimal" hint="En degrés décimaux, par exemple -0.5792. Avec la latitude, ou aucune des deux." />
           </div>
-          <p className="hint">Latitude et longitude vont ensemble : indiquez les deux, ou aucune.</p>
         </div>
       </fieldset>
       <fieldset className="field">
