@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import type WebSocket from "ws";
 import * as Y from "yjs";
 import { getTestDb } from "@/db/testing";
 import { CLOSE_CODES, MESSAGE_SYNC } from "@/lib/collab/messages";
@@ -76,6 +77,36 @@ describe("collaboration connections", () => {
     expect(stateText(server.collab.encodeDocumentState(f.id))).toBe("Officiel");
     expect(stateText(loadDocumentState(db, f.id))).toBe("Officiel");
     expect(server.logger.lines.some((l) => /anonymous: dropped (update|sync-step-2) of \d+ bytes from a read-only connection/.test(l))).toBe(true);
+  });
+
+  it("refuses to let one connection erase another's presence, and clears a client's presence when it leaves", async () => {
+    const server = await start();
+    const f = buildFiche(db);
+    const present = connect(server.baseUrl, f.id);
+    const watcher = connect(server.baseUrl, f.id);
+    await Promise.all([synced(present), synced(watcher)]);
+    present.provider.awareness.setLocalState({ user: { name: "Présente" } });
+    const seenByWatcher = () => watcher.provider.awareness.getStates().has(present.doc.clientID);
+    await waitFor(seenByWatcher);
+
+    const ws = await rawEditor(server.baseUrl, f.id);
+    const forged = encoding.createEncoder();
+    encoding.writeVarUint(forged, 1);
+    const entries = encoding.createEncoder();
+    encoding.writeVarUint(entries, 1);
+    encoding.writeVarUint(entries, present.doc.clientID);
+    encoding.writeVarUint(entries, 99);
+    encoding.writeVarString(entries, "null");
+    encoding.writeVarUint8Array(forged, encoding.toUint8Array(entries));
+    ws.send(encoding.toUint8Array(forged));
+    await waitFor(() => server.logger.lines.some((l) => l.includes("dropped 1 awareness entries of other connections")));
+    expect(seenByWatcher()).toBe(true);
+    ws.close();
+
+    // Cut the socket without the goodbye awareness y-websocket sends on disconnect: the server must clear it.
+    present.provider.shouldConnect = false;
+    (present.provider.ws as unknown as WebSocket).terminate();
+    await waitFor(() => !seenByWatcher(), 5000, "presence of a departed client was not cleared");
   });
 
   it("closes only the connection that sent a malformed message", async () => {
