@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
-import { renderFicheHtml, renderFicheTexte } from "./fiche-html";
+import { renderFicheExtrait, renderFicheHtml, renderFicheTexte } from "./fiche-html";
 
 const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: value, marks });
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
@@ -87,5 +87,19 @@ describe("renderFicheTexte", () => {
       ),
     );
     expect(texte).toBe("Contact\n\nÉcrire à l'équipe\nou passer");
+  });
+});
+
+describe("renderFicheExtrait", () => {
+  it("skips headings and cuts long text at a word", () => {
+    const body = doc(
+      { type: "heading", attrs: { level: 2 }, content: [text("Descriptif de l'action")] },
+      p(text("Un atelier chaque mardi.")),
+      { type: "heading", attrs: { level: 2 }, content: [text("Contact")] },
+      { type: "bulletList", content: [{ type: "listItem", content: [p(text("Sur place"))] }] },
+    );
+    expect(renderFicheExtrait(body)).toBe("Un atelier chaque mardi. Sur place");
+    expect(renderFicheExtrait(body, 16)).toBe("Un atelier…");
+    expect(renderFicheExtrait(doc({ type: "heading", attrs: { level: 2 }, content: [text("Seul titre")] }), 16)).toBe("");
   });
 });

@@ -89,10 +89,30 @@ export function renderFicheHtml(json: JSONContent): string {
   return renderToHTMLString({ content: parseBody(json), extensions });
 }
 
-/** The plain text of a fiche's body, blocks separated by blank lines, for search and excerpts. */
+/** The plain text of a fiche's body, blocks separated by blank lines, for search. */
 export function renderFicheTexte(json: JSONContent): string {
   const node = parseBody(json);
   return getText(node, { blockSeparator: "\n\n", textSerializers: getTextSerializersFromSchema(node.type.schema) })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * The opening words of a fiche's body for lists: its text without the headings, which are mostly
+ * the template's, cut at a word boundary.
+ */
+export function renderFicheExtrait(json: JSONContent, maxLength = 220): string {
+  const parts: string[] = [];
+  parseBody(json).descendants((node) => {
+    if (node.type.name === "heading") return false;
+    if (node.isTextblock) {
+      if (node.textContent.trim()) parts.push(node.textContent.trim());
+      return false;
+    }
+    return true;
+  });
+  const flat = parts.join(" ").replace(/\s+/g, " ");
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.slice(0, maxLength);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), maxLength / 2))}…`;
 }
