@@ -42,7 +42,7 @@ function buildFiche(spec: FicheSpec) {
       titre: spec.titre,
       commune: spec.commune ?? null,
       etat: spec.etat ?? null,
-      texte: `Le texte de ${spec.titre}.`,
+      fields: { extrait: `Le texte de ${spec.titre}.` },
       createdBy: spec.createdBy ?? null,
       createdAt: spec.createdAt ?? new Date(Date.UTC(2024, 0, seq)),
     })

@@ -61,15 +61,6 @@ export type FicheFilters = {
 
 export type FichePage = { items: FicheSummary[]; total: number; page: number; pageSize: number; pageCount: number };
 
-const EXTRAIT_LENGTH = 220;
-
-function extraitOf(texte: string): string {
-  const flat = texte.replace(/\s+/g, " ").trim();
-  if (flat.length <= EXTRAIT_LENGTH) return flat;
-  const cut = flat.slice(0, EXTRAIT_LENGTH);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), EXTRAIT_LENGTH / 2))}…`;
-}
-
 const summaryColumns = {
   id: fiche.id,
   slug: fiche.slug,
@@ -79,7 +70,7 @@ const summaryColumns = {
   titre: fiche.titre,
   commune: fiche.commune,
   etat: fiche.etat,
-  texte: fiche.texte,
+  fields: fiche.fields,
   createdAt: fiche.createdAt,
 };
 
@@ -96,9 +87,9 @@ function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
         .orderBy(asc(taxonomyTerm.position))
         .all()
     : [];
-  return rows.map(({ texte, ...row }) => ({
+  return rows.map(({ fields, ...row }) => ({
     ...row,
-    extrait: extraitOf(texte),
+    extrait: typeof fields.extrait === "string" ? fields.extrait : "",
     themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label }) => ({ slug, label })),
   }));
 }
