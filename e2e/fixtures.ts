@@ -38,6 +38,12 @@ export async function signIn(page: Page, user: Pick<TestUser, "email" | "passwor
   await page.getByRole("button", { name: "Se connecter" }).click();
 }
 
+/** Signs in and waits until the header shows the person's name. */
+export async function signInAs(page: Page, user: TestUser): Promise<void> {
+  await signIn(page, user);
+  await expect(page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: user.name })).toBeVisible();
+}
+
 /** Signs out from the header. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Se déconnecter" }).click();
