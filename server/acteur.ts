@@ -53,8 +53,11 @@ function columnsOf(input: ActeurInput) {
   };
 }
 
-/** Creates an acteur with its themes; the person creating it becomes its first member. */
-export function createActeur(db: Db, creatorId: number, input: ActeurInput): Acteur {
+/**
+ * Creates an acteur with its themes; the person creating it becomes its first member. An acteur
+ * read from a document (server/importer) has no creator and no member until its people join it.
+ */
+export function createActeur(db: Db, creatorId: number | null, input: ActeurInput): Acteur {
   return db.transaction((tx) => {
     const created = tx
       .insert(acteur)
@@ -62,7 +65,7 @@ export function createActeur(db: Db, creatorId: number, input: ActeurInput): Act
       .returning()
       .get();
     setThemes(tx, created.id, input.themes);
-    tx.insert(membership).values({ userId: creatorId, acteurId: created.id }).run();
+    if (creatorId !== null) tx.insert(membership).values({ userId: creatorId, acteurId: created.id }).run();
     return created;
   });
 }

@@ -39,19 +39,35 @@ export function buildInitialDocument(type: FicheType, titre: string): Uint8Array
   }
 }
 
+/** A fiche about to be inserted: its first Yjs state (the body template by default) and its governance columns. */
+export type NewFiche = {
+  type: FicheType;
+  titre: string;
+  createdBy: number | null;
+  statut?: FicheStatut;
+  aVerifier?: boolean;
+  state?: Uint8Array;
+};
+
 /**
- * Creates a draft fiche: the row, its Yjs document (title and body template) and the projection of
- * that document, all or nothing.
+ * The one path that inserts a fiche: the row, its Yjs document and the projection of that document,
+ * all or nothing (a savepoint inside a caller's transaction). Callers check the policy first.
  */
-export function createFiche(db: Db, actor: Actor | null, input: { type: FicheType; titre: string }): Fiche {
-  if (!canCreateFiche(actor)) throw new DomainError("unauthenticated", "Connectez-vous pour créer une fiche.", undefined, "Sign in to create a fiche.");
+export function insertFiche(db: Db, input: NewFiche): Fiche {
   const titre = input.titre.trim();
-  const state = buildInitialDocument(input.type, titre);
+  const state = input.state ?? buildInitialDocument(input.type, titre);
   return db.transaction(
     () => {
       const row = db
         .insert(fiche)
-        .values({ slug: uniqueFicheSlug(db, titre), type: input.type, titre, createdBy: actor!.id })
+        .values({
+          slug: uniqueFicheSlug(db, titre),
+          type: input.type,
+          titre,
+          createdBy: input.createdBy,
+          statut: input.statut ?? "brouillon",
+          aVerifier: input.aVerifier ?? false,
+        })
         .returning()
         .get();
       storeInitialDocument(db, row.id, state);
@@ -66,6 +82,12 @@ export function createFiche(db: Db, actor: Actor | null, input: { type: FicheTyp
     },
     { behavior: "immediate" },
   );
+}
+
+/** Creates a draft fiche with the body template of its type, for a signed-in person. */
+export function createFiche(db: Db, actor: Actor | null, input: { type: FicheType; titre: string }): Fiche {
+  if (!canCreateFiche(actor)) throw new DomainError("unauthenticated", "Connectez-vous pour créer une fiche.", undefined, "Sign in to create a fiche.");
+  return insertFiche(db, { type: input.type, titre: input.titre, createdBy: actor!.id });
 }
 
 function managedFiche(db: Db, actor: Actor | null, ficheId: number): FicheAccessFacts {
