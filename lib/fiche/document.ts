@@ -53,6 +53,23 @@ export function bodyFragment(doc: Y.Doc): Y.XmlFragment {
   return doc.getXmlFragment(BODY_FIELD);
 }
 
+/**
+ * What the importer (server/importer) keeps in a fiche it wrote: "key", the fiche's stable key in
+ * its source document, and "baseline", the JSON of the values it last wrote there, so that a
+ * re-import tells the document's changes from people's edits. The editor never touches it.
+ */
+export function importMap(doc: Y.Doc): Y.Map<string> {
+  return doc.getMap("import");
+}
+
+const IMPORT_KEY_MAX = 300;
+
+/** The importer's key of a fiche, or null for a fiche written on the wiki (or a malformed key). */
+export function readImportKey(doc: Y.Doc): string | null {
+  const key = importMap(doc).get("key");
+  return typeof key === "string" && key.length > 0 && key.length <= IMPORT_KEY_MAX ? key : null;
+}
+
 function ids(map: { keys(): IterableIterator<string> }): number[] {
   return [...map.keys()].map(Number).filter(Number.isInteger).sort((a, b) => a - b);
 }
