@@ -67,6 +67,16 @@ function decodeWindows1252(bytes: Uint8Array): string {
 // Control characters other than tab, line feed, form feed and carriage return: text files have none.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
+/** The refusal of a file of `size` bytes, over MAX_IMPORT_BYTES: callers that know the size before reading use it too. */
+export function fileTooLargeError(filename: string, size: number): ImportError {
+  const limit = MAX_IMPORT_BYTES / 1024 / 1024;
+  return {
+    code: "file_too_large",
+    message: `"${filename}" weighs ${size} bytes; the limit is ${limit} MB (${MAX_IMPORT_BYTES} bytes).`,
+    messageFr: `« ${filename} » pèse ${size} octets ; la limite est de ${limit} Mo (${MAX_IMPORT_BYTES} octets).`,
+  };
+}
+
 /**
  * Reads an uploaded file as text, or says precisely why it cannot: empty, too large, a PDF, an
  * office document, binary, UTF-16, or invalid UTF-8 (with the line). A file that is not UTF-8 is
@@ -74,14 +84,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
  */
 export function decodeImportFile(buffer: Uint8Array, filename: string): DecodedImportFile {
   if (buffer.length === 0) return fail("empty_file", `"${filename}" is empty.`, `« ${filename} » est vide.`);
-  if (buffer.length > MAX_IMPORT_BYTES) {
-    const limit = MAX_IMPORT_BYTES / 1024 / 1024;
-    return fail(
-      "file_too_large",
-      `"${filename}" weighs ${buffer.length} bytes; the limit is ${limit} MB (${MAX_IMPORT_BYTES} bytes).`,
-      `« ${filename} » pèse ${buffer.length} octets ; la limite est de ${limit} Mo (${MAX_IMPORT_BYTES} octets).`,
-    );
-  }
+  if (buffer.length > MAX_IMPORT_BYTES) return { ok: false, error: fileTooLargeError(filename, buffer.length) };
   if (startsWith(buffer, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
     return fail(
       "pdf_file",

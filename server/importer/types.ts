@@ -145,6 +145,12 @@ export const IMPORT_ISSUE_CODES = [
   "section_not_found",
   "type_missing",
   "no_fiche",
+  // Found while planning the import against the database (server/importer/plan.ts):
+  "acteur_existing",
+  "acteur_invalid",
+  "similar_fiche",
+  "import_key_duplicate",
+  "edit_kept",
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
@@ -167,5 +173,10 @@ export const IMPORT_ERROR_CODES = [
   "binary_file",
   "utf16_not_supported",
   "invalid_utf8",
+  // Refused after decoding (server/importer/read-file.ts):
+  "unsupported_file_type",
+  "formula_injection",
+  "incomplete_document",
+  "no_fiche",
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
