@@ -4,7 +4,10 @@ import { seedTaxonomies } from "./seed";
 
 let ready = false;
 
-/** The test file's own database, migrated and seeded with the taxonomies on first use. */
+/**
+ * The test file's own database, migrated and seeded with the taxonomies on first use. Not with the
+ * Livre blanc: tests build the fiches they need (a test that wants it calls seedDatabase).
+ */
 export function getTestDb(): Db {
   const db = getDb();
   if (!ready) {

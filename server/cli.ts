@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { closeDatabases, getDb } from "@/db/client";
@@ -8,13 +10,22 @@ import { roleSchema, signUpSchema } from "@/lib/schemas/user";
 import type { z } from "@/lib/schemas/zod";
 import { databaseFile } from "./config";
 import { DomainError } from "./errors";
+import { applyImport } from "./importer/apply";
+import { fileTooLargeError, MAX_IMPORT_BYTES } from "./importer/decode";
+import { planImport } from "./importer/plan";
+import { readImportFile } from "./importer/read-file";
+import { describeOutcome, describePlan } from "./importer/summary";
 import { createUser, getUserByEmail, setUserRole } from "./user";
 
 const USAGE = `Usage: npm run wiki -- <command> [options]
 
 Commands:
   migrate                                  Apply the pending database migrations.
-  seed                                     Add the missing taxonomy terms (terms edited by admins are kept).
+  seed                                     Add the missing taxonomy terms (terms edited by admins are kept) and,
+                                           while the wiki holds no fiche, the Livre blanc's fiches and acteurs.
+  import FILE [--dry-run]                  Import fiches from the Livre blanc's text (.txt) or a Markdown file (.md,
+                                           see server/importer/FORMAT.md): created, or updated when imported before.
+                                           --dry-run prints the plan and writes nothing.
   user:add --email E --role R [--name N]   Create an account. The name defaults to the part of the email before "@".
   user:role --email E --role R             Change the role of an account.
   help                                     Show this help.
@@ -155,10 +166,45 @@ function runMigrate(): string {
 
 function runSeed(): string {
   migrate();
-  const { terms } = seedDatabase(getDb());
-  return terms === 0
-    ? `Every taxonomy term is already in ${databaseFile()}.`
-    : `Added ${terms} taxonomy term${terms > 1 ? "s" : ""} to ${databaseFile()}.`;
+  const { terms, livreBlanc } = seedDatabase(getDb());
+  return [
+    terms === 0 ? `Every taxonomy term is already in ${databaseFile()}.` : `Added ${terms} taxonomy term${terms > 1 ? "s" : ""} to ${databaseFile()}.`,
+    livreBlanc
+      ? `Imported the Livre blanc: ${livreBlanc.fiches} fiches and ${livreBlanc.acteurs} acteurs.`
+      : "The wiki already holds fiches: the Livre blanc was not imported again (use the import command to update it).",
+  ].join("\n");
+}
+
+function readImportBytes(file: string): Buffer {
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new CommandFailure(`Cannot import "${file}": it is not a file.`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CommandFailure) throw error;
+    throw new CommandFailure(`Cannot read "${file}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`);
+  }
+  // Refused before reading: a huge file is never loaded whole.
+  if (size > MAX_IMPORT_BYTES) throw new CommandFailure(fileTooLargeError(path.basename(file), size).message);
+  return fs.readFileSync(file);
+}
+
+function runImport(args: string[]): string {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { "dry-run": { type: "boolean" } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`import: ${(error as Error).message}.`);
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError("import: give exactly one FILE.");
+  const [file] = parsed.positionals;
+  const read = readImportFile(readImportBytes(file), file);
+  if (!read.ok) throw new CommandFailure(read.error.message);
+  migrate();
+  const plan = planImport(getDb(), read);
+  if (parsed.values["dry-run"]) return `${describePlan(plan)}\nDry run: nothing was written.`;
+  return describeOutcome(applyImport(getDb(), plan, { actorId: null }));
 }
 
 async function runUserAdd(args: string[]): Promise<string> {
@@ -190,6 +236,8 @@ async function run(argv: string[]): Promise<string> {
     case "seed":
       parseOptions(command, args, []);
       return runSeed();
+    case "import":
+      return runImport(args);
     case "user:add":
       return runUserAdd(args);
     case "user:role":

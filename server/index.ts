@@ -34,8 +34,12 @@ async function main(): Promise<void> {
 
   const db = getDb();
   migrateDatabase(db);
+  const seedStart = performance.now();
   const seeded = seedDatabase(db);
-  console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés).`);
+  const imported = seeded.livreBlanc
+    ? `, premier démarrage : Livre blanc importé, ${seeded.livreBlanc.fiches} fiches et ${seeded.livreBlanc.acteurs} acteurs en ${Math.round(performance.now() - seedStart)} ms`
+    : "";
+  console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés${imported}).`);
 
   // Next registers its own upgrade listener (hot reload) on the server it is given. We give it a
   // private emitter and forward only the upgrades that are not ours, so it never sees the collab socket.
