@@ -60,7 +60,7 @@ describe("projectFiche", () => {
       titre: "Atelier seniors",
       commune: "Bordeaux",
       etat: "en_cours",
-      fields: { quartier: "Bastide", lienWeb: "https://exemple.fr", source: "" },
+      fields: { quartier: "Bastide", lienWeb: "https://exemple.fr", source: "", extrait: "Chaque mardi." },
       html: "<p>Chaque mardi.</p>",
       texte: "Chaque mardi.",
     });

@@ -5,13 +5,20 @@ import type { Db } from "@/db/client";
 import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, FICHE_ACTEUR_ROLES, lieu, taxonomyTerm, type FicheActeurRole, type Taxonomy } from "@/db/schema";
 import { bodyFragment, readFicheContent, readImportKey } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
-import { renderFicheHtml, renderFicheTexte } from "./fiche-html";
+import { renderFicheExtrait, renderFicheHtml, renderFicheTexte } from "./fiche-html";
 
 /**
  * The fields of a fiche kept in its `fields` JSON column, the ones without a column of their own;
  * `importKey` only on an imported fiche, for the importer to find it again.
  */
-export type FicheFields = { quartier: string; lienWeb: string; source: string; importKey?: string };
+export type FicheFields = {
+  quartier: string;
+  lienWeb: string;
+  source: string;
+  /** The opening words of the body, headings left out, for lists. */
+  extrait: string;
+  importKey?: string;
+};
 
 type Projection = {
   titre: string;
@@ -42,15 +49,21 @@ function existingTermIds(db: Db, wanted: { taxonomy: Taxonomy; ids: number[] }[]
   return [...new Set(kept)].sort((a, b) => a - b);
 }
 
-type Rendered = { content: ReturnType<typeof readFicheContent>; importKey: string | null; html: string; texte: string };
+type Rendered = { content: ReturnType<typeof readFicheContent>; importKey: string | null; html: string; texte: string; extrait: string };
 
 function renderDocument(doc: Y.Doc): Rendered {
   const body = yXmlFragmentToProsemirrorJSON(bodyFragment(doc));
-  return { content: readFicheContent(doc), importKey: readImportKey(doc), html: renderFicheHtml(body), texte: renderFicheTexte(body) };
+  return {
+    content: readFicheContent(doc),
+    importKey: readImportKey(doc),
+    html: renderFicheHtml(body),
+    texte: renderFicheTexte(body),
+    extrait: renderFicheExtrait(body),
+  };
 }
 
 // Runs inside the write transaction, so that an acteur, term or lieu deleted meanwhile is never linked.
-function buildProjection(db: Db, { content, importKey, html, texte }: Rendered): Projection {
+function buildProjection(db: Db, { content, importKey, html, texte, extrait }: Rendered): Projection {
   const acteurIds = existingIds(db, acteur, content.acteurs.map((a) => a.acteurId));
   const lieuIds = existingIds(db, lieu, content.lieux);
   return {
@@ -61,6 +74,7 @@ function buildProjection(db: Db, { content, importKey, html, texte }: Rendered):
       quartier: oneLine(content.quartier, 200),
       lienWeb: oneLine(content.lienWeb, 2000),
       source: content.source.trim().slice(0, 2000),
+      extrait,
       ...(importKey ? { importKey } : {}),
     },
     html,
