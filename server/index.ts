@@ -10,6 +10,8 @@ import { getDb, closeDatabases } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
+import { createCollabServer, isCollabPath } from "./collab/server";
+import { projectFiche } from "./fiche-projection";
 
 const dev = process.env.NODE_ENV === "development";
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
@@ -55,15 +57,21 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     handle(req, res);
   });
+  // Every stored change to a fiche's document is projected into its rows (debounced by the room).
+  const collab = createCollabServer({ db, onDocumentChange: (ficheId, doc) => void projectFiche(db, ficheId, doc) });
   server.on("upgrade", (req, socket, head) => {
-    nextUpgrades.emit("upgrade", req, socket, head);
+    if (isCollabPath(req.url)) collab.handleUpgrade(req, socket, head);
+    else nextUpgrades.emit("upgrade", req, socket, head);
   });
 
   const shutdown = (signal: string) => {
     console.log(`${signal} reçu : arrêt propre…`);
     server.close();
-    closeDatabases();
-    process.exit(0);
+    // Stores what is pending and closes the sockets (1001) before the database goes.
+    void collab.close().finally(() => {
+      closeDatabases();
+      process.exit(0);
+    });
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
