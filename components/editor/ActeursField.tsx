@@ -1,0 +1,121 @@
+"use client";
+
+import { useEffect, useMemo, useState } from "react";
+import type * as Y from "yjs";
+import type { ActeurSuggestion, LinkedActeur } from "@/db/queries/acteur-suggestion";
+import type { FicheActeurRole, FicheType } from "@/db/schema";
+import { acteursMap, setField } from "@/lib/fiche/document";
+import { ACTEUR_ROLE_LABELS, acteurRolesFor } from "@/lib/fiche/labels";
+import { ActeurCombobox } from "./ActeurCombobox";
+import { YSetCheckboxes } from "./YSetCheckboxes";
+
+type Known = Map<number, LinkedActeur | null>;
+
+function readEntries(map: Y.Map<FicheActeurRole>): [number, FicheActeurRole][] {
+  return [...map.entries()].map(([id, role]) => [Number(id), role] as [number, FicheActeurRole]).filter(([id]) => Number.isSafeInteger(id));
+}
+
+function useEntries(map: Y.Map<FicheActeurRole>): [number, FicheActeurRole][] {
+  const [entries, setEntries] = useState(() => readEntries(map));
+  useEffect(() => {
+    const refresh = () => setEntries(readEntries(map));
+    refresh();
+    map.observe(refresh);
+    return () => map.unobserve(refresh);
+  }, [map]);
+  return entries;
+}
+
+/**
+ * The acteurs of a fiche with their role, the picker that adds one, and (for a pratique) the lieux
+ * of these acteurs where it takes place. Names of acteurs a peer adds are fetched as they appear.
+ */
+export function ActeursField({ doc, ficheType, disabled, initialActeurs }: { doc: Y.Doc; ficheType: FicheType; disabled: boolean; initialActeurs: LinkedActeur[] }) {
+  const map = acteursMap(doc);
+  const entries = useEntries(map);
+  const [known, setKnown] = useState<Known>(() => new Map(initialActeurs.map((a) => [a.id, a])));
+
+  const missing = entries.map(([id]) => id).filter((id) => !known.has(id));
+  const missingKey = missing.join(",");
+  useEffect(() => {
+    if (missingKey === "") return;
+    const controller = new AbortController();
+    fetch(`/api/acteurs/suggestions?ids=${missingKey}`, { signal: controller.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<{ acteurs: LinkedActeur[] }>) : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then(({ acteurs }) => {
+        setKnown((previous) => {
+          const next = new Map(previous);
+          for (const id of missingKey.split(",").map(Number)) next.set(id, acteurs.find((a) => a.id === id) ?? null);
+          return next;
+        });
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [missingKey]);
+
+  const roles = acteurRolesFor(ficheType);
+  const add = (acteur: ActeurSuggestion) => {
+    map.set(String(acteur.id), ficheType === "idee" ? "pressenti" : "partenaire");
+  };
+  const remove = (id: number) => {
+    const lieux = setField(doc, "lieux");
+    doc.transact(() => {
+      map.delete(String(id));
+      for (const lieu of known.get(id)?.lieux ?? []) lieux.delete(String(lieu.id));
+    });
+  };
+
+  const lieuOptions = useMemo(
+    () =>
+      entries.flatMap(([id]) => {
+        const acteur = known.get(id);
+        return (acteur?.lieux ?? []).map((l) => ({ id: l.id, label: `${l.nom} (${l.commune}) – ${acteur!.nom}` }));
+      }),
+    [entries, known],
+  );
+
+  return (
+    <>
+      <fieldset className="field acteurs-field">
+        <legend>Acteurs de la fiche</legend>
+        {entries.length === 0 ? (
+          <p className="hint">Aucun acteur pour l&apos;instant.</p>
+        ) : (
+          <ul className="linked-acteurs">
+            {entries.map(([id, role]) => {
+              const acteur = known.get(id);
+              const nom = acteur ? acteur.nom : acteur === null ? `Acteur supprimé (n° ${id})` : "Chargement…";
+              const options = roles.includes(role) ? roles : [role, ...roles];
+              return (
+                <li key={id} className="linked-acteurs__item">
+                  <span className="linked-acteurs__nom">{acteur ? <a href={`/acteurs/${acteur.slug}`}>{nom}</a> : nom}</span>
+                  <span className="linked-acteurs__role">
+                    <label htmlFor={`role-acteur-${id}`}>
+                      Rôle<span className="visually-hidden"> de {nom}</span>
+                    </label>
+                    <select id={`role-acteur-${id}`} value={role} disabled={disabled} onChange={(e) => map.set(String(id), e.target.value as FicheActeurRole)}>
+                      {options.map((r) => (
+                        <option key={r} value={r}>
+                          {ACTEUR_ROLE_LABELS[r].singular}
+                        </option>
+                      ))}
+                    </select>
+                  </span>
+                  {!disabled && (
+                    <button type="button" className="button--secondary" onClick={() => remove(id)}>
+                      Retirer<span className="visually-hidden"> {nom}</span>
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {!disabled && <ActeurCombobox excludeIds={entries.map(([id]) => id)} onSelect={add} />}
+      </fieldset>
+      {ficheType === "pratique" && lieuOptions.length > 0 && (
+        <YSetCheckboxes map={setField(doc, "lieux")} id="fiche-lieux" legend="Lieux où se déroule l'action" hint="Les lieux d'accueil des acteurs de la fiche." options={lieuOptions} disabled={disabled} />
+      )}
+    </>
+  );
+}

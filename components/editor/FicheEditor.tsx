@@ -1,0 +1,98 @@
+"use client";
+
+import { useMemo } from "react";
+import type { LinkedActeur } from "@/db/queries/acteur-suggestion";
+import type { FicheType } from "@/db/schema";
+import { ETATS_ACTION, metaMap, setField, textField } from "@/lib/fiche/document";
+import { ETAT_LABELS } from "@/lib/fiche/labels";
+import { ActeursField } from "./ActeursField";
+import { BodyEditor } from "./BodyEditor";
+import { Presence } from "./Presence";
+import { SaveStatus } from "./SaveStatus";
+import { useFicheSession, type EditorUser } from "./useFicheSession";
+import { YMetaSelect } from "./YMetaSelect";
+import { YSetCheckboxes } from "./YSetCheckboxes";
+import { YTextField } from "./YTextField";
+
+type TermOption = { id: number; label: string };
+
+export type FicheEditorProps = {
+  ficheId: number;
+  type: FicheType;
+  /** The stored Yjs state, base64, so that the fiche shows before the socket is open. */
+  initialState: string;
+  user: EditorUser;
+  canEdit: boolean;
+  terms: { theme: TermOption[]; public: TermOption[]; enjeu: TermOption[]; objectif: TermOption[] };
+  initialActeurs: LinkedActeur[];
+};
+
+/** The live editor of a fiche: every field and the body bound to one shared Yjs document. */
+export function FicheEditor({ ficheId, type, initialState, user, canEdit, terms, initialActeurs }: FicheEditorProps) {
+  const session = useFicheSession(ficheId, initialState, user);
+  const etatOptions = useMemo(() => ETATS_ACTION.map((value) => ({ value, label: ETAT_LABELS[value] })), []);
+  const objectifOptions = useMemo(() => terms.objectif.map((t) => ({ value: t.id, label: t.label })), [terms.objectif]);
+
+  if (!session) return <p className="muted">Chargement de la fiche…</p>;
+  const { doc, provider, connection, unsaved, refusal } = session;
+  const readOnly = !canEdit || connection === "refused";
+
+  return (
+    <div className="fiche-editor">
+      <div className="fiche-editor__bar">
+        <SaveStatus connection={connection} unsaved={unsaved} />
+        <Presence awareness={provider.awareness} />
+      </div>
+      {refusal && (
+        <div role="alert" className="alert alert--error">
+          {refusal}
+        </div>
+      )}
+      {!canEdit && <p className="alert">Vous pouvez lire cette fiche et voir qui la modifie, mais pas la modifier.</p>}
+
+      <YTextField text={textField(doc, "titre")} id="fiche-titre" label="Titre de la fiche" disabled={readOnly} />
+
+      <section className="fiche-editor__section" aria-labelledby="fiche-contenu-titre">
+        <h2 id="fiche-contenu-titre">Contenu de la fiche</h2>
+        <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" />
+      </section>
+
+      <section className="fiche-editor__section form" aria-labelledby="fiche-infos-titre">
+        <h2 id="fiche-infos-titre">Informations</h2>
+        {type === "pratique" && (
+          <YMetaSelect meta={metaMap(doc)} field="etat" id="fiche-etat" label="État de l'action" options={etatOptions} emptyLabel="Non précisé" disabled={readOnly} />
+        )}
+        {type === "fiche_pratique" && (
+          <YMetaSelect meta={metaMap(doc)} field="objectif" id="fiche-objectif" label="Objectif" options={objectifOptions} emptyLabel="Non précisé" disabled={readOnly} />
+        )}
+        {type !== "fiche_pratique" && (
+          <>
+            <YTextField text={textField(doc, "commune")} id="fiche-commune" label="Commune" disabled={readOnly} autoComplete="address-level2" />
+            <YTextField text={textField(doc, "quartier")} id="fiche-quartier" label="Quartier" disabled={readOnly} />
+          </>
+        )}
+        <YTextField
+          text={textField(doc, "lienWeb")}
+          id="fiche-lien-web"
+          label={type === "pratique" ? "Site web de l'action" : "Lien utile"}
+          hint="Adresse complète, par exemple https://www.exemple.fr"
+          type="url"
+          disabled={readOnly}
+        />
+        {type === "fiche_pratique" && <YTextField text={textField(doc, "source")} id="fiche-source" label="Source" hint="D'où viennent ces conseils : guide, retour d'expérience, formation…" disabled={readOnly} />}
+      </section>
+
+      <section className="fiche-editor__section form" aria-labelledby="fiche-acteurs-titre">
+        <h2 id="fiche-acteurs-titre">Acteurs</h2>
+        <ActeursField doc={doc} ficheType={type} disabled={readOnly} initialActeurs={initialActeurs} />
+      </section>
+
+      <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">
+        <h2 id="fiche-classement-titre">Classement</h2>
+        <YSetCheckboxes map={setField(doc, "themes")} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
+        <YSetCheckboxes map={setField(doc, "publics")} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
+        <YSetCheckboxes map={setField(doc, "enjeux")} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
+      </section>
+    </div>
+  );
+}

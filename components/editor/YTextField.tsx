@@ -1,0 +1,72 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type * as Y from "yjs";
+import { transformCaret, type TextDelta } from "@/lib/editor/caret";
+import { setText } from "@/lib/fiche/document";
+
+const LOCAL_INPUT = Symbol("local-input");
+
+type Props = {
+  text: Y.Text;
+  id: string;
+  label: string;
+  hint?: string;
+  type?: "text" | "url";
+  disabled?: boolean;
+  multiline?: boolean;
+  autoComplete?: string;
+};
+
+/**
+ * A labelled input bound to a Y.Text of the fiche's document: typing applies the smallest edit, and
+ * a peer's edit updates the field without moving the caret of the person typing in it.
+ */
+export function YTextField({ text, id, label, hint, type = "text", disabled, multiline, autoComplete = "off" }: Props) {
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    const input = ref.current!;
+    input.value = text.toString();
+    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+      if (transaction.origin === LOCAL_INPUT) return;
+      const value = text.toString();
+      if (input.value === value) return;
+      const focused = document.activeElement === input;
+      const start = input.selectionStart;
+      const end = input.selectionEnd;
+      input.value = value;
+      if (focused && start !== null && end !== null) {
+        const delta = event.delta as TextDelta;
+        input.setSelectionRange(transformCaret(start, delta), transformCaret(end, delta), input.selectionDirection ?? undefined);
+      }
+    };
+    text.observe(onChange);
+    return () => text.unobserve(onChange);
+  }, [text]);
+
+  const onInput = () => {
+    const value = ref.current!.value;
+    text.doc!.transact(() => setText(text, value), LOCAL_INPUT);
+  };
+
+  const common = {
+    ref,
+    id,
+    name: id,
+    disabled,
+    onInput,
+    "aria-describedby": hint ? `${id}-hint` : undefined,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} autoComplete={autoComplete} spellCheck={type === "text"} />}
+    </div>
+  );
+}
