@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { getFicheAccessFacts } from "@/db/queries/fiche-access";
+import type { Fiche } from "@/db/schema";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/policies/actor";
+import { canManageFiche } from "@/lib/policies/fiche";
+import { setFicheFlagSchema, setFicheStatutSchema } from "@/lib/schemas/fiche";
+import { setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
+import { formDataToObject, runMutation } from "@/server/mutation";
+
+const FORBIDDEN = "Seuls les membres des acteurs porteurs, l'auteur d'un brouillon et les modérateurs peuvent faire cela.";
+
+function canManage(actor: Actor | null, data: { ficheId: number }): boolean {
+  const facts = getFicheAccessFacts(getDb(), data.ficheId);
+  return facts !== null && canManageFiche(actor, facts);
+}
+
+function done(result: ActionResult<Fiche>, message: (f: Fiche) => string): ActionResult<Fiche> {
+  if (!result.ok) return result;
+  revalidatePath(`/fiches/${result.data.slug}`);
+  revalidatePath(`/fiches/${result.data.slug}/modifier`);
+  revalidatePath("/fiches");
+  return { ...result, message: message(result.data) };
+}
+
+const STATUT_MESSAGES = { brouillon: "La fiche est redevenue un brouillon.", publiee: "La fiche est publiée.", archivee: "La fiche est archivée." } as const;
+
+export async function changeFicheStatut(_prev: ActionResult<Fiche> | null, form: FormData): Promise<ActionResult<Fiche>> {
+  const result = await runMutation({
+    schema: setFicheStatutSchema,
+    input: formDataToObject(form),
+    forbidden: FORBIDDEN,
+    allow: canManage,
+    run: (actor, data) => setFicheStatut(getDb(), actor, data.ficheId, data.statut),
+  });
+  return done(result, (f) => STATUT_MESSAGES[f.statut]);
+}
+
+export async function changeFicheVerrouillee(_prev: ActionResult<Fiche> | null, form: FormData): Promise<ActionResult<Fiche>> {
+  const result = await runMutation({
+    schema: setFicheFlagSchema,
+    input: formDataToObject(form),
+    forbidden: FORBIDDEN,
+    allow: canManage,
+    run: (actor, data) => setFicheVerrouillee(getDb(), actor, data.ficheId, data.value),
+  });
+  return done(result, (f) =>
+    f.verrouillee ? "La fiche est verrouillée : seuls ses porteurs et les modérateurs peuvent la modifier." : "La fiche est déverrouillée.",
+  );
+}
+
+export async function changeFicheAVerifier(_prev: ActionResult<Fiche> | null, form: FormData): Promise<ActionResult<Fiche>> {
+  const result = await runMutation({
+    schema: setFicheFlagSchema,
+    input: formDataToObject(form),
+    forbidden: FORBIDDEN,
+    allow: canManage,
+    run: (actor, data) => setFicheAVerifier(getDb(), actor, data.ficheId, data.value),
+  });
+  return done(result, (f) => (f.aVerifier ? "La fiche est signalée comme à vérifier." : "Le signalement « à vérifier » est retiré."));
+}

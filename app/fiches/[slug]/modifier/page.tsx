@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import * as Y from "yjs";
+import { getDb } from "@/db/client";
+import { getLinkedActeurs } from "@/db/queries/acteur-suggestion";
+import { getFicheBySlug } from "@/db/queries/fiche";
+import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
+import { FicheEditor } from "@/components/editor/FicheEditor";
+import { GovernancePanel } from "@/components/fiche/GovernancePanel";
+import { readFicheContent } from "@/lib/fiche/document";
+import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
+import { loadDocumentState } from "@/server/collab/persistence";
+import { nextFicheStatuts } from "@/server/fiche";
+import { getCurrentActor } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Modifier la fiche" };
+
+export default async function EditFichePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const actor = await getCurrentActor();
+  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(`/fiches/${slug}/modifier`)}`);
+  const db = getDb();
+  const fiche = getFicheBySlug(db, slug);
+  if (!fiche || !canReadFiche(actor, fiche.access)) notFound();
+
+  const state = loadDocumentState(db, fiche.id) ?? new Uint8Array();
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const acteurIds = readFicheContent(doc).acteurs.map((a) => a.acteurId);
+  doc.destroy();
+
+  const termOptions = (taxonomy: "theme" | "public" | "enjeu" | "objectif") => listTermsByTaxonomy(db, taxonomy).map((t) => ({ id: t.id, label: t.label }));
+  const canEdit = canEditFiche(actor, fiche.access);
+
+  return (
+    <>
+      <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
+      <h1>{canEdit ? "Modifier la fiche" : "Fiche en lecture seule"}</h1>
+      <p>
+        <Link href={`/fiches/${fiche.slug}`}>Voir la fiche « {displayTitre(fiche.titre)} »</Link>
+      </p>
+      {canEdit && (
+        <p className="hint">
+          Vos modifications sont enregistrées au fur et à mesure et visibles tout de suite par les personnes présentes sur la fiche.
+        </p>
+      )}
+      <GovernancePanel
+        ficheId={fiche.id}
+        statut={fiche.statut}
+        nextStatuts={nextFicheStatuts(actor, fiche.statut)}
+        verrouillee={fiche.verrouillee}
+        aVerifier={fiche.aVerifier}
+        canManage={canManageFiche(actor, fiche.access)}
+      />
+      <FicheEditor
+        ficheId={fiche.id}
+        type={fiche.type}
+        initialState={Buffer.from(state).toString("base64")}
+        user={{ id: actor.id, name: actor.name }}
+        canEdit={canEdit}
+        terms={{ theme: termOptions("theme"), public: termOptions("public"), enjeu: termOptions("enjeu"), objectif: termOptions("objectif") }}
+        initialActeurs={getLinkedActeurs(db, acteurIds)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
+import { FICHE_ACTEUR_ROLES } from "@/db/schema";
+import { FicheBadges } from "@/components/fiche/FicheBadges";
+import { isSafeHref } from "@/lib/editor/extensions";
+import type { EtatAction } from "@/lib/fiche/document";
+import { ACTEUR_ROLE_LABELS, displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
+import type { FicheFields } from "@/server/fiche-projection";
+import { getCurrentActor } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+
+// Drafts are not found for those who may not read them: their very existence is not disclosed.
+const readableFiche = cache(async (slug: string) => {
+  const fiche = getFicheBySlug(getDb(), slug);
+  const actor = await getCurrentActor();
+  if (!fiche || !canReadFiche(actor, fiche.access)) return null;
+  return { fiche, actor };
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const found = await readableFiche((await params).slug);
+  if (!found) return { title: "Fiche introuvable" };
+  const { fiche } = found;
+  return { title: displayTitre(fiche.titre), description: fiche.texte.slice(0, 160) || undefined };
+}
+
+function TermList({ label, terms, linkThemes }: { label: string; terms: FicheDetail["terms"]["theme"]; linkThemes?: boolean }) {
+  if (terms.length === 0) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <ul className="tags">
+          {terms.map((t) => (
+            <li key={t.id} className="tag">
+              {linkThemes ? <Link href={`/themes/${t.slug}`}>{t.label}</Link> : t.label}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+export default async function FichePage({ params }: { params: Promise<{ slug: string }> }) {
+  const found = await readableFiche((await params).slug);
+  if (!found) notFound();
+  const { fiche, actor } = found;
+  const fields = fiche.fields as Partial<FicheFields>;
+  const lienWeb = fields.lienWeb && /^https?:/i.test(fields.lienWeb) && isSafeHref(fields.lienWeb) ? fields.lienWeb : null;
+  const roles = FICHE_ACTEUR_ROLES.filter((role) => fiche.acteurs.some((a) => a.role === role));
+  const hasDetails = Boolean(fiche.etat || fiche.commune || lienWeb || fields.source) || Object.values(fiche.terms).some((terms) => terms.length > 0);
+
+  return (
+    <article className="fiche">
+      <header className="fiche__header">
+        <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
+        <h1>{displayTitre(fiche.titre)}</h1>
+        <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} verrouillee={fiche.verrouillee} />
+        {fiche.aVerifier && <p className="alert">Certaines informations de cette fiche sont peut-être dépassées : elles sont à vérifier.</p>}
+        {canEditFiche(actor, fiche.access) && (
+          <p>
+            <Link className="button" href={`/fiches/${fiche.slug}/modifier`}>
+              Modifier la fiche
+            </Link>
+          </p>
+        )}
+      </header>
+
+      {fiche.html ? (
+        <div className="fiche-body" dangerouslySetInnerHTML={{ __html: fiche.html }} />
+      ) : (
+        <p className="muted">Cette fiche n&apos;a pas encore de contenu.</p>
+      )}
+
+      {hasDetails && (
+        <section aria-labelledby="fiche-infos">
+          <h2 id="fiche-infos">En bref</h2>
+          <dl className="details">
+            {fiche.etat && (
+              <>
+                <dt>État de l&apos;action</dt>
+                <dd>{ETAT_LABELS[fiche.etat as EtatAction] ?? fiche.etat}</dd>
+              </>
+            )}
+            {fiche.commune && (
+              <>
+                <dt>Commune</dt>
+                <dd>
+                  {fiche.commune}
+                  {fields.quartier ? ` (${fields.quartier})` : ""}
+                </dd>
+              </>
+            )}
+            {lienWeb && (
+              <>
+                <dt>{fiche.type === "pratique" ? "Site web de l'action" : "Lien utile"}</dt>
+                <dd>
+                  <a href={lienWeb} rel="noopener noreferrer nofollow">
+                    {lienWeb}
+                  </a>
+                </dd>
+              </>
+            )}
+            {fields.source && (
+              <>
+                <dt>Source</dt>
+                <dd>{fields.source}</dd>
+              </>
+            )}
+            <TermList label="Objectif" terms={fiche.terms.objectif} />
+            <TermList label="Thèmes" terms={fiche.terms.theme} linkThemes />
+            <TermList label="Publics" terms={fiche.terms.public} />
+            <TermList label="Enjeux" terms={fiche.terms.enjeu} />
+          </dl>
+        </section>
+      )}
+
+      {roles.length > 0 && (
+        <section aria-labelledby="fiche-acteurs">
+          <h2 id="fiche-acteurs">Acteurs</h2>
+          {roles.map((role) => (
+            <section key={role} aria-labelledby={`fiche-acteurs-${role}`}>
+              <h3 id={`fiche-acteurs-${role}`}>{ACTEUR_ROLE_LABELS[role].plural}</h3>
+              <ul>
+                {fiche.acteurs
+                  .filter((a) => a.role === role)
+                  .map((a) => (
+                    <li key={a.id}>
+                      <Link href={`/acteurs/${a.slug}`}>{a.nom}</Link>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      )}
+
+      {fiche.lieux.length > 0 && (
+        <section aria-labelledby="fiche-lieux">
+          <h2 id="fiche-lieux">Lieux</h2>
+          <ul>
+            {fiche.lieux.map((l) => (
+              <li key={l.id}>
+                <strong>{l.nom}</strong>, {l.adresse}, {l.codePostal} {l.commune} (<Link href={`/acteurs/${l.acteurSlug}`}>{l.acteurNom}</Link>)
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <footer className="fiche__footer muted">
+        {fiche.contentUpdatedAt && (
+          <p>
+            Dernière modification le{" "}
+            <time dateTime={fiche.contentUpdatedAt.toISOString()}>
+              {fiche.contentUpdatedAt.toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" })}
+            </time>
+            .
+          </p>
+        )}
+      </footer>
+    </article>
+  );
+}

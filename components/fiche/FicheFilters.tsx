@@ -1,0 +1,100 @@
+import Link from "next/link";
+import type { FicheStatut, FicheType, TaxonomyTerm } from "@/db/schema";
+import { ETATS_ACTION } from "@/lib/fiche/document";
+import { ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+import type { FicheFiltersInput } from "@/lib/schemas/fiche";
+
+/** The URL of the fiche list with these filters; page 1 unless given. */
+export function fichesUrl(filters: FicheFiltersInput): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || value === "" || (key === "page" && value === 1)) continue;
+    params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `/fiches?${query}` : "/fiches";
+}
+
+type Choices = {
+  themes: TaxonomyTerm[];
+  publics: TaxonomyTerm[];
+  acteurs: { slug: string; nom: string }[];
+  communes: string[];
+};
+
+function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={`filtre-${name}`}>{label}</label>
+      <select id={`filtre-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">Tous</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Tabs by type: links that keep the other filters, so that a list stays shareable by its URL. */
+export function FicheTypeNav({ filters }: { filters: FicheFiltersInput }) {
+  const types: (FicheType | undefined)[] = [undefined, "pratique", "idee", "fiche_pratique"];
+  return (
+    <nav aria-label="Types de fiches" className="tabs">
+      <ul>
+        {types.map((type) => (
+          <li key={type ?? "toutes"}>
+            <Link href={fichesUrl({ ...filters, type, page: undefined })} aria-current={filters.type === type ? "page" : undefined}>
+              {type ? FICHE_TYPE_LABELS[type].plural : "Toutes les fiches"}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Published fiches, the viewer's drafts, or the archives. */
+export function FicheStatutNav({ filters, signedIn }: { filters: FicheFiltersInput; signedIn: boolean }) {
+  const statuts: { statut?: FicheStatut; label: string }[] = [
+    { label: "Fiches publiées" },
+    ...(signedIn ? [{ statut: "brouillon" as const, label: "Mes brouillons" }] : []),
+    { statut: "archivee", label: "Archives" },
+  ];
+  const current = filters.statut === "publiee" ? undefined : filters.statut;
+  return (
+    <nav aria-label="Statut des fiches" className="tabs tabs--small">
+      <ul>
+        {statuts.map(({ statut, label }) => (
+          <li key={label}>
+            <Link href={fichesUrl({ ...filters, statut, page: undefined })} aria-current={current === statut ? "page" : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The GET form of the list's filters: the result is a plain, shareable URL. */
+export function FicheFilterForm({ filters, choices }: { filters: FicheFiltersInput; choices: Choices }) {
+  return (
+    <form method="get" action="/fiches" className="filters" aria-labelledby="filtres-titre">
+      <h2 id="filtres-titre">Filtrer</h2>
+      {filters.type && <input type="hidden" name="type" value={filters.type} />}
+      {filters.statut && <input type="hidden" name="statut" value={filters.statut} />}
+      <Select name="theme" label="Thème" value={filters.theme} options={choices.themes.map((t) => ({ value: t.slug, label: t.label }))} />
+      <Select name="public" label="Public" value={filters.public} options={choices.publics.map((t) => ({ value: t.slug, label: t.label }))} />
+      <Select name="acteur" label="Acteur" value={filters.acteur} options={choices.acteurs.map((a) => ({ value: a.slug, label: a.nom }))} />
+      <Select name="commune" label="Commune" value={filters.commune} options={choices.communes.map((c) => ({ value: c, label: c }))} />
+      <Select name="etat" label="État de l'action" value={filters.etat} options={ETATS_ACTION.map((e) => ({ value: e, label: ETAT_LABELS[e] }))} />
+      <div className="actions">
+        <button type="submit">Filtrer</button>
+        <Link href={fichesUrl({ type: filters.type, statut: filters.statut })}>Effacer les filtres</Link>
+      </div>
+    </form>
+  );
+}
