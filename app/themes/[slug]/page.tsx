@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { listFichesByTheme } from "@/db/queries/fiche";
+import { getThemeBySlug, listActeursByTheme } from "@/db/queries/theme";
+import { FicheCards } from "@/components/fiche/FicheCard";
+import { typologieLabel } from "@/lib/acteur/labels";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const theme = getThemeBySlug(getDb(), (await params).slug);
+  return { title: theme ? `Thème : ${theme.label}` : "Thème introuvable", description: theme?.description };
+}
+
+export default async function ThemePage({ params }: { params: Promise<{ slug: string }> }) {
+  const db = getDb();
+  const theme = getThemeBySlug(db, (await params).slug);
+  if (!theme) notFound();
+  const fiches = listFichesByTheme(db, theme.id);
+  const acteurs = listActeursByTheme(db, theme.id);
+  return (
+    <>
+      <p className="fiche__type">Thème</p>
+      <h1>{theme.label}</h1>
+      <p>{theme.description}</p>
+      <section aria-labelledby="theme-fiches">
+        <h2 id="theme-fiches">Fiches</h2>
+        <FicheCards fiches={fiches} empty="Aucune fiche publiée sur ce thème pour l'instant." />
+        {fiches.length > 0 && (
+          <p>
+            <Link href={`/fiches?theme=${theme.slug}`}>Filtrer toutes les fiches de ce thème</Link>
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="theme-acteurs">
+        <h2 id="theme-acteurs">Acteurs</h2>
+        {acteurs.length === 0 ? (
+          <p className="muted">Aucun acteur n&apos;a encore indiqué travailler sur ce thème.</p>
+        ) : (
+          <ul className="columns">
+            {acteurs.map((a) => (
+              <li key={a.id}>
+                <Link href={`/acteurs/${a.slug}`}>{a.nom}</Link> <span className="muted">({typologieLabel(a.typologie)})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
