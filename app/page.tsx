@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { getDb } from "@/db/client";
+import { listLatestFiches } from "@/db/queries/fiche";
 import { countHome } from "@/db/queries/home";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
+import { FicheCards } from "@/components/fiche/FicheCard";
+import { FICHE_TYPES } from "@/db/schema";
+import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +13,7 @@ export default function HomePage() {
   const db = getDb();
   const counts = countHome(db);
   const themes = listTermsByTaxonomy(db, "theme");
+  const latest = listLatestFiches(db, 6);
   return (
     <>
       <h1>Le wiki de la Solidarité numérique</h1>
@@ -20,6 +25,12 @@ export default function HomePage() {
       </p>
       <h2>En chiffres</h2>
       <ul className="stats">
+        {FICHE_TYPES.map((type) => (
+          <li key={type}>
+            <strong>{counts.fiches[type]}</strong>{" "}
+            <Link href={`/fiches?type=${type}`}>{counts.fiches[type] > 1 ? FICHE_TYPE_LABELS[type].plural.toLowerCase() : FICHE_TYPE_LABELS[type].singular.toLowerCase()}</Link>
+          </li>
+        ))}
         <li>
           <strong>{counts.acteurs}</strong> acteur{counts.acteurs > 1 ? "s" : ""}
         </li>
@@ -36,12 +47,17 @@ export default function HomePage() {
           <Link href="/acteurs/nouveau">Présentez la première organisation</Link> et ses lieux d&apos;accueil.
         </div>
       )}
+      <h2>Les dernières fiches</h2>
+      <FicheCards fiches={latest} empty="Aucune fiche n'est encore publiée." />
+      <p>
+        <Link href="/fiches">Toutes les fiches</Link> · <Link href="/fiches/nouvelle">Créer une fiche</Link>
+      </p>
       <h2>Les thèmes</h2>
       <ul className="cards">
         {themes.map((theme) => (
           <li key={theme.id} className="card">
             <h3>
-              <Link href={`/acteurs?theme=${theme.slug}`}>{theme.label}</Link>
+              <Link href={`/themes/${theme.slug}`}>{theme.label}</Link>
             </h3>
             <p>{theme.description}</p>
           </li>

@@ -5,6 +5,7 @@ import { NavLink } from "./NavLink";
 import { SignOutButton } from "./SignOutButton";
 
 const NAV = [
+  { href: "/fiches", label: "Fiches" },
   { href: "/acteurs", label: "Acteurs" },
   { href: "/taxonomies", label: "Thèmes et publics" },
 ];
