@@ -180,6 +180,10 @@ export const fiche = sqliteTable(
     statut: text("statut", { enum: FICHE_STATUTS }).notNull().default("brouillon"),
     aVerifier: integer("a_verifier", { mode: "boolean" }).notNull().default(false),
     verrouillee: integer("verrouillee", { mode: "boolean" }).notNull().default(false),
+    // Hidden by a moderator: never served to the public (page, search, feeds, exports).
+    masquee: integer("masquee", { mode: "boolean" }).notNull().default(false),
+    // Merged into another fiche: its page redirects there.
+    redirectToId: integer("redirect_to_id"),
     createdBy: integer("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -263,4 +267,161 @@ export const ficheUpdate = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("fiche_update_fiche_idx").on(t.ficheId, t.id)],
+);
+
+export const SIGNALEMENT_MOTIFS = ["inapproprie", "obsolete", "erreurs", "doublon"] as const;
+export type SignalementMotif = (typeof SIGNALEMENT_MOTIFS)[number];
+
+export const REVISION_REASONS = ["creation", "pause", "depart", "intervalle", "restauration", "import"] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
+
+/**
+ * A point in a fiche's history: the whole Yjs state at that moment, and who had edited since the
+ * previous revision. Restoring writes a new forward edit; revisions are never rewritten.
+ */
+export const ficheRevision = sqliteTable(
+  "fiche_revision",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ficheId: integer("fiche_id")
+      .notNull()
+      .references(() => fiche.id, { onDelete: "cascade" }),
+    state: blob("state", { mode: "buffer" }).notNull(),
+    titre: text("titre").notNull().default(""),
+    authorIds: text("author_ids", { mode: "json" }).$type<number[]>().notNull().default([]),
+    reason: text("reason", { enum: REVISION_REASONS }).notNull(),
+    restoredFromId: integer("restored_from_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("fiche_revision_fiche_idx").on(t.ficheId, t.id), index("fiche_revision_created_idx").on(t.createdAt)],
+);
+export type FicheRevision = typeof ficheRevision.$inferSelect;
+
+/** Links written in a fiche's body to other fiches and acteurs: derived by the projection. */
+export const ficheLink = sqliteTable(
+  "fiche_link",
+  {
+    ficheId: integer("fiche_id")
+      .notNull()
+      .references(() => fiche.id, { onDelete: "cascade" }),
+    targetFicheId: integer("target_fiche_id").references(() => fiche.id, { onDelete: "cascade" }),
+    targetActeurId: integer("target_acteur_id").references(() => acteur.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    index("fiche_link_fiche_idx").on(t.ficheId),
+    index("fiche_link_target_fiche_idx").on(t.targetFicheId),
+    index("fiche_link_target_acteur_idx").on(t.targetActeurId),
+  ],
+);
+
+/** A problem reported on a fiche, waiting in the moderators' queue until resolved. */
+export const signalement = sqliteTable(
+  "signalement",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ficheId: integer("fiche_id")
+      .notNull()
+      .references(() => fiche.id, { onDelete: "cascade" }),
+    motif: text("motif", { enum: SIGNALEMENT_MOTIFS }).notNull(),
+    commentaire: text("commentaire").notNull().default(""),
+    reporterId: integer("reporter_id").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: integer("resolved_by").references(() => user.id, { onDelete: "set null" }),
+    resolution: text("resolution"),
+  },
+  (t) => [index("signalement_open_idx").on(t.resolvedAt, t.createdAt), index("signalement_fiche_idx").on(t.ficheId)],
+);
+
+/** A personal API token; only its SHA-256 is stored. */
+export const apiToken = sqliteTable(
+  "api_token",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("api_token_hash_unique").on(t.tokenHash), index("api_token_user_idx").on(t.userId)],
+);
+
+/** Instance-wide settings chosen by admins (the content licence…). */
+export const setting = sqliteTable("setting", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const CATALOGUE_STATUTS = ["brouillon", "public"] as const;
+export type CatalogueStatut = (typeof CATALOGUE_STATUTS)[number];
+
+/** A trainer's catalogue: fiches assembled in ordered modules. */
+export const catalogue = sqliteTable(
+  "catalogue",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    titre: text("titre").notNull(),
+    description: text("description").notNull().default(""),
+    publicVise: text("public_vise").notNull().default(""),
+    objectifs: text("objectifs").notNull().default(""),
+    duree: text("duree").notNull().default(""),
+    statut: text("statut", { enum: CATALOGUE_STATUTS }).notNull().default("brouillon"),
+    originalId: integer("original_id"),
+    createdBy: integer("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("catalogue_slug_unique").on(t.slug), index("catalogue_statut_idx").on(t.statut)],
+);
+export type Catalogue = typeof catalogue.$inferSelect;
+
+export const catalogueOwner = sqliteTable(
+  "catalogue_owner",
+  {
+    catalogueId: integer("catalogue_id")
+      .notNull()
+      .references(() => catalogue.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.catalogueId, t.userId] }), index("catalogue_owner_user_idx").on(t.userId)],
+);
+
+export const catalogueModule = sqliteTable(
+  "catalogue_module",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    catalogueId: integer("catalogue_id")
+      .notNull()
+      .references(() => catalogue.id, { onDelete: "cascade" }),
+    titre: text("titre").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("catalogue_module_catalogue_idx").on(t.catalogueId, t.position)],
+);
+
+export const catalogueItem = sqliteTable(
+  "catalogue_item",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    moduleId: integer("module_id")
+      .notNull()
+      .references(() => catalogueModule.id, { onDelete: "cascade" }),
+    ficheId: integer("fiche_id")
+      .notNull()
+      .references(() => fiche.id, { onDelete: "cascade" }),
+    note: text("note").notNull().default(""),
+    duree: text("duree").notNull().default(""),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("catalogue_item_module_idx").on(t.moduleId, t.position), index("catalogue_item_fiche_idx").on(t.ficheId)],
 );
