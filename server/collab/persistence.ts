@@ -14,43 +14,36 @@ function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-// Appends are the hot path of the socket: prepare the statement once per connection.
-const insertStatements = new WeakMap<Db, ReturnType<typeof prepareInsert>>();
-function prepareInsert(db: Db) {
-  return db
-    .insert(ficheUpdate)
-    .values({
-      ficheId: sql.placeholder("ficheId"),
-      update: sql.placeholder("update"),
-      userId: sql.placeholder("userId"),
-    })
-    .returning({ id: ficheUpdate.id })
-    .prepare();
+// Appends are the socket's hot path: one statement and one transaction function per connection,
+// on the raw client, because drizzle's db.transaction() builds a new native transaction per call.
+const appenders = new WeakMap<Db, ReturnType<typeof prepareAppender>>();
+function prepareAppender(db: Db) {
+  const insert = db.$client.prepare<[number, Buffer, number | null]>(
+    'INSERT INTO fiche_update (fiche_id, "update", user_id) VALUES (?, ?, ?)',
+  );
+  const insertMany = db.$client.transaction((updates: readonly UpdateToStore[]) => {
+    for (const u of updates) insert.run(u.ficheId, toBuffer(u.update), u.userId);
+  });
+  return { insert, insertMany };
 }
-function insertStatement(db: Db) {
-  let statement = insertStatements.get(db);
-  if (!statement) {
-    statement = prepareInsert(db);
-    insertStatements.set(db, statement);
+function appender(db: Db) {
+  let prepared = appenders.get(db);
+  if (!prepared) {
+    prepared = prepareAppender(db);
+    appenders.set(db, prepared);
   }
-  return statement;
+  return prepared;
 }
 
 /** Appends one update to a fiche's log and returns its row id. */
 export function appendUpdate(db: Db, ficheId: number, update: Uint8Array, userId: number | null): number {
-  return insertStatement(db).get({ ficheId, update: toBuffer(update), userId })!.id;
+  return Number(appender(db).insert.run(ficheId, toBuffer(update), userId).lastInsertRowid);
 }
 
 /** Appends several updates in one transaction: all are stored or none is. */
 export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): void {
   if (updates.length === 0) return;
-  const statement = insertStatement(db);
-  db.transaction(
-    () => {
-      for (const u of updates) statement.get({ ficheId: u.ficheId, update: toBuffer(u.update), userId: u.userId });
-    },
-    { behavior: "immediate" },
-  );
+  appender(db).insertMany.immediate(updates);
 }
 
 /** Writes the first snapshot of a newly created fiche; throws if the fiche already has one. */
