@@ -4,6 +4,7 @@ import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 import { getDb, type Db } from "@/db/client";
 import { ensureSessionSecret, publicUrl } from "@/server/config";
+import { startBackgroundCheckpoints } from "./checkpointer";
 import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
 import { CollabConnection } from "./connection";
 import { refusals, resolveLimits, type CollabLimits } from "./limits";
@@ -41,6 +42,8 @@ export type CollabServerOptions = {
   /** Called after a fiche's document changed (debounced), e.g. to rebuild its relational projection. Read `doc` synchronously. */
   onDocumentChange?: DocumentChangeListener;
   logger?: CollabLogger;
+  /** Run SQLite WAL checkpoints in a worker thread while the server runs (see checkpointer.ts). Default true. */
+  backgroundCheckpoints?: boolean;
   /** Register on globalThis for getCollabServer(). Default true. */
   register?: boolean;
 };
@@ -92,6 +95,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const deps = { limits, logger, pipeline, rooms };
   let closing: Promise<void> | null = null;
 
+  const stopCheckpoints = options.backgroundCheckpoints === false ? async () => {} : startBackgroundCheckpoints(db, logger);
   const stopRightsChecks = startRightsChecks(() => rooms.all(), db, logger, options.rightsCheckIntervalMs ?? 2000);
 
   function open(req: http.IncomingMessage, socket: Duplex, head: Buffer, access: CollabAccess): void {
@@ -177,6 +181,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         // Sockets whose upgrade completed during the close handshake.
         for (const ws of wss.clients) ws.terminate();
         await rooms.unloadAll();
+        await stopCheckpoints();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
         unregisterCollabServer(server);
         logger.info("collaboration server closed");
