@@ -258,8 +258,3 @@ export function listActeursWithFiches(db: Db): { slug: string; nom: string }[] {
     .orderBy(asc(acteur.nom))
     .all();
 }
-
-/** A fiche's id, type and title by slug, or null: what the editor page needs before loading the document. */
-export function getFicheRefBySlug(db: Db, slug: string): Pick<Fiche, "id" | "slug" | "type" | "titre" | "statut"> | null {
-  return db.select({ id: fiche.id, slug: fiche.slug, type: fiche.type, titre: fiche.titre, statut: fiche.statut }).from(fiche).where(eq(fiche.slug, slug)).get() ?? null;
-}
