@@ -21,7 +21,9 @@ export function ActeurCombobox({ excludeIds, onSelect }: { excludeIds: number[];
   const [announcement, setAnnouncement] = useState("");
   const [searched, setSearched] = useState("");
   const excluded = useRef(excludeIds);
-  excluded.current = excludeIds;
+  useEffect(() => {
+    excluded.current = excludeIds;
+  }, [excludeIds]);
 
   useEffect(() => {
     const q = query.trim();

@@ -14,7 +14,6 @@ type Props = {
   hint?: string;
   type?: "text" | "url";
   disabled?: boolean;
-  multiline?: boolean;
   autoComplete?: string;
 };
 
@@ -22,8 +21,8 @@ type Props = {
  * A labelled input bound to a Y.Text of the fiche's document: typing applies the smallest edit, and
  * a peer's edit updates the field without moving the caret of the person typing in it.
  */
-export function YTextField({ text, id, label, hint, type = "text", disabled, multiline, autoComplete = "off" }: Props) {
-  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+export function YTextField({ text, id, label, hint, type = "text", disabled, autoComplete = "off" }: Props) {
+  const ref = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const input = ref.current!;
@@ -50,14 +49,6 @@ export function YTextField({ text, id, label, hint, type = "text", disabled, mul
     text.doc!.transact(() => setText(text, value), LOCAL_INPUT);
   };
 
-  const common = {
-    ref,
-    id,
-    name: id,
-    disabled,
-    onInput,
-    "aria-describedby": hint ? `${id}-hint` : undefined,
-  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -66,7 +57,17 @@ export function YTextField({ text, id, label, hint, type = "text", disabled, mul
           {hint}
         </p>
       )}
-      {multiline ? <textarea {...common} rows={3} /> : <input {...common} type={type} autoComplete={autoComplete} spellCheck={type === "text"} />}
+      <input
+        ref={ref}
+        id={id}
+        name={id}
+        type={type}
+        disabled={disabled}
+        autoComplete={autoComplete}
+        spellCheck={type === "text"}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onInput={onInput}
+      />
     </div>
   );
 }
