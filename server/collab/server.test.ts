@@ -151,6 +151,24 @@ describe("collaboration server", () => {
     expect(again.text()).toBe(client.text());
   });
 
+  it("gives a connection that races an idle unload the full document", async () => {
+    const server = await start({ idleUnloadMs: 20 });
+    const f = buildFiche(db);
+    const cookie = await sessionCookie(buildUser(db).id);
+    let expected = "";
+    for (let delay = 0; delay <= 40; delay += 5) {
+      const writer = connect(server.baseUrl, f.id, { cookie });
+      await synced(writer);
+      expect(writer.text()).toBe(expected);
+      writer.doc.getText("titre").insert(writer.text().length, String(delay % 10));
+      expected = writer.text();
+      await waitFor(() => stateText(server.collab.encodeDocumentState(f.id)) === expected);
+      writer.destroy();
+      await settle(delay);
+    }
+    expect(stateText(loadDocumentState(db, f.id))).toBe(expected);
+  });
+
   it("closes every connection with 1001 and stores everything on close()", async () => {
     const server = await start();
     const f = buildFiche(db);
