@@ -1,4 +1,4 @@
-import type { ActeurCategorie, FicheActeurRole, FicheType } from "@/db/schema";
+import type { ActeurCategorie, FicheActeurRole } from "@/db/schema";
 
 // What the import page receives from /api/import/preview and /api/import: plain JSON, shared by the
 // route handlers (server/importer/preview.ts builds it) and the page's client components.
@@ -16,6 +16,17 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   enjeux: "enjeux",
   acteurs: "acteurs",
   body: "texte de la fiche",
+};
+
+/** The two kinds of fiches an import creates, as the preview names them. */
+export const IMPORTED_TYPE_LABELS: Record<"pratique" | "idee", string> = { pratique: "Pratique observée", idee: "Idée à explorer" };
+
+/** An acteur's role on an imported fiche, in the preview's lists. */
+export const IMPORTED_ROLE_LABELS: Record<FicheActeurRole, string> = {
+  porteur: "porteur",
+  partenaire: "partenaire",
+  financeur: "financeur",
+  pressenti: "pressenti",
 };
 
 /** A refusal: a machine code, an English message (API, CLI) and a French one (the page). */
@@ -67,7 +78,7 @@ export type ImportPreview = {
   report: PreviewIssue[];
 };
 
-export type ImportedFicheLink = { slug: string; titre: string; type: FicheType };
+export type ImportedFicheLink = { slug: string; titre: string; type: "pratique" | "idee" };
 
 /** What an import did. */
 export type ImportResultView = {
@@ -76,7 +87,6 @@ export type ImportResultView = {
   unchanged: number;
   acteursCreated: { slug: string; nom: string }[];
   acteursReused: number;
-  warnings: number;
 };
 
 /**

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
-import { fiche, type FicheType } from "@/db/schema";
+import { fiche } from "@/db/schema";
 import { createActeur } from "../acteur";
 import { appendUpdate, loadDocument } from "../collab/persistence";
 import { getCollabServer } from "../collab/registry";
@@ -12,12 +12,12 @@ import type { ImportField } from "@/lib/import/preview";
 import { buildImportedDocument, mergeImport } from "./merge";
 import { acteurLinksOf, findImportedFiches, indexActeurs, type ImportPlan } from "./plan";
 import type { ImportDocument } from "./read-file";
-import type { ImportIssue } from "./types";
+import type { ImportedFicheType, ImportIssue } from "./types";
 
 /** A step of a running import, for a progress bar: `done` of `total` items of the phase. */
 export type ImportProgress = { phase: "acteurs" | "fiches"; done: number; total: number; titre?: string };
 
-export type ImportedFicheRef = { id: number; slug: string; titre: string; type: FicheType; changes: ImportField[]; kept: ImportField[] };
+export type ImportedFicheRef = { id: number; slug: string; titre: string; type: ImportedFicheType; changes: ImportField[]; kept: ImportField[] };
 export type ImportedActeurRef = { id: number; slug: string; nom: string };
 
 /** What an import did. */
@@ -87,7 +87,7 @@ function writePlan(db: Db, plan: ImportPlan, { actorId, onProgress }: ApplyOptio
         aVerifier: true,
         state: buildImportedDocument(planned.importKey, values),
       });
-      outcome.created.push({ id: row.id, slug: row.slug, titre: row.titre, type: row.type, changes: planned.changes, kept: [] });
+      outcome.created.push({ id: row.id, slug: row.slug, titre: row.titre, type: values.type, changes: planned.changes, kept: [] });
     } else {
       const doc = loadDocument(db, existing.id)?.doc ?? new Y.Doc();
       try {
