@@ -109,6 +109,29 @@ describe("collaboration connections", () => {
     await waitFor(() => !seenByWatcher(), 5000, "presence of a departed client was not cleared");
   });
 
+  it("broadcasts nothing it could not store, and takes the edit again when the client reconnects", async () => {
+    const server = await start();
+    const f = buildFiche(db);
+    const writer = connect(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
+    const watcher = connect(server.baseUrl, f.id);
+    await Promise.all([synced(writer), synced(watcher)]);
+    db.$client
+      .prepare(`CREATE TEMP TRIGGER refuse_appends BEFORE INSERT ON fiche_update BEGIN SELECT RAISE(ABORT, 'disk is full'); END`)
+      .run();
+    try {
+      writer.doc.getText("titre").insert(0, "Sauvé ?");
+      await waitFor(() => writer.closes.length > 0, 5000, "the writer was not closed");
+      expect(writer.closes[0]).toEqual({ code: CLOSE_CODES.internalError, reason: "Could not store your update; reconnect to resend it" });
+      expect(server.logger.lines.some((l) => l.includes("could not store 1 updates: disk is full"))).toBe(true);
+      expect(watcher.text()).toBe("");
+      expect(stateText(server.collab.encodeDocumentState(f.id))).toBe("");
+    } finally {
+      db.$client.prepare("DROP TRIGGER refuse_appends").run();
+    }
+    await waitFor(() => watcher.text() === "Sauvé ?", 5000, "the edit was not taken again after the reconnect");
+    expect(stateText(loadDocumentState(db, f.id))).toBe("Sauvé ?");
+  });
+
   it("closes only the connection that sent a malformed message", async () => {
     const server = await start();
     const f = buildFiche(db);

@@ -78,11 +78,13 @@ export class CollabConnection {
     this.ws.send(message);
   }
 
-  /** Closes the connection with a code and reason the client sees, and logs why. */
-  refuse(refusal: Refusal, detail?: string): void {
+  /** Closes the connection with a code and reason the client sees, and logs why (unless `quiet`, for a mass close). */
+  refuse(refusal: Refusal, options: { detail?: string; quiet?: boolean } = {}): void {
     if (this.ended) return;
-    const level = refusal.code >= 4000 ? "warn" : "info";
-    this.deps.logger[level](`${this.label}: closing (${refusal.code}): ${refusal.reason}${detail ? ` (${detail})` : ""}`);
+    if (!options.quiet) {
+      const level = refusal.code >= 4000 ? "warn" : "info";
+      this.deps.logger[level](`${this.label}: closing (${refusal.code}): ${refusal.reason}${options.detail ? ` (${options.detail})` : ""}`);
+    }
     this.end();
     this.ws.close(refusal.code, refusal.reason);
   }

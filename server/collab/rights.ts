@@ -70,7 +70,7 @@ export function recheckRights(
           }
         }
         if (!canReadFiche(actor, facts)) {
-          member.refuse(refusals.cannotRead(), `statut ${facts.statut}`);
+          member.refuse(refusals.cannotRead(), { detail: `statut ${facts.statut}` });
           continue;
         }
         member.setCanEdit(canEditFiche(actor, facts));

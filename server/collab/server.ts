@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
+import { CLOSE_CODES } from "@/lib/collab/messages";
 import * as Y from "yjs";
 import { getDb, type Db } from "@/db/client";
 import { ensureSessionSecret, publicUrl } from "@/server/config";
@@ -71,12 +72,13 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const db = options.db ?? getDb();
   const logger = options.logger ?? consoleLogger;
   const limits = resolveLimits(options.limits);
-  const baseUrl = publicUrl();
+  // publicUrl() is read only when needed: it throws on a PORT that a caller passing both options may not set.
+  const baseUrl = () => publicUrl();
   const authOptions = {
     db,
     secret: options.secret ?? ensureSessionSecret(),
-    secureCookie: options.secureCookie ?? baseUrl.startsWith("https://"),
-    allowedOrigins: options.allowedOrigins ?? [new URL(baseUrl).origin],
+    secureCookie: options.secureCookie ?? baseUrl().startsWith("https://"),
+    allowedOrigins: options.allowedOrigins ?? [new URL(baseUrl()).origin],
   };
   // Frames far above the update limit are cut by ws itself (1009) before being buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(limits.maxUpdateBytes, limits.maxAwarenessBytes) * 4 });
@@ -116,7 +118,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         room = rooms.acquire(access.ficheId);
       } catch (error) {
         logger.error(`fiche ${access.ficheId}: could not load the document: ${errorMessage(error)}`, error);
-        ws.close(1011, "Could not load this fiche; retry later");
+        ws.close(CLOSE_CODES.internalError, "Could not load this fiche; retry later");
         return;
       }
       new CollabConnection(ws, access, room, deps).start();
@@ -151,9 +153,13 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       if (!room) return updateStoredDocument(db, ficheId, userId, mutate, logger);
       // Mutate a copy: the update must be stored before the live doc (and its peers) see it.
       const copy = new Y.Doc();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-      const update = captureMutation(copy, mutate);
-      copy.destroy();
+      let update: Uint8Array | null;
+      try {
+        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+        update = captureMutation(copy, mutate);
+      } finally {
+        copy.destroy();
+      }
       if (!update) return null;
       appendUpdate(db, ficheId, update, userId);
       room.recordStored(update.length);
@@ -176,7 +182,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         stopRightsChecks();
         pipeline.flush();
         const connections = rooms.all().flatMap((room) => [...room.members]);
-        for (const connection of connections) connection.refuse(refusals.shuttingDown());
+        logger.info(`closing ${connections.length} connections on ${rooms.size} fiches`);
+        for (const connection of connections) connection.refuse(refusals.shuttingDown(), { quiet: true });
         await Promise.all(connections.map((c) => c.whenClosed(CLOSE_HANDSHAKE_TIMEOUT_MS)));
         // Sockets whose upgrade completed during the close handshake.
         for (const ws of wss.clients) ws.terminate();
