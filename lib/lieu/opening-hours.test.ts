@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOpeningHours, openingHoursToFrench, parseOpeningHours } from "./opening-hours";
+import { describeOpeningHours, isOpenAt, openingHoursToFrench, openingStateAt, parseOpeningHours, type OpeningHours } from "./opening-hours";
 
 // The rendering uses non-breaking spaces; compare with ordinary ones for readability.
 const plain = (lines: string[] | null) => lines?.map((l) => l.replace(/\u00a0/g, " "));
@@ -80,5 +80,61 @@ describe("openingHoursToFrench", () => {
     expect(describeOpeningHours(parsed.value).map((l) => `${l.days} : ${l.hours}`.replace(/\u00a0/g, " "))).toEqual([
       "Tous les jours : 24 h sur 24",
     ]);
+  });
+});
+
+function hours(text: string): OpeningHours {
+  const parsed = parseOpeningHours(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+describe("isOpenAt", () => {
+  const weekdays = hours("Mo-Fr 09:00-12:00,14:00-17:30; Sa 10:00-12:00; PH off");
+
+  it("reads the instant on a Paris clock, winter (UTC+1) and summer (UTC+2) alike", () => {
+    // Monday 6 January 2025, 09:30 in Paris.
+    expect(isOpenAt(weekdays, new Date("2025-01-06T08:30:00Z"))).toBe(true);
+    // Monday 6 January 2025, 08:30 in Paris: not yet.
+    expect(isOpenAt(weekdays, new Date("2025-01-06T07:30:00Z"))).toBe(false);
+    // Monday 7 July 2025, 09:30 in Paris (07:30 UTC in summer time).
+    expect(isOpenAt(weekdays, new Date("2025-07-07T07:30:00Z"))).toBe(true);
+  });
+
+  it("opens at the start of a span and closes at its end", () => {
+    expect(isOpenAt(weekdays, new Date("2025-01-06T08:00:00Z"))).toBe(true); // 09:00
+    expect(isOpenAt(weekdays, new Date("2025-01-06T10:59:00Z"))).toBe(true); // 11:59
+    expect(isOpenAt(weekdays, new Date("2025-01-06T11:00:00Z"))).toBe(false); // 12:00, lunch
+    expect(isOpenAt(weekdays, new Date("2025-01-06T13:15:00Z"))).toBe(true); // 14:15
+    expect(isOpenAt(weekdays, new Date("2025-01-11T09:30:00Z"))).toBe(true); // Saturday 10:30
+    expect(isOpenAt(weekdays, new Date("2025-01-12T09:30:00Z"))).toBe(false); // Sunday
+    expect(isOpenAt(hours("Mo 20:00-24:00"), new Date("2025-01-06T22:59:00Z"))).toBe(true); // 23:59
+  });
+
+  it("closes on French public holidays when PH is off, including the moving ones", () => {
+    expect(isOpenAt(weekdays, new Date("2025-04-21T08:30:00Z"))).toBe(false); // Easter Monday 2025
+    expect(isOpenAt(weekdays, new Date("2025-05-29T08:30:00Z"))).toBe(false); // Ascension 2025
+    expect(isOpenAt(weekdays, new Date("2025-06-09T08:30:00Z"))).toBe(false); // Whit Monday 2025
+    expect(isOpenAt(weekdays, new Date("2025-07-14T08:30:00Z"))).toBe(false); // 14 juillet, a Monday
+    expect(isOpenAt(weekdays, new Date("2025-04-22T08:30:00Z"))).toBe(true); // the Tuesday after
+    expect(isOpenAt(hours("Mo-Fr 09:00-12:00"), new Date("2025-04-21T08:30:00Z"))).toBe(true); // no PH rule
+  });
+
+  it("lets a later rule replace the earlier ones for the whole day, as OpenStreetMap does", () => {
+    const wednesdayOff = hours("Mo-Fr 09:00-17:00; We off");
+    expect(isOpenAt(wednesdayOff, new Date("2025-01-08T09:00:00Z"))).toBe(false);
+    expect(isOpenAt(wednesdayOff, new Date("2025-01-09T09:00:00Z"))).toBe(true);
+    const wraps = hours("Fr-Mo 10:00-12:00");
+    expect(isOpenAt(wraps, new Date("2025-01-12T10:00:00Z"))).toBe(true); // Sunday
+    expect(isOpenAt(wraps, new Date("2025-01-08T10:00:00Z"))).toBe(false); // Wednesday
+    expect(isOpenAt(hours("24/7"), new Date("2025-12-25T03:00:00Z"))).toBe(true);
+  });
+
+  it("says unknown rather than open when the rule in force is only a comment", () => {
+    const byAppointment = hours('Mo 09:00-12:00; Tu "sur rendez-vous"');
+    expect(openingStateAt(byAppointment, new Date("2025-01-07T09:00:00Z"))).toBe("unknown");
+    expect(isOpenAt(byAppointment, new Date("2025-01-07T09:00:00Z"))).toBe(false);
+    expect(openingStateAt(byAppointment, new Date("2025-01-06T09:00:00Z"))).toBe("open");
+    expect(openingStateAt(byAppointment, new Date("2025-01-08T09:00:00Z"))).toBe("closed");
   });
 });

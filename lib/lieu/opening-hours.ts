@@ -18,6 +18,8 @@
  * school holidays and spans over midnight are refused rather than half-understood.
  */
 
+import { isFrenchPublicHoliday, parisClock } from "./paris-time";
+
 export const WEEKDAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -221,4 +223,39 @@ export function openingHoursToFrench(text: string): string[] | null {
   const parsed = parseOpeningHours(text);
   if (!parsed.ok) return null;
   return describeOpeningHours(parsed.value).map((line) => `${line.days}${NBSP}: ${line.hours}`);
+}
+
+/** "open", "closed", or "unknown" when the rule in force only carries a comment (Tu "sur rendez-vous"). */
+export type OpeningState = "open" | "closed" | "unknown";
+
+function dayMatches(range: DayRange, weekday: number, holiday: boolean): boolean {
+  if (range.kind === "holiday") return holiday;
+  const from = WEEKDAYS.indexOf(range.from);
+  const to = WEEKDAYS.indexOf(range.to);
+  // Fr-Mo wraps over the week end.
+  return from <= to ? weekday >= from && weekday <= to : weekday >= from || weekday <= to;
+}
+
+/**
+ * The state at an instant, read on a Paris clock. As in OpenStreetMap, a later rule that applies
+ * to the day replaces the earlier ones for that whole day, so "Mo-Fr 09:00-17:00; We off" closes
+ * on Wednesdays, and "PH off" closes on French public holidays.
+ */
+export function openingStateAt(hours: OpeningHours, date: Date): OpeningState {
+  if (hours.alwaysOpen) return "open";
+  const clock = parisClock(date);
+  const holiday = isFrenchPublicHoliday(clock.year, clock.month, clock.day);
+  let state: OpeningState = "closed";
+  for (const rule of hours.rules) {
+    if (rule.days.length && !rule.days.some((range) => dayMatches(range, clock.weekday, holiday))) continue;
+    if (rule.off) state = "closed";
+    else if (!rule.spans.length) state = "unknown";
+    else state = rule.spans.some((span) => clock.minutes >= span.from && clock.minutes < span.to) ? "open" : "closed";
+  }
+  return state;
+}
+
+/** Whether the lieu is open at this instant (Paris time); a comment-only rule does not count as open. */
+export function isOpenAt(hours: OpeningHours, date: Date): boolean {
+  return openingStateAt(hours, date) === "open";
 }
