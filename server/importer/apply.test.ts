@@ -237,6 +237,19 @@ Public concerné : Habitants éloignés du numérique
   });
 });
 
+describe("fiches of different documents", () => {
+  it("are keyed by their document: a same-titled fiche of another file is created beside, and reported", () => {
+    const result = importFile("# Pratiques observées\n\n## DOM ASSIST\nActeurs : INRIA\nCible : Personnes âgées\n", "gironde.md");
+    expect(result.created.map((f) => f.slug)).toEqual(["dom-assist-2"]);
+    expect(result.report.find((entry) => entry.code === "similar_fiche")).toMatchObject({
+      severity: "warning",
+      ficheKey: "pratique:dom-assist",
+      messageFr: "Une fiche « DOM assist » existe déjà sur le wiki (/fiches/dom-assist) : celle-ci est créée à côté. Fusionnez-les si c'est la même action.",
+    });
+    expect(ficheBySlug("dom-assist-2").fields).toMatchObject({ importKey: "markdown:gironde#pratique:dom-assist" });
+  });
+});
+
 describe("an import is one transaction", () => {
   it("leaves the database as it was when it fails halfway", () => {
     const db = getTestDb();
