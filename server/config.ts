@@ -48,3 +48,30 @@ export function ensureSessionSecret(): string {
     return fs.readFileSync(file, "utf8").trim();
   }
 }
+
+const OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+const OSM_ATTRIBUTION = '© les contributeurs d\u2019<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>';
+
+export type MapTiles = { url: string; attribution: string } | null;
+
+/**
+ * The map's background tiles: MAP_TILE_URL (OpenStreetMap's by default) with MAP_TILE_ATTRIBUTION,
+ * or null with MAP_TILE_URL=none. The CSP lets images come from https: and from the wiki itself only.
+ */
+export function mapTiles(): MapTiles {
+  const url = process.env.MAP_TILE_URL?.trim() || OSM_TILES;
+  if (url === "none") return null;
+  if (!/^(https:\/\/|\/)/.test(url) || !["{z}", "{x}", "{y}"].every((part) => url.includes(part))) {
+    throw new Error(`MAP_TILE_URL must be an https:// URL (or a path on this site) containing {z}, {x} and {y}, or "none"; got "${url}"`);
+  }
+  const attribution = process.env.MAP_TILE_ATTRIBUTION?.trim() || (url === OSM_TILES ? OSM_ATTRIBUTION : "");
+  return { url, attribution };
+}
+
+/** Base URL of an address API compatible with the Base Adresse Nationale (GEOCODER_URL), or null when geocoding is off. */
+export function geocoderUrl(): string | null {
+  const url = process.env.GEOCODER_URL?.trim();
+  if (!url) return null;
+  if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`GEOCODER_URL must be an http(s) URL such as https://api-adresse.data.gouv.fr; got "${url}"`);
+  return url.replace(/\/+$/, "");
+}
