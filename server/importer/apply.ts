@@ -51,8 +51,16 @@ export function applyImport(db: Db, plan: ImportPlan, options: ApplyOptions): Im
   const live: LiveUpdate[] = [];
   const outcome = db.transaction(() => writePlan(db, plan, options, live), { behavior: "immediate" });
   const server = getCollabServer();
-  // The stored update is applied again to a loaded fiche's live document (a no-op for one that is not loaded).
-  if (server) for (const { ficheId, update } of live) server.updateFicheDocument(ficheId, options.actorId, (doc) => Y.applyUpdate(doc, update));
+  for (const { ficheId, update } of server ? live : []) {
+    // A no-op for a fiche nobody has open. For an open one the update is logged twice, harmlessly
+    // (Yjs updates are idempotent): the registry offers no way to broadcast without appending.
+    try {
+      server!.updateFicheDocument(ficheId, options.actorId, (doc) => Y.applyUpdate(doc, update));
+    } catch (error) {
+      // The import is committed: the live document gets the update from the log at its next compaction.
+      console.error(`Import: could not send fiche ${ficheId}'s update to its live editors:`, error);
+    }
+  }
   return outcome;
 }
 
