@@ -425,3 +425,64 @@ export const catalogueItem = sqliteTable(
   },
   (t) => [index("catalogue_item_module_idx").on(t.moduleId, t.position), index("catalogue_item_fiche_idx").on(t.ficheId)],
 );
+
+// Search. The FTS5 tables themselves (search_fiche, search_acteur and their fts5vocab views) are
+// virtual tables that Drizzle cannot describe: they are created by migration 0003_search and
+// written only by server/search.
+
+export const SEARCH_KINDS = ["fiche", "acteur"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/**
+ * One row per fiche or acteur the search has seen: its facet values (URL keys: type, theme and
+ * public slugs, commune key…), and a sequence number that moves on every change so that each
+ * process refreshes its facet catalogue incrementally. A row with `indexed` false is a tombstone:
+ * the document left the public index.
+ */
+export const searchEntry = sqliteTable(
+  "search_entry",
+  {
+    kind: text("kind", { enum: SEARCH_KINDS }).notNull(),
+    docId: integer("doc_id").notNull(),
+    seq: integer("seq").notNull(),
+    indexed: integer("indexed", { mode: "boolean" }).notNull(),
+    facets: text("facets", { mode: "json" }).$type<Record<string, string[]>>().notNull().default({}),
+    // Commune names as written, for the facet's labels; their keys are in facets.commune.
+    communes: text("communes", { mode: "json" }).$type<string[]>().notNull().default([]),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.docId] }), uniqueIndex("search_entry_seq_unique").on(t.seq)],
+);
+export type SearchEntry = typeof searchEntry.$inferSelect;
+
+/**
+ * The content table of the search_fiche index: the original texts that snippet() and highlight()
+ * read, and the stemmed copies the index was fed, kept to delete exactly what was indexed.
+ */
+export const searchFicheDoc = sqliteTable("search_fiche_doc", {
+  ficheId: integer("fiche_id").primaryKey(),
+  titre: text("titre").notNull(),
+  champs: text("champs").notNull(),
+  corps: text("corps").notNull(),
+  facettes: text("facettes").notNull(),
+  titreIndex: text("titre_index").notNull(),
+  champsIndex: text("champs_index").notNull(),
+  corpsIndex: text("corps_index").notNull(),
+});
+
+/** The content table of the search_acteur index, as search_fiche_doc is for fiches. */
+export const searchActeurDoc = sqliteTable("search_acteur_doc", {
+  acteurId: integer("acteur_id").primaryKey(),
+  nom: text("nom").notNull(),
+  champs: text("champs").notNull(),
+  description: text("description").notNull(),
+  facettes: text("facettes").notNull(),
+  nomIndex: text("nom_index").notNull(),
+  champsIndex: text("champs_index").notNull(),
+  descriptionIndex: text("description_index").notNull(),
+});
+
+/** Small facts about the search index, such as the version of the stemmer it was built with. */
+export const searchState = sqliteTable("search_state", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
