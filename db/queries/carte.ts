@@ -1,0 +1,87 @@
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES } from "@/lib/lieu/labels";
+import type { Db } from "../client";
+import { acteur, acteurTheme, lieu, taxonomyTerm, type Acteur, type ActeurCategorie, type Lieu } from "../schema";
+import { searchFold } from "./acteur";
+
+/** The map's filters; labels of the national lists for service and public, a theme slug. */
+export type CarteFilters = {
+  service?: string;
+  /** A label of "publics spécifiquement adressés" or of "prise en charge spécifique". */
+  public?: string;
+  theme?: string;
+  commune?: string;
+  categorie?: ActeurCategorie;
+};
+
+/** A lieu with what the map, the list and the orientation show of its acteur. */
+export type LieuWithActeur = Lieu & {
+  acteur: Pick<Acteur, "id" | "slug" | "nom" | "categorie">;
+  themes: { slug: string; label: string }[];
+};
+
+const supports: readonly string[] = LIEU_PRISES_EN_CHARGE_SPECIFIQUES;
+
+function listHas(column: typeof lieu.services, value: string): SQL {
+  return sql`exists (select 1 from json_each(${column}) where json_each.value = ${value})`;
+}
+
+/** Every stored spelling of a commune ("Bègles", "BEGLES"), so that the filter finds them all. */
+function communeSpellings(db: Db, commune: string): string[] {
+  const wanted = searchFold(commune);
+  return db
+    .selectDistinct({ commune: lieu.commune })
+    .from(lieu)
+    .all()
+    .map((r) => r.commune)
+    .filter((c) => searchFold(c) === wanted);
+}
+
+function filterConditions(db: Db, filters: CarteFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.service) conditions.push(listHas(lieu.services, filters.service));
+  if (filters.public) {
+    const column = supports.includes(filters.public) ? lieu.priseEnChargeSpecifique : lieu.publicsSpecifiquementAdresses;
+    conditions.push(listHas(column, filters.public));
+  }
+  if (filters.theme) {
+    conditions.push(sql`exists (select 1 from ${acteurTheme} join ${taxonomyTerm} on ${taxonomyTerm.id} = ${acteurTheme.termId}
+      where ${acteurTheme.acteurId} = ${lieu.acteurId} and ${taxonomyTerm.taxonomy} = 'theme' and ${taxonomyTerm.slug} = ${filters.theme})`);
+  }
+  if (filters.commune?.trim()) {
+    const spellings = communeSpellings(db, filters.commune);
+    conditions.push(spellings.length ? inArray(lieu.commune, spellings) : sql`0`);
+  }
+  if (filters.categorie) conditions.push(eq(acteur.categorie, filters.categorie));
+  return conditions;
+}
+
+/** The lieux matching the filters, with their acteur and its themes, by commune then name. */
+export function listLieuxWithActeur(db: Db, filters: CarteFilters = {}): LieuWithActeur[] {
+  const rows = db
+    .select({ lieu, acteur: { id: acteur.id, slug: acteur.slug, nom: acteur.nom, categorie: acteur.categorie } })
+    .from(lieu)
+    .innerJoin(acteur, eq(acteur.id, lieu.acteurId))
+    .where(and(...filterConditions(db, filters)))
+    .all();
+  const acteurIds = [...new Set(rows.map((r) => r.acteur.id))];
+  const themes = acteurIds.length
+    ? db
+        .select({ acteurId: acteurTheme.acteurId, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+        .from(acteurTheme)
+        .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, acteurTheme.termId))
+        .where(and(inArray(acteurTheme.acteurId, acteurIds), eq(taxonomyTerm.taxonomy, "theme")))
+        .orderBy(asc(taxonomyTerm.position))
+        .all()
+    : [];
+  const themesByActeur = new Map<number, { slug: string; label: string }[]>();
+  for (const t of themes) {
+    const list = themesByActeur.get(t.acteurId) ?? [];
+    list.push({ slug: t.slug, label: t.label });
+    themesByActeur.set(t.acteurId, list);
+  }
+  // Sorted here, not by SQLite: its collation is binary, and "BEGLES" and "Bègles" are one commune.
+  return rows
+    .map((r) => ({ ...r.lieu, acteur: r.acteur, themes: themesByActeur.get(r.acteur.id) ?? [] }))
+    .sort((a, b) => searchFold(a.commune).localeCompare(searchFold(b.commune), "fr") || a.nom.localeCompare(b.nom, "fr") || a.id - b.id);
+}

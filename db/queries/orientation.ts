@@ -1,0 +1,53 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { fiche, ficheTerm, taxonomyTerm } from "../schema";
+import type { FicheSummary } from "./fiche";
+
+function termMatches(taxonomy: "theme" | "public", slugs: string[]) {
+  // Not a bare 0: in ORDER BY, SQLite reads an integer literal as a column number.
+  if (!slugs.length) return sql<number>`(select 0)`;
+  return sql<number>`(select count(*) from ${ficheTerm} join ${taxonomyTerm} on ${taxonomyTerm.id} = ${ficheTerm.termId}
+    where ${ficheTerm.ficheId} = ${fiche.id} and ${taxonomyTerm.taxonomy} = ${taxonomy} and ${inArray(taxonomyTerm.slug, slugs)})`;
+}
+
+/**
+ * Published fiches classed under one of the themes, those that also name the person's publics
+ * first, then the newest. Hidden and merged fiches are never shown.
+ */
+export function listFichesForNeed(db: Db, themeSlugs: string[], publicSlugs: string[], limit = 5): FicheSummary[] {
+  if (!themeSlugs.length) return [];
+  const publicMatches = termMatches("public", publicSlugs);
+  const rows = db
+    .select({
+      id: fiche.id,
+      slug: fiche.slug,
+      type: fiche.type,
+      statut: fiche.statut,
+      aVerifier: fiche.aVerifier,
+      titre: fiche.titre,
+      commune: fiche.commune,
+      etat: fiche.etat,
+      fields: fiche.fields,
+      createdAt: fiche.createdAt,
+    })
+    .from(fiche)
+    .where(and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false), isNull(fiche.redirectToId), sql`${termMatches("theme", themeSlugs)} > 0`))
+    .orderBy(desc(publicMatches), desc(fiche.createdAt), desc(fiche.id))
+    .limit(limit)
+    .all();
+  const ids = rows.map((r) => r.id);
+  const themes = ids.length
+    ? db
+        .select({ ficheId: ficheTerm.ficheId, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+        .from(ficheTerm)
+        .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
+        .where(and(inArray(ficheTerm.ficheId, ids), eq(taxonomyTerm.taxonomy, "theme")))
+        .orderBy(asc(taxonomyTerm.position))
+        .all()
+    : [];
+  return rows.map(({ fields, ...row }) => ({
+    ...row,
+    extrait: typeof fields.extrait === "string" ? fields.extrait : "",
+    themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label }) => ({ slug, label })),
+  }));
+}
