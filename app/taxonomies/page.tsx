@@ -30,7 +30,7 @@ export default function TaxonomiesPage() {
             <dl className="details">
               {terms.map((term) => (
                 <div key={term.id} style={{ display: "contents" }}>
-                  <dt>{taxonomy === "theme" ? <Link href={`/acteurs?theme=${term.slug}`}>{term.label}</Link> : term.label}</dt>
+                  <dt>{taxonomy === "theme" ? <Link href={`/themes/${term.slug}`}>{term.label}</Link> : term.label}</dt>
                   <dd>{term.description}</dd>
                 </div>
               ))}

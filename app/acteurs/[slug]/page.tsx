@@ -8,6 +8,7 @@ import { ACTEUR_CATEGORIE_LABELS, typologieLabel } from "@/lib/acteur/labels";
 import { canEditActeur } from "@/lib/policies/acteur";
 import { formatSiret } from "@/lib/schemas/acteur";
 import { getCurrentActor } from "@/server/session";
+import { FichesOfActeur } from "@/components/fiche/FichesOfActeur";
 
 export const dynamic = "force-dynamic";
 
@@ -145,6 +146,8 @@ export default async function ActeurPage({ params, searchParams }: Props) {
           </div>
         )}
       </section>
+
+      <FichesOfActeur acteurId={acteur.id} />
 
       <section aria-labelledby="titre-membres">
         <h2 id="titre-membres">Membres</h2>
