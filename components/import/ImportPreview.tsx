@@ -15,13 +15,13 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 const fieldList = (fields: ImportField[]) => fields.map((field) => IMPORT_FIELD_LABELS[field]).join(", ");
 
 function FicheAction({ fiche }: { fiche: PreviewFiche }) {
-  const existing = fiche.slug ? <Link href={`/fiches/${fiche.slug}`}>fiche existante</Link> : null;
+  const kept = fiche.kept.length ? `, garde la version du wiki : ${fieldList(fiche.kept)}` : "";
   if (fiche.action === "create") return <>À créer</>;
-  if (fiche.action === "unchanged") return <>Inchangée ({existing}){fiche.kept.length ? `, garde la version du wiki : ${fieldList(fiche.kept)}` : ""}</>;
+  if (fiche.action === "unchanged") return <>Inchangée{kept}</>;
   return (
     <>
-      À mettre à jour ({existing}) : {fieldList(fiche.changes)}
-      {fiche.kept.length ? `; garde la version du wiki : ${fieldList(fiche.kept)}` : ""}
+      À mettre à jour : {fieldList(fiche.changes)}
+      {kept}
     </>
   );
 }
@@ -30,7 +30,7 @@ function FicheRow({ fiche }: { fiche: PreviewFiche }) {
   return (
     <tr>
       <th scope="row">
-        {fiche.titre}
+        {fiche.slug ? <Link href={`/fiches/${fiche.slug}`}>{fiche.titre}</Link> : fiche.titre}
         <span className="import-source muted">Ligne {fiche.line}</span>
       </th>
       <td>{IMPORTED_TYPE_LABELS[fiche.type]}</td>
