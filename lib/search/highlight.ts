@@ -1,0 +1,67 @@
+import { prefixForms, stemFrench, tokenize, type ParsedQuery } from "./french";
+
+/**
+ * Marks FTS5's snippet() and highlight() put around matches. Control characters are separators for
+ * the unicode61 tokenizer and are removed from every indexed text (cleanDisplayText), so a mark
+ * can only come from FTS5 itself.
+ */
+export const MARK_OPEN = "\u0002";
+export const MARK_CLOSE = "\u0003";
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes a text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** HTML of a text with FTS5 marks: everything escaped, then only the marks become <mark> elements. */
+export function markedTextToHtml(text: string): string {
+  let html = "";
+  let open = false;
+  for (const part of text.split(/([\u0002\u0003])/)) {
+    if (part === MARK_OPEN) {
+      if (!open) html += "<mark>";
+      open = true;
+    } else if (part === MARK_CLOSE) {
+      if (open) html += "</mark>";
+      open = false;
+    } else {
+      html += escapeHtml(part);
+    }
+  }
+  return open ? `${html}</mark>` : html;
+}
+
+/** The words FTS5 marked in a text, as written there. */
+export function markedWords(text: string): string[] {
+  return [...text.matchAll(/\u0002([^\u0002\u0003]*)\u0003/g)].map((m) => m[1]);
+}
+
+export type TextSegment = { text: string; mark: boolean };
+
+/**
+ * Cuts a text into segments, marking the words a query matches with the rules of the index
+ * (folded, stemmed, last word as a prefix). For the browser, where no FTS5 is at hand.
+ */
+export function highlightSegments(text: string, query: ParsedQuery): TextSegment[] {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const term of query.terms) {
+    term.stems.forEach((stem, i) => {
+      if (term.prefix && i === term.stems.length - 1) prefixes.push(...prefixForms(term.words[i]));
+      else exact.add(stem);
+    });
+  }
+  const segments: TextSegment[] = [];
+  let at = 0;
+  for (const token of tokenize(text)) {
+    const stem = stemFrench(token.word);
+    if (!token.word || !(exact.has(stem) || prefixes.some((p) => stem.startsWith(p)))) continue;
+    if (token.start > at) segments.push({ text: text.slice(at, token.start), mark: false });
+    segments.push({ text: text.slice(token.start, token.end), mark: true });
+    at = token.end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
