@@ -1,0 +1,93 @@
+import type { Db } from "@/db/client";
+import { SEARCH_KINDS } from "@/db/schema";
+import { editDistance, foldWord, prefixForms, stemFrench, tokenize, typoTolerance, type ParsedQuery } from "@/lib/search/french";
+import { SEARCH_TABLES, statement } from "./tables";
+
+/**
+ * The tolerant fallback: when a short query finds nothing, each word missing from the index is
+ * replaced by the closest indexed stem (Damerau–Levenshtein, 1 error up to 7 letters, 2 beyond).
+ *
+ * Candidates come from the fts5vocab views, which FTS5 keeps exact for free, restricted to the
+ * stems that share the word's first or second letter: a few hundred to compare, not the whole
+ * vocabulary. A trigram index would have cost a second full-text index of every text, for
+ * substring matching that still does not forgive a typo by itself.
+ */
+const MAX_TERMS = 4;
+
+export type Correction = { query: ParsedQuery; words: { from: string; stem: string }[] };
+
+// Only stems of plain letters and digits can sort between two one-letter bounds.
+const PLAIN = /^[a-z0-9]+$/;
+
+function indexedWithPrefix(db: Db, prefix: string, exact: boolean): boolean {
+  return SEARCH_KINDS.some((kind) => {
+    const vocab = SEARCH_TABLES[kind].vocab;
+    return exact
+      ? statement(db, `SELECT 1 FROM ${vocab} WHERE term = ? AND col <> 'facettes' LIMIT 1`).get(prefix) !== undefined
+      : statement(db, `SELECT 1 FROM ${vocab} WHERE term >= ? AND term < ? AND col <> 'facettes' LIMIT 1`).get(prefix, `${prefix}{`) !== undefined;
+  });
+}
+
+function closestStem(db: Db, stem: string, tolerance: number): string | null {
+  const docs = new Map<string, number>();
+  for (const letter of new Set([stem[0], stem[1]].filter(Boolean))) {
+    const next = String.fromCharCode(letter.charCodeAt(0) + 1);
+    for (const kind of SEARCH_KINDS) {
+      const vocab = SEARCH_TABLES[kind].vocab;
+      const rows = statement(db, `SELECT term, sum(doc) FROM ${vocab} WHERE term >= ? AND term < ? AND col <> 'facettes' GROUP BY term`)
+        .raw()
+        .all(letter, next) as [string, number][];
+      for (const [term, count] of rows) docs.set(term, (docs.get(term) ?? 0) + count);
+    }
+  }
+  let best: { term: string; distance: number; docs: number } | null = null;
+  for (const [term, count] of docs) {
+    if (Math.abs(term.length - stem.length) > tolerance) continue;
+    const distance = editDistance(stem, term, tolerance);
+    if (distance > tolerance) continue;
+    if (!best || distance < best.distance || (distance === best.distance && count > best.docs)) best = { term, distance, docs: count };
+  }
+  return best?.term ?? null;
+}
+
+/** A corrected query when some of its words are unknown to the index and close to known ones; null otherwise. */
+export function correctQuery(db: Db, query: ParsedQuery): Correction | null {
+  if (query.terms.length === 0 || query.terms.length > MAX_TERMS) return null;
+  const words: Correction["words"] = [];
+  const terms = query.terms.map((term) => {
+    const stems = [...term.stems];
+    let prefix = term.prefix;
+    term.words.forEach((word, i) => {
+      const asPrefix = term.prefix && i === term.words.length - 1;
+      const known = asPrefix ? prefixForms(word).some((form) => indexedWithPrefix(db, form, false)) : indexedWithPrefix(db, stems[i], true);
+      if (known || !PLAIN.test(stems[i])) return;
+      const tolerance = typoTolerance(word);
+      const replacement = tolerance > 0 ? closestStem(db, stems[i], tolerance) : null;
+      if (!replacement) return;
+      stems[i] = replacement;
+      if (asPrefix) prefix = false;
+      words.push({ from: word, stem: replacement });
+    });
+    return { ...term, stems, prefix };
+  });
+  return words.length > 0 ? { query: { ...query, terms }, words } : null;
+}
+
+/**
+ * The query as typed, each corrected word replaced by how the results write it
+ * ("bibliotheqe" → "bibliothèque"), or by its stem when no result shows it.
+ */
+export function correctedText(text: string, words: Correction["words"], shown: string[]): string {
+  const display = new Map(
+    words.map(({ from, stem }) => [from, shown.find((w) => stemFrench(foldWord(w)) === stem) ?? stem]),
+  );
+  let out = "";
+  let at = 0;
+  for (const token of tokenize(text)) {
+    const replacement = display.get(token.word);
+    if (!replacement) continue;
+    out += text.slice(at, token.start) + replacement;
+    at = token.end;
+  }
+  return out + text.slice(at);
+}

@@ -1,0 +1,9 @@
+/**
+ * Full-text search of the wiki. The fiche projection calls indexFiche after every change of a
+ * fiche (content, links, statut, masquée); acteurs and lieux call indexActeur. See indexer.ts.
+ */
+export { ensureSearchIndex, indexActeur, indexDocumentsOfTerm, indexFiche, rebuildSearchIndex } from "./indexer";
+export { searchWiki, type SearchOptions, type SearchOutcome } from "./search";
+export { suggestSearch, SUGGESTION_MAX, type Suggestion } from "./suggest";
+export type { FacetGroup, FacetOption, SearchResult } from "./results";
+export { RANK_CAP } from "./ranking";

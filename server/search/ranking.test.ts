@@ -1,0 +1,67 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getTestDb } from "@/db/testing";
+import { fiche, ficheTerm, taxonomyTerm } from "@/db/schema";
+import { emptyFilters } from "@/lib/search/params";
+import { RANK_CAP, rebuildSearchIndex, searchWiki } from "./index";
+
+const db = getTestDb();
+const COMMON = RANK_CAP + 300;
+
+beforeAll(() => {
+  const sante = db.select({ id: taxonomyTerm.id }).from(taxonomyTerm).where(and(eq(taxonomyTerm.taxonomy, "theme"), eq(taxonomyTerm.slug, "sante"))).get()!.id;
+  db.transaction((tx) => {
+    // The oldest fiche is the only one with the common word in its title.
+    tx.insert(fiche).values({ slug: "titre", type: "pratique", statut: "publiee", titre: "Le numérique pour tous", texte: "Une fiche ancienne." }).run();
+    for (let i = 0; i < COMMON; i++) {
+      const created = tx
+        .insert(fiche)
+        .values({
+          slug: `f-${i}`,
+          type: i % 2 ? "pratique" : "idee",
+          statut: "publiee",
+          titre: `Atelier ${i}`,
+          // The few fiches about santé differ in length, so that bm25 orders them without ties.
+          texte: `Accompagnement au numérique, séance ${i}. ${i % 100 === 0 ? `Santé connectée.${" Prévention.".repeat(i / 100)}` : ""}`,
+          commune: i % 3 ? "Bordeaux" : "Talence",
+        })
+        .returning()
+        .get();
+      if (i % 100 === 0) tx.insert(ficheTerm).values({ ficheId: created.id, termId: sante }).run();
+    }
+    tx.insert(fiche).values({ slug: "corps", type: "pratique", statut: "publiee", titre: "Repères", texte: "numérique ".repeat(30) }).run();
+  });
+  rebuildSearchIndex(db);
+});
+
+describe("ranking a very common word", () => {
+  it("ranks a bounded set, keeps title matches first, and still counts every match", () => {
+    const outcome = searchWiki(db, { q: "numérique" });
+    expect(outcome.bounded).toBe(true);
+    expect(outcome.total).toBe(COMMON + 2);
+    expect(outcome.results[0].href).toBe("/fiches/titre");
+    expect(outcome.results.map((r) => r.href)).toContain("/fiches/corps");
+    expect(outcome.facets.find((f) => f.facet === "commune")?.options.map((o) => [o.value, o.count])).toEqual([
+      ["bordeaux", Math.floor((COMMON * 2) / 3)],
+      ["talence", Math.ceil(COMMON / 3)],
+    ]);
+    expect(outcome.pageCount).toBe(50);
+  });
+
+  it("ranks every candidate exactly once filters bring them under the cap", () => {
+    const outcome = searchWiki(db, { q: "numérique", filters: { ...emptyFilters(), theme: ["sante"] } });
+    expect(outcome.bounded).toBe(false);
+    expect(outcome.total).toBe(COMMON / 100);
+    const raw = db.$client
+      .prepare("SELECT rowid FROM search_fiche WHERE search_fiche MATCH ? ORDER BY rank LIMIT 20")
+      .pluck()
+      .all('{titre champs corps} : ("numeriqu" *) AND {facettes} : ("fthemesante")') as number[];
+    expect(outcome.results.map((r) => r.id)).toEqual(raw);
+  });
+
+  it("pages through the bounded ranking without repeating a result", () => {
+    const seen = new Set<string>();
+    for (let page = 1; page <= 3; page++) for (const r of searchWiki(db, { q: "numérique", page }).results) seen.add(r.href);
+    expect(seen.size).toBe(60);
+  });
+});
