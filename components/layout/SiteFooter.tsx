@@ -1,6 +1,12 @@
 import Link from "next/link";
+import { connection } from "next/server";
+import { getDb } from "@/db/client";
+import { getContentLicence } from "@/server/licence";
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  // The licence is an admin setting: read it at request time, never frozen into a prerendered page.
+  await connection();
+  const licence = getContentLicence(getDb());
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">
@@ -9,8 +15,16 @@ export function SiteFooter() {
           <em>Livre blanc de la Solidarité numérique</em> de la Ville de Bordeaux (2016) : un outil partagé pour que chaque
           acteur trouve un partenaire, oriente une personne vers le bon endroit et s&apos;inspire de ce qui marche ailleurs.
         </p>
+        <p className="site-footer__licence">
+          Contenu sous licence{" "}
+          <a href={licence.url} rel="license noopener noreferrer">
+            {licence.name}
+          </a>
+          .
+        </p>
         <p>
-          <Link href="/taxonomies">Thèmes et publics</Link> · <Link href="/acteurs">Annuaire des acteurs</Link>
+          <Link href="/taxonomies">Thèmes et publics</Link> · <Link href="/acteurs">Annuaire des acteurs</Link> ·{" "}
+          <Link href="/export">Exporter le contenu</Link>
         </p>
       </div>
     </footer>
