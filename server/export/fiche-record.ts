@@ -1,0 +1,91 @@
+import type { JSONContent } from "@tiptap/core";
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type { Db } from "@/db/client";
+import type { ExportActeurRef, ExportFicheRow, ExportLieuRef } from "@/db/queries/fiche-export";
+import type { FicheStatut, FicheType } from "@/db/schema";
+import { bodyFragment } from "@/lib/fiche/document";
+import type { Licence } from "@/lib/licence";
+import { loadDocument } from "../collab/persistence";
+import { parseBody } from "../fiche-html";
+import type { FicheFields } from "../fiche-projection";
+
+/** Names the JSON format of fiche exports, so that an importer knows what it reads and which version. */
+export const FICHES_EXPORT_FORMAT = "wiki-solidarite-numerique/fiches";
+export const FICHES_EXPORT_VERSION = 1;
+
+/** Where and when an export was made, and under which licence its content is. */
+export type ExportContext = { licence: Licence; exportedAt: Date; siteUrl: string };
+
+export type TermValue = { slug: string; label: string };
+
+/** A fiche as every export format describes it: the projection's fields plus its body read from the Yjs document. */
+export type ExportedFiche = {
+  slug: string;
+  url: string;
+  type: FicheType;
+  titre: string;
+  statut: FicheStatut;
+  etat: string | null;
+  commune: string | null;
+  quartier: string;
+  lienWeb: string;
+  source: string;
+  objectif: TermValue | null;
+  themes: TermValue[];
+  publics: TermValue[];
+  enjeux: TermValue[];
+  acteurs: ExportActeurRef[];
+  lieux: ExportLieuRef[];
+  /** The body as ProseMirror JSON, read from the fiche's document and checked against the fiche schema. */
+  body: JSONContent;
+  html: string;
+  texte: string;
+  createdAt: string;
+  updatedAt: string;
+  contentUpdatedAt: string | null;
+};
+
+const EMPTY_BODY: JSONContent = { type: "doc", content: [] };
+
+/** The body of a fiche as ProseMirror JSON, from its stored Yjs document; sanitised as the page renders it. */
+export function readFicheBody(db: Db, ficheId: number): JSONContent {
+  const loaded = loadDocument(db, ficheId);
+  if (!loaded) return EMPTY_BODY;
+  try {
+    return parseBody(yXmlFragmentToProsemirrorJSON(bodyFragment(loaded.doc))).toJSON() as JSONContent;
+  } finally {
+    loaded.doc.destroy();
+  }
+}
+
+const terms = (row: ExportFicheRow, taxonomy: string): TermValue[] =>
+  row.terms.filter((t) => t.taxonomy === taxonomy).map(({ slug, label }) => ({ slug, label }));
+
+/** Builds the export record of a fiche's projection rows. */
+export function toExportedFiche(db: Db, row: ExportFicheRow, siteUrl: string): ExportedFiche {
+  const fields = row.fields as Partial<FicheFields>;
+  return {
+    slug: row.slug,
+    url: `${siteUrl}/fiches/${row.slug}`,
+    type: row.type,
+    titre: row.titre,
+    statut: row.statut,
+    etat: row.etat,
+    commune: row.commune,
+    quartier: fields.quartier ?? "",
+    lienWeb: fields.lienWeb ?? "",
+    source: fields.source ?? "",
+    objectif: terms(row, "objectif")[0] ?? null,
+    themes: terms(row, "theme"),
+    publics: terms(row, "public"),
+    enjeux: terms(row, "enjeu"),
+    acteurs: row.acteurs,
+    lieux: row.lieux,
+    body: readFicheBody(db, row.id),
+    html: row.html,
+    texte: row.texte,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    contentUpdatedAt: row.contentUpdatedAt?.toISOString() ?? null,
+  };
+}
