@@ -6,16 +6,27 @@ import { listActeursByMember } from "@/db/queries/acteur";
 import { getCurrentActor } from "@/server/session";
 import { getUserById } from "@/server/user";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
+import { ApiTokensSection } from "@/components/account/ApiTokensSection";
+import { listApiTokens } from "@/server/api-token";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
 const ROLE_LABELS = { contributeur: "Contributeur", moderateur: "Modérateur", admin: "Administrateur" } as const;
+
+const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default async function AccountPage() {
   const actor = await getCurrentActor();
   if (!actor) redirect("/connexion?callbackUrl=/compte");
   const me = getUserById(getDb(), actor.id)!;
   const acteurs = listActeursByMember(getDb(), actor.id);
+  const tokens = listApiTokens(getDb(), actor.id).map((t) => ({
+    id: t.id,
+    name: t.name,
+    prefix: t.prefix,
+    created: dateTime.format(t.createdAt),
+    lastUsed: t.lastUsedAt ? dateTime.format(t.lastUsedAt) : null,
+  }));
   return (
     <>
       <h1>Mon compte</h1>
@@ -50,6 +61,7 @@ export default async function AccountPage() {
           <ChangePasswordForm />
         </section>
       )}
+      <ApiTokensSection tokens={tokens} />
     </>
   );
 }
