@@ -114,7 +114,8 @@ function ownDrafts(viewer: Actor): SQL {
 function filterConditions(filters: FicheFilters, viewer: Actor | null): SQL | null {
   const statut = filters.statut ?? "publiee";
   if (statut === "brouillon" && !viewer) return null;
-  const conditions: SQL[] = [eq(fiche.statut, statut)];
+  // A fiche hidden by a moderator is never listed: moderators reach it through moderation.
+  const conditions: SQL[] = [eq(fiche.statut, statut), eq(fiche.masquee, false)];
   if (statut === "brouillon") conditions.push(ownDrafts(viewer!));
   if (filters.type) conditions.push(eq(fiche.type, filters.type));
   if (filters.theme) conditions.push(hasTerm("theme", filters.theme));

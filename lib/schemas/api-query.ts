@@ -1,0 +1,64 @@
+import { ACTEUR_CATEGORIES, FICHE_STATUTS, FICHE_TYPES } from "@/db/schema";
+import { ETATS_ACTION } from "@/lib/fiche/document";
+import { LIEU_SERVICES } from "@/lib/lieu/labels";
+import { z } from "./zod";
+
+// Query strings of the REST API's lists, in English. Unlike the pages' lenient filters, a wrong
+// value is refused with a 400 that names it: a script should learn that its filter did nothing.
+
+export const PER_PAGE_DEFAULT = 20;
+export const PER_PAGE_MAX = 100;
+
+const whole = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number from ${min} to ${max}.` })
+    .int(`${name} must be a whole number from ${min} to ${max}.`)
+    .min(min, `${name} must be a whole number from ${min} to ${max}.`)
+    .max(max, `${name} must be a whole number from ${min} to ${max}.`)
+    .default(fallback);
+
+/** `page` (from 1) and `per_page` (1 to 100), spread into every list's query schema. */
+export const paginationShape = {
+  page: whole("page", 1, 100_000, 1),
+  per_page: whole("per_page", 1, PER_PAGE_MAX, PER_PAGE_DEFAULT),
+};
+
+const slug = (name: string) => z.string().regex(/^[a-z0-9-]{1,100}$/, `${name} is a slug: lower-case letters, digits and dashes.`).optional();
+const words = (name: string, max: number) => z.string().trim().min(1, `${name} cannot be empty.`).max(max, `${name} is at most ${max} characters.`).optional();
+const oneOf = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
+  z.enum(values, { error: `${name} is one of: ${values.join(", ")}.` }).optional();
+
+/** GET /api/v1/fiches */
+export const ficheListQuerySchema = z.strictObject({
+  type: oneOf("type", FICHE_TYPES),
+  theme: slug("theme"),
+  public: slug("public"),
+  acteur: slug("acteur"),
+  commune: words("commune", 200),
+  etat: oneOf("etat", ETATS_ACTION),
+  statut: oneOf("statut", FICHE_STATUTS),
+  ...paginationShape,
+});
+
+/** GET /api/v1/acteurs */
+export const acteurListQuerySchema = z.strictObject({
+  categorie: oneOf("categorie", ACTEUR_CATEGORIES),
+  theme: slug("theme"),
+  commune: words("commune", 120),
+  q: words("q", 200),
+  ...paginationShape,
+});
+
+/** GET /api/v1/lieux */
+export const lieuListQuerySchema = z.strictObject({
+  commune: words("commune", 120),
+  service: oneOf("service", LIEU_SERVICES),
+  acteur: slug("acteur"),
+  ...paginationShape,
+});
+
+/** GET /api/v1/search */
+export const searchQuerySchema = z.strictObject({
+  q: z.string({ error: "q is required: the words to search for." }).trim().min(1, "q cannot be empty.").max(200, "q is at most 200 characters."),
+  ...paginationShape,
+});

@@ -1,0 +1,103 @@
+import type { Db } from "@/db/client";
+import { getFicheBySlug, listFiches, type FicheDetail, type FicheSummary } from "@/db/queries/fiche";
+import type { FicheStatut, FicheType } from "@/db/schema";
+import type { EtatAction } from "@/lib/fiche/document";
+import { isModerator, type Actor } from "@/lib/policies/actor";
+import { canReadFiche } from "@/lib/policies/fiche";
+import { publicUrl } from "@/server/config";
+import type { FicheFields } from "@/server/fiche-projection";
+import { notFound } from "./http";
+
+// How the API shows fiches. Field names are those a PATCH takes, so that what is read can be
+// written back; texts are "" when empty, as in the fiche's document.
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+/** A fiche as GET /api/v1/fiches/{slug} returns it. */
+export function ficheResource(fiche: FicheDetail) {
+  const fields = fiche.fields as Partial<FicheFields>;
+  return {
+    id: fiche.id,
+    slug: fiche.slug,
+    type: fiche.type,
+    statut: fiche.statut,
+    verrouillee: fiche.verrouillee,
+    aVerifier: fiche.aVerifier,
+    titre: fiche.titre,
+    commune: fiche.commune ?? "",
+    quartier: fields.quartier ?? "",
+    lienWeb: fields.lienWeb ?? "",
+    source: fields.source ?? "",
+    etat: fiche.etat as EtatAction | null,
+    objectif: fiche.terms.objectif[0] ?? null,
+    themes: fiche.terms.theme,
+    publics: fiche.terms.public,
+    enjeux: fiche.terms.enjeu,
+    acteurs: fiche.acteurs.map((a) => ({ id: a.id, slug: a.slug, nom: a.nom, role: a.role })),
+    lieux: fiche.lieux.map((l) => ({
+      id: l.id,
+      nom: l.nom,
+      adresse: l.adresse,
+      codePostal: l.codePostal,
+      commune: l.commune,
+      acteur: { slug: l.acteurSlug, nom: l.acteurNom },
+    })),
+    extrait: fields.extrait ?? "",
+    html: fiche.html,
+    text: fiche.texte,
+    createdAt: iso(fiche.createdAt),
+    updatedAt: iso(fiche.updatedAt),
+    contentUpdatedAt: iso(fiche.contentUpdatedAt),
+    url: `${publicUrl()}/fiches/${fiche.slug}`,
+  };
+}
+
+/** A fiche as the list GET /api/v1/fiches returns it. */
+export function ficheSummaryResource(fiche: FicheSummary) {
+  return {
+    id: fiche.id,
+    slug: fiche.slug,
+    type: fiche.type,
+    statut: fiche.statut,
+    aVerifier: fiche.aVerifier,
+    titre: fiche.titre,
+    commune: fiche.commune ?? "",
+    etat: fiche.etat as EtatAction | null,
+    extrait: fiche.extrait,
+    themes: fiche.themes,
+    createdAt: iso(fiche.createdAt),
+    url: `${publicUrl()}/fiches/${fiche.slug}`,
+  };
+}
+
+/**
+ * The fiche with this slug if the actor may read it: a draft only for its author, its porteurs'
+ * members and moderators (canReadFiche, as on its page); a fiche hidden by a moderator only for
+ * moderators. Otherwise 404, so that its existence is not disclosed.
+ */
+export function findReadableFiche(db: Db, actor: Actor | null, slug: string): FicheDetail {
+  const fiche = getFicheBySlug(db, slug);
+  if (!fiche || !canReadFiche(actor, fiche.access) || (fiche.masquee && !isModerator(actor))) throw notFound(`Fiche "${slug}"`);
+  return fiche;
+}
+
+export type FicheListQuery = {
+  type?: FicheType;
+  theme?: string;
+  public?: string;
+  acteur?: string;
+  commune?: string;
+  etat?: EtatAction;
+  statut?: FicheStatut;
+  page: number;
+  per_page: number;
+};
+
+/** One page of fiches for the API: published ones unless `statut` says otherwise (drafts: the actor's own). */
+export function listFichesForApi(db: Db, actor: Actor | null, query: FicheListQuery) {
+  const { page, per_page: perPage, ...filters } = query;
+  const result = listFiches(db, { ...filters, page, pageSize: perPage }, actor);
+  // listFiches shows the last page for a page past it; the API answers such a page empty.
+  const items = result.page === page ? result.items.map(ficheSummaryResource) : [];
+  return { items, page, perPage, total: result.total };
+}

@@ -1,0 +1,150 @@
+import * as Y from "yjs";
+import type { Db } from "@/db/client";
+import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
+import type { FicheActeurRole, FicheType } from "@/db/schema";
+import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import { acteurRolesFor } from "@/lib/fiche/labels";
+import type { Actor } from "@/lib/policies/actor";
+import { canCreateFiche, canEditFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
+import type { ApiFicheContentInput, ApiFicheCreate, ApiFichePatch } from "@/lib/schemas/api-fiche";
+import { updateFicheDocument } from "@/server/collab/write";
+import { buildInitialDocument, insertFiche, nextFicheStatuts, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
+import { projectFicheFromStorage } from "@/server/fiche-projection";
+import { ApiError, type ApiErrorDetail } from "./errors";
+import { lieuOwners, resolveActeurRefs, resolveTermRefs } from "./refs";
+
+// Fiche writes of the REST API. Content goes into the fiche's Yjs document as a forward edit
+// (through the collaboration server when it runs, so that connected editors see it at once), then
+// the relational projection is rebuilt; governance goes through server/fiche's setters.
+
+/** Fields the editor shows only for some types of fiche; setting them on another type is refused, clearing is not. */
+const FIELD_TYPES: Partial<Record<keyof ApiFicheContentInput, FicheType[]>> = {
+  etat: ["pratique"],
+  lieux: ["pratique"],
+  objectif: ["fiche_pratique"],
+  source: ["fiche_pratique"],
+  commune: ["pratique", "idee"],
+  quartier: ["pratique", "idee"],
+};
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+const invalid = (details: ApiErrorDetail[]) => new ApiError(422, "validation_failed", "Some fields are invalid: see details.", details);
+
+/**
+ * Turns the API's content fields (slugs or ids) into the document's (ids), checking them against
+ * the editor's rules: fields of the fiche's type, roles of its type, lieux of its acteurs. When the
+ * acteurs change and the lieux are not given, the lieux of acteurs that left are dropped, as the editor does.
+ */
+function resolveContent(db: Db, type: FicheType, input: ApiFicheContentInput, current: { acteurIds: number[]; lieux: number[] }): Partial<FicheContent> {
+  const details: ApiErrorDetail[] = [];
+  for (const [field, types] of Object.entries(FIELD_TYPES) as [keyof ApiFicheContentInput, FicheType[]][]) {
+    const value = input[field];
+    if (value !== undefined && !isEmpty(value) && !types.includes(type)) {
+      details.push({ field, message: `${field} applies to fiches of type ${types.join(" or ")} only; this one is ${type}.` });
+    }
+  }
+  const content: Partial<FicheContent> = {};
+  for (const field of ["titre", "commune", "quartier", "lienWeb", "source", "etat"] as const) {
+    if (input[field] !== undefined) (content as Record<string, unknown>)[field] = input[field];
+  }
+  if (input.objectif !== undefined) content.objectif = input.objectif === null ? null : (resolveTermRefs(db, "objectif", [input.objectif], "objectif", details)[0] ?? null);
+  if (input.themes) content.themes = resolveTermRefs(db, "theme", input.themes, "themes", details);
+  if (input.publics) content.publics = resolveTermRefs(db, "public", input.publics, "publics", details);
+  if (input.enjeux) content.enjeux = resolveTermRefs(db, "enjeu", input.enjeux, "enjeux", details);
+
+  if (input.acteurs) {
+    const roles = acteurRolesFor(type);
+    const ids = resolveActeurRefs(db, input.acteurs.map((a) => a.acteur), (i) => `acteurs.${i}.acteur`, details);
+    const acteurs: { acteurId: number; role: FicheActeurRole }[] = [];
+    input.acteurs.forEach((link, i) => {
+      if (!roles.includes(link.role)) details.push({ field: `acteurs.${i}.role`, message: `On a fiche of type ${type}, role is one of ${roles.join(", ")}.` });
+      const id = ids[i];
+      if (id === null) return;
+      if (acteurs.some((a) => a.acteurId === id)) details.push({ field: `acteurs.${i}.acteur`, message: "This acteur is listed twice: give it once, with one role." });
+      else acteurs.push({ acteurId: id, role: link.role });
+    });
+    content.acteurs = acteurs;
+  }
+  const acteurIds = content.acteurs ? content.acteurs.map((a) => a.acteurId) : current.acteurIds;
+  if (input.lieux) {
+    const owners = lieuOwners(db, input.lieux);
+    input.lieux.forEach((id, i) => {
+      const owner = owners.get(id);
+      if (owner === undefined) details.push({ field: `lieux.${i}`, message: `Unknown lieu: ${id}.` });
+      else if (!acteurIds.includes(owner)) details.push({ field: `lieux.${i}`, message: `Lieu ${id} belongs to an acteur that is not on this fiche: add the acteur first.` });
+    });
+    content.lieux = [...new Set(input.lieux)];
+  } else if (content.acteurs && current.lieux.length) {
+    const owners = lieuOwners(db, current.lieux);
+    content.lieux = current.lieux.filter((id) => acteurIds.includes(owners.get(id) ?? -1));
+  }
+  if (details.length) throw invalid(details);
+  return content;
+}
+
+const forbidden = (message: string) => new ApiError(403, "forbidden", message);
+
+/** Creates a draft fiche with its content in its first Yjs state, for a token's actor (canCreateFiche). */
+export function createFicheThroughApi(db: Db, actor: Actor, input: ApiFicheCreate): FicheDetail {
+  if (!canCreateFiche(actor)) throw forbidden("You may not create fiches.");
+  const { type, titre, ...rest } = input;
+  const content = resolveContent(db, type, rest, { acteurIds: [], lieux: [] });
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, buildInitialDocument(type, titre));
+    writeFicheContent(doc, content);
+    const created = insertFiche(db, { type, titre, createdBy: actor.id, state: Y.encodeStateAsUpdate(doc) });
+    return getFicheBySlug(db, created.slug)!;
+  } finally {
+    doc.destroy();
+  }
+}
+
+function editRefusal(fiche: FicheDetail): string {
+  if (fiche.statut === "archivee") return "This fiche is archived: only moderators may edit it.";
+  if (fiche.verrouillee) return "This fiche is locked: only members of its porteur acteurs and moderators may edit it.";
+  return "You may not edit this fiche.";
+}
+
+/**
+ * Applies a PATCH: every check first (edit and management rights before and after the change of
+ * porteurs, statut transition, references), then the content as one forward Yjs edit, then the
+ * governance setters. Returns the fiche as it is afterwards.
+ */
+export function patchFicheThroughApi(db: Db, actor: Actor, fiche: FicheDetail, patch: ApiFichePatch): FicheDetail {
+  const { statut, verrouillee, aVerifier, ...input } = patch;
+  const hasContent = Object.keys(input).length > 0;
+  if (hasContent && !canEditFiche(actor, fiche.access)) throw forbidden(editRefusal(fiche));
+  const current = { acteurIds: fiche.acteurs.map((a) => a.id), lieux: fiche.lieux.map((l) => l.id) };
+  const content = hasContent ? resolveContent(db, fiche.type, input, current) : {};
+
+  const governs = statut !== undefined || verrouillee !== undefined || aVerifier !== undefined;
+  const after: FicheAccessFacts = content.acteurs
+    ? { ...fiche.access, porteurIds: content.acteurs.filter((a) => a.role === "porteur").map((a) => a.acteurId) }
+    : fiche.access;
+  if (governs && !(canManageFiche(actor, fiche.access) && canManageFiche(actor, after))) {
+    throw forbidden("Only members of the fiche's porteur acteurs, the author of a draft and moderators may change statut, verrouillee or aVerifier.");
+  }
+  if (statut !== undefined && statut !== fiche.statut) {
+    const allowed = nextFicheStatuts(actor, fiche.statut);
+    if (!allowed.includes(statut)) {
+      throw new ApiError(409, "invalid_transition", `A fiche cannot go from ${fiche.statut} to ${statut}${allowed.length ? `; it may go to ${allowed.join(", ")}` : ""}.`);
+    }
+    if (statut === "publiee" && (content.titre ?? fiche.titre).trim() === "") {
+      throw invalid([{ field: "titre", message: "A fiche needs a titre to be published." }]);
+    }
+  }
+
+  if (hasContent) {
+    updateFicheDocument(fiche.id, actor.id, (doc) => writeFicheContent(doc, content), db);
+    // The collaboration server also projects, debounced; the API answers with the projection now.
+    projectFicheFromStorage(db, fiche.id);
+  }
+  if (statut !== undefined && statut !== fiche.statut) setFicheStatut(db, actor, fiche.id, statut);
+  if (verrouillee !== undefined && verrouillee !== fiche.verrouillee) setFicheVerrouillee(db, actor, fiche.id, verrouillee);
+  if (aVerifier !== undefined && aVerifier !== fiche.aVerifier) setFicheAVerifier(db, actor, fiche.id, aVerifier);
+  return getFicheBySlug(db, fiche.slug)!;
+}
