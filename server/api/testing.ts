@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import type { Fiche, FicheStatut, FicheType } from "@/db/schema";
 import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { buildInitialDocument, insertFiche } from "@/server/fiche";
+import type { ApiErrorBody } from "./errors";
 import type { RouteHandler } from "./http";
 
 /** Test helpers: requests as a client would send them, and calls of route handlers as Next makes them. */
@@ -41,8 +42,11 @@ export function callRoute<P>(handler: RouteHandler<P>, request: Request, params:
   return handler(request, { params: Promise.resolve(params) });
 }
 
+/** A response body as tests read it: any resource, or the API's error shape. */
+export type AnyBody = Partial<ApiErrorBody> & Record<string, unknown>;
+
 /** The JSON body of a response (and its status), for assertions. */
-export async function jsonOf<T = Record<string, unknown>>(response: Response): Promise<{ status: number; body: T }> {
+export async function jsonOf<T = AnyBody>(response: Response): Promise<{ status: number; body: T }> {
   return { status: response.status, body: (await response.json()) as T };
 }
 

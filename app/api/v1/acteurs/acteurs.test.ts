@@ -119,6 +119,6 @@ describe("lieux and taxonomies", () => {
     expect(one.body).toMatchObject({ name: "public", terms: expect.arrayContaining([expect.objectContaining({ slug: "seniors", label: "Seniors" })]) });
     const unknown = await jsonOf(await callRoute(getTaxonomy, apiRequest("/api/v1/taxonomies/metiers"), { taxonomy: "metiers" }));
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error.code).toBe("not_found");
+    expect(unknown.body.error?.code).toBe("not_found");
   });
 });
