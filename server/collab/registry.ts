@@ -1,8 +1,12 @@
-import type * as Y from "yjs";
-
-/** What other module graphs (Next's bundled route code) may ask of the running collaboration server. */
+/**
+ * What other module graphs (Next's bundled route code) may ask of the running collaboration server:
+ * only bytes cross, never Yjs objects (each graph has its own copy of yjs).
+ */
 export interface RegisteredCollabServer {
-  updateFicheDocument(ficheId: number, userId: number | null, mutate: (doc: Y.Doc) => void): Uint8Array | null;
+  encodeDocumentState(ficheId: number): Uint8Array | null;
+  applyUpdate(ficheId: number, userId: number | null, update: Uint8Array): void;
+  /** Applies live an update some other path has already stored (e.g. inside an import's transaction). */
+  applyStoredUpdate(ficheId: number, update: Uint8Array): void;
 }
 
 // Next bundles its own copy of this module: only globalThis is shared between the two graphs.

@@ -56,6 +56,14 @@ export type CollabServer = {
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Server-side write: stored, then applied live and broadcast when the fiche is loaded. */
   updateFicheDocument(ficheId: number, userId: number | null, mutate: (doc: Y.Doc) => void): Uint8Array | null;
+  /**
+   * Stores a Yjs update computed elsewhere, then applies it live and broadcasts it when the fiche is
+   * loaded. Bytes are the only safe currency across module graphs: Next's bundled code has its own
+   * copy of yjs, whose types must never be mixed with this server's documents.
+   */
+  applyUpdate(ficheId: number, userId: number | null, update: Uint8Array): void;
+  /** Applies live and broadcasts an update that is already in storage; a no-op when the fiche is not loaded. */
+  applyStoredUpdate(ficheId: number, update: Uint8Array): void;
   /** The live state of a loaded fiche (null when not loaded); for diagnostics and tests. */
   encodeDocumentState(ficheId: number): Uint8Array | null;
   stats(): CollabStats;
@@ -166,6 +174,23 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
       rooms.maybeCompact(room);
       return update;
+    },
+
+    applyUpdate(ficheId, userId, update) {
+      appendUpdate(db, ficheId, update, userId);
+      const room = rooms.get(ficheId);
+      if (!room) return;
+      room.recordStored(update.length);
+      Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
+      rooms.maybeCompact(room);
+    },
+
+    applyStoredUpdate(ficheId, update) {
+      const room = rooms.get(ficheId);
+      if (!room) return;
+      room.recordStored(update.length);
+      Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
+      rooms.maybeCompact(room);
     },
 
     encodeDocumentState(ficheId) {

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { getDb, type Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
-import { appendUpdate, loadDocument } from "./persistence";
+import { appendUpdate, loadDocument, loadDocumentState } from "./persistence";
 import { getCollabServer } from "./registry";
 import { consoleLogger, type CollabLogger } from "./log";
 
@@ -49,6 +49,11 @@ export function updateStoredDocument(
  * Server-side write to a fiche's document (REST API, import, restoring a revision). Goes through the
  * running collaboration server when there is one, so connected editors see it at once; else
  * through storage. Returns the stored update, or null when `mutate` changed nothing.
+ *
+ * `mutate` runs on a document built with the caller's own copy of yjs, and only the resulting
+ * bytes cross over to the server: Next's bundled code and the custom server each load yjs, and
+ * mixing one copy's types into the other's documents corrupts them. Nothing awaits between the
+ * read of the live state and the apply, so no other edit can slip in between.
  */
 export function updateFicheDocument(
   ficheId: number,
@@ -57,6 +62,16 @@ export function updateFicheDocument(
   db: Db = getDb(),
 ): Uint8Array | null {
   const server = getCollabServer();
-  if (server) return server.updateFicheDocument(ficheId, userId, mutate);
-  return updateStoredDocument(db, ficheId, userId, mutate);
+  if (!server) return updateStoredDocument(db, ficheId, userId, mutate);
+  if (!getFicheAccessFacts(db, ficheId)) throw new Error(`Cannot write to fiche ${ficheId}: it does not exist`);
+  const doc = new Y.Doc();
+  try {
+    const state = server.encodeDocumentState(ficheId) ?? loadDocumentState(db, ficheId);
+    if (state) Y.applyUpdate(doc, state);
+    const update = captureMutation(doc, mutate);
+    if (update) server.applyUpdate(ficheId, userId, update);
+    return update;
+  } finally {
+    doc.destroy();
+  }
 }

@@ -52,10 +52,9 @@ export function applyImport(db: Db, plan: ImportPlan, options: ApplyOptions): Im
   const outcome = db.transaction(() => writePlan(db, plan, options, live), { behavior: "immediate" });
   const server = getCollabServer();
   for (const { ficheId, update } of server ? live : []) {
-    // A no-op for a fiche nobody has open. For an open one the update is logged twice, harmlessly
-    // (Yjs updates are idempotent): the registry offers no way to broadcast without appending.
+    // A no-op for a fiche nobody has open; the update is already in the log.
     try {
-      server!.updateFicheDocument(ficheId, options.actorId, (doc) => Y.applyUpdate(doc, update));
+      server!.applyStoredUpdate(ficheId, update);
     } catch (error) {
       // The import is committed: the live document gets the update from the log at its next compaction.
       console.error(`Import: could not send fiche ${ficheId}'s update to its live editors:`, error);

@@ -70,7 +70,11 @@ describe("re-importing the Livre blanc", () => {
     const dom = ficheBySlug("dom-assist");
     getTestDb().update(fiche).set({ aVerifier: false }).where(eq(fiche.id, dom.id)).run();
     const logBefore = getTestDb().select({ id: ficheUpdate.id }).from(ficheUpdate).where(eq(ficheUpdate.ficheId, dom.id)).all().length;
-    const live = { updateFicheDocument: vi.fn<RegisteredCollabServer["updateFicheDocument"]>(() => null) };
+    const live = {
+      encodeDocumentState: vi.fn<RegisteredCollabServer["encodeDocumentState"]>(() => null),
+      applyUpdate: vi.fn<RegisteredCollabServer["applyUpdate"]>(),
+      applyStoredUpdate: vi.fn<RegisteredCollabServer["applyStoredUpdate"]>(),
+    };
     registerCollabServer(live);
     try {
       const preview = plan(edition);
@@ -92,14 +96,15 @@ describe("re-importing the Livre blanc", () => {
     expect(rowCount(fiche)).toBe(121);
 
     // The collaboration server receives the stored update: an editor's copy from before the import gets the change.
-    expect(live.updateFicheDocument).toHaveBeenCalledTimes(1);
-    const [ficheId, userId, mutate] = live.updateFicheDocument.mock.calls[0];
-    expect([ficheId, userId]).toEqual([dom.id, moderator.id]);
+    expect(live.applyStoredUpdate).toHaveBeenCalledTimes(1);
+    expect(live.applyUpdate).not.toHaveBeenCalled();
+    const [ficheId, update] = live.applyStoredUpdate.mock.calls[0];
+    expect(ficheId).toBe(dom.id);
     const editorCopy = new Y.Doc();
     Y.applyUpdate(editorCopy, getTestDb().select().from(ficheDocument).where(eq(ficheDocument.ficheId, dom.id)).get()!.snapshot);
     for (const row of log.slice(0, -1)) Y.applyUpdate(editorCopy, row.update);
     expect(bodyFragment(editorCopy).toString()).toContain("par un équipement pérenne");
-    mutate(editorCopy);
+    Y.applyUpdate(editorCopy, update);
     expect(bodyFragment(editorCopy).toString()).toContain("grâce à un équipement pérenne");
     editorCopy.destroy();
   });
