@@ -1,6 +1,7 @@
 import { ACTEUR_CATEGORIES, FICHE_STATUTS, FICHE_TYPES } from "@/db/schema";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { LIEU_SERVICES } from "@/lib/lieu/labels";
+import { SEARCH_FACETS, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX, type SearchFacet } from "@/lib/search/params";
 import { z } from "./zod";
 
 // Query strings of the REST API's lists, in English. Unlike the pages' lenient filters, a wrong
@@ -8,6 +9,9 @@ import { z } from "./zod";
 
 export const PER_PAGE_DEFAULT = 20;
 export const PER_PAGE_MAX = 100;
+/** Search ranks every match: its pages are smaller, and only the first SEARCH_PAGE_MAX are served. */
+export const SEARCH_PER_PAGE_MAX = 50;
+const SEARCH_FILTER_VALUES_MAX = 20;
 
 const whole = (name: string, min: number, max: number, fallback: number) =>
   z.coerce
@@ -57,8 +61,21 @@ export const lieuListQuerySchema = z.strictObject({
   ...paginationShape,
 });
 
-/** GET /api/v1/search */
+const facetValues = (name: string) =>
+  z
+    .string()
+    .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9_-]{1,100}$/, `${name} takes slugs or keys separated by commas.`))
+        .max(SEARCH_FILTER_VALUES_MAX, `${name} takes at most ${SEARCH_FILTER_VALUES_MAX} values.`),
+    )
+    .optional();
+
+/** GET /api/v1/search: the words, facets as comma-separated values, and a page among the first 50. */
 export const searchQuerySchema = z.strictObject({
-  q: z.string({ error: "q is required: the words to search for." }).trim().min(1, "q cannot be empty.").max(200, "q is at most 200 characters."),
-  ...paginationShape,
-});
+  q: z.string({ error: "q is required: the words to search for." }).trim().min(1, "q cannot be empty.").max(SEARCH_QUERY_MAX, `q is at most ${SEARCH_QUERY_MAX} characters.`),
+  ...Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, facetValues(facet)])),
+  page: whole("page", 1, SEARCH_PAGE_MAX, 1),
+  per_page: whole("per_page", 1, SEARCH_PER_PAGE_MAX, PER_PAGE_DEFAULT),
+}) as z.ZodType<{ q: string; page: number; per_page: number } & Partial<Record<SearchFacet, string[]>>>;

@@ -158,11 +158,19 @@ export function jsonResponse(request: Request, body: unknown, init: { status?: n
   return new Response(json, { status: init.status ?? 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
 }
 
-/** A page of a list: `{ data, meta }`, with its Link header. */
-export function listResponse(context: ApiContext<unknown>, data: unknown[], page: { page: number; perPage: number; total: number }): Response {
-  const meta = pageMeta(page.page, page.perPage, page.total);
+/**
+ * A page of a list: `{ data, meta }` and its Link header. `pageCount` overrides the count derived
+ * from the total (search caps it); `extra` adds fields to the meta and to the body.
+ */
+export function listResponse(
+  context: ApiContext<unknown>,
+  data: unknown[],
+  page: { page: number; perPage: number; total: number; pageCount?: number },
+  extra: { meta?: Record<string, unknown>; body?: Record<string, unknown> } = {},
+): Response {
+  const meta = { ...pageMeta(page.page, page.perPage, page.total), ...(page.pageCount !== undefined ? { page_count: page.pageCount } : {}) };
   const link = linkHeader(context.url, meta);
-  return jsonResponse(context.request, { data, meta }, { headers: link ? { Link: link } : {} });
+  return jsonResponse(context.request, { data, meta: { ...meta, ...extra.meta }, ...extra.body }, { headers: link ? { Link: link } : {} });
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ACTEUR_CATEGORIES, FICHE_STATUTS, FICHE_TYPES, TAXONOMIES } from "@/db/schema";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { LIEU_SERVICES } from "@/lib/lieu/labels";
-import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from "@/lib/schemas/api-query";
+import { PER_PAGE_DEFAULT, PER_PAGE_MAX, SEARCH_PER_PAGE_MAX } from "@/lib/schemas/api-query";
+import { SEARCH_FACETS, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX } from "@/lib/search/params";
 import { API_RATE_LIMITS } from "@/server/api/rate-limit";
 import { schemas } from "./schemas";
 
@@ -191,6 +192,24 @@ const paths: Record<string, Partial<Record<"get" | "post" | "patch", Operation>>
       responses: { "200": ok("The taxonomy.", ref("Taxonomy")), ...notModified, ...errors(401, 404, 429) },
     },
   },
+  "/api/v1/search": {
+    get: {
+      operationId: "search",
+      summary: "Search fiches and acteurs",
+      "x-summary-fr": "Rechercher dans les fiches et les acteurs (texte intégral, facettes)",
+      description:
+        "Ranked full-text search of published fiches and acteurs, French-aware (accents, plurals, typos). Facets take comma-separated values; meta.correction is set when close words were searched instead. Only the first 50 pages are served.",
+      tags: ["search"],
+      security: optionalToken,
+      parameters: [
+        { ...query("q", "The words to search for.", { type: "string", minLength: 1, maxLength: SEARCH_QUERY_MAX }), required: true },
+        ...SEARCH_FACETS.map((facet) => query(facet, `Comma-separated ${facet} values (see the facets of a previous answer).`)),
+        { name: "page", in: "query", description: "Page number, from 1.", schema: { type: "integer", minimum: 1, maximum: SEARCH_PAGE_MAX, default: 1 } },
+        { name: "per_page", in: "query", description: "Results per page.", schema: { type: "integer", minimum: 1, maximum: SEARCH_PER_PAGE_MAX, default: PER_PAGE_DEFAULT } },
+      ],
+      responses: { "200": ok("A page of results, best first, with the facets.", ref("SearchPage"), listHeaders), ...notModified, ...errors(400, 401, 429) },
+    },
+  },
   "/api/v1/openapi.json": {
     get: {
       operationId: "getOpenApi",
@@ -227,7 +246,7 @@ export function openApiDocument(serverUrl: string) {
       license: { name: "AGPL-3.0-or-later (software)", identifier: "AGPL-3.0-or-later" },
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "fiches" }, { name: "acteurs" }, { name: "lieux" }, { name: "taxonomies" }, { name: "meta" }],
+    tags: [{ name: "fiches" }, { name: "acteurs" }, { name: "lieux" }, { name: "taxonomies" }, { name: "search" }, { name: "meta" }],
     paths,
     components: {
       schemas,

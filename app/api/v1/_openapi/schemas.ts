@@ -230,4 +230,35 @@ export const schemas = {
       themes: { ...list(nameRef), maxItems: 20 },
     },
   },
+  SearchPage: {
+    type: "object",
+    required: ["data", "meta", "facets"],
+    properties: {
+      data: list({
+        type: "object",
+        properties: {
+          kind: { enum: ["fiche", "acteur"] },
+          id: { type: "integer" },
+          slug: string,
+          title: string,
+          titleHtml: { type: "string", description: "The title, matches in <mark>." },
+          excerptHtml: { type: "string", description: "A passage around the matches, in <mark>." },
+          typeLabel: string,
+          url: { type: "string", format: "uri" },
+        },
+      }),
+      meta: {
+        allOf: [ref("PageMeta")],
+        properties: { correction: { type: ["string", "null"], description: "The query searched instead, when nothing matched as typed." }, bounded: { type: "boolean" } },
+      },
+      facets: list({
+        type: "object",
+        properties: {
+          facet: string,
+          label: string,
+          options: list({ type: "object", properties: { value: string, label: string, count: { type: "integer" }, selected: { type: "boolean" } } }),
+        },
+      }),
+    },
+  },
 } as const;
