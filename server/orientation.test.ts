@@ -128,15 +128,18 @@ describe("orient", () => {
     expect(orient(db, { need: theme, publics: [], supports: [] }, MONDAY_10H).matches[0].reasons[0]).toBe("Thème : Santé");
   });
 
-  it("shows the published fiches of the need's themes, those naming the person's public first", () => {
+  it("shows the published fiches of the need's themes first, then those about the person's public", () => {
     buildFiche("Atelier jeux vidéo en famille", { theme: ["culture"], public: ["familles"] });
     buildFiche("Club photo des seniors", { theme: ["culture"], public: ["seniors"] });
+    buildFiche("Tablettes en EHPAD", { public: ["seniors"] });
     buildFiche("Brouillon culturel", { theme: ["culture"] }, "brouillon");
     buildFiche("Fiche masquée", { theme: ["culture"] }, "publiee", true);
-    buildFiche("Démarches CAF", { theme: ["service-public"] });
+    buildFiche("Démarches CAF", { theme: ["service-public"], public: ["jeunes"] });
     const answer = orient(db, { need: LOISIRS, publics: ["Seniors"], supports: [] }, MONDAY_10H);
-    expect(answer.fiches.map((f) => f.titre)).toEqual(["Club photo des seniors", "Atelier jeux vidéo en famille"]);
+    expect(answer.fiches.map((f) => f.titre)).toEqual(["Club photo des seniors", "Atelier jeux vidéo en famille", "Tablettes en EHPAD"]);
     expect(answer.fiches[0].themes).toEqual([{ slug: "culture", label: "Culture" }]);
+    // No public given and no fiche on the theme: none.
+    expect(orient(db, { need: need("Insertion professionnelle via le numérique"), publics: [], supports: [] }, MONDAY_10H).fiches).toEqual([]);
   });
 
   it("writes nothing: the database has the same changes count before and after", () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES } from "@/lib/lieu/labels";
 import type { Db } from "../client";
 import { acteur, acteurTheme, lieu, taxonomyTerm, type Acteur, type ActeurCategorie, type Lieu } from "../schema";
@@ -22,7 +22,7 @@ export type LieuWithActeur = Lieu & {
 
 const supports: readonly string[] = LIEU_PRISES_EN_CHARGE_SPECIFIQUES;
 
-function listHas(column: typeof lieu.services, value: string): SQL {
+function listHas(column: AnyColumn, value: string): SQL {
   return sql`exists (select 1 from json_each(${column}) where json_each.value = ${value})`;
 }
 

@@ -11,11 +11,13 @@ function termMatches(taxonomy: "theme" | "public", slugs: string[]) {
 }
 
 /**
- * Published fiches classed under one of the themes, those that also name the person's publics
- * first, then the newest. Hidden and merged fiches are never shown.
+ * Published fiches classed under one of the need's themes or naming one of the person's publics:
+ * those on the theme first, then those sharing the most publics, then the newest. Hidden and
+ * merged fiches are never shown.
  */
 export function listFichesForNeed(db: Db, themeSlugs: string[], publicSlugs: string[], limit = 5): FicheSummary[] {
-  if (!themeSlugs.length) return [];
+  if (!themeSlugs.length && !publicSlugs.length) return [];
+  const themeMatches = termMatches("theme", themeSlugs);
   const publicMatches = termMatches("public", publicSlugs);
   const rows = db
     .select({
@@ -31,8 +33,8 @@ export function listFichesForNeed(db: Db, themeSlugs: string[], publicSlugs: str
       createdAt: fiche.createdAt,
     })
     .from(fiche)
-    .where(and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false), isNull(fiche.redirectToId), sql`${termMatches("theme", themeSlugs)} > 0`))
-    .orderBy(desc(publicMatches), desc(fiche.createdAt), desc(fiche.id))
+    .where(and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false), isNull(fiche.redirectToId), sql`(${themeMatches} > 0 or ${publicMatches} > 0)`))
+    .orderBy(desc(sql`${themeMatches} > 0`), desc(publicMatches), desc(fiche.createdAt), desc(fiche.id))
     .limit(limit)
     .all();
   const ids = rows.map((r) => r.id);
