@@ -16,6 +16,13 @@ import { planImport } from "./importer/plan";
 import { readImportFile } from "./importer/read-file";
 import { describeOutcome, describePlan } from "./importer/summary";
 import { createUser, getUserByEmail, setUserRole } from "./user";
+import { buildExport, EXPORT_FORMATS, type ExportFormat } from "./export/command";
+import { applyLieuxImport } from "./import-lieux/apply";
+import { planLieuxImport } from "./import-lieux/plan";
+import { readLieuxCsv } from "./import-lieux/read";
+import { describeLieuxOutcome, describeLieuxPlan } from "./import-lieux/summary";
+import { readFichesJson } from "./importer/fiches-json";
+import { describeJsonImport, importFichesJson } from "./importer/fiches-json-apply";
 
 const USAGE = `Usage: npm run wiki -- <command> [options]
 
@@ -26,6 +33,13 @@ Commands:
   import FILE [--dry-run]                  Import fiches from the Livre blanc's text (.txt) or a Markdown file (.md,
                                            see server/importer/FORMAT.md): created, or updated when imported before.
                                            --dry-run prints the plan and writes nothing.
+  export --format F [--out FILE]           Export the public content under its licence. F is json (the fiches), csv (the
+                                           fiches), acteurs-csv, lieux-csv (schéma des lieux de médiation numérique
+                                           v1.0.2) or markdown (a .zip of every fiche in Markdown with the JSON, the CSVs
+                                           and a README: needs --out). Without --out the export is written to stdout.
+  import-lieux FILE [--dry-run]            Create or update acteurs and lieux from a CSV of the schéma des lieux de
+                                           médiation numérique, in one transaction. --dry-run prints the plan only.
+  import-json FILE [--dry-run]             Import the fiches of a JSON export (export --format json) from another wiki.
   user:add --email E --role R [--name N]   Create an account. The name defaults to the part of the email before "@".
   user:role --email E --role R             Change the role of an account.
   help                                     Show this help.
@@ -207,6 +221,60 @@ function runImport(args: string[]): string {
   return describeOutcome(applyImport(getDb(), plan, { actorId: null }));
 }
 
+function fileArgument(command: string, args: string[]): { file: string; dryRun: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { "dry-run": { type: "boolean" } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}.`);
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError(`${command}: give exactly one FILE.`);
+  return { file: parsed.positionals[0], dryRun: parsed.values["dry-run"] === true };
+}
+
+function runImportLieux(args: string[]): string {
+  const { file, dryRun } = fileArgument("import-lieux", args);
+  const bytes = readImportBytes(file);
+  const read = readLieuxCsv(bytes, file);
+  if (!read.ok) throw new CommandFailure(read.error.message);
+  migrate();
+  const text = new TextDecoder().decode(bytes);
+  if (dryRun) return `${describeLieuxPlan(planLieuxImport(getDb(), read, text))}\nDry run: nothing was written.`;
+  return describeLieuxOutcome(applyLieuxImport(getDb(), read, text));
+}
+
+function runImportJson(args: string[]): string {
+  const { file, dryRun } = fileArgument("import-json", args);
+  const read = readFichesJson(readImportBytes(file), path.basename(file));
+  if (!read.ok) throw new CommandFailure(read.error.message);
+  migrate();
+  const outcome = importFichesJson(getDb(), read.document, { actorId: null, dryRun });
+  return `${describeJsonImport(outcome, dryRun)}${dryRun ? "\nDry run: nothing was written." : ""}`;
+}
+
+/** Exports to --out, or to stdout (then nothing else goes to stdout: the summary goes to stderr). */
+function runExport(args: string[]): string | null {
+  const { format, out } = parseOptions("export", args, ["format"], ["out"]);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format!)) {
+    throw new UsageError(`export: unknown format "${format}": use ${EXPORT_FORMATS.join(", ")}.`);
+  }
+  if (format === "markdown" && !out) throw new UsageError("export: the markdown export is a .zip archive of every fiche: give --out FILE.zip.");
+  migrate();
+  const result = buildExport(getDb(), format as ExportFormat);
+  for (const warning of result.warnings) console.error(`Warning: ${warning}`);
+  if (!out) {
+    process.stdout.write(result.content);
+    console.error(`Exported ${result.description}. Licence: ${result.licence}.`);
+    return null;
+  }
+  try {
+    fs.writeFileSync(out, result.content);
+  } catch (error) {
+    throw new CommandFailure(`Cannot write "${out}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such directory" : (error as Error).message}.`);
+  }
+  return `Wrote ${result.description} to ${out}. Licence: ${result.licence}.`;
+}
+
 async function runUserAdd(args: string[]): Promise<string> {
   const options = parseOptions("user:add", args, ["email", "role"], ["name"]);
   // Checked before the password is asked for, so that nobody types it twice for nothing.
@@ -227,7 +295,7 @@ async function runUserRole(args: string[]): Promise<string> {
   return `Changed the role of ${updated.email} (id ${updated.id}) from ${found.role} to ${updated.role}.`;
 }
 
-async function run(argv: string[]): Promise<string> {
+async function run(argv: string[]): Promise<string | null> {
   const [command, ...args] = argv;
   switch (command) {
     case "migrate":
@@ -238,6 +306,12 @@ async function run(argv: string[]): Promise<string> {
       return runSeed();
     case "import":
       return runImport(args);
+    case "import-lieux":
+      return runImportLieux(args);
+    case "import-json":
+      return runImportJson(args);
+    case "export":
+      return runExport(args);
     case "user:add":
       return runUserAdd(args);
     case "user:role":
@@ -256,7 +330,8 @@ async function run(argv: string[]): Promise<string> {
 /** Runs one command and returns the process exit code: 0 done, 1 failed, 2 wrong command line. */
 async function main(argv: string[]): Promise<number> {
   try {
-    console.log(await run(argv));
+    const output = await run(argv);
+    if (output !== null) console.log(output);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,6 +5,7 @@ import { listAllTerms } from "@/db/queries/taxonomy";
 import { searchUsers } from "@/db/queries/user";
 import { AdminOnly } from "@/components/admin/AdminOnly";
 import { isAdmin } from "@/lib/policies/actor";
+import { getContentLicence } from "@/server/licence";
 import { getAdminActor } from "./access";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
@@ -43,6 +44,13 @@ export default async function AdminPage() {
           </h2>
           <p>{plural(terms, "terme", "termes")} dans quatre listes.</p>
           <p className="muted">Renommer, décrire et classer les termes, en ajouter, supprimer ceux qui ne servent pas.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/licence">Licence du contenu</Link>
+          </h2>
+          <p>{getContentLicence(db).name}.</p>
+          <p className="muted">Choisir la licence citée au pied de chaque page et dans chaque export.</p>
         </li>
       </ul>
       <h2>En ligne de commande</h2>

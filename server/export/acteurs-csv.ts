@@ -1,7 +1,7 @@
 import type { ExportActeurRow } from "@/db/queries/acteur-export";
 import { ACTEUR_CATEGORIE_LABELS, typologieLabel } from "@/lib/acteur/labels";
 import { licenceCitation } from "@/lib/licence";
-import { joinValues, toCsv } from "./csv";
+import { joinValues, SPREADSHEET_BOM, toCsv } from "./csv";
 import type { ExportContext } from "./fiche-record";
 
 /** The columns of the acteurs CSV, one row per acteur. */
@@ -47,5 +47,5 @@ export function renderActeursCsv(acteurs: ExportActeurRow[], context: ExportCont
     a.updatedAt.toISOString(),
     licence,
   ]);
-  return toCsv(ACTEURS_CSV_COLUMNS, rows);
+  return SPREADSHEET_BOM + toCsv(ACTEURS_CSV_COLUMNS, rows);
 }

@@ -6,6 +6,8 @@ import { FICHES_EXPORT_FORMAT, FICHES_EXPORT_VERSION } from "./fiche-record";
 /** What goes into the archive besides the fiches: the other exports, already rendered. */
 export type ArchiveParts = { fichesJson: string; fichesCsv: string; acteursCsv: string; lieux: LieuxCsvExport; markdown: Map<string, string> };
 
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
 const dateFr = (date: Date) =>
   date.toLocaleString("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
@@ -18,17 +20,17 @@ export function renderArchiveReadme(fiches: ExportedFiche[], parts: ArchiveParts
     "",
     "## Licence",
     "",
-    `Ce contenu est publié sous la licence ${context.licence.name} : ${context.licence.url}`,
+    `Ce contenu est publié sous ${context.licence.name} : ${context.licence.url}`,
     "",
     `${context.licence.summary} Citez le wiki de la Solidarité numérique (${context.siteUrl}) comme source.`,
     "",
     "## Fichiers",
     "",
-    `- \`fiches/\` : les ${fiches.length} fiches publiées, une par fichier Markdown (en-tête YAML avec les champs, les acteurs, les termes et la licence).`,
+    `- \`fiches/\` : ${plural(fiches.length, "fiche publique", "fiches publiques")} (publiées ou archivées), une par fichier Markdown (en-tête YAML avec les champs, les acteurs, les termes et la licence).`,
     `- \`fiches.json\` : les mêmes fiches en JSON (format \`${FICHES_EXPORT_FORMAT}\`, version ${FICHES_EXPORT_VERSION}), avec le texte en JSON ProseMirror et en HTML ; il se réimporte dans un autre wiki.`,
     "- `fiches.csv` : une ligne par fiche, pour un tableur ; plusieurs valeurs d'une cellule sont séparées par « | ».",
     "- `acteurs.csv` : l'annuaire des acteurs (profil public, sans les membres).",
-    `- \`lieux.csv\` : ${parts.lieux.exported} lieux au format du schéma des lieux de médiation numérique v1.0.2 (https://schema.data.gouv.fr/LaMednum/standard-mediation-num/), séparateur « , », plusieurs valeurs séparées par « | », encodage UTF-8. Ce fichier ne contient pas de ligne de commentaire : sa licence est celle indiquée ci-dessus.`,
+    `- \`lieux.csv\` : ${plural(parts.lieux.exported, "lieu", "lieux")} au format du schéma des lieux de médiation numérique v1.0.2 (https://schema.data.gouv.fr/LaMednum/standard-mediation-num/), séparateur « , », plusieurs valeurs séparées par « | », encodage UTF-8. Ce fichier ne contient pas de ligne de commentaire : sa licence est celle indiquée ci-dessus.`,
     "",
     "Les brouillons et les fiches masquées par la modération ne sont jamais exportés. Dans les CSV, une cellule qui commencerait par =, +, - ou @ est précédée d'une apostrophe, pour qu'un tableur ne l'exécute pas comme une formule.",
   ];

@@ -40,6 +40,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
   return [header, ...rows].map(line).join("\r\n") + "\r\n";
 }
 
+/**
+ * Starts the CSVs meant for spreadsheets (fiches, acteurs): without it, Excel reads UTF-8 as
+ * Windows-1252 and garbles every accent. The lieux CSV goes to open-data tools and has none.
+ */
+export const SPREADSHEET_BOM = "\uFEFF";
+
 /** Several values in one cell, the way the lieux standard writes them: "a|b|c". */
 export function joinValues(values: readonly string[]): string {
   return values.join("|");

@@ -1,6 +1,6 @@
 import type { FicheActeurRole } from "@/db/schema";
 import { licenceCitation } from "@/lib/licence";
-import { joinValues, toCsv } from "./csv";
+import { joinValues, SPREADSHEET_BOM, toCsv } from "./csv";
 import type { ExportContext, ExportedFiche } from "./fiche-record";
 
 /** The columns of the fiches CSV, one row per fiche; several values in a cell are separated by "|". */
@@ -60,5 +60,5 @@ export function renderFichesCsv(fiches: ExportedFiche[], context: ExportContext)
     f.contentUpdatedAt ?? f.updatedAt,
     licence,
   ]);
-  return toCsv(FICHES_CSV_COLUMNS, rows);
+  return SPREADSHEET_BOM + toCsv(FICHES_CSV_COLUMNS, rows);
 }
