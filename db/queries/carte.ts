@@ -41,7 +41,7 @@ function filterConditions(db: Db, filters: CarteFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.service) conditions.push(listHas(lieu.services, filters.service));
   if (filters.public) {
-    const column = supports.includes(filters.public) ? lieu.priseEnChargeSpecifique : lieu.publicsSpecifiquementAdresses;
+    const column: AnyColumn = supports.includes(filters.public) ? lieu.priseEnChargeSpecifique : lieu.publicsSpecifiquementAdresses;
     conditions.push(listHas(column, filters.public));
   }
   if (filters.theme) {
