@@ -68,6 +68,13 @@ test("a visitor downloads the lieux CSV of the national schema and the archive o
   expect(JSON.parse(strFromU8(files["fiches.json"])).fiches).toHaveLength(fiches.length);
   expect(strFromU8(files["lieux.csv"])).toContain(lieu);
 
+  // One fiche alone, from its page: the same Markdown as in the archive.
+  const slug = fiches[0].slice("fiches/".length, -".md".length);
+  await page.goto(`/fiches/${slug}`);
+  const single = await download(page, "Télécharger la fiche en Markdown");
+  expect(single.download.suggestedFilename()).toBe(`${slug}.md`);
+  expect(single.bytes.toString("utf8")).toBe(strFromU8(files[fiches[0]]));
+
   // 320 px wide, nothing scrolls sideways.
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto("/export");

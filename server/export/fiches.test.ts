@@ -174,4 +174,14 @@ describe("fiche exports", () => {
     expect(second.skipped.map((s) => s.slug)).toEqual([published.slug, archived.slug]);
     target.$client.close();
   });
+
+  it("neutralise a CSV cell that a spreadsheet would run as a formula", () => {
+    const db2 = getTestDb();
+    const evil = buildExportFiche(db2, { titre: '=HYPERLINK("http://evil.example";"Cliquez")', commune: "@SUM(A1)" });
+    const csv = exportFichesCsv(db2, exportContext(db2));
+    const line = csv.split("\r\n").find((l) => l.startsWith(`${evil.slug},`))!;
+    expect(line).toContain(`,"'=HYPERLINK(""http://evil.example"";""Cliquez"")",`);
+    expect(line).toContain(",'@SUM(A1),");
+    expect(line).not.toMatch(/,[=+\-@]/);
+  });
 });

@@ -156,6 +156,18 @@ export default async function FichePage({ params }: { params: Promise<{ slug: st
       )}
 
       <footer className="fiche__footer muted">
+        {fiche.statut !== "brouillon" && !fiche.masquee && fiche.redirectToId === null && (
+          <p>
+            <a href={`/fiches/${fiche.slug}/export.md`} download>
+              Télécharger la fiche en Markdown
+            </a>{" "}
+            ·{" "}
+            <a href={`/fiches/${fiche.slug}/export.json`} download>
+              Télécharger la fiche en JSON
+            </a>{" "}
+            · <Link href="/export">Tous les exports</Link>
+          </p>
+        )}
         {fiche.contentUpdatedAt && (
           <p>
             Dernière modification le{" "}
