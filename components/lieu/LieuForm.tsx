@@ -6,6 +6,7 @@ import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { listValue, textValue, type FormState, type FormValues } from "@/lib/form-state";
 import { LIEU_LIST_FIELDS, LIEU_LIST_FIELD_NAMES } from "@/lib/lieu/labels";
+import { CoordinatesPicker } from "./CoordinatesPicker";
 import { HorairesField } from "./HorairesField";
 
 type Action = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
@@ -60,6 +61,7 @@ export function LieuForm({ action, initial, submitLabel }: { action: Action; ini
             <TextField name="latitude" label={LABELS.latitude} errors={errors} defaultValue={text("latitude")} inputMode="decimal" hint="En degrés décimaux, par exemple 44.8378. Avec la longitude, ou aucune des deux." />
             <TextField name="longitude" label={LABELS.longitude} errors={errors} defaultValue={text("longitude")} inputMode="decimal" hint="En degrés décimaux, par exemple -0.5792. Avec la latitude, ou aucune des deux." />
           </div>
+          <CoordinatesPicker />
         </div>
       </fieldset>
       <fieldset className="field">
