@@ -41,6 +41,10 @@ export default function HomePage() {
           <strong>{counts.contributeurs}</strong> contributeur{counts.contributeurs > 1 ? "s" : ""}
         </li>
       </ul>
+      <p>
+        <Link href="/carte">Carte des lieux d&apos;accueil</Link> · <Link href="/orientation">Vers qui se tourner ?</Link> ·{" "}
+        <Link href="/couverture">Ce qui existe, ce qui manque</Link>
+      </p>
       {counts.acteurs === 0 && (
         <div className="alert">
           L&apos;annuaire est encore vide.{" "}

@@ -8,6 +8,8 @@ const NAV = [
   { href: "/fiches", label: "Fiches" },
   { href: "/acteurs", label: "Acteurs" },
   { href: "/taxonomies", label: "Thèmes et publics" },
+  { href: "/carte", label: "Carte" },
+  { href: "/orientation", label: "Vers qui se tourner ?" },
 ];
 
 export async function SiteHeader() {
