@@ -31,77 +31,97 @@ function fail(code: CsvError["code"], message: string, messageFr: string, line?:
   return { ok: false, error: { code, message, messageFr, ...(line === undefined ? {} : { line }) } };
 }
 
-/** Splits a CSV text into records, or says where it is broken. */
+const lineEnd = (text: string, i: number) => (text[i] === "\r" && text[i + 1] === "\n" ? 2 : 1);
+
+/** Splits a CSV text into records, or says where it is broken. Cells are sliced, not built char by char. */
 function readRecords(text: string, separator: string, name: string): { ok: true; records: Record_[] } | { ok: false; result: ParsedCsv } {
   const records: Record_[] = [];
+  const special = new RegExp(`[${separator}\r\n"]`, "g");
   let cells: string[] = [];
-  let cell = "";
   let line = 1;
   let recordLine = 1;
-  let quotedSince: number | null = null;
-  let afterQuote = false;
+  let i = 0;
   const endRecord = () => {
-    cells.push(cell);
     // A line with nothing on it (the last line end, a blank line) is not a record.
     if (!(cells.length === 1 && cells[0] === "")) records.push({ line: recordLine, cells });
     cells = [];
-    cell = "";
-    afterQuote = false;
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quotedSince !== null) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else {
-          quotedSince = null;
-          afterQuote = true;
+  while (i <= text.length) {
+    let cell: string;
+    if (text[i] === '"') {
+      // A quoted cell: up to the next quote that is not doubled; it may hold separators and line ends.
+      const openedOn = line;
+      let value = "";
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) {
+          return {
+            ok: false,
+            result: fail(
+              "truncated_file",
+              `"${name}" is truncated: the quoted cell opened on line ${openedOn} never closes. Export the file again.`,
+              `« ${name} » est tronqué : la cellule entre guillemets ouverte ligne ${openedOn} ne se ferme jamais. Exportez à nouveau le fichier.`,
+              openedOn,
+            ),
+          };
         }
-      } else {
-        if (char === "\n" || (char === "\r" && text[i + 1] !== "\n")) line++;
-        cell += char;
+        value += text.slice(from, quote);
+        if (text[quote + 1] === '"') {
+          value += '"';
+          from = quote + 2;
+          continue;
+        }
+        i = quote + 1;
+        break;
       }
+      line += (value.match(/\r\n|\r|\n/g) ?? []).length;
+      cell = value;
+      const next = text[i];
+      if (i < text.length && next !== separator && next !== "\r" && next !== "\n") {
+        return {
+          ok: false,
+          result: fail(
+            "malformed_csv",
+            `"${name}", line ${line}: a quoted cell is followed by "${next}" instead of "${separator}" or a line end. Put the whole cell between quotes, and double the quotes inside it ("").`,
+            `« ${name} », ligne ${line} : une cellule entre guillemets est suivie de « ${next} » au lieu de « ${separator} » ou d'une fin de ligne. Mettez toute la cellule entre guillemets et doublez les guillemets qu'elle contient ("").`,
+            line,
+          ),
+        };
+      }
+    } else {
+      // An unquoted cell runs to the next separator or line end; a quote inside it is kept as written.
+      special.lastIndex = i;
+      let end = i;
+      for (let match = special.exec(text); ; match = special.exec(text)) {
+        if (!match) {
+          end = text.length;
+          break;
+        }
+        if (match[0] !== '"') {
+          end = match.index;
+          break;
+        }
+      }
+      cell = text.slice(i, end);
+      i = end;
+    }
+    cells.push(cell);
+    if (i >= text.length) {
+      endRecord();
+      break;
+    }
+    if (text[i] === separator) {
+      i++;
       continue;
     }
-    if (char === separator) {
-      cells.push(cell);
-      cell = "";
-      afterQuote = false;
-    } else if (char === "\r" || char === "\n") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else if (afterQuote) {
-      return {
-        ok: false,
-        result: fail(
-          "malformed_csv",
-          `"${name}", line ${line}: a quoted cell is followed by "${char}" instead of "${separator}" or a line end. Put the whole cell between quotes, and double the quotes inside it ("").`,
-          `« ${name} », ligne ${line} : une cellule entre guillemets est suivie de « ${char} » au lieu de « ${separator} » ou d'une fin de ligne. Mettez toute la cellule entre guillemets et doublez les guillemets qu'elle contient ("").`,
-          line,
-        ),
-      };
-    } else if (char === '"' && cell === "") {
-      quotedSince = line;
-    } else {
-      cell += char;
-    }
+    // A line end.
+    i += lineEnd(text, i);
+    endRecord();
+    line++;
+    recordLine = line;
+    if (i === text.length) break;
   }
-  if (quotedSince !== null) {
-    return {
-      ok: false,
-      result: fail(
-        "truncated_file",
-        `"${name}" is truncated: the quoted cell opened on line ${quotedSince} never closes. Export the file again.`,
-        `« ${name} » est tronqué : la cellule entre guillemets ouverte ligne ${quotedSince} ne se ferme jamais. Exportez à nouveau le fichier.`,
-        quotedSince,
-      ),
-    };
-  }
-  if (cell !== "" || cells.length > 0 || afterQuote) endRecord();
   return { ok: true, records };
 }
 

@@ -89,15 +89,20 @@ export function planLieuxImport(db: Db, file: Extract<LieuxCsvFile, { ok: true }
   const seen = new Set<string>();
   const matched = new Set<number>();
 
+  // The file's organisations, found again by SIRET, RNA or normalised name for each of their rows.
+  const inFile = new Map<string, number>();
+  const remember = (index: number, key: string, pivot: { siret?: string | null; rna?: string | null }) => {
+    for (const k of [`nom:${key}`, pivot.siret && `siret:${pivot.siret}`, pivot.rna && `rna:${pivot.rna}`]) if (k && !inFile.has(k)) inFile.set(k, index);
+  };
+
   const acteurFor = (row: (typeof file.rows)[number], pivot: { siret?: string; rna?: string }): number => {
     const nom = acteurNomOf(row);
     const key = normaliseActeurName(nom);
-    const inFile = acteurs.findIndex(
-      (a) => (pivot.siret && a.siret === pivot.siret) || (pivot.rna && a.rna === pivot.rna) || normaliseActeurName(a.nom) === key,
-    );
-    if (inFile !== -1) {
-      acteurs[inFile].lines.push(row.line);
-      return inFile;
+    const known = (pivot.siret && inFile.get(`siret:${pivot.siret}`)) ?? (pivot.rna && inFile.get(`rna:${pivot.rna}`)) ?? inFile.get(`nom:${key}`);
+    if (typeof known === "number") {
+      acteurs[known].lines.push(row.line);
+      remember(known, key, pivot);
+      return known;
     }
     const existing = (pivot.siret && bySiret.get(pivot.siret)) || (pivot.rna && byRna.get(pivot.rna)) || null;
     const found = existing ?? names.get(key)?.[0] ?? null;
@@ -110,11 +115,13 @@ export function planLieuxImport(db: Db, file: Extract<LieuxCsvFile, { ok: true }
       };
       const action = Object.keys(gains).length ? "update" : "reuse";
       acteurs.push({ nom: found.nom, action, existing: { id: found.id, slug: found.slug, nom: found.nom }, input: null, pivot: gains, siret: pivot.siret ?? current?.siret ?? null, rna: pivot.rna ?? current?.rna ?? null, lines: [row.line] });
+      remember(acteurs.length - 1, normaliseActeurName(found.nom), { siret: current?.siret, rna: current?.rna });
     } else {
       const kind = acteurKindOfRow(row) ?? (pivot.rna ? { typologie: "association" as const, categorie: "non_lucratif" as const } : guessActeurKind(key, nom));
       const input = acteurSchema.parse({ nom, categorie: kind.categorie, typologie: kind.typologie, siret: pivot.siret, rna: pivot.rna, themes: [] });
       acteurs.push({ nom, action: "create", existing: null, input, pivot, siret: pivot.siret ?? null, rna: pivot.rna ?? null, lines: [row.line] });
     }
+    remember(acteurs.length - 1, key, pivot);
     return acteurs.length - 1;
   };
 
