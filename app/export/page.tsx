@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listExportableActeurs } from "@/db/queries/acteur-export";
-import { listExportableFiches } from "@/db/queries/fiche-export";
+import { countExportableFiches } from "@/db/queries/fiche-export";
 import { isModerator } from "@/lib/policies/actor";
 import { getContentLicence } from "@/server/licence";
 import { renderLieuxCsv } from "@/server/export/lieux-csv";
@@ -19,7 +19,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 export default async function ExportPage() {
   const db = getDb();
   const licence = getContentLicence(db);
-  const fiches = listExportableFiches(db).length;
+  const fiches = countExportableFiches(db);
   const acteurs = listExportableActeurs(db);
   const lieux = renderLieuxCsv(acteurs);
   const actor = await getCurrentActor();

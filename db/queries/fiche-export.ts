@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm, type ActeurCategorie, type Fiche, type FicheActeurRole, type Taxonomy } from "../schema";
 
@@ -77,4 +77,9 @@ export function listExportableFiches(db: Db): ExportFicheRow[] {
 export function getExportableFicheBySlug(db: Db, slug: string): ExportFicheRow | null {
   const row = db.select().from(fiche).where(and(eq(fiche.slug, slug), exportable())).get();
   return row ? withLinks(db, [row])[0] : null;
+}
+
+/** How many fiches an export holds. */
+export function countExportableFiches(db: Db): number {
+  return db.select({ n: count() }).from(fiche).where(exportable()).get()!.n;
 }

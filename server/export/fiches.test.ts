@@ -9,6 +9,7 @@ import { buildActeur, buildLieu } from "@/db/factories";
 import { migrateDatabase } from "@/db/migrate";
 import { fiche, membership } from "@/db/schema";
 import { seedTaxonomies } from "@/db/seed";
+import { countExportableFiches } from "@/db/queries/fiche-export";
 import { getTestDb } from "@/db/testing";
 import { LICENCES } from "@/lib/licence";
 import { importFichesJson } from "../importer/fiches-json-apply";
@@ -77,6 +78,7 @@ describe("fiche exports", () => {
   it("export published and archived fiches only: never a draft, a hidden or a merged fiche", () => {
     const context = exportContext(db);
     expect(titles(collectExportedFiches(db, context))).toEqual([published.titre, archived.titre]);
+    expect(countExportableFiches(db)).toBe(2);
     const json = JSON.parse(exportFichesJson(db, context));
     expect(titles(json.fiches)).toEqual([published.titre, archived.titre]);
     const csv = exportFichesCsv(db, context);
