@@ -12,6 +12,7 @@ import { slugify } from "@/lib/slug";
 import { storeInitialDocument } from "./collab/persistence";
 import { DomainError } from "./errors";
 import { projectFiche } from "./fiche-projection";
+import { takeRevision } from "./revision";
 
 // Static routes under /fiches/ that a fiche's slug must never shadow.
 const RESERVED_SLUGS = new Set(["nouvelle"]);
@@ -47,11 +48,13 @@ export type NewFiche = {
   statut?: FicheStatut;
   aVerifier?: boolean;
   state?: Uint8Array;
+  /** What the fiche's first revision says it came from; "creation" by default. */
+  origin?: "creation" | "import";
 };
 
 /**
- * The one path that inserts a fiche: the row, its Yjs document and the projection of that document,
- * all or nothing (a savepoint inside a caller's transaction). Callers check the policy first.
+ * The one path that inserts a fiche: the row, its Yjs document, the projection of that document and
+ * its first revision, all or nothing (a savepoint inside a caller's transaction). Callers check the policy first.
  */
 export function insertFiche(db: Db, input: NewFiche): Fiche {
   const titre = input.titre.trim();
@@ -78,6 +81,7 @@ export function insertFiche(db: Db, input: NewFiche): Fiche {
       } finally {
         doc.destroy();
       }
+      takeRevision(db, row.id, state, input.createdBy === null ? [] : [input.createdBy], input.origin ?? "creation");
       return db.select().from(fiche).where(eq(fiche.id, row.id)).get()!;
     },
     { behavior: "immediate" },

@@ -12,6 +12,7 @@ import { seedDatabase } from "@/db/seed";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
 import { projectFiche } from "./fiche-projection";
+import { revisionTimings, takeRevision } from "./revision";
 
 const dev = process.env.NODE_ENV === "development";
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
@@ -58,7 +59,13 @@ async function main(): Promise<void> {
     handle(req, res);
   });
   // Every stored change to a fiche's document is projected into its rows (debounced by the room).
-  const collab = createCollabServer({ db, onDocumentChange: (ficheId, doc) => void projectFiche(db, ficheId, doc) });
+  const collab = createCollabServer({
+    db,
+    onDocumentChange: (ficheId, doc) => void projectFiche(db, ficheId, doc),
+    // Revisions with their authors: when editing goes quiet, when the last editor leaves, and at an interval.
+    onRevision: (ficheId, state, authorIds, reason) => void takeRevision(db, ficheId, state, authorIds, reason),
+    ...revisionTimings(),
+  });
   server.on("upgrade", (req, socket, head) => {
     if (isCollabPath(req.url)) collab.handleUpgrade(req, socket, head);
     else nextUpgrades.emit("upgrade", req, socket, head);

@@ -12,6 +12,8 @@ export type ConnectionDeps = {
   logger: CollabLogger;
   pipeline: MessagePipeline;
   rooms: RoomStore;
+  /** Called once a connection has left its room. */
+  onLeave?: (member: CollabConnection) => void;
 };
 
 /** One open socket on a fiche: checks each message, then hands it to the pipeline. */
@@ -106,6 +108,7 @@ export class CollabConnection {
     this.ended = true;
     this.room.removeMember(this);
     this.deps.rooms.release(this.room);
+    this.deps.onLeave?.(this);
   }
 
   private onClose(): void {

@@ -24,6 +24,8 @@ export class MessagePipeline {
     private readonly db: Db,
     private readonly rooms: RoomStore,
     private readonly logger: CollabLogger,
+    /** Told of every stored edit and its author, for the revisions. */
+    private readonly onEdit?: (ficheId: number, userId: number | null) => void,
   ) {}
 
   /** Queues a validated message; editors' updates must already have passed the rights and size checks. */
@@ -76,6 +78,7 @@ export class MessagePipeline {
             }
             room.recordStored(message.update.length);
             touched.add(room);
+            this.onEdit?.(room.ficheId, member.userId);
             // Applied even when the sender left meanwhile: it is stored, so peers must see it.
             if (room.live) this.apply(member, message.update);
           }

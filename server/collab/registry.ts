@@ -7,6 +7,8 @@ export interface RegisteredCollabServer {
   applyUpdate(ficheId: number, userId: number | null, update: Uint8Array): void;
   /** Applies live an update some other path has already stored (e.g. inside an import's transaction). */
   applyStoredUpdate(ficheId: number, update: Uint8Array): void;
+  /** Takes now the revision of the fiche's edits not yet in one, if any (before a restore replaces them). */
+  takePendingRevision?(ficheId: number): void;
 }
 
 // Next bundles its own copy of this module: only globalThis is shared between the two graphs.

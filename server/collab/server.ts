@@ -10,9 +10,10 @@ import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
 import { CollabConnection } from "./connection";
 import { refusals, resolveLimits, type CollabLimits } from "./limits";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
-import { appendUpdate } from "./persistence";
+import { appendUpdate, loadDocumentState } from "./persistence";
 import { MessagePipeline } from "./pipeline";
 import { registerCollabServer, unregisterCollabServer } from "./registry";
+import { RevisionTracker, type RevisionListener } from "./revisions";
 import { startRightsChecks } from "./rights";
 import type { DocumentChangeListener } from "./room";
 import { RoomStore } from "./rooms";
@@ -42,6 +43,12 @@ export type CollabServerOptions = {
   changeDebounceMs?: number;
   /** Called after a fiche's document changed (debounced), e.g. to rebuild its relational projection. Read `doc` synchronously. */
   onDocumentChange?: DocumentChangeListener;
+  /** Called to take a revision: when editing goes quiet, when the last editor leaves, and at an interval (see revisions.ts). */
+  onRevision?: RevisionListener;
+  /** Quiet time after which a revision is taken. Default 30 s. */
+  revisionQuietMs?: number;
+  /** Longest time edits wait for a revision under continuous editing. Default 10 min. */
+  revisionIntervalMs?: number;
   logger?: CollabLogger;
   /** Run SQLite WAL checkpoints in a worker thread while the server runs (see checkpointer.ts). Default true. */
   backgroundCheckpoints?: boolean;
@@ -66,6 +73,8 @@ export type CollabServer = {
   applyStoredUpdate(ficheId: number, update: Uint8Array): void;
   /** The live state of a loaded fiche (null when not loaded); for diagnostics and tests. */
   encodeDocumentState(ficheId: number): Uint8Array | null;
+  /** Takes now the revision of the fiche's edits not yet in one, if any. */
+  takePendingRevision(ficheId: number): void;
   stats(): CollabStats;
   /** Stores and compacts everything, closes every connection (1001) and stops. */
   close(): Promise<void>;
@@ -101,8 +110,26 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     onDocumentChange: options.onDocumentChange,
     beforeUnload: () => pipeline.flush(),
   });
-  pipeline = new MessagePipeline(db, rooms, logger);
-  const deps = { limits, logger, pipeline, rooms };
+  const revisions = options.onRevision
+    ? new RevisionTracker({
+        quietMs: options.revisionQuietMs ?? 30_000,
+        intervalMs: options.revisionIntervalMs ?? 10 * 60_000,
+        readState: (ficheId) => {
+          const room = rooms.get(ficheId);
+          return room ? Y.encodeStateAsUpdate(room.doc) : loadDocumentState(db, ficheId, logger);
+        },
+        onRevision: options.onRevision,
+        logger,
+      })
+    : null;
+  pipeline = new MessagePipeline(db, rooms, logger, revisions ? (ficheId, userId) => revisions.recordEdit(ficheId, userId) : undefined);
+  const onLeave = (member: CollabConnection) => {
+    if (!revisions || !member.canEdit || [...member.room.members].some((m) => m.canEdit)) return;
+    // What the last editor sent just before leaving may still be queued: store it first.
+    pipeline.flush();
+    revisions.take(member.room.ficheId, "depart");
+  };
+  const deps = { limits, logger, pipeline, rooms, onLeave };
   let closing: Promise<void> | null = null;
 
   const stopCheckpoints = options.backgroundCheckpoints === false ? async () => {} : startBackgroundCheckpoints(db, logger);
@@ -158,7 +185,11 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
     updateFicheDocument(ficheId, userId, mutate) {
       const room = rooms.get(ficheId);
-      if (!room) return updateStoredDocument(db, ficheId, userId, mutate, logger);
+      if (!room) {
+        const stored = updateStoredDocument(db, ficheId, userId, mutate, logger);
+        if (stored) revisions?.recordEdit(ficheId, userId);
+        return stored;
+      }
       // Mutate a copy: the update must be stored before the live doc (and its peers) see it.
       const copy = new Y.Doc();
       let update: Uint8Array | null;
@@ -170,6 +201,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       }
       if (!update) return null;
       appendUpdate(db, ficheId, update, userId);
+      revisions?.recordEdit(ficheId, userId);
       room.recordStored(update.length);
       Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
       rooms.maybeCompact(room);
@@ -178,6 +210,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
     applyUpdate(ficheId, userId, update) {
       appendUpdate(db, ficheId, update, userId);
+      revisions?.recordEdit(ficheId, userId);
       const room = rooms.get(ficheId);
       if (!room) return;
       room.recordStored(update.length);
@@ -198,6 +231,12 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
       return room ? Y.encodeStateAsUpdate(room.doc) : null;
     },
 
+    takePendingRevision(ficheId) {
+      if (!revisions) return;
+      pipeline.flush();
+      revisions.take(ficheId, "pause");
+    },
+
     stats() {
       return { loadedFiches: rooms.size, connections: rooms.all().reduce((n, room) => n + room.members.size, 0) };
     },
@@ -212,6 +251,9 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         await Promise.all(connections.map((c) => c.whenClosed(CLOSE_HANDSHAKE_TIMEOUT_MS)));
         // Sockets whose upgrade completed during the close handshake.
         for (const ws of wss.clients) ws.terminate();
+        // Editors who left above took their revisions; server-side writes still waiting take theirs now.
+        revisions?.takeAll("pause");
+        revisions?.stop();
         await rooms.unloadAll();
         await stopCheckpoints();
         await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -8,6 +8,7 @@ import { getCollabServer } from "../collab/registry";
 import { captureMutation } from "../collab/write";
 import { insertFiche } from "../fiche";
 import { projectFiche } from "../fiche-projection";
+import { takeRevision } from "../revision";
 import type { ImportField } from "@/lib/import/preview";
 import { buildImportedDocument, mergeImport } from "./merge";
 import { acteurLinksOf, findImportedFiches, indexActeurs, type ImportPlan } from "./plan";
@@ -93,6 +94,7 @@ function writePlan(db: Db, plan: ImportPlan, { actorId, onProgress }: ApplyOptio
         statut: "publiee",
         aVerifier: true,
         state: buildImportedDocument(planned.importKey, values),
+        origin: "import",
       });
       outcome.created.push({ id: row.id, slug: row.slug, titre: row.titre, type: values.type, changes: planned.changes, kept: [] });
     } else {
@@ -106,6 +108,7 @@ function writePlan(db: Db, plan: ImportPlan, { actorId, onProgress }: ApplyOptio
         if (update) {
           appendUpdate(db, existing.id, update, actorId);
           projectFiche(db, existing.id, doc);
+          takeRevision(db, existing.id, Y.encodeStateAsUpdate(doc), actorId === null ? [] : [actorId], "import");
           db.update(fiche).set({ aVerifier: true, updatedAt: new Date() }).where(eq(fiche.id, existing.id)).run();
           live.push({ ficheId: existing.id, update });
           ref.titre = db.select({ titre: fiche.titre }).from(fiche).where(eq(fiche.id, existing.id)).get()!.titre;

@@ -1,0 +1,185 @@
+import { and, eq, gt, isNotNull } from "drizzle-orm";
+import * as Y from "yjs";
+import type { JSONContent } from "@tiptap/core";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import type { Db } from "@/db/client";
+import { getFicheAccessFacts } from "@/db/queries/fiche-access";
+import { getLatestRevision, getRevision } from "@/db/queries/revision";
+import { fiche, ficheRevision, ficheUpdate, type FicheRevision, type RevisionReason } from "@/db/schema";
+import { getFicheSchema } from "@/lib/editor/extensions";
+import { bodyFragment, readFicheContent, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import { isModerator, type Actor } from "@/lib/policies/actor";
+import { canEditFiche } from "@/lib/policies/fiche";
+import { loadDocumentState } from "./collab/persistence";
+import { getCollabServer } from "./collab/registry";
+import { updateFicheDocument } from "./collab/write";
+import { DomainError } from "./errors";
+import { parseBody } from "./fiche-html";
+import { projectFicheFromStorage } from "./fiche-projection";
+
+/** What a revision holds, read from its Yjs state: the structured fields and the body as ProseMirror JSON. */
+export type RevisionSnapshot = { content: FicheContent; body: JSONContent };
+
+function snapshotOf(doc: Y.Doc): RevisionSnapshot {
+  return { content: readFicheContent(doc), body: yXmlFragmentToProsemirrorJSON(bodyFragment(doc)) };
+}
+
+/** Reads a stored Yjs state (a revision's, or a fiche's) into its fields and body. */
+export function readRevisionState(state: Uint8Array): RevisionSnapshot {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return snapshotOf(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+// Two states with the same content may differ as bytes (an edit and its undo): compare what people see.
+function sameSnapshot(a: RevisionSnapshot, b: RevisionSnapshot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/**
+ * Stores a revision of a fiche: its whole Yjs state and who edited since the previous one. Skipped
+ * (null) when the content equals the last revision's, so quiet timers and departures never pile up
+ * identical versions. Synchronous from the read of the last revision to the insert.
+ */
+export function takeRevision(
+  db: Db,
+  ficheId: number,
+  state: Uint8Array,
+  authorIds: readonly number[],
+  reason: RevisionReason,
+  options: { restoredFromId?: number } = {},
+): FicheRevision | null {
+  const snapshot = readRevisionState(state);
+  return db.transaction(
+    () => {
+      const last = getLatestRevision(db, ficheId);
+      if (last && sameSnapshot(readRevisionState(last.state), snapshot)) return null;
+      const authors = [...new Set(authorIds.filter((id) => Number.isInteger(id) && id > 0))].sort((a, b) => a - b);
+      return db
+        .insert(ficheRevision)
+        .values({
+          ficheId,
+          state: toBuffer(state),
+          titre: snapshot.content.titre.replace(/\s+/g, " ").trim().slice(0, 300),
+          authorIds: authors,
+          reason,
+          restoredFromId: options.restoredFromId ?? null,
+        })
+        .returning()
+        .get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The people whose updates reached the fiche's log since its last revision (those not compacted away yet). */
+function authorsSinceLastRevision(db: Db, ficheId: number): number[] {
+  const last = getLatestRevision(db, ficheId);
+  const conditions = [eq(ficheUpdate.ficheId, ficheId), isNotNull(ficheUpdate.userId)];
+  if (last) conditions.push(gt(ficheUpdate.createdAt, last.createdAt));
+  return db
+    .selectDistinct({ userId: ficheUpdate.userId })
+    .from(ficheUpdate)
+    .where(and(...conditions))
+    .all()
+    .map((r) => r.userId!);
+}
+
+/**
+ * Makes sure the fiche's current content is a revision before something replaces it: the running
+ * collaboration server takes what its editors have done since the last one, with their names;
+ * without a server, the stored state is taken with the authors still in the update log.
+ */
+function checkpoint(db: Db, ficheId: number): void {
+  getCollabServer()?.takePendingRevision?.(ficheId);
+  const state = loadDocumentState(db, ficheId);
+  if (state) takeRevision(db, ficheId, state, authorsSinceLastRevision(db, ficheId), "pause");
+}
+
+/**
+ * Brings `target` into `doc` as a forward edit: every field through writeFicheContent, and the
+ * body replaced whole when it differs. Runs inside updateFicheDocument's callback, on a document
+ * of the caller's own yjs, which y-tiptap (same module graph) writes with.
+ */
+function applySnapshot(doc: Y.Doc, target: RevisionSnapshot): void {
+  const current = snapshotOf(doc);
+  if (sameSnapshot(current, target)) return;
+  writeFicheContent(doc, target.content);
+  if (JSON.stringify(current.body) !== JSON.stringify(target.body)) {
+    const fragment = bodyFragment(doc);
+    fragment.delete(0, fragment.length);
+    // Rebuilt through the schema: a node an old version holds but the schema no longer knows is unwrapped.
+    prosemirrorJSONToYXmlFragment(getFicheSchema(), parseBody(target.body).toJSON(), fragment);
+  }
+}
+
+function notFound(ficheId: number, revisionId: number): DomainError {
+  return new DomainError("not_found", "Cette version n'existe pas ou n'appartient pas à cette fiche.", undefined, `No revision ${revisionId} of fiche ${ficheId}.`);
+}
+
+/**
+ * Restores a revision as a new forward edit through the live document, so connected editors see
+ * it at once; then records a "restauration" revision. Earlier revisions are never touched: the
+ * content replaced is first saved as a revision itself. Requires canEditFiche.
+ */
+export function restoreRevision(db: Db, ficheId: number, revisionId: number, actor: Actor | null): FicheRevision {
+  const facts = getFicheAccessFacts(db, ficheId);
+  const hidden = db.select({ masquee: fiche.masquee }).from(fiche).where(eq(fiche.id, ficheId)).get()?.masquee ?? false;
+  if (!facts || (hidden && !isModerator(actor))) throw notFound(ficheId, revisionId);
+  if (!canEditFiche(actor, facts)) {
+    throw new DomainError(
+      "forbidden",
+      actor ? "Vous ne pouvez pas modifier cette fiche, donc pas en restaurer une version." : "Connectez-vous pour restaurer une version.",
+      undefined,
+      `User ${actor?.id ?? "anonymous"} may not edit fiche ${ficheId}.`,
+    );
+  }
+  const revision = getRevision(db, revisionId);
+  if (!revision || revision.ficheId !== ficheId) throw notFound(ficheId, revisionId);
+  const target = readRevisionState(revision.state);
+
+  checkpoint(db, ficheId);
+  const update = updateFicheDocument(ficheId, actor!.id, (doc) => applySnapshot(doc, target), db);
+  if (!update) {
+    throw new DomainError(
+      "already_current",
+      "Cette version est identique au contenu actuel de la fiche : il n'y a rien à restaurer.",
+      undefined,
+      `Revision ${revisionId} equals the current content of fiche ${ficheId}.`,
+    );
+  }
+  // The collaboration server projects too, debounced; the pages read the projection right away.
+  projectFicheFromStorage(db, ficheId);
+  const state = loadDocumentState(db, ficheId)!;
+  const created = takeRevision(db, ficheId, state, [actor!.id], "restauration", { restoredFromId: revision.id });
+  // The tracker saw the restore's write: it is in the revision above, so settle it there.
+  getCollabServer()?.takePendingRevision?.(ficheId);
+  return created ?? getLatestRevision(db, ficheId)!;
+}
+
+function durationFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 100 || value > 24 * 3600_000) {
+    throw new Error(`${name} must be a whole number of milliseconds between 100 and 86400000; got "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * When the collaboration server takes revisions: after COLLAB_REVISION_QUIET_MS without an edit
+ * (30 s by default) and at least every COLLAB_REVISION_INTERVAL_MS of continuous editing (10 min).
+ */
+export function revisionTimings(): { revisionQuietMs: number; revisionIntervalMs: number } {
+  return {
+    revisionQuietMs: durationFromEnv("COLLAB_REVISION_QUIET_MS", 30_000),
+    revisionIntervalMs: durationFromEnv("COLLAB_REVISION_INTERVAL_MS", 10 * 60_000),
+  };
+}
