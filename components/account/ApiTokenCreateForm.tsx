@@ -43,6 +43,7 @@ function CreatedToken({ created }: { created: CreatedApiToken }) {
           id="jeton-cree"
           ref={input}
           className="api-token-created__value"
+          type="text"
           readOnly
           value={created.token}
           spellCheck={false}
