@@ -27,6 +27,8 @@ export function proxy(request: NextRequest) {
   if (
     pathname.startsWith("/api/") &&
     !pathname.startsWith("/api/auth/") &&
+    // The REST API never reads the session cookie (a token or nothing), so a cross-site request gains nothing there.
+    !pathname.startsWith("/api/v1/") &&
     UNSAFE_METHODS.has(request.method) &&
     !request.headers.get("authorization")
   ) {
