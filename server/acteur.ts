@@ -4,6 +4,7 @@ import { acteur, acteurTheme, membership, taxonomyTerm, user, type Acteur } from
 import type { ActeurInput } from "@/lib/schemas/acteur";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { DomainError } from "./errors";
+import { refreshFichesCitingActeur } from "./fiche-links";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -73,6 +74,7 @@ export function createActeur(db: Db, creatorId: number | null, input: ActeurInpu
 /** Updates an acteur and its themes. The slug is kept on rename, so that shared links keep working. */
 export function updateActeur(db: Db, acteurId: number, input: ActeurInput): Acteur {
   return db.transaction((tx) => {
+    const previousNom = tx.select({ nom: acteur.nom }).from(acteur).where(eq(acteur.id, acteurId)).get()?.nom;
     const updated = tx
       .update(acteur)
       .set({ ...columnsOf(input), updatedAt: new Date() })
@@ -81,6 +83,8 @@ export function updateActeur(db: Db, acteurId: number, input: ActeurInput): Acte
       .get();
     if (!updated) throw new DomainError("acteur_not_found", "Cet acteur n'existe plus.", undefined, `No acteur with id ${acteurId}.`);
     setThemes(tx, acteurId, input.themes);
+    // Fiches that mention the acteur show its name: re-render them with the new one.
+    if (previousNom !== updated.nom) refreshFichesCitingActeur(db, acteurId);
     return updated;
   });
 }

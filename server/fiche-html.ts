@@ -2,6 +2,7 @@ import { getText, getTextSerializersFromSchema, type Extensions, type JSONConten
 import { Node as PmNode } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { getBaseExtensions, getFicheSchema, HEADING_LEVELS, isSafeHref } from "@/lib/editor/extensions";
+import { ACTEUR_MENTION, FICHE_LINK, linkId, wikiLinkText, type WikiLinkResolver } from "@/lib/editor/wiki-links";
 
 /**
  * The server's rendering of a fiche's body: HTML for the page and plain text for search, from the
@@ -36,7 +37,17 @@ const NODE_ATTRS: Record<string, (attrs: Record<string, unknown>) => Record<stri
   }),
   tableCell: cellAttrs,
   tableHeader: cellAttrs,
+  [FICHE_LINK]: (a) => ({ ficheId: linkId(a.ficheId) }),
+  [ACTEUR_MENTION]: (a) => ({ acteurId: linkId(a.acteurId) }),
 };
+
+/**
+ * What the wiki links of a body show, looked up when it is rendered (server/fiche-links builds
+ * them from the database). Without them, links render with a neutral label.
+ */
+export type WikiLinkResolvers = { fiche: WikiLinkResolver; acteur: WikiLinkResolver };
+
+const WIKI_LINK_IDS: Record<string, string> = { [FICHE_LINK]: "ficheId", [ACTEUR_MENTION]: "acteurId" };
 
 function sanitizeMarks(marks: JSONContent["marks"]): JSONContent["marks"] {
   const schema = getFicheSchema();
@@ -70,6 +81,8 @@ function sanitizeNodes(nodes: JSONContent[] | undefined): JSONContent[] {
       continue;
     }
     const attrs = NODE_ATTRS[node.type]?.(node.attrs ?? {});
+    // A wiki link without a readable id leads nowhere: a peer's garbage, dropped.
+    if (node.type in WIKI_LINK_IDS && attrs?.[WIKI_LINK_IDS[node.type]] === null) continue;
     out.push({ type: node.type, ...(attrs ? { attrs } : {}), ...(content.length ? { content } : {}) });
   }
   return out;
@@ -83,16 +96,31 @@ export function parseBody(json: JSONContent): PmNode {
 
 let extensions: Extensions | null = null;
 
-/** The HTML of a fiche's body, rendered from its ProseMirror JSON. */
-export function renderFicheHtml(json: JSONContent): string {
+/** The HTML of a fiche's body, rendered from its ProseMirror JSON; wiki links show what `links` resolves. */
+export function renderFicheHtml(json: JSONContent, links?: WikiLinkResolvers): string {
   extensions ??= getBaseExtensions();
-  return renderToHTMLString({ content: parseBody(json), extensions });
+  const withLinks = links ? getBaseExtensions({ ficheLink: { resolve: links.fiche }, acteurMention: { resolve: links.acteur } }) : extensions;
+  return renderToHTMLString({ content: parseBody(json), extensions: withLinks });
+}
+
+function wikiLinkLeafText(links: WikiLinkResolvers | undefined): (node: PmNode) => string {
+  return (node) => {
+    if (!links || !(node.type.name in WIKI_LINK_IDS)) return "";
+    const id = node.attrs[WIKI_LINK_IDS[node.type.name]] as number;
+    return wikiLinkText(node.type.name === FICHE_LINK ? links.fiche(id) : links.acteur(id));
+  };
 }
 
 /** The plain text of a fiche's body, blocks separated by blank lines, for search. */
-export function renderFicheTexte(json: JSONContent): string {
+export function renderFicheTexte(json: JSONContent, links?: WikiLinkResolvers): string {
   const node = parseBody(json);
-  return getText(node, { blockSeparator: "\n\n", textSerializers: getTextSerializersFromSchema(node.type.schema) })
+  const leaf = wikiLinkLeafText(links);
+  const serializers = {
+    ...getTextSerializersFromSchema(node.type.schema),
+    [FICHE_LINK]: ({ node: n }: { node: PmNode }) => leaf(n),
+    [ACTEUR_MENTION]: ({ node: n }: { node: PmNode }) => leaf(n),
+  };
+  return getText(node, { blockSeparator: "\n\n", textSerializers: serializers })
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
@@ -101,12 +129,14 @@ export function renderFicheTexte(json: JSONContent): string {
  * The opening words of a fiche's body for lists: its text without the headings, which are mostly
  * the template's, cut at a word boundary.
  */
-export function renderFicheExtrait(json: JSONContent, maxLength = 220): string {
+export function renderFicheExtrait(json: JSONContent, maxLength = 220, links?: WikiLinkResolvers): string {
   const parts: string[] = [];
+  const leaf = wikiLinkLeafText(links);
   parseBody(json).descendants((node) => {
     if (node.type.name === "heading") return false;
     if (node.isTextblock) {
-      if (node.textContent.trim()) parts.push(node.textContent.trim());
+      const text = node.textBetween(0, node.content.size, undefined, leaf).trim();
+      if (text) parts.push(text);
       return false;
     }
     return true;

@@ -1,11 +1,12 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
+import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
-import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, FICHE_ACTEUR_ROLES, lieu, taxonomyTerm, type FicheActeurRole, type Taxonomy } from "@/db/schema";
+import { acteur, fiche, ficheActeur, ficheLieu, ficheLink, ficheTerm, FICHE_ACTEUR_ROLES, lieu, taxonomyTerm, type FicheActeurRole, type Taxonomy } from "@/db/schema";
 import { bodyFragment, readFicheContent, readImportKey } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
-import { renderFicheExtrait, renderFicheHtml, renderFicheTexte } from "./fiche-html";
+import { collectWikiLinkIds, refreshFichesCitingFiche, renderBodyWithLinks, type WikiLinkIds } from "./fiche-links";
 
 /**
  * The fields of a fiche kept in its `fields` JSON column, the ones without a column of their own;
@@ -30,11 +31,15 @@ type Projection = {
   acteurs: { acteurId: number; role: FicheActeurRole }[];
   termIds: number[];
   lieuIds: number[];
+  /** The body's wiki links to fiches and acteurs that exist. */
+  links: LinkRow[];
 };
+
+type LinkRow = { targetFicheId: number | null; targetActeurId: number | null };
 
 const oneLine = (value: string, max: number) => value.replace(/\s+/g, " ").trim().slice(0, max);
 
-function existingIds(db: Db, table: typeof acteur | typeof lieu, ids: number[]): Set<number> {
+function existingIds(db: Db, table: typeof acteur | typeof lieu | typeof fiche, ids: number[]): Set<number> {
   if (ids.length === 0) return new Set();
   return new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all().map((r) => r.id));
 }
@@ -49,25 +54,31 @@ function existingTermIds(db: Db, wanted: { taxonomy: Taxonomy; ids: number[] }[]
   return [...new Set(kept)].sort((a, b) => a - b);
 }
 
-type Rendered = { content: ReturnType<typeof readFicheContent>; importKey: string | null; html: string; texte: string; extrait: string };
+type ReadDocument = { content: ReturnType<typeof readFicheContent>; importKey: string | null; body: JSONContent; linkIds: WikiLinkIds };
 
-function renderDocument(doc: Y.Doc): Rendered {
+function readDocument(doc: Y.Doc): ReadDocument {
   const body = yXmlFragmentToProsemirrorJSON(bodyFragment(doc));
-  return {
-    content: readFicheContent(doc),
-    importKey: readImportKey(doc),
-    html: renderFicheHtml(body),
-    texte: renderFicheTexte(body),
-    extrait: renderFicheExtrait(body),
-  };
+  return { content: readFicheContent(doc), importKey: readImportKey(doc), body, linkIds: collectWikiLinkIds(body) };
 }
 
-// Runs inside the write transaction, so that an acteur, term or lieu deleted meanwhile is never linked.
-function buildProjection(db: Db, { content, importKey, html, texte, extrait }: Rendered): Projection {
+function linkRows(db: Db, { ficheIds, acteurIds }: WikiLinkIds): LinkRow[] {
+  const fiches = existingIds(db, fiche, ficheIds);
+  const acteurs = existingIds(db, acteur, acteurIds);
+  return [
+    ...ficheIds.filter((id) => fiches.has(id)).map((id) => ({ targetFicheId: id, targetActeurId: null })),
+    ...acteurIds.filter((id) => acteurs.has(id)).map((id) => ({ targetFicheId: null, targetActeurId: id })),
+  ];
+}
+
+// Runs inside the write transaction, so that an acteur, term, lieu or linked fiche deleted meanwhile
+// is never linked, and the links show their targets' titles as they are when this commits.
+function buildProjection(db: Db, ficheId: number, { content, importKey, body, linkIds }: ReadDocument): Projection {
   const acteurIds = existingIds(db, acteur, content.acteurs.map((a) => a.acteurId));
   const lieuIds = existingIds(db, lieu, content.lieux);
+  const titre = oneLine(content.titre, 300);
+  const { html, texte, extrait } = renderBodyWithLinks(db, body, linkIds, { id: ficheId, titre });
   return {
-    titre: oneLine(content.titre, 300),
+    titre,
     commune: oneLine(content.commune, 200) || null,
     etat: content.etat,
     fields: {
@@ -87,6 +98,7 @@ function buildProjection(db: Db, { content, importKey, html, texte, extrait }: R
       { taxonomy: "objectif", ids: content.objectif === null ? [] : [content.objectif] },
     ]),
     lieuIds: [...lieuIds].sort((a, b) => a - b),
+    links: linkRows(db, linkIds),
   };
 }
 
@@ -95,15 +107,17 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms and lieux
- * from its Yjs document, ignoring ids that no longer exist. Nothing else writes these. Returns
- * whether anything changed; contentUpdatedAt moves only then.
+ * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms, lieux
+ * and (fiche_link) the fiches and acteurs its body links to, from its Yjs document, ignoring ids
+ * that no longer exist. Nothing else writes these (server/fiche-links only re-renders the body
+ * columns when a link's target changes). Returns whether anything changed; contentUpdatedAt moves
+ * only then. A new title re-renders the fiches that cite this one.
  */
 export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
-  const rendered = renderDocument(doc);
+  const read = readDocument(doc);
   return db.transaction(
     () => {
-      const next = buildProjection(db, rendered);
+      const next = buildProjection(db, ficheId, read);
       const row = db
         .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
         .from(fiche)
@@ -118,6 +132,12 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
         .all();
       const termIds = db.select({ id: ficheTerm.termId }).from(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).orderBy(ficheTerm.termId).all().map((r) => r.id);
       const lieuIds = db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).all().map((r) => r.id);
+      const links = db
+        .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
+        .from(ficheLink)
+        .where(eq(ficheLink.ficheId, ficheId))
+        .orderBy(asc(ficheLink.targetActeurId), asc(ficheLink.targetFicheId))
+        .all();
 
       const columnsChanged =
         row.titre !== next.titre ||
@@ -129,7 +149,9 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
       const acteursChanged = !sameJson(acteurs, next.acteurs);
       const termsChanged = !sameJson(termIds, next.termIds);
       const lieuxChanged = !sameJson(lieuIds, next.lieuIds);
-      if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged) return false;
+      // Fiche links first, then acteur links, each by id: the order of the query above (nulls first).
+      const linksChanged = !sameJson(links, next.links);
+      if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged && !linksChanged) return false;
 
       db.update(fiche)
         .set({ titre: next.titre, commune: next.commune, etat: next.etat, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
@@ -147,6 +169,11 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
         db.delete(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).run();
         if (next.lieuIds.length) db.insert(ficheLieu).values(next.lieuIds.map((lieuId) => ({ ficheId, lieuId }))).run();
       }
+      if (linksChanged) {
+        db.delete(ficheLink).where(eq(ficheLink.ficheId, ficheId)).run();
+        if (next.links.length) db.insert(ficheLink).values(next.links.map((l) => ({ ficheId, ...l }))).run();
+      }
+      if (row.titre !== next.titre) refreshFichesCitingFiche(db, ficheId, [ficheId]);
       return true;
     },
     { behavior: "immediate" },

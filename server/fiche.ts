@@ -11,6 +11,7 @@ import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/pol
 import { slugify } from "@/lib/slug";
 import { storeInitialDocument } from "./collab/persistence";
 import { DomainError } from "./errors";
+import { refreshFichesCitingFiche } from "./fiche-links";
 import { projectFiche } from "./fiche-projection";
 import { takeRevision } from "./revision";
 
@@ -132,7 +133,12 @@ export function setFicheStatut(db: Db, actor: Actor | null, ficheId: number, sta
   if (statut === "publiee" && current.titre.trim() === "") {
     throw new DomainError("titre_required", "Donnez un titre à la fiche avant de la publier.", "statut", "A fiche needs a title to be published.");
   }
-  return db.update(fiche).set({ statut, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
+  // Links to this fiche say "archivée" or lead nowhere while it is a draft: re-render them at once.
+  return db.transaction(() => {
+    const updated = db.update(fiche).set({ statut, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
+    refreshFichesCitingFiche(db, ficheId);
+    return updated;
+  });
 }
 
 /** Locks a fiche (only its porteurs' members and moderators edit it then) or unlocks it. */

@@ -3,6 +3,7 @@ import type { Schema } from "@tiptap/pm/model";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
 import type { FicheType } from "@/db/schema";
+import { ActeurMention, FicheLink, type WikiLinkNodeOptions } from "./wiki-links";
 
 /**
  * The one list of extensions a fiche's body is written and rendered with: the browser editor adds
@@ -29,8 +30,14 @@ export function isSafeHref(href: unknown): href is string {
   return scheme !== null && SAFE_SCHEMES.includes(`${scheme[1].toLowerCase()}:`);
 }
 
+/**
+ * What each side adds to the wiki links: the server's renderer resolves ids to current titles,
+ * the browser editor gives node views and typing triggers. The schema is the same either way.
+ */
+export type WikiLinkConfig = { ficheLink?: Partial<WikiLinkNodeOptions>; acteurMention?: Partial<WikiLinkNodeOptions> };
+
 /** The extensions of a fiche's body, without collaboration: shared by the editor and the renderer. */
-export function getBaseExtensions(): Extensions {
+export function getBaseExtensions(links: WikiLinkConfig = {}): Extensions {
   return [
     StarterKit.configure({
       // Yjs keeps the undo history (Collaboration's UndoManager); ProseMirror's own would fight it.
@@ -55,6 +62,8 @@ export function getBaseExtensions(): Extensions {
       },
     }),
     TableKit.configure({ table: { resizable: false, renderWrapper: false } }),
+    FicheLink.configure(links.ficheLink ?? {}),
+    ActeurMention.configure(links.acteurMention ?? {}),
   ];
 }
 
