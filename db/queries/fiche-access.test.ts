@@ -35,6 +35,7 @@ describe("getFicheAccessFacts", () => {
       verrouillee: true,
       createdBy: author.id,
       porteurIds: [porteur1.id, porteur2.id],
+      masquee: false,
     });
   });
 
@@ -42,6 +43,12 @@ describe("getFicheAccessFacts", () => {
     const db = getTestDb();
     expect(getFicheAccessFacts(db, 424_242)).toBeNull();
     const f = db.insert(fiche).values({ slug: "idee", type: "idee" }).returning().get();
-    expect(getFicheAccessFacts(db, f.id)).toEqual({ statut: "brouillon", verrouillee: false, createdBy: null, porteurIds: [] });
+    expect(getFicheAccessFacts(db, f.id)).toEqual({ statut: "brouillon", verrouillee: false, createdBy: null, porteurIds: [], masquee: false });
+  });
+
+  it("tells a fiche hidden by a moderator, so that the collab server's re-checks see it", () => {
+    const db = getTestDb();
+    const f = db.insert(fiche).values({ slug: "masquee", type: "idee", statut: "publiee", masquee: true }).returning().get();
+    expect(getFicheAccessFacts(db, f.id)).toMatchObject({ statut: "publiee", masquee: true });
   });
 });

@@ -8,7 +8,7 @@ const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   return {
     fiche: db
-      .select({ statut: fiche.statut, verrouillee: fiche.verrouillee, createdBy: fiche.createdBy })
+      .select({ statut: fiche.statut, verrouillee: fiche.verrouillee, createdBy: fiche.createdBy, masquee: fiche.masquee })
       .from(fiche)
       .where(eq(fiche.id, sql.placeholder("ficheId")))
       .prepare(),
@@ -33,5 +33,5 @@ export function getFicheAccessFacts(db: Db, ficheId: number): FicheAccessFacts |
     .all({ ficheId })
     .map((p) => p.acteurId)
     .sort((a, b) => a - b);
-  return { statut: row.statut, verrouillee: row.verrouillee, createdBy: row.createdBy, porteurIds };
+  return { statut: row.statut, verrouillee: row.verrouillee, createdBy: row.createdBy, porteurIds, masquee: row.masquee };
 }

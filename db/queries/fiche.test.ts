@@ -133,7 +133,7 @@ describe("getFicheBySlug", () => {
     expect(detail.terms.public.map((t) => t.slug)).toEqual(["familles"]);
     expect(detail.terms.enjeu).toEqual([]);
     expect(detail.lieux).toEqual([{ id: salle.id, nom: "Salle des fêtes", adresse: "2 place", codePostal: "33130", commune: "Bègles", acteurSlug: porteur.slug, acteurNom: "Centre social" }]);
-    expect(detail.access).toEqual({ statut: "brouillon", verrouillee: false, createdBy: null, porteurIds: [porteur.id] });
+    expect(detail.access).toEqual({ statut: "brouillon", verrouillee: false, createdBy: null, porteurIds: [porteur.id], masquee: false });
     expect(getFicheBySlug(db, "absente")).toBeNull();
   });
 });

@@ -94,6 +94,11 @@ function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
   }));
 }
 
+/** A fiche the public lists see: published and not hidden by a moderator (merged fiches are archived). */
+function isListed(): SQL {
+  return and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false))!;
+}
+
 function hasTerm(taxonomy: Taxonomy, slug: string): SQL {
   return sql`exists (select 1 from ${ficheTerm} inner join ${taxonomyTerm} on ${taxonomyTerm.id} = ${ficheTerm.termId}
     where ${ficheTerm.ficheId} = ${fiche.id} and ${taxonomyTerm.taxonomy} = ${taxonomy} and ${taxonomyTerm.slug} = ${slug})`;
@@ -193,7 +198,7 @@ export function getFicheBySlug(db: Db, slug: string): FicheDetail | null {
     acteurs,
     terms,
     lieux,
-    access: { statut: row.statut, verrouillee: row.verrouillee, createdBy: row.createdBy, porteurIds },
+    access: { statut: row.statut, verrouillee: row.verrouillee, createdBy: row.createdBy, porteurIds, masquee: row.masquee },
   };
 }
 
@@ -203,7 +208,7 @@ export function listFichesByActeur(db: Db, acteurId: number): Record<FicheActeur
     .select({ ...summaryColumns, role: ficheActeur.role })
     .from(ficheActeur)
     .innerJoin(fiche, eq(fiche.id, ficheActeur.ficheId))
-    .where(and(eq(ficheActeur.acteurId, acteurId), eq(fiche.statut, "publiee")))
+    .where(and(eq(ficheActeur.acteurId, acteurId), isListed()))
     .orderBy(desc(fiche.createdAt), desc(fiche.id))
     .all();
   const summaries = withThemes(db, rows.map(({ role: _role, ...r }) => r));
@@ -218,7 +223,7 @@ export function listFichesByTheme(db: Db, themeId: number, limit = 50): FicheSum
     .select(summaryColumns)
     .from(ficheTerm)
     .innerJoin(fiche, eq(fiche.id, ficheTerm.ficheId))
-    .where(and(eq(ficheTerm.termId, themeId), eq(fiche.statut, "publiee")))
+    .where(and(eq(ficheTerm.termId, themeId), isListed()))
     .orderBy(desc(fiche.createdAt), desc(fiche.id))
     .limit(limit)
     .all();
@@ -227,13 +232,13 @@ export function listFichesByTheme(db: Db, themeId: number, limit = 50): FicheSum
 
 /** The latest published fiches, for the home page. */
 export function listLatestFiches(db: Db, limit = 6): FicheSummary[] {
-  const rows = db.select(summaryColumns).from(fiche).where(eq(fiche.statut, "publiee")).orderBy(desc(fiche.createdAt), desc(fiche.id)).limit(limit).all();
+  const rows = db.select(summaryColumns).from(fiche).where(isListed()).orderBy(desc(fiche.createdAt), desc(fiche.id)).limit(limit).all();
   return withThemes(db, rows);
 }
 
 /** How many published fiches there are of each type. */
 export function countPublishedFichesByType(db: Db): Record<FicheType, number> {
-  const rows = db.select({ type: fiche.type, n: count() }).from(fiche).where(eq(fiche.statut, "publiee")).groupBy(fiche.type).all();
+  const rows = db.select({ type: fiche.type, n: count() }).from(fiche).where(isListed()).groupBy(fiche.type).all();
   return Object.fromEntries(FICHE_TYPES.map((t) => [t, rows.find((r) => r.type === t)?.n ?? 0])) as Record<FicheType, number>;
 }
 
@@ -242,7 +247,7 @@ export function listFicheCommunes(db: Db): string[] {
   return db
     .selectDistinct({ commune: fiche.commune })
     .from(fiche)
-    .where(and(eq(fiche.statut, "publiee"), sql`${fiche.commune} is not null`))
+    .where(and(isListed(), sql`${fiche.commune} is not null`))
     .orderBy(asc(fiche.commune))
     .all()
     .map((r) => r.commune!);
@@ -255,7 +260,7 @@ export function listActeursWithFiches(db: Db): { slug: string; nom: string }[] {
     .from(ficheActeur)
     .innerJoin(acteur, eq(acteur.id, ficheActeur.acteurId))
     .innerJoin(fiche, eq(fiche.id, ficheActeur.ficheId))
-    .where(eq(fiche.statut, "publiee"))
+    .where(isListed())
     .orderBy(asc(acteur.nom))
     .all();
 }

@@ -7,14 +7,20 @@ export type FicheAccessFacts = {
   verrouillee: boolean;
   createdBy: number | null;
   porteurIds: number[];
+  /**
+   * Hidden by a moderator: readable by moderators only. Optional only for callers that check it
+   * before the policy; every query of db/queries sets it.
+   */
+  masquee?: boolean;
 };
 
 function isPorteurMember(actor: Actor, fiche: FicheAccessFacts): boolean {
   return fiche.porteurIds.some((id) => actor.acteurIds.includes(id));
 }
 
-/** Drafts are visible only to their author, the porteurs' members and moderators. */
+/** Drafts are visible only to their author, the porteurs' members and moderators; hidden fiches only to moderators. */
 export function canReadFiche(actor: Actor | null, fiche: FicheAccessFacts): boolean {
+  if (fiche.masquee) return isModerator(actor);
   if (fiche.statut !== "brouillon") return true;
   if (!actor) return false;
   return isModerator(actor) || fiche.createdBy === actor.id || isPorteurMember(actor, fiche);
