@@ -1,0 +1,55 @@
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../client";
+import { fiche, ficheActeur, ficheLink, type FicheStatut, type FicheType } from "../schema";
+import type { Actor } from "@/lib/policies/actor";
+import { canReadFiche } from "@/lib/policies/fiche";
+
+/** A fiche whose body cites the fiche or acteur being shown ("Cité dans…"). */
+export type Backlink = { id: number; slug: string; titre: string; type: FicheType; statut: FicheStatut };
+
+function citingFiches(db: Db, cites: SQL, viewer: Actor | null): Backlink[] {
+  const rows = db
+    .select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut, createdBy: fiche.createdBy })
+    .from(fiche)
+    // A hidden fiche cites nothing in public, nor does a merged one, whose page is the other's.
+    .where(and(sql`exists (select 1 from ${ficheLink} where ${ficheLink.ficheId} = ${fiche.id} and ${cites})`, eq(fiche.masquee, false), isNull(fiche.redirectToId)))
+    .orderBy(asc(fiche.titre), asc(fiche.id))
+    .all();
+  const draftIds = rows.filter((r) => r.statut === "brouillon").map((r) => r.id);
+  const porteurs = draftIds.length
+    ? db
+        .select({ ficheId: ficheActeur.ficheId, acteurId: ficheActeur.acteurId })
+        .from(ficheActeur)
+        .where(and(inArray(ficheActeur.ficheId, draftIds), eq(ficheActeur.role, "porteur")))
+        .all()
+    : [];
+  return rows
+    .filter((r) =>
+      canReadFiche(viewer, {
+        statut: r.statut,
+        verrouillee: false,
+        createdBy: r.createdBy,
+        masquee: false,
+        porteurIds: porteurs.filter((p) => p.ficheId === r.id).map((p) => p.acteurId),
+      }),
+    )
+    .map(({ createdBy: _createdBy, ...r }) => r);
+}
+
+/**
+ * The fiches citing this fiche (or a fiche merged into it, whose links now lead here) that the
+ * viewer may read, hidden and merged ones left out; by title.
+ */
+export function listFichesCitingFiche(db: Db, ficheId: number, viewer: Actor | null): Backlink[] {
+  const cites = or(
+    eq(ficheLink.targetFicheId, ficheId),
+    sql`${ficheLink.targetFicheId} in (select ${fiche.id} from ${fiche} where ${fiche.redirectToId} = ${ficheId})`,
+  )!;
+  // A fiche linking to itself is not "cited elsewhere".
+  return citingFiches(db, and(cites, ne(ficheLink.ficheId, ficheId))!, viewer);
+}
+
+/** The fiches mentioning this acteur in their body that the viewer may read, hidden and merged ones left out; by title. */
+export function listFichesCitingActeur(db: Db, acteurId: number, viewer: Actor | null): Backlink[] {
+  return citingFiches(db, eq(ficheLink.targetActeurId, acteurId), viewer);
+}
