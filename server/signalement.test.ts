@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { getTestDb } from "@/db/testing";
+import { getActorById } from "@/db/queries/actor";
+import { countOpenSignalements, listOpenSignalements, listResolvedSignalements } from "@/db/queries/signalement";
+import { buildUser } from "@/db/factories";
+import { fiche, signalement, type Role } from "@/db/schema";
+import type { Actor } from "@/lib/policies/actor";
+import { DomainError } from "./errors";
+import { reportFiche, resolveSignalement } from "./signalement";
+import { buildFicheWithBody } from "./wiki-link-testing";
+
+const db = getTestDb();
+const actor = (role: Role = "contributeur"): Actor => getActorById(db, buildUser({ role }).id)!;
+function errorOf(fn: () => unknown): DomainError | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  return undefined;
+}
+const reportsOf = (ficheId: number) => db.select().from(signalement).where(eq(signalement.ficheId, ficheId)).all();
+
+describe("reportFiche", () => {
+  it("puts one open report per person and fiche in the queue: a second one updates it", () => {
+    const alice = actor();
+    const bob = actor();
+    const f = buildFicheWithBody(db, { titre: "Horaires de la permanence" });
+
+    const first = reportFiche(db, alice, { ficheId: f.id, motif: "obsolete", commentaire: "  Les horaires ont changé. " });
+    expect(first.created).toBe(true);
+    expect(first.signalement).toMatchObject({ motif: "obsolete", commentaire: "Les horaires ont changé.", reporterId: alice.id, resolvedAt: null });
+
+    const second = reportFiche(db, alice, { ficheId: f.id, motif: "erreurs", commentaire: "Et l'adresse est fausse." });
+    expect(second).toMatchObject({ created: false, signalement: { id: first.signalement.id, motif: "erreurs", commentaire: "Et l'adresse est fausse." } });
+    reportFiche(db, bob, { ficheId: f.id, motif: "inapproprie" });
+    expect(reportsOf(f.id)).toHaveLength(2);
+
+    const queued = listOpenSignalements(db).filter((s) => s.fiche.id === f.id);
+    expect(queued.map((s) => [s.motif, s.reporterName])).toEqual([
+      ["erreurs", alice.name],
+      ["inapproprie", bob.name],
+    ]);
+  });
+
+  it("opens a new report once the previous one is resolved", () => {
+    const alice = actor();
+    const f = buildFicheWithBody(db, { titre: "Fiche signalée deux fois" });
+    const { signalement: first } = reportFiche(db, alice, { ficheId: f.id, motif: "erreurs" });
+    resolveSignalement(db, actor("moderateur"), { signalementId: first.id, resolution: "Corrigé." });
+    expect(reportFiche(db, alice, { ficheId: f.id, motif: "erreurs" }).created).toBe(true);
+    expect(reportsOf(f.id)).toHaveLength(2);
+  });
+
+  it("names the duplicated fiche of a doublon in the comment", () => {
+    const f = buildFicheWithBody(db, { titre: "Cours d'informatique" });
+    const other = buildFicheWithBody(db, { titre: "Cours d'informatique pour débutants" });
+    const { signalement: s } = reportFiche(db, actor(), { ficheId: f.id, motif: "doublon", commentaire: "Même action.", autreFicheId: other.id });
+    expect(s.commentaire).toBe(`Même action.\n\nDoublon de « Cours d'informatique pour débutants » (/fiches/${other.slug})`);
+    expect(errorOf(() => reportFiche(db, actor(), { ficheId: f.id, motif: "doublon", autreFicheId: f.id }))).toMatchObject({ code: "same_fiche", field: "autreFicheId" });
+    const draft = buildFicheWithBody(db, { titre: "Brouillon d'un autre", statut: "brouillon" });
+    expect(errorOf(() => reportFiche(db, actor(), { ficheId: f.id, motif: "doublon", autreFicheId: draft.id }))).toMatchObject({ code: "other_not_found" });
+  });
+
+  it("refuses visitors, fiches one cannot read and comments over 1000 characters, in French and English", () => {
+    const f = buildFicheWithBody(db, { titre: "Publique" });
+    expect(errorOf(() => reportFiche(db, null, { ficheId: f.id, motif: "erreurs" }))).toMatchObject({
+      code: "unauthenticated",
+      messageFr: "Connectez-vous pour signaler un problème.",
+      message: "Sign in to report a fiche.",
+    });
+    const draft = buildFicheWithBody(db, { titre: "Secret", statut: "brouillon", createdBy: buildUser().id });
+    expect(errorOf(() => reportFiche(db, actor(), { ficheId: draft.id, motif: "erreurs" }))?.code).toBe("not_found");
+    const hidden = buildFicheWithBody(db, { titre: "Masquée" });
+    db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
+    expect(errorOf(() => reportFiche(db, actor(), { ficheId: hidden.id, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(errorOf(() => reportFiche(db, actor(), { ficheId: 999_999, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(errorOf(() => reportFiche(db, actor(), { ficheId: f.id, motif: "erreurs", commentaire: "x".repeat(1001) }))).toMatchObject({ code: "too_long", field: "commentaire" });
+    expect(reportsOf(f.id)).toEqual([]);
+  });
+});
+
+describe("resolveSignalement", () => {
+  it("closes a report with who and a note, once", () => {
+    const mod = actor("moderateur");
+    const f = buildFicheWithBody(db, { titre: "À corriger" });
+    const { signalement: s } = reportFiche(db, actor(), { ficheId: f.id, motif: "erreurs", commentaire: "Le téléphone est faux." });
+    const before = countOpenSignalements(db);
+
+    const resolved = resolveSignalement(db, mod, { signalementId: s.id, resolution: " Numéro corrigé. " });
+    expect(resolved).toMatchObject({ resolvedBy: mod.id, resolution: "Numéro corrigé." });
+    expect(resolved.resolvedAt).toBeInstanceOf(Date);
+    expect(countOpenSignalements(db)).toBe(before - 1);
+    expect(listOpenSignalements(db).map((r) => r.id)).not.toContain(s.id);
+    expect(listResolvedSignalements(db)[0]).toMatchObject({ id: s.id, resolverName: mod.name, resolution: "Numéro corrigé." });
+
+    expect(errorOf(() => resolveSignalement(db, mod, { signalementId: s.id }))?.code).toBe("already_resolved");
+    expect(errorOf(() => resolveSignalement(db, mod, { signalementId: 999_999 }))?.code).toBe("not_found");
+  });
+
+  it("is for moderators only", () => {
+    const f = buildFicheWithBody(db, { titre: "Signalée" });
+    const { signalement: s } = reportFiche(db, actor(), { ficheId: f.id, motif: "obsolete" });
+    expect(errorOf(() => resolveSignalement(db, actor(), { signalementId: s.id }))?.code).toBe("forbidden");
+    expect(errorOf(() => resolveSignalement(db, null, { signalementId: s.id }))?.code).toBe("forbidden");
+    expect(resolveSignalement(db, actor("admin"), { signalementId: s.id }).resolution).toBeNull();
+  });
+});
