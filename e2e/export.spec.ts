@@ -130,6 +130,8 @@ test("a moderator imports a lieux CSV: a broken file is refused in French, a val
   const table = page.getByRole("table", { name: "Lignes du fichier « territoire.csv »" });
   await expect(table.getByRole("row", { name: new RegExp(lieu) })).toContainText("À créer");
   await expectNoSeriousA11yViolations(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
   await page.getByRole("button", { name: "Confirmer l'import" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Import terminé" })).toBeFocused();
