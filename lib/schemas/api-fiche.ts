@@ -24,7 +24,7 @@ const text = (field: string, max: number) =>
   z.string({ error: `${field} must be a string.` }).trim().max(max, `${field} is at most ${max} characters.`);
 
 const titre = z
-  .string({ error: "titre must be a string." })
+  .string({ error: (issue) => (issue.input === undefined ? "titre is required." : "titre must be a string.") })
   .trim()
   .min(1, "titre cannot be empty.")
   .max(FICHE_TITRE_MAX, `titre is at most ${FICHE_TITRE_MAX} characters.`);
@@ -52,8 +52,8 @@ const acteurLink = z.strictObject(
   { error: "Each acteur is an object { acteur: slug or id, role }." },
 );
 
-/** The content fields of a fiche the API writes into its Yjs document; every one is optional. */
-const contentShape = {
+/** The content fields of a fiche the API writes into its Yjs document. */
+const contentFields = {
   commune: text("commune", FICHE_TEXT_MAX.commune),
   quartier: text("quartier", FICHE_TEXT_MAX.quartier),
   lienWeb,
@@ -70,28 +70,27 @@ const contentShape = {
     })
     .max(LIST_MAX, `lieux holds at most ${LIST_MAX} items.`),
 };
+const contentShape = Object.fromEntries(Object.entries(contentFields).map(([name, schema]) => [name, schema.optional()])) as {
+  [K in keyof typeof contentFields]: z.ZodOptional<(typeof contentFields)[K]>;
+};
 
 /** POST /api/v1/fiches: a new draft, with optional content. */
-export const apiFicheCreateSchema = z
-  .strictObject({
-    type: z.enum(FICHE_TYPES, { error: `type is one of ${FICHE_TYPES.join(", ")}.` }),
-    titre,
-    ...contentShape,
-  })
-  .partial()
-  .required({ type: true, titre: true });
+export const apiFicheCreateSchema = z.strictObject({
+  type: z.enum(FICHE_TYPES, { error: `type is required, one of ${FICHE_TYPES.join(", ")}.` }),
+  titre,
+  ...contentShape,
+});
 export type ApiFicheCreate = z.infer<typeof apiFicheCreateSchema>;
 
 /** PATCH /api/v1/fiches/{slug}: the fields to change, content and governance; lists replace the current ones. */
 export const apiFichePatchSchema = z
   .strictObject({
-    titre,
+    titre: titre.optional(),
     ...contentShape,
-    statut: z.enum(FICHE_STATUTS, { error: `statut is one of ${FICHE_STATUTS.join(", ")}.` }),
-    verrouillee: z.boolean({ error: "verrouillee is true or false." }),
-    aVerifier: z.boolean({ error: "aVerifier is true or false." }),
+    statut: z.enum(FICHE_STATUTS, { error: `statut is one of ${FICHE_STATUTS.join(", ")}.` }).optional(),
+    verrouillee: z.boolean({ error: "verrouillee is true or false." }).optional(),
+    aVerifier: z.boolean({ error: "aVerifier is true or false." }).optional(),
   })
-  .partial()
   .refine((patch) => Object.keys(patch).length > 0, "Give at least one field to change.");
 export type ApiFichePatch = z.infer<typeof apiFichePatchSchema>;
 

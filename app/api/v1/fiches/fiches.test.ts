@@ -217,7 +217,7 @@ describe("POST /api/v1/fiches", () => {
         code: "validation_failed",
         message: "Some fields are invalid: see details.",
         details: expect.arrayContaining([
-          { field: "type", message: "type is one of pratique, idee, fiche_pratique." },
+          { field: "type", message: "type is required, one of pratique, idee, fiche_pratique." },
           { field: "titre", message: "titre cannot be empty." },
           { field: "title", message: "Unknown field." },
         ]),
