@@ -27,6 +27,8 @@ export type Token = { start: number; end: number; word: string };
 
 /** Lower case, no accents, no ligatures: "Œuvre ÉTÉ ﬁn" → "oeuvre ete fin". Keeps only letters and digits. */
 export function foldWord(word: string): string {
+  // Most words of a French text are already plain lower-case ASCII.
+  if (/^[a-z0-9]*$/.test(word)) return word;
   return word
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -92,10 +94,27 @@ export function stemFrench(word: string): string {
   return w;
 }
 
+// A text repeats the same few hundred words: indexing a fiche stems each of them once.
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 50_000;
+
+function cachedStem(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stem = stemFrench(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
 /** The indexed copy of a text: one stem per original token, separated by spaces. */
 export function stemmedText(text: string): string {
   const stems: string[] = [];
-  for (const token of tokenize(text)) if (token.word) stems.push(stemFrench(token.word));
+  for (const match of text.matchAll(TOKEN)) {
+    const word = foldWord(match[0]);
+    if (word) stems.push(cachedStem(word));
+  }
   return stems.join(" ");
 }
 
@@ -124,6 +143,11 @@ export type QueryTerm = {
   stems: string[];
   /** The last word may be the start of a longer one. */
   prefix: boolean;
+  /**
+   * The indexed stems that the last word, as a prefix, stands for, when the caller looked them up:
+   * exact terms cost FTS5 a seek where a prefix query merges every matching doclist.
+   */
+  completions?: string[];
 };
 
 export type ParsedQuery = { terms: QueryTerm[]; text: string };
@@ -178,11 +202,13 @@ function quote(words: string[]): string {
   return `"${words.join(" ").replace(/"/g, '""')}"`;
 }
 
-/** The FTS5 MATCH expression of a term; null when it has no word. */
+/** The FTS5 MATCH expression of a term. */
 export function termToMatch(term: QueryTerm): string {
   if (!term.prefix) return quote(term.stems);
   const head = term.stems.slice(0, -1);
-  const forms = prefixForms(term.words[term.words.length - 1]).map((form) => `${quote([...head, form])} *`);
+  const forms = term.completions?.length
+    ? term.completions.map((stem) => quote([...head, stem]))
+    : prefixForms(term.words[term.words.length - 1]).map((form) => `${quote([...head, form])} *`);
   return forms.length === 1 ? forms[0] : `(${forms.join(" OR ")})`;
 }
 

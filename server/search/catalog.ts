@@ -4,16 +4,21 @@ import { SEARCH_KINDS, type SearchKind } from "@/db/schema";
 import { SEARCH_FACETS, type SearchFacet, type SearchFilters } from "@/lib/search/params";
 import { statement } from "./tables";
 
-type Facets = Partial<Record<SearchFacet, string[]>>;
-
 /**
  * The facet values of every indexed document, held in memory: counting facets over tens of
- * thousands of matches is then a loop over arrays instead of as many joins. Each process keeps
- * its own copy and catches up from search_entry by sequence number before every search.
+ * thousands of matches is then a loop over small integer arrays instead of as many joins. Each
+ * process keeps its own copy and catches up from search_entry by sequence number before every
+ * search. Facet values are interned: a document holds the ids of its values.
  */
 export type SearchCatalog = {
   seq: number;
-  docs: Record<SearchKind, Map<number, Facets>>;
+  /** Per kind, indexed by document id: the ids of the document's facet values. */
+  docs: Record<SearchKind, (Int32Array | undefined)[]>;
+  /** Value id → its facet (index in SEARCH_FACETS) and its URL key. */
+  facetOf: number[];
+  keyOf: string[];
+  /** Per facet (index in SEARCH_FACETS), URL key → value id. */
+  ids: Map<string, number>[];
   /** Commune key → the name as written, for the facet's labels. */
   communes: Map<string, string>;
 };
@@ -21,7 +26,18 @@ export type SearchCatalog = {
 const catalogs = new WeakMap<Database.Database, SearchCatalog>();
 
 function emptyCatalog(): SearchCatalog {
-  return { seq: 0, docs: { fiche: new Map(), acteur: new Map() }, communes: new Map() };
+  return { seq: 0, docs: { fiche: [], acteur: [] }, facetOf: [], keyOf: [], ids: SEARCH_FACETS.map(() => new Map()), communes: new Map() };
+}
+
+function valueId(catalog: SearchCatalog, facet: number, key: string): number {
+  let id = catalog.ids[facet].get(key);
+  if (id === undefined) {
+    id = catalog.keyOf.length;
+    catalog.ids[facet].set(key, id);
+    catalog.facetOf.push(facet);
+    catalog.keyOf.push(key);
+  }
+  return id;
 }
 
 /** This connection's catalogue, brought up to date with the index. */
@@ -39,11 +55,15 @@ export function getSearchCatalog(db: Db): SearchCatalog {
     .all(catalog.seq) as [SearchKind, number, number, string, string][];
   for (const [kind, id, indexed, facets, communes] of rows) {
     if (!indexed) {
-      catalog.docs[kind].delete(id);
+      catalog.docs[kind][id] = undefined;
       continue;
     }
-    const parsed = JSON.parse(facets) as Facets;
-    catalog.docs[kind].set(id, parsed);
+    const parsed = JSON.parse(facets) as Partial<Record<SearchFacet, string[]>>;
+    const values: number[] = [];
+    SEARCH_FACETS.forEach((facet, f) => {
+      for (const key of parsed[facet] ?? []) values.push(valueId(catalog, f, key));
+    });
+    catalog.docs[kind][id] = Int32Array.from(values);
     const names = JSON.parse(communes) as string[];
     (parsed.commune ?? []).forEach((key, i) => {
       if (names[i]) catalog.communes.set(key, names[i]);
@@ -67,36 +87,40 @@ export type Selection = {
  * filters applied, so that ticking a value shows as many results as its count said.
  */
 export function selectMatches(catalog: SearchCatalog, matches: Record<SearchKind, number[]>, filters: SearchFilters): Selection {
-  const active = SEARCH_FACETS.filter((facet) => filters[facet].length > 0);
-  const wanted = new Map(active.map((facet) => [facet, new Set(filters[facet])]));
-  const counts = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, new Map<string, number>()])) as FacetCounts;
+  const { facetOf } = catalog;
+  const selected = new Uint8Array(facetOf.length);
+  let active = 0;
+  SEARCH_FACETS.forEach((facet, f) => {
+    if (filters[facet].length === 0) return;
+    active |= 1 << f;
+    for (const key of filters[facet]) {
+      const id = catalog.ids[f].get(key);
+      if (id !== undefined) selected[id] = 1;
+    }
+  });
+  const tally = new Int32Array(facetOf.length);
   const candidates: Record<SearchKind, number[]> = { fiche: [], acteur: [] };
-  const add = (facet: SearchFacet, values: string[] | undefined) => {
-    const map = counts[facet];
-    for (const value of values ?? []) map.set(value, (map.get(value) ?? 0) + 1);
-  };
   for (const kind of SEARCH_KINDS) {
     const docs = catalog.docs[kind];
+    const kept = candidates[kind];
     for (const id of matches[kind]) {
-      const facets = docs.get(id);
-      if (!facets) continue;
-      let failed: SearchFacet | null = null;
-      let failures = 0;
-      for (const facet of active) {
-        const values = facets[facet];
-        const set = wanted.get(facet)!;
-        if (!values || !values.some((v) => set.has(v))) {
-          failed = facet;
-          if (++failures > 1) break;
-        }
-      }
-      if (failures === 0) {
-        candidates[kind].push(id);
-        for (const facet of SEARCH_FACETS) add(facet, facets[facet]);
-      } else if (failures === 1) {
-        add(failed!, facets[failed!]);
+      const values = docs[id];
+      if (!values) continue;
+      let satisfied = 0;
+      if (active !== 0) for (const v of values) if (selected[v]) satisfied |= 1 << facetOf[v];
+      const missing = active & ~satisfied;
+      if (missing === 0) {
+        kept.push(id);
+        for (const v of values) tally[v]++;
+      } else if ((missing & (missing - 1)) === 0) {
+        // Only one facet's filter excludes it: it still counts for that facet's values.
+        for (const v of values) if (1 << facetOf[v] === missing) tally[v]++;
       }
     }
   }
+  const counts = Object.fromEntries(SEARCH_FACETS.map((facet) => [facet, new Map<string, number>()])) as FacetCounts;
+  tally.forEach((count, v) => {
+    if (count > 0) counts[SEARCH_FACETS[facetOf[v]]].set(catalog.keyOf[v], count);
+  });
   return { candidates, counts };
 }

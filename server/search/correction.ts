@@ -1,7 +1,6 @@
 import type { Db } from "@/db/client";
-import { SEARCH_KINDS } from "@/db/schema";
 import { editDistance, foldWord, prefixForms, stemFrench, tokenize, typoTolerance, type ParsedQuery } from "@/lib/search/french";
-import { SEARCH_TABLES, statement } from "./tables";
+import { isIndexedStem, stemsStartingWith, stemsWithPrefix } from "./vocabulary";
 
 /**
  * The tolerant fallback: when a short query finds nothing, each word missing from the index is
@@ -19,26 +18,10 @@ export type Correction = { query: ParsedQuery; words: { from: string; stem: stri
 // Only stems of plain letters and digits can sort between two one-letter bounds.
 const PLAIN = /^[a-z0-9]+$/;
 
-function indexedWithPrefix(db: Db, prefix: string, exact: boolean): boolean {
-  return SEARCH_KINDS.some((kind) => {
-    const vocab = SEARCH_TABLES[kind].vocab;
-    return exact
-      ? statement(db, `SELECT 1 FROM ${vocab} WHERE term = ? AND col <> 'facettes' LIMIT 1`).get(prefix) !== undefined
-      : statement(db, `SELECT 1 FROM ${vocab} WHERE term >= ? AND term < ? AND col <> 'facettes' LIMIT 1`).get(prefix, `${prefix}{`) !== undefined;
-  });
-}
-
 function closestStem(db: Db, stem: string, tolerance: number): string | null {
   const docs = new Map<string, number>();
   for (const letter of new Set([stem[0], stem[1]].filter(Boolean))) {
-    const next = String.fromCharCode(letter.charCodeAt(0) + 1);
-    for (const kind of SEARCH_KINDS) {
-      const vocab = SEARCH_TABLES[kind].vocab;
-      const rows = statement(db, `SELECT term, sum(doc) FROM ${vocab} WHERE term >= ? AND term < ? AND col <> 'facettes' GROUP BY term`)
-        .raw()
-        .all(letter, next) as [string, number][];
-      for (const [term, count] of rows) docs.set(term, (docs.get(term) ?? 0) + count);
-    }
+    for (const [term, count] of stemsStartingWith(db, letter)) docs.set(term, count);
   }
   let best: { term: string; distance: number; docs: number } | null = null;
   for (const [term, count] of docs) {
@@ -59,7 +42,7 @@ export function correctQuery(db: Db, query: ParsedQuery): Correction | null {
     let prefix = term.prefix;
     term.words.forEach((word, i) => {
       const asPrefix = term.prefix && i === term.words.length - 1;
-      const known = asPrefix ? prefixForms(word).some((form) => indexedWithPrefix(db, form, false)) : indexedWithPrefix(db, stems[i], true);
+      const known = asPrefix ? prefixForms(word).some((form) => stemsWithPrefix(db, form, 0).length > 0) : isIndexedStem(db, stems[i]);
       if (known || !PLAIN.test(stems[i])) return;
       const tolerance = typoTolerance(word);
       const replacement = tolerance > 0 ? closestStem(db, stems[i], tolerance) : null;

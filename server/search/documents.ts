@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { acteur, acteurTheme, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm } from "@/db/schema";
 import { typologieLabel } from "@/lib/acteur/labels";
@@ -27,49 +27,81 @@ function distinct(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.map((v) => v?.trim() ?? "").filter((v) => v !== ""))];
 }
 
-function termsOfFiche(db: Db, ficheId: number) {
-  return db
-    .select({ taxonomy: taxonomyTerm.taxonomy, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
-    .from(ficheTerm)
-    .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
-    .where(eq(ficheTerm.ficheId, ficheId))
-    .orderBy(asc(taxonomyTerm.taxonomy), asc(taxonomyTerm.position), asc(taxonomyTerm.id))
-    .all();
+// Indexing runs on every projected edit and over every fiche on a rebuild: prepare once per connection.
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  const ficheId = sql.placeholder("ficheId");
+  const acteurId = sql.placeholder("acteurId");
+  return {
+    fiche: db
+      .select({
+        type: fiche.type,
+        statut: fiche.statut,
+        masquee: fiche.masquee,
+        redirectToId: fiche.redirectToId,
+        titre: fiche.titre,
+        texte: fiche.texte,
+        fields: fiche.fields,
+        commune: fiche.commune,
+        etat: fiche.etat,
+      })
+      .from(fiche)
+      .where(eq(fiche.id, ficheId))
+      .prepare(),
+    ficheActeurs: db
+      .select({ nom: acteur.nom })
+      .from(ficheActeur)
+      .innerJoin(acteur, eq(acteur.id, ficheActeur.acteurId))
+      .where(eq(ficheActeur.ficheId, ficheId))
+      .orderBy(asc(acteur.nom))
+      .prepare(),
+    ficheLieux: db
+      .select({ nom: lieu.nom, commune: lieu.commune })
+      .from(ficheLieu)
+      .innerJoin(lieu, eq(lieu.id, ficheLieu.lieuId))
+      .where(eq(ficheLieu.ficheId, ficheId))
+      .orderBy(asc(lieu.nom))
+      .prepare(),
+    ficheTerms: db
+      .select({ taxonomy: taxonomyTerm.taxonomy, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+      .from(ficheTerm)
+      .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
+      .where(eq(ficheTerm.ficheId, ficheId))
+      .orderBy(asc(taxonomyTerm.taxonomy), asc(taxonomyTerm.position), asc(taxonomyTerm.id))
+      .prepare(),
+    acteur: db
+      .select({ nom: acteur.nom, categorie: acteur.categorie, typologie: acteur.typologie, description: acteur.description })
+      .from(acteur)
+      .where(eq(acteur.id, acteurId))
+      .prepare(),
+    acteurThemes: db
+      .select({ slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+      .from(acteurTheme)
+      .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, acteurTheme.termId))
+      .where(eq(acteurTheme.acteurId, acteurId))
+      .orderBy(asc(taxonomyTerm.position), asc(taxonomyTerm.id))
+      .prepare(),
+    acteurLieux: db.select({ nom: lieu.nom, commune: lieu.commune }).from(lieu).where(eq(lieu.acteurId, acteurId)).orderBy(asc(lieu.nom)).prepare(),
+  };
+}
+
+function statements(db: Db) {
+  let found = prepared.get(db);
+  if (!found) {
+    found = prepare(db);
+    prepared.set(db, found);
+  }
+  return found;
 }
 
 /** The search document of a fiche, or null when the public search must not show it (or it is gone). */
 export function buildFicheDocument(db: Db, ficheId: number): SearchDocument | null {
-  const row = db
-    .select({
-      type: fiche.type,
-      statut: fiche.statut,
-      masquee: fiche.masquee,
-      redirectToId: fiche.redirectToId,
-      titre: fiche.titre,
-      texte: fiche.texte,
-      fields: fiche.fields,
-      commune: fiche.commune,
-      etat: fiche.etat,
-    })
-    .from(fiche)
-    .where(eq(fiche.id, ficheId))
-    .get();
+  const q = statements(db);
+  const row = q.fiche.get({ ficheId });
   if (!row || !isFicheSearchable(row)) return null;
-  const acteurs = db
-    .select({ nom: acteur.nom })
-    .from(ficheActeur)
-    .innerJoin(acteur, eq(acteur.id, ficheActeur.acteurId))
-    .where(eq(ficheActeur.ficheId, ficheId))
-    .orderBy(asc(acteur.nom))
-    .all();
-  const lieux = db
-    .select({ nom: lieu.nom, commune: lieu.commune })
-    .from(ficheLieu)
-    .innerJoin(lieu, eq(lieu.id, ficheLieu.lieuId))
-    .where(eq(ficheLieu.ficheId, ficheId))
-    .orderBy(asc(lieu.nom))
-    .all();
-  const terms = termsOfFiche(db, ficheId).filter((t) => t.taxonomy !== "objectif");
+  const acteurs = q.ficheActeurs.all({ ficheId });
+  const lieux = q.ficheLieux.all({ ficheId });
+  const terms = q.ficheTerms.all({ ficheId }).filter((t) => t.taxonomy !== "objectif");
   const quartier = typeof row.fields.quartier === "string" ? row.fields.quartier : "";
   const commune = row.commune?.trim() ?? "";
   const champs = distinct([
@@ -97,20 +129,11 @@ export function buildFicheDocument(db: Db, ficheId: number): SearchDocument | nu
 
 /** The search document of an acteur, or null when it no longer exists. */
 export function buildActeurDocument(db: Db, acteurId: number): SearchDocument | null {
-  const row = db
-    .select({ nom: acteur.nom, categorie: acteur.categorie, typologie: acteur.typologie, description: acteur.description })
-    .from(acteur)
-    .where(eq(acteur.id, acteurId))
-    .get();
+  const q = statements(db);
+  const row = q.acteur.get({ acteurId });
   if (!row) return null;
-  const themes = db
-    .select({ slug: taxonomyTerm.slug, label: taxonomyTerm.label })
-    .from(acteurTheme)
-    .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, acteurTheme.termId))
-    .where(eq(acteurTheme.acteurId, acteurId))
-    .orderBy(asc(taxonomyTerm.position), asc(taxonomyTerm.id))
-    .all();
-  const lieux = db.select({ nom: lieu.nom, commune: lieu.commune }).from(lieu).where(eq(lieu.acteurId, acteurId)).orderBy(asc(lieu.nom)).all();
+  const themes = q.acteurThemes.all({ acteurId });
+  const lieux = q.acteurLieux.all({ acteurId });
   const communes = distinct(lieux.map((l) => l.commune)).filter((c) => communeKey(c) !== "");
   const champs = distinct([typologieLabel(row.typologie), ...themes.map((t) => t.label), ...lieux.map((l) => l.nom), ...communes]).join(SEPARATOR);
   const keys = [...new Set(communes.map(communeKey))];

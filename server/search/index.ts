@@ -4,6 +4,6 @@
  */
 export { ensureSearchIndex, indexActeur, indexDocumentsOfTerm, indexFiche, rebuildSearchIndex } from "./indexer";
 export { searchWiki, type SearchOptions, type SearchOutcome } from "./search";
-export { suggestSearch, SUGGESTION_MAX, type Suggestion } from "./suggest";
+export { suggestSearch, type Suggestion } from "./suggest";
 export type { FacetGroup, FacetOption, SearchResult } from "./results";
-export { RANK_CAP } from "./ranking";
+export { RANK_BOUND } from "./ranking";

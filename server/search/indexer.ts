@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { acteur, acteurTheme, fiche, ficheTerm, searchState, type SearchKind } from "@/db/schema";
 import { cleanDisplayText, parseSearchQuery, STEMMER_VERSION, stemmedText, toMatchExpression } from "@/lib/search/french";
 import { buildActeurDocument, buildFicheDocument, listFicheIdsOfActeur, type SearchDocument } from "./documents";
-import { facetTokens, SEARCH_TABLES, statement } from "./tables";
+import { facetTokens, rowid, SEARCH_TABLES, statement } from "./tables";
 
 // Bump when what a document holds changes (documents.ts), so that ensureSearchIndex rebuilds.
 const DOCUMENT_VERSION = 1;
@@ -58,7 +58,7 @@ function writeDocument(db: Db, kind: SearchKind, id: number, doc: SearchDocument
   if (!previous && !next && !hasLiveEntry(db, kind, id)) return false;
   const ftsColumns = [...t.columns, "facettes"].join(", ");
   if (previous) {
-    statement(db, `INSERT INTO ${t.fts} (${t.fts}, rowid, ${ftsColumns}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(id, ...previous.stems, previous.facettes);
+    statement(db, `INSERT INTO ${t.fts} (${t.fts}, rowid, ${ftsColumns}) VALUES ('delete', ?, ?, ?, ?, ?)`).run(rowid(id), ...previous.stems, previous.facettes);
   }
   if (next) {
     statement(
@@ -66,7 +66,7 @@ function writeDocument(db: Db, kind: SearchKind, id: number, doc: SearchDocument
       `INSERT INTO ${t.doc} (${t.id}, ${[...t.columns, ...t.indexColumns].join(", ")}, facettes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (${t.id}) DO UPDATE SET ${[...t.columns, ...t.indexColumns, "facettes"].map((c) => `${c} = excluded.${c}`).join(", ")}`,
     ).run(id, ...next.texts, ...next.stems, next.facettes);
-    statement(db, `INSERT INTO ${t.fts} (rowid, ${ftsColumns}) VALUES (?, ?, ?, ?, ?)`).run(id, ...next.stems, next.facettes);
+    statement(db, `INSERT INTO ${t.fts} (rowid, ${ftsColumns}) VALUES (?, ?, ?, ?, ?)`).run(rowid(id), ...next.stems, next.facettes);
   } else if (previous) {
     statement(db, `DELETE FROM ${t.doc} WHERE ${t.id} = ?`).run(id);
   }

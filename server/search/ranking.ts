@@ -1,14 +1,16 @@
 import type { Db } from "@/db/client";
 import type { SearchKind } from "@/db/schema";
 import type { SearchFilters } from "@/lib/search/params";
-import { FACETS_OF_KIND, facetToken, headColumns, SEARCH_TABLES, statement, textColumns } from "./tables";
+import { FACETS_OF_KIND, facetToken, headColumns, rowid, SEARCH_TABLES, statement, textColumns } from "./tables";
 
 /**
- * Above this many candidates of one kind, bm25 is computed for a bounded set only. A query made
- * of very common words ("numérique" is in most fiches) would otherwise score every fiche to
- * keep twenty, and such words weigh almost nothing in bm25 anyway (their idf is near zero).
+ * The size of the bounded sets ranked for a very common query, which is one with more than
+ * three times as many candidates of a kind: below, scoring them all costs about as much as two
+ * bounded sets. A query made of very common words ("numérique" is in most fiches) would otherwise
+ * score every fiche to keep twenty, and such words weigh almost nothing in bm25 anyway (their idf
+ * is near zero).
  */
-export const RANK_CAP = 2000;
+export const RANK_BOUND = 2000;
 
 export type Ranked = { kind: SearchKind; id: number; score: number };
 
@@ -32,9 +34,13 @@ function filterMatch(kind: SearchKind, filters: SearchFilters): string {
     .join(" AND ");
 }
 
-function scoreFrom(db: Db, kind: SearchKind, match: string, fromId: number): Ranked[] {
+// SQLite's own top-N sort (ORDER BY rank, rowid) costs less than FTS5's ORDER BY rank path, and
+// far less than handing every scored row to JavaScript.
+function topFrom(db: Db, kind: SearchKind, match: string, fromId: number, limit: number): Ranked[] {
   const fts = SEARCH_TABLES[kind].fts;
-  const rows = statement(db, `SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? AND rowid >= ?`).raw().all(match, fromId) as [number, number][];
+  const rows = statement(db, `SELECT rowid, rank FROM ${fts} WHERE ${fts} MATCH ? AND rowid >= ? ORDER BY rank, rowid DESC LIMIT ?`)
+    .raw()
+    .all(match, rowid(fromId), limit) as [number, number][];
   return rows.map(([id, score]) => ({ kind, id, score }));
 }
 
@@ -43,26 +49,47 @@ export function compareRanked(a: Ranked, b: Ranked): number {
   return a.score - b.score || b.id - a.id;
 }
 
+export type Ranking = {
+  /** The best `limit` candidates, best first. */
+  ranked: Ranked[];
+  /** How many candidates the ranking orders, beyond `limit`: all of them, or the bounded sets. */
+  available: number;
+  bounded: boolean;
+};
+
 /**
  * Ranks the candidates of a kind (ids ascending, filters already applied) by bm25, title ≫
- * fields > body. Beyond RANK_CAP candidates, only two bounded sets are scored: the RANK_CAP most
- * recent candidates, and the RANK_CAP most recent of those that match in their title or fields.
+ * fields > body, and returns the best `limit`. Beyond 3 × `bound` candidates, only two bounded
+ * sets are scored: the `bound` most recent candidates, and the `bound` most recent of those that
+ * match in their title or fields.
  */
-export function rankCandidates(db: Db, kind: SearchKind, expression: string, filters: SearchFilters, candidates: number[]): { ranked: Ranked[]; bounded: boolean } {
-  if (candidates.length === 0) return { ranked: [], bounded: false };
+export function rankCandidates(
+  db: Db,
+  kind: SearchKind,
+  expression: string,
+  filters: SearchFilters,
+  candidates: number[],
+  limit: number,
+  bound = RANK_BOUND,
+): Ranking {
+  if (candidates.length === 0) return { ranked: [], available: 0, bounded: false };
   const filter = filterMatch(kind, filters);
   const withFilter = (match: string) => (filter ? `${match} AND ${filter}` : match);
   const full = withFilter(textMatch(kind, expression));
-  if (candidates.length <= RANK_CAP) return { ranked: scoreFrom(db, kind, full, candidates[0]).sort(compareRanked), bounded: false };
+  if (candidates.length <= 3 * bound) {
+    return { ranked: topFrom(db, kind, full, candidates[0], limit), available: candidates.length, bounded: false };
+  }
 
-  const recent = scoreFrom(db, kind, full, candidates[candidates.length - RANK_CAP]);
+  const recentFrom = candidates[candidates.length - bound];
+  const recent = topFrom(db, kind, full, recentFrom, limit);
   const headMatch = withFilter(`${headColumns(kind)} : (${expression})`);
-  const headIds = matchingIds(db, kind, headMatch);
-  const head = headIds.length > 0 ? scoreFrom(db, kind, headMatch, headIds[Math.max(0, headIds.length - RANK_CAP)]) : [];
+  const headIds = matchingIds(db, kind, headMatch).slice(-bound);
+  const head = headIds.length > 0 ? topFrom(db, kind, headMatch, headIds[0], limit) : [];
   const best = new Map<number, Ranked>();
   for (const item of [...head, ...recent]) {
     const known = best.get(item.id);
     if (!known || item.score < known.score) best.set(item.id, item);
   }
-  return { ranked: [...best.values()].sort(compareRanked), bounded: true };
+  const overlap = headIds.filter((id) => id >= recentFrom).length;
+  return { ranked: [...best.values()].sort(compareRanked).slice(0, limit), available: bound + headIds.length - overlap, bounded: true };
 }

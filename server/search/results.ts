@@ -10,7 +10,7 @@ import { MARK_CLOSE, MARK_OPEN, markedTextToHtml, markedWords } from "@/lib/sear
 import { SEARCH_FACETS, type SearchFacet, type SearchFilters } from "@/lib/search/params";
 import type { FacetCounts, SearchCatalog } from "./catalog";
 import { textMatch, type Ranked } from "./ranking";
-import { SEARCH_TABLES, statement } from "./tables";
+import { rowid, SEARCH_TABLES, statement } from "./tables";
 import { isFicheSearchable } from "./visibility";
 
 export type SearchResult = {
@@ -39,7 +39,7 @@ function excerpts(db: Db, kind: SearchKind, id: number, match: string) {
      FROM ${fts} WHERE ${fts} MATCH ? AND rowid = ?`,
   )
     .raw()
-    .get(MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, match, id) as [string, string, string] | undefined;
+    .get(MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, MARK_OPEN, MARK_CLOSE, match, rowid(id)) as [string, string, string] | undefined;
   if (!row) return null;
   const [title, fields, body] = row;
   // The body tells most about a result; the fields (acteurs, themes, commune) when only they match.

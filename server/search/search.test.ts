@@ -128,6 +128,15 @@ describe("searchWiki: French queries", () => {
     expect(outcome.results[0].titleHtml).toBe("<mark>Démarches</mark> <mark>administratives</mark> en ligne pour les <mark>séniors</mark>");
   });
 
+  it("shows each result with its own title and excerpt", () => {
+    const outcome = searchWiki(db, { q: "numérique" });
+    const titres = new Map(db.select({ slug: fiche.slug, titre: fiche.titre }).from(fiche).all().map((f) => [`/fiches/${f.slug}`, f.titre]));
+    const noms = new Map(db.select({ slug: acteur.slug, nom: acteur.nom }).from(acteur).all().map((a) => [`/acteurs/${a.slug}`, a.nom]));
+    expect(outcome.results.length).toBeGreaterThan(3);
+    for (const result of outcome.results) expect(result.title).toBe(titres.get(result.href) ?? noms.get(result.href));
+    expect(new Set(outcome.results.map((r) => r.excerptHtml)).size).toBe(outcome.results.length);
+  });
+
   it("finds a bibliothèque acteur and the fiches about bibliothèques, never drafts, archives or hidden fiches", () => {
     const outcome = searchWiki(db, { q: "bibliothèque" });
     const byHref = Object.fromEntries(outcome.results.map((r) => [r.href, r.typeLabel]));

@@ -4,10 +4,18 @@ import { parseSearchQuery, toMatchExpression, type ParsedQuery } from "@/lib/sea
 import { emptyFilters, SEARCH_PAGE_MAX, type SearchFilters } from "@/lib/search/params";
 import { getSearchCatalog, selectMatches, type SearchCatalog, type Selection } from "./catalog";
 import { correctedText, correctQuery } from "./correction";
-import { compareRanked, matchingIds, rankCandidates, textMatch, type Ranked } from "./ranking";
+import { compareRanked, matchingIds, RANK_BOUND, rankCandidates, textMatch, type Ranked } from "./ranking";
+import { completePrefixes } from "./vocabulary";
 import { describeFacets, loadResults, type FacetGroup, type SearchResult } from "./results";
 
-export type SearchOptions = { q: string; filters?: SearchFilters; page?: number; pageSize?: number };
+export type SearchOptions = {
+  q: string;
+  filters?: SearchFilters;
+  page?: number;
+  pageSize?: number;
+  /** The size of the bounded ranking sets (ranking.ts); the benchmark compares with Infinity, tests use a small one. */
+  rankBound?: number;
+};
 
 export type SearchOutcome = {
   q: string;
@@ -28,7 +36,7 @@ export type SearchOutcome = {
 type Attempt = { expression: string; selection: Selection; matched: number };
 
 function attempt(db: Db, catalog: SearchCatalog, query: ParsedQuery, filters: SearchFilters): Attempt | null {
-  const expression = toMatchExpression(query);
+  const expression = toMatchExpression(completePrefixes(db, query));
   if (!expression) return null;
   const matches = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, matchingIds(db, kind, textMatch(kind, expression))])) as Record<SearchKind, number[]>;
   return { expression, selection: selectMatches(catalog, matches, filters), matched: matches.fiche.length + matches.acteur.length };
@@ -39,7 +47,7 @@ function attempt(db: Db, catalog: SearchCatalog, query: ParsedQuery, filters: Se
  * excerpts, facet counts in which each facet counts with the other facets' filters applied, and
  * a corrected search when a short query finds nothing.
  */
-export function searchWiki(db: Db, { q, filters = emptyFilters(), page = 1, pageSize = 20 }: SearchOptions): SearchOutcome {
+export function searchWiki(db: Db, { q, filters = emptyFilters(), page = 1, pageSize = 20, rankBound = RANK_BOUND }: SearchOptions): SearchOutcome {
   const catalog = getSearchCatalog(db);
   const query = parseSearchQuery(q);
   let found = attempt(db, catalog, query, filters);
@@ -54,15 +62,18 @@ export function searchWiki(db: Db, { q, filters = emptyFilters(), page = 1, page
   if (!found) return outcome;
 
   const { candidates, counts } = found.selection;
+  const limit = Math.min(Math.max(1, page), SEARCH_PAGE_MAX) * pageSize;
   const ranked: Ranked[] = [];
+  let available = 0;
   for (const kind of SEARCH_KINDS) {
-    const result = rankCandidates(db, kind, found.expression, filters, candidates[kind]);
-    ranked.push(...result.ranked);
-    outcome.bounded ||= result.bounded;
+    const ranking = rankCandidates(db, kind, found.expression, filters, candidates[kind], limit, rankBound);
+    ranked.push(...ranking.ranked);
+    available += ranking.available;
+    outcome.bounded ||= ranking.bounded;
   }
   ranked.sort(compareRanked);
   outcome.total = candidates.fiche.length + candidates.acteur.length;
-  outcome.pageCount = Math.min(Math.ceil(ranked.length / pageSize), SEARCH_PAGE_MAX);
+  outcome.pageCount = Math.min(Math.ceil(available / pageSize), SEARCH_PAGE_MAX);
   outcome.page = Math.min(Math.max(1, page), Math.max(1, outcome.pageCount));
   outcome.results = loadResults(db, ranked.slice((outcome.page - 1) * pageSize, outcome.page * pageSize), found.expression);
   outcome.facets = describeFacets(db, catalog, counts, filters);

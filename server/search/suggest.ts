@@ -4,12 +4,13 @@ import { acteur, fiche, type SearchKind } from "@/db/schema";
 import { ACTEUR_CATEGORIE_LABELS } from "@/lib/acteur/labels";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { parseSearchQuery, tokenize, toMatchExpression } from "@/lib/search/french";
+import { SUGGESTION_MAX, SUGGESTION_MIN_LENGTH, type Suggestion } from "@/lib/search/suggestion";
 import { SEARCH_TABLES, statement } from "./tables";
+import { completePrefixes } from "./vocabulary";
 import { isFicheSearchable } from "./visibility";
 
-export type Suggestion = { kind: SearchKind; label: string; href: string; typeLabel: string };
+export type { Suggestion };
 
-export const SUGGESTION_MAX = 8;
 // Titles are matched by the most recent first: as the prefix grows, the set shrinks to what is meant.
 const CANDIDATES = 60;
 
@@ -33,9 +34,9 @@ function titleMatches(db: Db, kind: SearchKind, expression: string): number[] {
  * it first, then the shortest.
  */
 export function suggestSearch(db: Db, prefix: string): Suggestion[] {
-  if (folded(prefix).length < 2) return [];
-  const query = parseSearchQuery(prefix, { minPrefixLength: 2 });
-  const expression = toMatchExpression(query);
+  if (folded(prefix).length < SUGGESTION_MIN_LENGTH) return [];
+  const query = parseSearchQuery(prefix, { minPrefixLength: SUGGESTION_MIN_LENGTH });
+  const expression = toMatchExpression(completePrefixes(db, query));
   if (!expression) return [];
   const ficheIds = titleMatches(db, "fiche", expression);
   const acteurIds = titleMatches(db, "acteur", expression);

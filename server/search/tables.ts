@@ -51,6 +51,15 @@ export function headColumns(kind: SearchKind): string {
   return `{${SEARCH_TABLES[kind].columns.slice(0, 2).join(" ")}}`;
 }
 
+/**
+ * A rowid to bind against an FTS5 table's rowid. better-sqlite3 binds a JS number as a REAL, and
+ * FTS5 (3.53) silently drops a `rowid = ?` constraint whose value is not an INTEGER, returning
+ * every match; a BigInt is bound as an INTEGER.
+ */
+export function rowid(id: number): bigint {
+  return BigInt(id);
+}
+
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 /** A prepared statement, kept per connection: search runs the same few statements all the time. */
