@@ -62,3 +62,34 @@ test("a hand-edited filter is refused in French and the others still apply; the 
   await expect(page.getByLabel("Catégorie d'acteur")).toHaveValue("public");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("a contributor places a lieu by clicking the map in the lieu form", async ({ page }) => {
+  const user = newUserData("placeur");
+  const id = user.email.slice(8, 16);
+  await goOffline(page);
+  await signUp(page, user);
+  const acteurPath = await createActeurWithLieux(page, `Point relais ${id}`, []);
+  await page.goto(`${acteurPath}/lieux/nouveau`);
+  await page.getByLabel("Nom du lieu").fill(`Placé à la main ${id}`);
+  await page.getByLabel("Numéro et voie").fill("8 rue Armand Gayral");
+  await page.getByLabel("Code postal").fill("33000");
+  await page.getByLabel("Commune", { exact: false }).fill(`Cliqueville ${id}`);
+  await page.getByRole("group", { name: "Services proposés" }).getByLabel("Accès internet et matériel informatique").check();
+  const picker = page.getByRole("region", { name: "Carte pour placer le lieu" });
+  await expect(picker).toBeVisible();
+  await expect(page.getByLabel("Latitude")).toHaveValue("");
+  await picker.click({ position: { x: 120, y: 90 } });
+  await expect(page.getByRole("status").filter({ hasText: "Lieu placé sur la carte" })).toBeVisible();
+  const latitude = Number(await page.getByLabel("Latitude").inputValue());
+  const longitude = Number(await page.getByLabel("Longitude").inputValue());
+  // The map opens on Bordeaux: the click lands near it.
+  expect(Math.abs(latitude - 44.84)).toBeLessThan(0.2);
+  expect(Math.abs(longitude + 0.58)).toBeLessThan(0.3);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("button", { name: "Ajouter le lieu" }).click();
+  await expect(page.getByText("Le lieu a été ajouté.")).toBeVisible();
+
+  await page.goto(`/carte?commune=${encodeURIComponent(`Cliqueville ${id}`)}`);
+  await expect(page.getByRole("status").filter({ hasText: "correspond" })).toHaveText("1 lieu correspond à ces filtres, dont 1 placé sur la carte.");
+  await expect(page.getByRole("button", { name: `Placé à la main ${id} (Point relais ${id})` })).toBeVisible();
+});
