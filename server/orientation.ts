@@ -3,7 +3,8 @@ import { listLieuxWithActeur, type LieuWithActeur } from "@/db/queries/carte";
 import type { FicheSummary } from "@/db/queries/fiche";
 import { searchFold } from "@/db/queries/acteur";
 import { listFichesForNeed } from "@/db/queries/orientation";
-import { openingStateAt, parseOpeningHours, type OpeningState } from "@/lib/lieu/opening-hours";
+import { openingStateAtClock, parseOpeningHours, type OpeningState } from "@/lib/lieu/opening-hours";
+import { parisClock } from "@/lib/lieu/paris-time";
 import { centroid, distanceKm, formatDistance, type Point } from "@/lib/orientation/distance";
 import { publicTermsOf, type Need } from "@/lib/orientation/needs";
 
@@ -45,6 +46,20 @@ export type OrientationAnswer = {
 };
 
 const NO_PUBLIC = "Ce lieu n'accueille pas de public";
+const collator = new Intl.Collator("fr");
+
+// Parsing opening hours costs tens of microseconds and lieux change rarely: every orientation
+// ranks all the lieux of a service, so their parsed hours are kept, keyed by their text.
+const parsedHours = new Map<string, ReturnType<typeof parseOpeningHours>>();
+function parseHoursCached(text: string): ReturnType<typeof parseOpeningHours> {
+  let parsed = parsedHours.get(text);
+  if (!parsed) {
+    if (parsedHours.size >= 20_000) parsedHours.clear();
+    parsed = parseOpeningHours(text);
+    parsedHours.set(text, parsed);
+  }
+  return parsed;
+}
 
 /** Ranks the lieux that meet the need: best fit first, then the nearest, then by name. */
 export function rankLieux(lieux: LieuWithActeur[], query: OrientationQuery, now: Date): OrientationMatch[] {
@@ -53,6 +68,7 @@ export function rankLieux(lieux: LieuWithActeur[], query: OrientationQuery, now:
     ? centroid(lieux.filter((l) => searchFold(l.commune) === commune && l.latitude !== null && l.longitude !== null).map(pointOf))
     : null;
   const origin = query.point ?? communeCentre;
+  const clock = parisClock(now);
 
   const matches = lieux
     .filter((l) => meetsNeed(l, query.need) && !(l.modalitesAcces.length === 1 && l.modalitesAcces[0] === NO_PUBLIC))
@@ -70,8 +86,8 @@ export function rankLieux(lieux: LieuWithActeur[], query: OrientationQuery, now:
       if (sameCommune) reasons.push(`À ${lieu.commune}`);
       if (sameCommune || (query.point && distance !== null && distance <= NEAR_KM)) score += ORIENTATION_POINTS.near;
 
-      const parsed = lieu.horaires ? parseOpeningHours(lieu.horaires) : null;
-      const opening = parsed?.ok ? openingStateAt(parsed.value, now) : null;
+      const parsed = lieu.horaires ? parseHoursCached(lieu.horaires) : null;
+      const opening = parsed?.ok ? openingStateAtClock(parsed.value, clock) : null;
       if (opening === "open") {
         score += ORIENTATION_POINTS.openNow;
         reasons.push("Ouvert maintenant");
@@ -84,7 +100,7 @@ export function rankLieux(lieux: LieuWithActeur[], query: OrientationQuery, now:
     (a, b) =>
       b.score - a.score ||
       (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
-      a.lieu.nom.localeCompare(b.lieu.nom, "fr") ||
+      collator.compare(a.lieu.nom, b.lieu.nom) ||
       a.lieu.id - b.lieu.id,
   );
 }

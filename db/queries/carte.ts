@@ -21,6 +21,7 @@ export type LieuWithActeur = Lieu & {
 };
 
 const supports: readonly string[] = LIEU_PRISES_EN_CHARGE_SPECIFIQUES;
+const collator = new Intl.Collator("fr");
 
 function listHas(column: AnyColumn, value: string): SQL {
   return sql`exists (select 1 from json_each(${column}) where json_each.value = ${value})`;
@@ -81,7 +82,9 @@ export function listLieuxWithActeur(db: Db, filters: CarteFilters = {}): LieuWit
     themesByActeur.set(t.acteurId, list);
   }
   // Sorted here, not by SQLite: its collation is binary, and "BEGLES" and "Bègles" are one commune.
+  // Keys are folded once per lieu, not once per comparison.
   return rows
-    .map((r) => ({ ...r.lieu, acteur: r.acteur, themes: themesByActeur.get(r.acteur.id) ?? [] }))
-    .sort((a, b) => searchFold(a.commune).localeCompare(searchFold(b.commune), "fr") || a.nom.localeCompare(b.nom, "fr") || a.id - b.id);
+    .map((r) => ({ key: searchFold(r.lieu.commune), item: { ...r.lieu, acteur: r.acteur, themes: themesByActeur.get(r.acteur.id) ?? [] } }))
+    .sort((a, b) => collator.compare(a.key, b.key) || collator.compare(a.item.nom, b.item.nom) || a.item.id - b.item.id)
+    .map((r) => r.item);
 }

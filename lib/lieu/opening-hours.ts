@@ -18,7 +18,7 @@
  * school holidays and spans over midnight are refused rather than half-understood.
  */
 
-import { isFrenchPublicHoliday, parisClock } from "./paris-time";
+import { isFrenchPublicHoliday, parisClock, type ParisClock } from "./paris-time";
 
 export const WEEKDAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -242,8 +242,12 @@ function dayMatches(range: DayRange, weekday: number, holiday: boolean): boolean
  * on Wednesdays, and "PH off" closes on French public holidays.
  */
 export function openingStateAt(hours: OpeningHours, date: Date): OpeningState {
+  return openingStateAtClock(hours, parisClock(date));
+}
+
+/** openingStateAt for a clock already read: ranking many lieux reads the clock once. */
+export function openingStateAtClock(hours: OpeningHours, clock: ParisClock): OpeningState {
   if (hours.alwaysOpen) return "open";
-  const clock = parisClock(date);
   const holiday = isFrenchPublicHoliday(clock.year, clock.month, clock.day);
   let state: OpeningState = "closed";
   for (const rule of hours.rules) {
