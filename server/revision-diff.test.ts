@@ -10,7 +10,7 @@ import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { insertFiche } from "./fiche";
 import { takeRevision } from "./revision";
-import { diffBodies, diffRevisions, type SetFieldDiff, type TextFieldDiff } from "./revision-diff";
+import { describeFields, diffBodies, diffRevisions, type SetFieldDiff, type TextFieldDiff } from "./revision-diff";
 
 const db = getTestDb();
 
@@ -137,6 +137,35 @@ describe("the fiche's row is not what the diff reads", () => {
       { op: "equal", text: "Version " },
       { op: "delete", text: "A" },
       { op: "insert", text: "B" },
+    ]);
+  });
+});
+
+describe("describeFields", () => {
+  it("lists a version's non-empty fields with names resolved", () => {
+    const porteur = buildActeur({ nom: "Espace de vie sociale" });
+    expect(
+      describeFields(db, {
+        type: "idee",
+        titre: "Titre laissé de côté",
+        commune: "Bègles",
+        quartier: "",
+        lienWeb: "",
+        source: "Livre blanc",
+        etat: null,
+        objectif: null,
+        acteurs: [{ acteurId: porteur.id, role: "pressenti" }],
+        themes: [],
+        publics: [],
+        enjeux: [],
+        lieux: [],
+        themesSuggeres: [],
+      }),
+    ).toEqual([
+      { field: "type", label: "Type de fiche", values: ["Idée à explorer"] },
+      { field: "commune", label: "Commune", values: ["Bègles"] },
+      { field: "source", label: "Source", values: ["Livre blanc"] },
+      { field: "acteurs", label: "Acteurs", values: ["Espace de vie sociale (Acteur pressenti)"] },
     ]);
   });
 });

@@ -174,3 +174,27 @@ export function diffRevisions(db: Db, a: FicheRevision, b: FicheRevision): Revis
   const body = diffBodies(before.body, after.body);
   return { fields: diffFields(db, before.content, after.content), body, bodyChanged: body.some((block) => block.op !== "equal") };
 }
+
+/** One field of a version, for its page: the label and the values, names resolved. */
+export type FieldValue = { field: string; label: string; values: string[] };
+
+/** The non-empty fields of a version (the title aside), in the order of the fiche page. */
+export function describeFields(db: Db, content: FicheContent): FieldValue[] {
+  const names = resolveNames(db, [content]);
+  const fields: FieldValue[] = [{ field: "type", label: "Type de fiche", values: [FICHE_TYPE_LABELS[content.type]?.singular ?? content.type] }];
+  for (const { field, label } of TEXT_FIELDS) if (field !== "titre" && content[field].trim()) fields.push({ field, label, values: [content[field]] });
+  if (content.etat) fields.push({ field: "etat", label: "État de l'action", values: [ETAT_LABELS[content.etat]] });
+  if (content.objectif !== null) fields.push({ field: "objectif", label: "Objectif", values: [termLabel(names, content.objectif)] });
+  for (const { field, label } of TERM_SETS) {
+    if (content[field].length) fields.push({ field, label, values: content[field].map((id) => termLabel(names, id)) });
+  }
+  if (content.acteurs.length) {
+    fields.push({
+      field: "acteurs",
+      label: "Acteurs",
+      values: content.acteurs.map((a) => `${acteurLabel(names, a.acteurId)} (${ACTEUR_ROLE_LABELS[a.role]?.singular ?? a.role})`),
+    });
+  }
+  if (content.lieux.length) fields.push({ field: "lieux", label: "Lieux", values: content.lieux.map((id) => lieuLabel(names, id)) });
+  return fields;
+}

@@ -23,7 +23,8 @@ export async function SiteFooter() {
           .
         </p>
         <p>
-          <Link href="/taxonomies">Thèmes et publics</Link> · <Link href="/acteurs">Annuaire des acteurs</Link> ·{" "}
+          <Link href="/modifications-recentes">Modifications récentes</Link> · <Link href="/taxonomies">Thèmes et publics</Link> ·{" "}
+          <Link href="/acteurs">Annuaire des acteurs</Link> ·{" "}
           <Link href="/export">Exporter le contenu</Link> · <Link href="/api">API ouverte</Link>
         </p>
       </div>

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, max, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, lte, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
 import { ficheRevision, user, type FicheRevision, type RevisionReason } from "../schema";
@@ -19,7 +19,10 @@ export type RevisionSummary = {
   authors: RevisionAuthor[];
 };
 
-export type RevisionPage = { items: RevisionSummary[]; total: number; page: number; pageSize: number; pageCount: number };
+/** A revision in its fiche's history, with its number there (1 for the first). */
+export type NumberedRevision = RevisionSummary & { number: number };
+
+export type RevisionPage = { items: NumberedRevision[]; total: number; page: number; pageSize: number; pageCount: number };
 
 /** One person who worked on a fiche, and when they last did. */
 export type Contributor = { id: number; name: string; lastContributionAt: Date };
@@ -90,7 +93,13 @@ export function listRevisions(db: Db, ficheId: number, options: { page?: number;
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  return { items: withAuthors(db, rows), total, page, pageSize, pageCount };
+  const first = total - (page - 1) * pageSize;
+  return { items: withAuthors(db, rows).map((r, i) => ({ ...r, number: first - i })), total, page, pageSize, pageCount };
+}
+
+/** The number of a revision in its fiche's history: 1 for the first one. */
+export function getRevisionNumber(db: Db, ficheId: number, id: number): number {
+  return db.select({ n: count() }).from(ficheRevision).where(and(eq(ficheRevision.ficheId, ficheId), lte(ficheRevision.id, id))).get()!.n;
 }
 
 /** A revision with its authors' names and the date of the revision it restored, if any. */

@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
+import { listFicheContributors } from "@/db/queries/revision";
 import { FICHE_ACTEUR_ROLES } from "@/db/schema";
 import { FicheBadges } from "@/components/fiche/FicheBadges";
+import { Contributors } from "@/components/revision/Contributors";
 import { isSafeHref } from "@/lib/editor/extensions";
 import type { EtatAction } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
@@ -154,6 +156,8 @@ export default async function FichePage({ params }: { params: Promise<{ slug: st
           </ul>
         </section>
       )}
+
+      <Contributors slug={fiche.slug} contributors={listFicheContributors(getDb(), fiche.id)} />
 
       <footer className="fiche__footer muted">
         {fiche.statut !== "brouillon" && !fiche.masquee && fiche.redirectToId === null && (

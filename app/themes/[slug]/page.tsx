@@ -6,12 +6,15 @@ import { listFichesByTheme } from "@/db/queries/fiche";
 import { getThemeBySlug, listActeursByTheme } from "@/db/queries/theme";
 import { FicheCards } from "@/components/fiche/FicheCard";
 import { typologieLabel } from "@/lib/acteur/labels";
+import { publicUrl } from "@/server/config";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const theme = getThemeBySlug(getDb(), (await params).slug);
-  return { title: theme ? `Thème : ${theme.label}` : "Thème introuvable", description: theme?.description };
+  if (!theme) return { title: "Thème introuvable" };
+  const feed = { url: `${publicUrl()}/themes/${theme.slug}/nouvelles-fiches.xml`, title: `Nouvelles fiches du thème « ${theme.label} » (Atom)` };
+  return { title: `Thème : ${theme.label}`, description: theme.description, alternates: { types: { "application/atom+xml": [feed] } } };
 }
 
 export default async function ThemePage({ params }: { params: Promise<{ slug: string }> }) {
@@ -33,6 +36,11 @@ export default async function ThemePage({ params }: { params: Promise<{ slug: st
             <Link href={`/fiches?theme=${theme.slug}`}>Filtrer toutes les fiches de ce thème</Link>
           </p>
         )}
+        <p>
+          <a href={`/themes/${theme.slug}/nouvelles-fiches.xml`} type="application/atom+xml">
+            Suivre les nouvelles fiches de ce thème avec le flux Atom
+          </a>
+        </p>
       </section>
       <section aria-labelledby="theme-acteurs">
         <h2 id="theme-acteurs">Acteurs</h2>

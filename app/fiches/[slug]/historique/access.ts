@@ -1,0 +1,18 @@
+import { cache } from "react";
+import { getDb } from "@/db/client";
+import { getFicheBySlug } from "@/db/queries/fiche";
+import { isModerator } from "@/lib/policies/actor";
+import { canReadFiche } from "@/lib/policies/fiche";
+import { getCurrentActor } from "@/server/session";
+
+/**
+ * The fiche whose history a page shows, under the fiche page's read policy: a draft only for those
+ * who may read it, a fiche hidden by a moderator only for moderators. Null otherwise, so that the
+ * page answers "not found" and discloses nothing.
+ */
+export const readableFicheForHistory = cache(async (slug: string) => {
+  const fiche = getFicheBySlug(getDb(), slug);
+  const actor = await getCurrentActor();
+  if (!fiche || !canReadFiche(actor, fiche.access) || (fiche.masquee && !isModerator(actor))) return null;
+  return { fiche, actor };
+});

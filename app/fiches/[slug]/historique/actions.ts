@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { getFicheAccessFacts } from "@/db/queries/fiche-access";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/policies/actor";
+import { canEditFiche } from "@/lib/policies/fiche";
+import { restoreRevisionSchema } from "@/lib/schemas/revision";
+import { formDataToObject, runMutation } from "@/server/mutation";
+import { restoreRevision } from "@/server/revision";
+
+export type RestoreOutcome = { revisionId: number };
+
+function canRestore(actor: Actor | null, data: { ficheId: number }): boolean {
+  const facts = getFicheAccessFacts(getDb(), data.ficheId);
+  return facts !== null && canEditFiche(actor, facts);
+}
+
+/** Restores a revision of a fiche as a new forward edit, for those who may edit the fiche. */
+export async function restoreRevisionAction(_prev: ActionResult<RestoreOutcome> | null, form: FormData): Promise<ActionResult<RestoreOutcome>> {
+  const result = await runMutation({
+    schema: restoreRevisionSchema,
+    input: formDataToObject(form),
+    forbidden: "Vous ne pouvez pas modifier cette fiche, donc pas en restaurer une version.",
+    allow: canRestore,
+    run: (actor, data) => restoreRevision(getDb(), data.ficheId, data.revisionId, actor),
+  });
+  if (!result.ok) return result;
+  revalidatePath("/fiches/[slug]", "layout");
+  revalidatePath("/modifications-recentes");
+  return {
+    ok: true,
+    data: { revisionId: result.data.id },
+    message: "Cette version est restaurée : c'est de nouveau le contenu de la fiche, pour tous ceux qui la consultent ou la modifient. L'historique garde toutes les versions.",
+  };
+}
