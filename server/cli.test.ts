@@ -62,11 +62,16 @@ describe("wiki CLI", { timeout: 60_000 }, () => {
     expect(cli(dir, ["migrate"])).toMatchObject({ status: 0, stdout: `Database ${file} is already up to date.` });
   });
 
-  it("seeds every taxonomy term once, on a database it migrates itself", () => {
+  it("seeds the taxonomies and the Livre blanc once, on a database it migrates itself", () => {
     const dir = freshDataDir();
     const total = Object.values(TAXONOMY_SEED).reduce((sum, terms) => sum + terms.length, 0);
-    expect(cli(dir, ["seed"])).toMatchObject({ status: 0, stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.` });
-    expect(cli(dir, ["seed"]).stdout).toMatch(/^Every taxonomy term is already in /);
+    expect(cli(dir, ["seed"])).toMatchObject({
+      status: 0,
+      stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.\nImported the Livre blanc: 121 fiches and 108 acteurs.`,
+    });
+    expect(cli(dir, ["seed"]).stdout).toBe(
+      `Every taxonomy term is already in ${path.join(dir, "wiki.sqlite")}.\nThe wiki already holds fiches: the Livre blanc was not imported again (use the import command to update it).`,
+    );
     const db = openDatabase(path.join(dir, "wiki.sqlite"));
     expect(db.select().from(taxonomyTerm).all()).toHaveLength(total);
     db.$client.close();
