@@ -5,9 +5,8 @@ import { diffSequences } from "@/lib/diff/myers";
 import { diffWords, type TextSegment } from "@/lib/diff/words";
 import type { FicheContent } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
-import { renderFicheHtml } from "./fiche-html";
-import { htmlToBlocks, type TextBlock } from "./html-blocks";
 import { readRevisionState, type RevisionSnapshot } from "./revision";
+import { bodyBlocks, type BodyBlock } from "./revision-blocks";
 
 /** A field whose value is one text: the word-level diff of its two values. */
 export type TextFieldDiff = { kind: "text"; field: string; label: string; segments: TextSegment[] };
@@ -24,7 +23,7 @@ export type FieldDiff = TextFieldDiff | SetFieldDiff;
 export type BodyBlockDiff = {
   /** "equal": unchanged; "insert" / "delete": a whole block added or removed; "change": edited in place. */
   op: "equal" | "insert" | "delete" | "change";
-  kind: TextBlock["kind"];
+  kind: BodyBlock["kind"];
   /** A list item's marker ("•", "3.") and nesting depth; numbers are not compared, so inserting an item does not mark the next ones. */
   marker?: string;
   depth?: number;
@@ -116,34 +115,29 @@ export function diffFields(db: Db, before: FicheContent, after: FicheContent): F
   return diffs.filter((d): d is FieldDiff => d !== null);
 }
 
-function blockText(block: TextBlock): string {
-  return block.kind === "row" ? block.cells.join(" | ") : block.text;
-}
+const sameBlock = (a: BodyBlock, b: BodyBlock) => a.kind === b.kind && a.text === b.text;
 
-const sameBlock = (a: TextBlock, b: TextBlock) => a.kind === b.kind && blockText(a) === blockText(b);
-
-function shape(block: TextBlock): Pick<BodyBlockDiff, "kind" | "marker" | "depth"> {
+function shape(block: BodyBlock): Pick<BodyBlockDiff, "kind" | "marker" | "depth"> {
   return block.kind === "item" ? { kind: "item", marker: block.marker, depth: block.depth } : { kind: block.kind };
 }
 
 /** The body's blocks, diffed as a sequence; a removed block followed by an added one of the same kind reads as one edited block. */
 export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnapshot["body"]): BodyBlockDiff[] {
-  const blocksOf = (body: RevisionSnapshot["body"]) => htmlToBlocks(renderFicheHtml(body));
-  const afterBlocks = blocksOf(after);
-  const runs = diffSequences(blocksOf(before), afterBlocks, sameBlock);
+  const afterBlocks = bodyBlocks(after);
+  const runs = diffSequences(bodyBlocks(before), afterBlocks, sameBlock);
   const out: BodyBlockDiff[] = [];
-  let removed: TextBlock[] = [];
-  let added: TextBlock[] = [];
+  let removed: BodyBlock[] = [];
+  let added: BodyBlock[] = [];
   const flushChanges = () => {
     for (let j = 0; j < Math.max(removed.length, added.length); j++) {
       const old = removed[j];
       const next = added[j];
       if (old && next && old.kind === next.kind) {
-        out.push({ op: "change", ...shape(next), segments: diffWords(blockText(old), blockText(next)) });
+        out.push({ op: "change", ...shape(next), segments: diffWords(old.text, next.text) });
         continue;
       }
-      if (old) out.push({ op: "delete", ...shape(old), segments: [{ op: "delete", text: blockText(old) }] });
-      if (next) out.push({ op: "insert", ...shape(next), segments: [{ op: "insert", text: blockText(next) }] });
+      if (old) out.push({ op: "delete", ...shape(old), segments: [{ op: "delete", text: old.text }] });
+      if (next) out.push({ op: "insert", ...shape(next), segments: [{ op: "insert", text: next.text }] });
     }
     removed = [];
     added = [];
@@ -158,7 +152,7 @@ export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnap
     } else {
       flushChanges();
       for (const block of afterBlocks.slice(next, next + run.items.length)) {
-        out.push({ op: "equal", ...shape(block), segments: [{ op: "equal", text: blockText(block) }] });
+        out.push({ op: "equal", ...shape(block), segments: [{ op: "equal", text: block.text }] });
       }
       next += run.items.length;
     }

@@ -1,0 +1,82 @@
+import type { JSONContent } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { parseBody } from "./fiche-html";
+
+/** A block of a fiche's body as plain text, the unit a diff compares. */
+export type BodyBlock =
+  | { kind: "heading"; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "item"; depth: number; marker: string; text: string }
+  | { kind: "row"; text: string };
+
+type List = { ordered: boolean; count: number };
+
+/** A textblock's text: hard breaks as line breaks, and a link's address after its words when they differ. */
+function inlineText(node: PmNode): string {
+  let out = "";
+  let href: string | null = null;
+  let linkText = "";
+  const closeLink = () => {
+    if (href !== null && href.replace(/^mailto:/i, "") !== linkText.trim()) out += ` (${href.replace(/^mailto:/i, "")})`;
+    href = null;
+    linkText = "";
+  };
+  node.forEach((child) => {
+    const link = child.marks.find((m) => m.type.name === "link");
+    const target = typeof link?.attrs.href === "string" ? link.attrs.href : null;
+    if (target !== href) closeLink();
+    href = target;
+    const text = child.isText ? (child.text ?? "") : child.type.name === "hardBreak" ? "\n" : "";
+    out += text;
+    if (href !== null) linkText += text;
+  });
+  closeLink();
+  return out.replace(/[ \t]+/g, " ").trim();
+}
+
+/**
+ * The body's blocks in reading order: headings, paragraphs, list items (with their marker and
+ * depth) and table rows (cells joined by " | "). Empty blocks are left out. The body is read
+ * through the schema like the page's HTML, so what is compared is what readers see.
+ */
+export function bodyBlocks(body: JSONContent): BodyBlock[] {
+  const blocks: BodyBlock[] = [];
+  const walk = (node: PmNode, lists: List[], item: { marker: string } | null) => {
+    const name = node.type.name;
+    if (name === "heading" || name === "paragraph") {
+      const text = inlineText(node);
+      if (!text) return;
+      if (item) {
+        blocks.push({ kind: "item", depth: lists.length - 1, marker: item.marker, text });
+        // Later paragraphs of the same item continue it without repeating the marker.
+        item.marker = "";
+      } else blocks.push({ kind: name, text });
+      return;
+    }
+    if (name === "bulletList" || name === "orderedList") {
+      const start = Number(node.attrs.start);
+      const list = { ordered: name === "orderedList", count: (Number.isInteger(start) ? start : 1) - 1 };
+      node.forEach((child) => walk(child, [...lists, list], null));
+      return;
+    }
+    if (name === "listItem") {
+      const list = lists.at(-1)!;
+      const marker = { marker: list.ordered ? `${++list.count}.` : "•" };
+      node.forEach((child) => walk(child, lists, marker));
+      return;
+    }
+    if (name === "tableRow") {
+      const cells: string[] = [];
+      node.forEach((cell) => {
+        const parts: string[] = [];
+        cell.forEach((block) => parts.push(inlineText(block)));
+        cells.push(parts.filter(Boolean).join(" "));
+      });
+      if (cells.some(Boolean)) blocks.push({ kind: "row", text: cells.join(" | ") });
+      return;
+    }
+    node.forEach((child) => walk(child, lists, item));
+  };
+  walk(parseBody(body), [], null);
+  return blocks;
+}
