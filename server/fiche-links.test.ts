@@ -80,7 +80,7 @@ describe("backlinks after a rename", () => {
   it("shows an acteur's new name where it is mentioned", () => {
     const asso = buildActeur({ nom: "Médiathèque Flora Tristan" });
     const citing = buildFicheWithBody(db, { titre: "Ateliers", body: [paragraph(text("Avec "), mentionNode(asso.id))] });
-    updateActeur(db, asso.id, { nom: "Médiathèque du Grand Parc", categorie: "public", typologie: "bibliotheque", themes: [] });
+    updateActeur(db, asso.id, { nom: "Médiathèque du Grand Parc", categorie: "public", typologie: "bibliotheque_mediatheque", themes: [] });
     expect(ficheRow(db, citing.id).html).toContain(`<a href="/acteurs/${asso.slug}">Médiathèque du Grand Parc</a>`);
   });
 
