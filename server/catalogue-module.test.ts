@@ -1,0 +1,197 @@
+import { fork, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { asc, eq, inArray } from "drizzle-orm";
+import { buildUser } from "@/db/factories";
+import { getActorById } from "@/db/queries/actor";
+import { getTestDb } from "@/db/testing";
+import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
+import type { Actor } from "@/lib/policies/actor";
+import { createCatalogue } from "./catalogue";
+import { addFicheToModule, addModule, moveItem, moveModule, removeItem, removeModule, renameModule } from "./catalogue-module";
+import { DomainError } from "./errors";
+import { insertFiche } from "./fiche";
+
+function buildActor(role: "contributeur" | "moderateur" = "contributeur"): Actor {
+  return getActorById(getTestDb(), buildUser({ role }).id)!;
+}
+
+let ficheCount = 0;
+function buildFiche(createdBy: number | null = null, statut: "brouillon" | "publiee" = "publiee") {
+  return insertFiche(getTestDb(), { type: "pratique", titre: `Fiche ${++ficheCount}`, createdBy, statut });
+}
+
+/** A catalogue with modules holding fresh published fiches: sizes [2, 3] gives two modules of 2 and 3 items. */
+function buildCatalogue(owner: Actor, sizes: number[]) {
+  const db = getTestDb();
+  const created = createCatalogue(db, owner.id, { titre: "Former les bénévoles", description: "", publicVise: "", objectifs: "", duree: "" });
+  const modules = sizes.map((size, m) => {
+    const { id } = addModule(db, created.id, { titre: `Module ${m + 1}`, description: "" });
+    const items = Array.from({ length: size }, () => addFicheToModule(db, owner, created.id, { moduleId: id, ficheId: buildFiche().id, note: "", duree: "" }).id);
+    return { id, items };
+  });
+  return { catalogueId: created.id, modules };
+}
+
+/** Each module's item ids in order, after checking that modules and items are numbered 0, 1, 2… */
+function layout(catalogueId: number): number[][] {
+  const db = getTestDb();
+  const modules = db.select().from(catalogueModule).where(eq(catalogueModule.catalogueId, catalogueId)).orderBy(asc(catalogueModule.position)).all();
+  expect(modules.map((m) => m.position)).toEqual(modules.map((_, i) => i));
+  return modules.map((m) => {
+    const items = db.select().from(catalogueItem).where(eq(catalogueItem.moduleId, m.id)).orderBy(asc(catalogueItem.position)).all();
+    expect(items.map((i) => i.position), `positions of module ${m.titre}`).toEqual(items.map((_, i) => i));
+    return items.map((i) => i.id);
+  });
+}
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe("item ordering", () => {
+  it("moves an item up and down within its module, clamping at both ends", () => {
+    const db = getTestDb();
+    const { catalogueId, modules } = buildCatalogue(buildActor(), [4]);
+    const [a, b, c, d] = modules[0].items;
+    expect(moveItem(db, catalogueId, c, modules[0].id, 1)).toMatchObject({ position: 1, count: 4 });
+    expect(layout(catalogueId)).toEqual([[a, c, b, d]]);
+    moveItem(db, catalogueId, a, modules[0].id, 2);
+    expect(layout(catalogueId)).toEqual([[c, b, a, d]]);
+    expect(moveItem(db, catalogueId, b, modules[0].id, 99)).toMatchObject({ position: 3 });
+    expect(layout(catalogueId)).toEqual([[c, a, d, b]]);
+    moveItem(db, catalogueId, b, modules[0].id, 0);
+    expect(layout(catalogueId)).toEqual([[b, c, a, d]]);
+  });
+
+  it("moves an item across modules and closes the gap it leaves", () => {
+    const db = getTestDb();
+    const { catalogueId, modules } = buildCatalogue(buildActor(), [3, 2]);
+    const [[a, b, c], [d, e]] = modules.map((m) => m.items);
+    expect(moveItem(db, catalogueId, b, modules[1].id, 1)).toMatchObject({ moduleId: modules[1].id, moduleTitre: "Module 2", position: 1, count: 3 });
+    expect(layout(catalogueId)).toEqual([[a, c], [d, b, e]]);
+    moveItem(db, catalogueId, a, modules[1].id, 99);
+    moveItem(db, catalogueId, c, modules[1].id, 0);
+    expect(layout(catalogueId)).toEqual([[], [c, d, b, e, a]]);
+    moveItem(db, catalogueId, e, modules[0].id, 5);
+    expect(layout(catalogueId)).toEqual([[e], [c, d, b, a]]);
+  });
+
+  it("applies moves computed from the same stale view to the order as it stands", () => {
+    const db = getTestDb();
+    const { catalogueId, modules } = buildCatalogue(buildActor(), [4]);
+    const [a, b, c, d] = modules[0].items;
+    // Two people see [a, b, c, d]; one moves d to the top, the other c to the top.
+    moveItem(db, catalogueId, d, modules[0].id, 0);
+    moveItem(db, catalogueId, c, modules[0].id, 0);
+    expect(layout(catalogueId)).toEqual([[c, d, a, b]]);
+    // Someone removes b while another person moves it: the move is refused, nothing else changes.
+    removeItem(db, catalogueId, b);
+    expect(codeOf(() => moveItem(db, catalogueId, b, modules[0].id, 0))).toBe("item_not_found");
+    expect(layout(catalogueId)).toEqual([[c, d, a]]);
+  });
+
+  it("refuses an item or a module of another catalogue, and changes nothing", () => {
+    const db = getTestDb();
+    const owner = buildActor();
+    const mine = buildCatalogue(owner, [2]);
+    const other = buildCatalogue(owner, [2]);
+    expect(codeOf(() => moveItem(db, mine.catalogueId, other.modules[0].items[0], mine.modules[0].id, 0))).toBe("item_not_found");
+    expect(codeOf(() => moveItem(db, mine.catalogueId, mine.modules[0].items[1], other.modules[0].id, 0))).toBe("module_not_found");
+    expect(codeOf(() => moveModule(db, mine.catalogueId, other.modules[0].id, 0))).toBe("module_not_found");
+    expect(codeOf(() => removeItem(db, mine.catalogueId, other.modules[0].items[0]))).toBe("item_not_found");
+    expect(codeOf(() => renameModule(db, mine.catalogueId, other.modules[0].id, { titre: "Volé", description: "" }))).toBe("module_not_found");
+    expect(layout(mine.catalogueId)).toEqual([mine.modules[0].items]);
+    expect(layout(other.catalogueId)).toEqual([other.modules[0].items]);
+  });
+
+  it("appends added fiches at the end of their module, and renumbers after a removal", () => {
+    const db = getTestDb();
+    const owner = buildActor();
+    const { catalogueId, modules } = buildCatalogue(owner, [3]);
+    const [a, b, c] = modules[0].items;
+    removeItem(db, catalogueId, a);
+    const added = addFicheToModule(db, owner, catalogueId, { moduleId: modules[0].id, ficheId: buildFiche().id, note: "Pour lancer", duree: "30 min" });
+    expect(layout(catalogueId)).toEqual([[b, c, added.id]]);
+    expect(db.select().from(catalogueItem).where(eq(catalogueItem.id, added.id)).get()).toMatchObject({ note: "Pour lancer", duree: "30 min", position: 2 });
+  });
+});
+
+describe("module ordering", () => {
+  it("moves modules and keeps their items, and removing one closes the gap", () => {
+    const db = getTestDb();
+    const { catalogueId, modules } = buildCatalogue(buildActor(), [1, 2, 1]);
+    const [m1, m2, m3] = modules;
+    expect(moveModule(db, catalogueId, m3.id, 0)).toEqual({ position: 0, count: 3 });
+    expect(layout(catalogueId)).toEqual([m3.items, m1.items, m2.items]);
+    moveModule(db, catalogueId, m3.id, 7);
+    expect(layout(catalogueId)).toEqual([m1.items, m2.items, m3.items]);
+    expect(removeModule(db, catalogueId, m2.id)).toEqual({ titre: "Module 2" });
+    expect(layout(catalogueId)).toEqual([m1.items, m3.items]);
+    expect(db.select().from(catalogueItem).where(inArray(catalogueItem.id, m2.items)).all()).toEqual([]);
+    expect(addModule(db, catalogueId, { titre: "Module 4", description: "" }).position).toBe(2);
+  });
+});
+
+describe("adding fiches", () => {
+  it("refuses someone else's draft and a hidden fiche, accepts one's own draft, and refuses a fiche twice", () => {
+    const db = getTestDb();
+    const owner = buildActor();
+    const { catalogueId, modules } = buildCatalogue(owner, [0, 0]);
+    const add = (ficheId: number, moduleId = modules[0].id) => () => addFicheToModule(db, owner, catalogueId, { moduleId, ficheId, note: "", duree: "" });
+    const othersDraft = buildFiche(buildActor().id, "brouillon");
+    expect(codeOf(add(othersDraft.id))).toBe("fiche_unavailable");
+    const hidden = buildFiche();
+    db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
+    expect(codeOf(add(hidden.id))).toBe("fiche_unavailable");
+    expect(codeOf(add(999_999))).toBe("fiche_unavailable");
+    const ownDraft = buildFiche(owner.id, "brouillon");
+    expect(codeOf(add(ownDraft.id))).toBeUndefined();
+    expect(codeOf(add(ownDraft.id, modules[1].id))).toBe("fiche_already_in_catalogue");
+    expect(layout(catalogueId).map((items) => items.length)).toEqual([1, 0]);
+  });
+});
+
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((child) => child.kill("SIGKILL")));
+
+function startWriter(): Promise<ChildProcess> {
+  const child = fork(path.join(import.meta.dirname, "catalogue-module.reorder-worker.ts"), {
+    execArgv: ["--import", "tsx"],
+    env: process.env,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.once("message", () => resolve(child));
+    child.once("exit", (code) => reject(new Error(`writer exited early with code ${code}`)));
+  });
+}
+
+function finish(child: ChildProcess): Promise<{ done?: number; error?: string }> {
+  return new Promise((resolve) => {
+    let last: { done?: number; error?: string } = { error: "no report" };
+    child.on("message", (message: { done?: number; error?: string }) => (last = message));
+    child.once("exit", () => resolve(last));
+  });
+}
+
+describe("concurrent reordering", () => {
+  it("keeps every item once and positions dense when two processes reorder the same catalogue at once", async () => {
+    const { catalogueId, modules } = buildCatalogue(buildActor(), [5, 4, 3]);
+    const itemIds = modules.flatMap((m) => m.items);
+    const writers = await Promise.all([startWriter(), startWriter()]);
+    const reports = writers.map(finish);
+    // Both writers start together, once both are loaded, so that their transactions interleave.
+    writers.forEach((child, i) => child.send({ catalogueId, moduleIds: modules.map((m) => m.id), itemIds, moves: 400, seed: 17 + i }));
+    expect(await Promise.all(reports)).toEqual([{ done: 400 }, { done: 400 }]);
+    const after = layout(catalogueId);
+    expect(after.flat().sort((x, y) => x - y)).toEqual([...itemIds].sort((x, y) => x - y));
+  });
+});
