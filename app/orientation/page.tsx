@@ -37,7 +37,7 @@ export default async function OrientationPage({ searchParams }: { searchParams: 
 
   return (
     <div className="orientation">
-      <h1>Vers qui se tourner ?</h1>
+      <h1>Vers qui se tourner&nbsp;?</h1>
       <p className="orientation-intro">
         Pour orienter une personne vers le lieu qui peut l&apos;aider : son besoin, sa situation, où elle peut aller. Chaque
         étape est une page que l&apos;on peut partager ou marquer.
