@@ -75,8 +75,9 @@ export const STEMMER_VERSION = 1;
 /**
  * A light French stemmer for folded words: it conflates singular and plural (-s, -x, -aux/-al,
  * -eaux/-eau), masculine and feminine where cheap (-e, -ée, -ive/-if, -trice/-teur, -elle/-el,
- * -enne/-en). Every rule but the last two only cuts the end of the word, so a word typed halfway
- * still prefixes its stem (see prefixForms for those two).
+ * -enne/-en). Most rules only cut the end of the word, so that a word typed halfway still
+ * prefixes its stem; prefixForms covers those that rewrite it (-aux → -al, -trice → -teur, the
+ * irregular plurals).
  */
 export function stemFrench(word: string): string {
   if (word.length < 4 || /[^a-z]/.test(word)) return word;

@@ -245,6 +245,26 @@ describe("the index follows the wiki", () => {
     expect(searchWiki(db, { q: "numérique" }).total).toBe(6);
   });
 
+  it("indexes inside the caller's transaction, and rolls back with it", () => {
+    const id = db.transaction(() => {
+      const created = insertFiche({ slug: "dans-transaction", titre: "Ressourcerie informatique" });
+      expect(hrefs("ressourcerie")).toEqual(["/fiches/dans-transaction"]);
+      return created;
+    });
+    expect(hrefs("ressourcerie")).toEqual(["/fiches/dans-transaction"]);
+    expect(() =>
+      db.transaction(() => {
+        db.update(fiche).set({ titre: "Recyclerie informatique" }).where(eq(fiche.id, id)).run();
+        indexFiche(db, id);
+        throw new Error("rollback");
+      }),
+    ).toThrow("rollback");
+    expect(hrefs("recyclerie")).toEqual([]);
+    expect(hrefs("ressourcerie")).toEqual(["/fiches/dans-transaction"]);
+    db.update(fiche).set({ statut: "brouillon" }).where(eq(fiche.id, id)).run();
+    indexFiche(db, id);
+  });
+
   it("writes nothing when a fiche is reindexed unchanged", () => {
     expect(indexFiche(db, ids.jeux)).toBe(false);
   });
