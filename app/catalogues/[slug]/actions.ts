@@ -1,0 +1,133 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getCatalogueAccessFacts } from "@/db/queries/catalogue";
+import { toFormState, type FormState } from "@/lib/form-state";
+import { isModerator } from "@/lib/policies/actor";
+import { canDuplicateCatalogue } from "@/lib/policies/catalogue";
+import { addOwnerSchema, catalogueSchema, removeOwnerSchema, setCatalogueStatutSchema } from "@/lib/schemas/catalogue";
+import { z } from "@/lib/schemas/zod";
+import {
+  addCatalogueOwner,
+  deleteCatalogue,
+  duplicateCatalogue,
+  removeCatalogueOwner,
+  setCatalogueStatut,
+  updateCatalogue,
+} from "@/server/catalogue";
+import { formDataToObject, runMutation } from "@/server/mutation";
+import { mayEditCatalogue } from "./access";
+
+// The catalogue id is bound by the page, but a bound argument comes back from the browser: every
+// action checks the policy against the catalogue as stored, never trusting that the page was allowed.
+const FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
+
+const refresh = () => revalidatePath("/catalogues", "layout");
+
+/** Saves the catalogue's title, description, public, objectives and duration. */
+export async function updateCatalogueAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: catalogueSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => mayEditCatalogue(actor, catalogueId),
+    run: (_actor, data) => {
+      updateCatalogue(getDb(), catalogueId, data);
+      return undefined;
+    },
+  });
+  if (result.ok) refresh();
+  return toFormState(result.ok ? { ...result, message: "Modifications enregistrées." } : result, input, previous);
+}
+
+/** Publishes the catalogue or takes it back to draft. */
+export async function setCatalogueStatutAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: setCatalogueStatutSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => mayEditCatalogue(actor, catalogueId),
+    run: (_actor, data) => setCatalogueStatut(getDb(), catalogueId, data.statut).statut,
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  const message =
+    result.data === "public"
+      ? "Le catalogue est publié : tout le monde peut le lire, l'imprimer et le dupliquer."
+      : "Le catalogue est repassé en brouillon : seuls ses responsables le voient.";
+  return toFormState({ ok: true, data: undefined, message }, {}, previous);
+}
+
+/** Adds a registered person to the catalogue's owners, by email. */
+export async function addOwnerAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: addOwnerSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => mayEditCatalogue(actor, catalogueId),
+    run: (_actor, data) => addCatalogueOwner(getDb(), catalogueId, data.email),
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  // The field is emptied after a success: the next person is typed from scratch.
+  return toFormState({ ok: true, data: undefined, message: `${result.data.name} gère maintenant ce catalogue avec vous.` }, {}, previous);
+}
+
+/** Removes an owner; someone who removes themselves and is no moderator goes back to the catalogues. */
+export async function removeOwnerAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  let leftOwnCatalogue = false;
+  const result = await runMutation({
+    schema: removeOwnerSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => mayEditCatalogue(actor, catalogueId),
+    run: (actor, data) => {
+      const removed = removeCatalogueOwner(getDb(), catalogueId, data.userId);
+      leftOwnCatalogue = data.userId === actor!.id && !isModerator(actor);
+      return removed;
+    },
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  if (leftOwnCatalogue) redirect("/catalogues?quitte=1");
+  return toFormState({ ok: true, data: undefined, message: `${result.data.name} ne gère plus ce catalogue.` }, {}, previous);
+}
+
+/** "Dupliquer pour l'adapter": makes the signed-in person's own draft copy, then opens it. */
+export async function duplicateCatalogueAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: z.object({}),
+    input,
+    forbidden: "Ce catalogue n'est pas public : seuls ses responsables peuvent le dupliquer.",
+    allow: (actor) => {
+      const facts = getCatalogueAccessFacts(getDb(), catalogueId);
+      return facts === null ? actor !== null : canDuplicateCatalogue(actor, facts);
+    },
+    run: (actor, _data) => duplicateCatalogue(getDb(), actor!, catalogueId),
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  redirect(`/catalogues/${result.data.catalogue.slug}?copie=1${result.data.skipped ? `&omises=${result.data.skipped}` : ""}`);
+}
+
+/** Deletes the catalogue, after the page's confirmation; its adaptations stay. */
+export async function deleteCatalogueAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: z.object({}),
+    input,
+    forbidden: FORBIDDEN,
+    allow: (actor) => mayEditCatalogue(actor, catalogueId),
+    run: () => deleteCatalogue(getDb(), catalogueId),
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  redirect("/catalogues?supprime=1");
+}

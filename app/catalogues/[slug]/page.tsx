@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Fragment } from "react";
+import { ActionButton } from "@/components/catalogue/ActionButton";
+import { CatalogueModules } from "@/components/catalogue/CatalogueModules";
+import { canDuplicateCatalogue, canEditCatalogue } from "@/lib/policies/catalogue";
+import { publicUrl } from "@/server/config";
+import { duplicateCatalogueAction } from "./actions";
+import { getReadableCatalogue } from "./access";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { catalogue } = await getReadableCatalogue((await params).slug);
+  return { title: catalogue.titre, description: catalogue.description.slice(0, 160) || undefined };
+}
+
+export default async function CataloguePage({ params, searchParams }: Props) {
+  const { catalogue, actor } = await getReadableCatalogue((await params).slug);
+  const query = await searchParams;
+  const omitted = Number(query.omises) || 0;
+  const url = `${publicUrl()}/catalogues/${catalogue.slug}`;
+  const details: [string, string][] = [
+    ["Public visé", catalogue.publicVise],
+    ["Objectifs", catalogue.objectifs],
+    ["Durée", catalogue.duree],
+  ];
+
+  return (
+    <article className="catalogue">
+      <p className="acteurs-back">
+        <Link href="/catalogues">Tous les catalogues</Link>
+      </p>
+      <header>
+        <p className="fiche__type">Catalogue de formation</p>
+        <h1>{catalogue.titre}</h1>
+        {catalogue.statut === "brouillon" && (
+          <ul className="badges" aria-label="État du catalogue">
+            <li className="badge badge--brouillon">Brouillon</li>
+          </ul>
+        )}
+        {query.copie === "1" && (
+          <div role="status" className="alert alert--success">
+            <p>
+              Votre copie est prête. C&apos;est un brouillon que vous seul voyez : modifiez-la pour l&apos;adapter à votre public,
+              puis publiez-la.
+            </p>
+            {omitted > 0 && (
+              <p>
+                {omitted === 1 ? "Une fiche de l'original n'a pas été copiée" : `${omitted} fiches de l'original n'ont pas été copiées`} : vous ne
+                pouvez pas la lire (brouillon de quelqu&apos;un d&apos;autre ou fiche retirée par la modération).
+              </p>
+            )}
+          </div>
+        )}
+        {catalogue.originalId !== null && (
+          <p className="catalogue-credit">
+            {catalogue.original ? (
+              <>
+                Adapté de « <Link href={`/catalogues/${catalogue.original.slug}`}>{catalogue.original.titre}</Link> »
+              </>
+            ) : (
+              "Adapté d'un catalogue qui n'est plus public."
+            )}
+          </p>
+        )}
+        <p>Conçu par {catalogue.owners.map((o) => o.name).join(", ") || "un ancien membre du wiki"}.</p>
+        <div className="actions catalogue-actions">
+          {canEditCatalogue(actor, catalogue.access) && (
+            <Link className="button" href={`/catalogues/${catalogue.slug}/modifier`}>
+              Modifier
+            </Link>
+          )}
+          <Link className="button button--secondary" href={`/catalogues/${catalogue.slug}/imprimer`}>
+            Imprimer
+          </Link>
+          <a className="button button--secondary" href={`/catalogues/${catalogue.slug}/pdf`} download>
+            Télécharger en PDF
+          </a>
+          {actor && canDuplicateCatalogue(actor, catalogue.access) && (
+            <ActionButton action={duplicateCatalogueAction.bind(null, catalogue.id)} pendingLabel="Duplication…" className="button--secondary">
+              Dupliquer pour l&apos;adapter
+            </ActionButton>
+          )}
+        </div>
+        {!actor && (
+          <p className="muted">
+            <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/catalogues/${catalogue.slug}`)}`}>Connectez-vous</Link> pour
+            dupliquer ce catalogue et l&apos;adapter à votre public.
+          </p>
+        )}
+      </header>
+
+      {catalogue.description && <p className="pre-line catalogue-description">{catalogue.description}</p>}
+      {details.some(([, v]) => v) && (
+        <dl className="details">
+          {details
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <Fragment key={label}>
+                <dt>{label}</dt>
+                <dd className="pre-line">{value}</dd>
+              </Fragment>
+            ))}
+        </dl>
+      )}
+
+      <CatalogueModules modules={catalogue.modules} />
+
+      <footer className="fiche__footer muted">
+        {catalogue.statut === "public" ? (
+          <p>
+            Adresse à partager : <span className="catalogue-url">{url}</span>
+          </p>
+        ) : (
+          <p>Ce catalogue est un brouillon : seuls ses responsables le voient. Publiez-le pour partager son adresse.</p>
+        )}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import type { ActionResult } from "@/lib/action-result";
+import { toFormState, type FormState } from "@/lib/form-state";
+import {
+  addFicheSchema,
+  moduleSchema,
+  moveItemSchema,
+  moveModuleSchema,
+  removeItemSchema,
+  removeModuleSchema,
+  renameModuleSchema,
+  updateItemSchema,
+} from "@/lib/schemas/catalogue";
+import { addFicheToModule, addModule, moveItem, moveModule, removeItem, removeModule, renameModule, updateItem } from "@/server/catalogue-module";
+import { formDataToObject, runMutation } from "@/server/mutation";
+import { mayEditCatalogue } from "./access";
+
+// Modules and items of a catalogue. Forms get a FormState; the editor's buttons and drag and drop
+// call the others directly and get an ActionResult. As in ./actions.ts, the bound catalogue id is checked against
+// the stored owners on every call, and the domain calls check that modules and items belong to it.
+const FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
+const allow = (catalogueId: number) => (actor: Parameters<typeof mayEditCatalogue>[0]) => mayEditCatalogue(actor, catalogueId);
+const refresh = () => revalidatePath("/catalogues", "layout");
+
+/** Appends a module; the form is emptied after a success. */
+export async function addModuleAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: moduleSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => {
+      addModule(getDb(), catalogueId, data);
+      return data.titre;
+    },
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  return toFormState({ ok: true, data: undefined, message: `Le module « ${result.data} » a été ajouté.` }, {}, previous);
+}
+
+/** Renames a module and updates its description. */
+export async function renameModuleAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: renameModuleSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => renameModule(getDb(), catalogueId, data.moduleId, data),
+  });
+  if (result.ok) refresh();
+  return toFormState(result.ok ? { ...result, message: "Module enregistré." } : result, input, previous);
+}
+
+/** Deletes a module with its items (after the page's confirmation). */
+export async function removeModuleAction(catalogueId: number, input: unknown): Promise<ActionResult<{ titre: string }>> {
+  const result = await runMutation({
+    schema: removeModuleSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => removeModule(getDb(), catalogueId, data.moduleId),
+  });
+  if (result.ok) refresh();
+  return result;
+}
+
+/** Adds a fiche the person may read at the end of a module, with their note and duration. */
+export async function addFicheAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: addFicheSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (actor, data) => addFicheToModule(getDb(), actor!, catalogueId, data),
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  refresh();
+  // The module stays chosen, for the next fiche of the same module.
+  return toFormState({ ok: true, data: undefined, message: `« ${result.data.titre} » a été ajoutée au module.` }, { moduleId: String(input.moduleId ?? "") }, previous);
+}
+
+/** Saves the trainer's note and duration of an item. */
+export async function updateItemAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: updateItemSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => updateItem(getDb(), catalogueId, data.itemId, data),
+  });
+  if (result.ok) refresh();
+  return toFormState(result.ok ? { ...result, message: "Note enregistrée." } : result, input, previous);
+}
+
+/** Takes a fiche out of its module (after the page's confirmation); the fiche itself is untouched. */
+export async function removeItemAction(catalogueId: number, input: unknown): Promise<ActionResult<{ titre: string }>> {
+  const result = await runMutation({
+    schema: removeItemSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => removeItem(getDb(), catalogueId, data.itemId),
+  });
+  if (result.ok) refresh();
+  return result;
+}
+
+/** Moves a module to a position (drag and drop, or its "Monter" and "Descendre" buttons). */
+export async function moveModuleAction(catalogueId: number, input: unknown): Promise<ActionResult<{ position: number; count: number }>> {
+  const result = await runMutation({
+    schema: moveModuleSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => moveModule(getDb(), catalogueId, data.moduleId, data.position),
+  });
+  if (result.ok) refresh();
+  return result;
+}
+
+/** Moves an item to a position in a module, its own or another (drag and drop, buttons, or "Déplacer vers le module"). */
+export async function moveItemAction(catalogueId: number, input: unknown): Promise<ActionResult<{ moduleId: number; moduleTitre: string; position: number; count: number }>> {
+  const result = await runMutation({
+    schema: moveItemSchema,
+    input,
+    forbidden: FORBIDDEN,
+    allow: allow(catalogueId),
+    run: (_actor, data) => moveItem(getDb(), catalogueId, data.itemId, data.moduleId, data.position),
+  });
+  if (result.ok) refresh();
+  return result;
+}

@@ -1,0 +1,269 @@
+"use client";
+
+import { useEffect, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import type { ActionResult } from "@/lib/action-result";
+import { dropPosition, moveItemLocally, moveModuleLocally, stepTarget } from "@/lib/catalogue/reorder";
+import type { FormState } from "@/lib/form-state";
+import { CatalogueItemRow, type EditorItem } from "./CatalogueItemRow";
+import { CatalogueModuleTools } from "./CatalogueModuleTools";
+
+export type { EditorItem };
+export type EditorModule = { id: number; titre: string; description: string; items: EditorItem[] };
+
+type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
+
+/** The server actions of the editor, bound to the catalogue by the page. */
+export type StructureActions = {
+  moveItem: (input: { itemId: number; moduleId: number; position: number }) => Promise<ActionResult<{ moduleId: number; moduleTitre: string; position: number; count: number }>>;
+  moveModule: (input: { moduleId: number; position: number }) => Promise<ActionResult<{ position: number; count: number }>>;
+  removeItem: (input: { itemId: number }) => Promise<ActionResult<{ titre: string }>>;
+  removeModule: (input: { moduleId: number }) => Promise<ActionResult<{ titre: string }>>;
+  updateItem: FormAction;
+  renameModule: FormAction;
+};
+
+type Change =
+  | { kind: "item"; itemId: number; moduleId: number; position: number }
+  | { kind: "module"; moduleId: number; position: number }
+  | { kind: "remove-item"; itemId: number }
+  | { kind: "remove-module"; moduleId: number };
+
+function applyChange(modules: EditorModule[], change: Change): EditorModule[] {
+  switch (change.kind) {
+    case "item":
+      return moveItemLocally(modules, change.itemId, change.moduleId, change.position);
+    case "module":
+      return moveModuleLocally(modules, change.moduleId, change.position);
+    case "remove-item":
+      return modules.map((m) => ({ ...m, items: m.items.filter((i) => i.id !== change.itemId) }));
+    case "remove-module":
+      return modules.filter((m) => m.id !== change.moduleId);
+  }
+}
+
+type DropHint = { kind: "item"; moduleId: number; targetId: number | null; before: boolean } | { kind: "module"; targetId: number; before: boolean };
+
+const isBefore = (event: React.DragEvent<HTMLElement>) => {
+  const rect = event.currentTarget.getBoundingClientRect();
+  return event.clientY < rect.top + rect.height / 2;
+};
+
+/**
+ * The modules of a catalogue and their fiches, reordered by drag and drop (by each row's handle)
+ * or, from the keyboard, with "Monter", "Descendre" and "Déplacer vers le module". A move shows at
+ * once and is undone if the server refuses it; the outcome is announced, and the focus stays on the
+ * control that was used, wherever its row went.
+ */
+export function CatalogueStructureEditor({ modules, actions }: { modules: EditorModule[]; actions: StructureActions }) {
+  const [shown, applyOptimistic] = useOptimistic(modules, applyChange);
+  const [pending, startTransition] = useTransition();
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [hint, setHint] = useState<DropHint | null>(null);
+  const focusTarget = useRef<string | null>(null);
+  const dragging = useRef<{ kind: "item" | "module"; id: number } | null>(null);
+
+  // React moves rows by re-inserting DOM nodes, which drops the focus: put it back after each render.
+  useLayoutEffect(() => {
+    const id = focusTarget.current;
+    const element = id ? document.getElementById(id) : null;
+    if (element && document.activeElement !== element) element.focus();
+  });
+  useEffect(() => {
+    if (!pending) focusTarget.current = null;
+  }, [pending]);
+
+  function run<T>(change: Change, focusId: string | null, call: () => Promise<ActionResult<T>>, describe: (data: T) => string): Promise<void> {
+    setStatus(null);
+    focusTarget.current = focusId;
+    return new Promise((resolve) => {
+      startTransition(async () => {
+        applyOptimistic(change);
+        const result = await call();
+        setStatus(result.ok ? { ok: true, message: describe(result.data) } : { ok: false, message: result.message });
+        resolve();
+      });
+    });
+  }
+
+  const moveItemTo = (item: EditorItem, moduleId: number, position: number, focusId: string | null) =>
+    run({ kind: "item", itemId: item.id, moduleId, position }, focusId, () => actions.moveItem({ itemId: item.id, moduleId, position }), (d) =>
+      `« ${item.titre} » : position ${d.position + 1} sur ${d.count} du module « ${d.moduleTitre} ».`,
+    );
+
+  const stepItem = (item: EditorItem, direction: -1 | 1) => {
+    const target = stepTarget(shown, item.id, direction);
+    if (!target) {
+      setStatus({ ok: true, message: `« ${item.titre} » est déjà en ${direction < 0 ? "première" : "dernière"} position du catalogue.` });
+      return;
+    }
+    void moveItemTo(item, target.moduleId, target.position, `item-${item.id}-${direction < 0 ? "up" : "down"}`);
+  };
+
+  const moveModuleTo = (module: EditorModule, position: number, focusId: string | null) =>
+    run({ kind: "module", moduleId: module.id, position }, focusId, () => actions.moveModule({ moduleId: module.id, position }), (d) =>
+      `Le module « ${module.titre} » est maintenant en position ${d.position + 1} sur ${d.count}.`,
+    );
+
+  const stepModule = (module: EditorModule, index: number, direction: -1 | 1) => {
+    const position = index + direction;
+    if (position < 0 || position >= shown.length) {
+      setStatus({ ok: true, message: `Le module « ${module.titre} » est déjà en ${direction < 0 ? "première" : "dernière"} position.` });
+      return;
+    }
+    void moveModuleTo(module, position, `module-${module.id}-${direction < 0 ? "up" : "down"}`);
+  };
+
+  const removeItem = (item: EditorItem, moduleId: number) =>
+    run({ kind: "remove-item", itemId: item.id }, `module-${moduleId}-heading`, () => actions.removeItem({ itemId: item.id }), (d) => `« ${d.titre} » a été retirée du catalogue.`);
+
+  const removeModule = (module: EditorModule, index: number) => {
+    const neighbour = shown[index + 1] ?? shown[index - 1];
+    return run({ kind: "remove-module", moduleId: module.id }, neighbour ? `module-${neighbour.id}-heading` : "titre-structure", () => actions.removeModule({ moduleId: module.id }), (d) =>
+      `Le module « ${d.titre} » a été supprimé.`,
+    );
+  };
+
+  const endDrag = () => {
+    dragging.current = null;
+    setHint(null);
+  };
+
+  const dropItem = (moduleId: number, targetId: number | null, before: boolean) => {
+    const dragged = dragging.current;
+    endDrag();
+    if (dragged?.kind !== "item") return;
+    const item = shown.flatMap((m) => m.items).find((i) => i.id === dragged.id);
+    const target = shown.find((m) => m.id === moduleId);
+    if (!item || !target) return;
+    const ids = target.items.map((i) => i.id);
+    const position = dropPosition(ids, item.id, targetId, before);
+    if (ids.indexOf(item.id) === position) return;
+    void moveItemTo(item, moduleId, position, null);
+  };
+
+  const dropModule = (targetId: number, before: boolean) => {
+    const dragged = dragging.current;
+    endDrag();
+    const module = shown.find((m) => m.id === dragged?.id);
+    if (dragged?.kind !== "module" || !module) return;
+    const ids = shown.map((m) => m.id);
+    const position = dropPosition(ids, module.id, targetId, before);
+    if (ids.indexOf(module.id) !== position) void moveModuleTo(module, position, null);
+  };
+
+  const startDrag = (kind: "item" | "module", id: number, label: string) => (event: React.DragEvent<HTMLElement>) => {
+    dragging.current = { kind, id };
+    event.dataTransfer.effectAllowed = "move";
+    // Firefox starts a drag only with some data; the row, not the handle, is what is seen moving.
+    event.dataTransfer.setData("text/plain", label);
+    const row = event.currentTarget.closest("li");
+    if (row) event.dataTransfer.setDragImage(row, 16, 16);
+  };
+
+  const hintClass = (kind: DropHint["kind"], targetId: number | null, moduleId?: number) =>
+    hint && hint.kind === kind && hint.targetId === targetId && (hint.kind === "module" || hint.moduleId === moduleId) ? (hint.before ? " is-drop-before" : " is-drop-after") : "";
+
+  return (
+    <div className="catalogue-structure">
+      <p className="hint">
+        Pour réordonner, glissez-déposez un module ou une fiche par sa poignée (⠿), ou utilisez les boutons « Monter » et
+        « Descendre » et la liste « Déplacer vers le module ».
+      </p>
+      <p role="status" className="catalogue-structure__status">
+        {status?.ok ? status.message : ""}
+      </p>
+      <div role="alert">{status && !status.ok && <p className="alert alert--error">{status.message}</p>}</div>
+      {shown.length === 0 ? (
+        <p className="muted">Ce catalogue n&apos;a pas encore de module : ajoutez le premier ci-dessous.</p>
+      ) : (
+        <ol className="catalogue-modules" aria-busy={pending}>
+          {shown.map((module, m) => (
+            <li
+              key={module.id}
+              className={`catalogue-module${hintClass("module", module.id)}`}
+              onDragOver={(event) => {
+                if (dragging.current?.kind !== "module") return;
+                event.preventDefault();
+                const before = isBefore(event);
+                setHint((h) => (h?.kind === "module" && h.targetId === module.id && h.before === before ? h : { kind: "module", targetId: module.id, before }));
+              }}
+              onDrop={(event) => {
+                if (dragging.current?.kind !== "module") return;
+                event.preventDefault();
+                dropModule(module.id, isBefore(event));
+              }}
+            >
+              <section aria-labelledby={`module-${module.id}-heading`}>
+                <div className="catalogue-module__header">
+                  <span className="drag-handle" draggable aria-hidden="true" title="Glisser pour déplacer le module" onDragStart={startDrag("module", module.id, module.titre)} onDragEnd={endDrag}>
+                    ⠿
+                  </span>
+                  <h3 id={`module-${module.id}-heading`} tabIndex={-1}>
+                    <span className="catalogue-module__number">Module {m + 1}</span> {module.titre}
+                  </h3>
+                </div>
+                {module.description && <p className="pre-line">{module.description}</p>}
+                <div className="actions catalogue-move">
+                  <button type="button" id={`module-${module.id}-up`} className="button--secondary" aria-disabled={m === 0} onClick={() => stepModule(module, m, -1)}>
+                    <span aria-hidden="true">↑</span> Monter le module<span className="visually-hidden"> {module.titre}</span>
+                  </button>
+                  <button type="button" id={`module-${module.id}-down`} className="button--secondary" aria-disabled={m === shown.length - 1} onClick={() => stepModule(module, m, 1)}>
+                    <span aria-hidden="true">↓</span> Descendre le module<span className="visually-hidden"> {module.titre}</span>
+                  </button>
+                </div>
+                <CatalogueModuleTools module={module} renameAction={actions.renameModule} onRemove={() => removeModule(module, m)} />
+                <ol
+                  className={`catalogue-items${hintClass("item", null, module.id)}`}
+                  onDragOver={(event) => {
+                    if (dragging.current?.kind !== "item") return;
+                    event.preventDefault();
+                    setHint((h) => (h?.kind === "item" && h.moduleId === module.id && h.targetId === null ? h : { kind: "item", moduleId: module.id, targetId: null, before: false }));
+                  }}
+                  onDrop={(event) => {
+                    if (dragging.current?.kind !== "item") return;
+                    event.preventDefault();
+                    dropItem(module.id, null, false);
+                  }}
+                >
+                  {module.items.map((item, i) => (
+                    <CatalogueItemRow
+                      key={item.id}
+                      item={item}
+                      first={m === 0 && i === 0}
+                      last={m === shown.length - 1 && i === module.items.length - 1}
+                      modules={shown.filter((other) => other.id !== module.id).map((other) => ({ id: other.id, titre: other.titre }))}
+                      hintClass={hintClass("item", item.id, module.id)}
+                      updateAction={actions.updateItem}
+                      onStep={(direction) => stepItem(item, direction)}
+                      onMoveTo={(moduleId) => {
+                        const target = shown.find((other) => other.id === moduleId);
+                        if (target) void moveItemTo(item, moduleId, target.items.length, `item-${item.id}-target`);
+                      }}
+                      onRemove={() => removeItem(item, module.id)}
+                      onDragStart={startDrag("item", item.id, item.titre)}
+                      onDragEnd={endDrag}
+                      onDragOver={(event) => {
+                        if (dragging.current?.kind !== "item") return;
+                        event.preventDefault();
+                        event.stopPropagation();
+                        const before = isBefore(event);
+                        setHint((h) => (h?.kind === "item" && h.targetId === item.id && h.before === before ? h : { kind: "item", moduleId: module.id, targetId: item.id, before }));
+                      }}
+                      onDrop={(event) => {
+                        if (dragging.current?.kind !== "item") return;
+                        event.preventDefault();
+                        event.stopPropagation();
+                        dropItem(module.id, item.id, isBefore(event));
+                      }}
+                    />
+                  ))}
+                </ol>
+                {module.items.length === 0 && <p className="muted">Aucune fiche dans ce module : ajoutez-en une ci-dessous, ou déposez-en une ici.</p>}
+              </section>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
