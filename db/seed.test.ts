@@ -17,4 +17,11 @@ describe("seedTaxonomies", () => {
     const edited = db.select().from(taxonomyTerm).where(eq(taxonomyTerm.slug, "e-inclusion")).get();
     expect(edited?.label).toBe("Inclusion numérique");
   });
+
+  it("does not bring back a term an admin deleted", () => {
+    const db = getTestDb();
+    db.delete(taxonomyTerm).where(eq(taxonomyTerm.slug, "gens-du-voyage")).run();
+    expect(seedTaxonomies(db)).toBe(0);
+    expect(db.select().from(taxonomyTerm).where(eq(taxonomyTerm.slug, "gens-du-voyage")).get()).toBeUndefined();
+  });
 });
