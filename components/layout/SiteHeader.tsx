@@ -7,6 +7,7 @@ import { SignOutButton } from "./SignOutButton";
 const NAV = [
   { href: "/fiches", label: "Fiches" },
   { href: "/acteurs", label: "Acteurs" },
+  { href: "/catalogues", label: "Catalogues" },
   { href: "/taxonomies", label: "Thèmes et publics" },
   { href: "/carte", label: "Carte" },
   { href: "/orientation", label: "Vers qui se tourner ?" },
