@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActeur, buildUser, themeId } from "@/db/factories";
@@ -87,6 +87,15 @@ describe("takeRevision", () => {
     expect(taken).toMatchObject({ reason: "pause", authorIds: [editor.id] });
     expect(takeRevision(db, f.id, currentState(f.id), [editor.id], "depart")).toBeNull();
     expect(revisionsOf(f.id)).toHaveLength(2);
+  });
+
+  it("does not count the empty paragraph the editor appends on opening as a change", () => {
+    const f = buildFiche({ titre: "Idée avec une liste" }, ["Texte."]);
+    const opener = buildUser();
+    updateFicheDocument(f.id, opener.id, (doc) => bodyFragment(doc).push([new Y.XmlElement("paragraph")]), db);
+    expect(takeRevision(db, f.id, currentState(f.id), [opener.id], "depart")).toBeNull();
+    editBody(f.id, opener.id, ["Texte.", "Un vrai ajout."]);
+    expect(takeRevision(db, f.id, currentState(f.id), [opener.id], "depart")).not.toBeNull();
   });
 
   it("keeps each author once, in order, and drops what is not a user id", () => {
@@ -209,10 +218,16 @@ describe("history queries", () => {
     const editor = buildUser({ name: "Éditeur" });
     const f = buildFiche({ titre: "Contributeurs" }, ["Texte."], author.id);
     editBody(f.id, editor.id, ["Texte modifié."]);
+    // Later for sure: both may fall in the same millisecond on a fast machine.
+    const later = new Date(Date.now() + 60_000);
+    db.update(ficheUpdate).set({ createdAt: later }).where(eq(ficheUpdate.ficheId, f.id)).run();
+    editBody(f.id, author.id, ["Texte modifié par l'autrice."]);
+    db.update(ficheUpdate).set({ createdAt: new Date(later.getTime() - 30_000) }).where(and(eq(ficheUpdate.ficheId, f.id), eq(ficheUpdate.userId, author.id))).run();
 
     const contributors = listFicheContributors(db, f.id);
-    expect(contributors.map((c) => c.name)).toEqual(["Éditeur", "Autrice"]);
-    const logged = db.select().from(ficheUpdate).where(eq(ficheUpdate.ficheId, f.id)).all().at(-1)!;
-    expect(contributors[0].lastContributionAt.getTime()).toBe(logged.createdAt.getTime());
+    expect(contributors).toEqual([
+      { id: editor.id, name: "Éditeur", lastContributionAt: later },
+      { id: author.id, name: "Autrice", lastContributionAt: new Date(later.getTime() - 30_000) },
+    ]);
   });
 });

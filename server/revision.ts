@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull } from "drizzle-orm";
+import { and, eq, gte, isNotNull } from "drizzle-orm";
 import * as Y from "yjs";
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
@@ -14,7 +14,7 @@ import { loadDocumentState } from "./collab/persistence";
 import { getCollabServer } from "./collab/registry";
 import { updateFicheDocument } from "./collab/write";
 import { DomainError } from "./errors";
-import { parseBody } from "./fiche-html";
+import { parseBody, renderFicheHtml } from "./fiche-html";
 import { projectFicheFromStorage } from "./fiche-projection";
 
 /** What a revision holds, read from its Yjs state: the structured fields and the body as ProseMirror JSON. */
@@ -35,9 +35,18 @@ export function readRevisionState(state: Uint8Array): RevisionSnapshot {
   }
 }
 
+/**
+ * The body as readers see it. Empty paragraphs are left out: they show nothing, and the editor
+ * adds one at the end of a body that ends with a list or a heading as soon as someone opens it,
+ * which must not count as a change.
+ */
+function visibleBody(body: JSONContent): string {
+  return renderFicheHtml(body).replace(/<p><\/p>/g, "");
+}
+
 // Two states with the same content may differ as bytes (an edit and its undo): compare what people see.
 function sameSnapshot(a: RevisionSnapshot, b: RevisionSnapshot): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return JSON.stringify(a.content) === JSON.stringify(b.content) && visibleBody(a.body) === visibleBody(b.body);
 }
 
 const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -82,7 +91,8 @@ export function takeRevision(
 function authorsSinceLastRevision(db: Db, ficheId: number): number[] {
   const last = getLatestRevision(db, ficheId);
   const conditions = [eq(ficheUpdate.ficheId, ficheId), isNotNull(ficheUpdate.userId)];
-  if (last) conditions.push(gt(ficheUpdate.createdAt, last.createdAt));
+  // Same millisecond counts as after: crediting an author twice beats losing one.
+  if (last) conditions.push(gte(ficheUpdate.createdAt, last.createdAt));
   return db
     .selectDistinct({ userId: ficheUpdate.userId })
     .from(ficheUpdate)
@@ -111,7 +121,7 @@ function applySnapshot(doc: Y.Doc, target: RevisionSnapshot): void {
   const current = snapshotOf(doc);
   if (sameSnapshot(current, target)) return;
   writeFicheContent(doc, target.content);
-  if (JSON.stringify(current.body) !== JSON.stringify(target.body)) {
+  if (visibleBody(current.body) !== visibleBody(target.body)) {
     const fragment = bodyFragment(doc);
     fragment.delete(0, fragment.length);
     // Rebuilt through the schema: a node an old version holds but the schema no longer knows is unwrapped.
