@@ -2,6 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
+import { FicheLinkDialog } from "./FicheLinkDialog";
 import { LinkForm } from "./LinkForm";
 
 type Button = { key: string; label: string; pressed?: boolean; disabled?: boolean; run: () => void };
@@ -29,6 +30,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   });
   const [focused, setFocused] = useState(0);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [ficheLinkOpen, setFicheLinkOpen] = useState(false);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const chain = () => editor.chain().focus();
 
@@ -40,6 +42,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
     { key: "bullet", label: "Liste à puces", pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
     { key: "ordered", label: "Liste numérotée", pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
     { key: "link", label: "Lien", pressed: state.link || linkOpen, run: () => setLinkOpen((open) => !open) },
+    { key: "fiche-link", label: "Lier une fiche", run: () => setFicheLinkOpen(true) },
     { key: "table", label: "Tableau", disabled: state.table, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
     ...(state.table
       ? [
@@ -86,6 +89,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         ))}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {ficheLinkOpen && <FicheLinkDialog editor={editor} onClose={() => setFicheLinkOpen(false)} />}
     </>
   );
 }

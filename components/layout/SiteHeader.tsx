@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getCurrentActor } from "@/server/session";
-import { isAdmin } from "@/lib/policies/actor";
+import { isAdmin, isModerator } from "@/lib/policies/actor";
 import { NavLink } from "./NavLink";
 import { SignOutButton } from "./SignOutButton";
 
@@ -38,6 +38,11 @@ export async function SiteHeader() {
                 <li>
                   <NavLink href="/compte">{actor.name}</NavLink>
                 </li>
+                {isModerator(actor) && (
+                  <li>
+                    <NavLink href="/moderation">Modération</NavLink>
+                  </li>
+                )}
                 {isAdmin(actor) && (
                   <li>
                     <NavLink href="/admin">Administration</NavLink>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getActeurBySlug } from "@/db/queries/acteur";
+import { listFichesCitingActeur } from "@/db/queries/backlink";
+import { Backlinks } from "@/components/fiche/Backlinks";
 import { LieuDetails } from "@/components/lieu/LieuDetails";
 import { ACTEUR_CATEGORIE_LABELS, typologieLabel } from "@/lib/acteur/labels";
 import { canEditActeur } from "@/lib/policies/acteur";
@@ -148,6 +150,8 @@ export default async function ActeurPage({ params, searchParams }: Props) {
       </section>
 
       <FichesOfActeur acteurId={acteur.id} />
+
+      <Backlinks backlinks={listFichesCitingActeur(getDb(), acteur.id, actor)} subject="acteur" />
 
       <section aria-labelledby="titre-membres">
         <h2 id="titre-membres">Membres</h2>

@@ -1,17 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { listFichesCitingFiche } from "@/db/queries/backlink";
 import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
 import { listFicheContributors } from "@/db/queries/revision";
+import { getMergeNotice, getRedirectTarget } from "@/db/queries/fiche-redirect";
 import { FICHE_ACTEUR_ROLES } from "@/db/schema";
+import { Backlinks } from "@/components/fiche/Backlinks";
 import { FicheBadges } from "@/components/fiche/FicheBadges";
 import { Contributors } from "@/components/revision/Contributors";
+import { FicheModerationActions } from "@/components/moderation/ModerationActions";
+import { ReportForm } from "@/components/moderation/ReportForm";
 import { isSafeHref } from "@/lib/editor/extensions";
 import type { EtatAction } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
+import { canModerate } from "@/lib/policies/moderation";
 import type { FicheFields } from "@/server/fiche-projection";
 import { getCurrentActor } from "@/server/session";
 
@@ -50,10 +56,17 @@ function TermList({ label, terms, linkThemes }: { label: string; terms: FicheDet
   );
 }
 
-export default async function FichePage({ params }: { params: Promise<{ slug: string }> }) {
+type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FichePage({ params, searchParams }: PageProps) {
   const found = await readableFiche((await params).slug);
   if (!found) notFound();
   const { fiche, actor } = found;
+  // A fiche merged into another: its address leads there for good, saying where it came from.
+  const target = fiche.redirectToId !== null ? getRedirectTarget(getDb(), fiche.redirectToId) : null;
+  if (target) permanentRedirect(`/fiches/${target.slug}?fusion=${encodeURIComponent(fiche.slug)}`);
+  const { fusion } = await searchParams;
+  const merged = typeof fusion === "string" ? getMergeNotice(getDb(), fusion, fiche.id) : null;
   const fields = fiche.fields as Partial<FicheFields>;
   const lienWeb = fields.lienWeb && /^https?:/i.test(fields.lienWeb) && isSafeHref(fields.lienWeb) ? fields.lienWeb : null;
   const roles = FICHE_ACTEUR_ROLES.filter((role) => fiche.acteurs.some((a) => a.role === role));
@@ -65,6 +78,16 @@ export default async function FichePage({ params }: { params: Promise<{ slug: st
         <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
         <h1>{displayTitre(fiche.titre)}</h1>
         <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} verrouillee={fiche.verrouillee} />
+        {merged && (
+          <p role="status" className="alert">
+            Cette fiche (« {displayTitre(merged.titre)} ») a été fusionnée avec « {displayTitre(fiche.titre)} », que voici.
+          </p>
+        )}
+        {fiche.masquee && (
+          <p className="alert alert--error">
+            Cette fiche est masquée par la modération : seuls les modérateurs la voient. <Link href="/moderation?vue=masquees">Fiches masquées</Link>
+          </p>
+        )}
         {fiche.aVerifier && <p className="alert">Certaines informations de cette fiche sont peut-être dépassées : elles sont à vérifier.</p>}
         {canEditFiche(actor, fiche.access) && (
           <p>
@@ -154,6 +177,17 @@ export default async function FichePage({ params }: { params: Promise<{ slug: st
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, actor)} subject="fiche" />
+
+      {actor && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
+
+      {canModerate(actor) && (
+        <section aria-labelledby="fiche-moderation" className="governance">
+          <h2 id="fiche-moderation">Modération</h2>
+          <FicheModerationActions fiche={fiche} view="masquees" />
         </section>
       )}
 

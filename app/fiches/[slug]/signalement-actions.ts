@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { getFicheAccessFacts } from "@/db/queries/fiche-access";
+import { toFormState, type FormState } from "@/lib/form-state";
+import { canReportFiche } from "@/lib/policies/moderation";
+import { reportFicheSchema } from "@/lib/schemas/moderation";
+import { formDataToObject, runMutation } from "@/server/mutation";
+import { reportFiche } from "@/server/signalement";
+
+/** "Signaler un problème" on a fiche's page: any signed-in reader sends a report to the moderators. */
+export async function reportFicheAction(previous: FormState | null, form: FormData): Promise<FormState> {
+  const input = formDataToObject(form);
+  const result = await runMutation({
+    schema: reportFicheSchema,
+    input,
+    forbidden: "Vous ne pouvez pas signaler cette fiche.",
+    allow: (actor, data) => {
+      const facts = getFicheAccessFacts(getDb(), data.ficheId);
+      return actor !== null && facts !== null && canReportFiche(actor, facts);
+    },
+    run: (actor, data) => reportFiche(getDb(), actor, data),
+  });
+  if (!result.ok) return toFormState(result, input, previous);
+  revalidatePath("/moderation");
+  const message = result.data.created
+    ? "Merci, votre signalement a été transmis aux modérateurs."
+    : "Merci, votre signalement a été transmis aux modérateurs. Il remplace celui que vous aviez déjà envoyé sur cette fiche.";
+  return toFormState({ ok: true, data: undefined, message }, input, previous);
+}

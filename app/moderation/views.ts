@@ -1,0 +1,13 @@
+/** The tabs of /moderation, as they appear in its URL (?vue=). */
+export const MODERATION_VIEWS = ["ouverts", "resolus", "masquees"] as const;
+export type ModerationView = (typeof MODERATION_VIEWS)[number];
+
+/** What a moderation decision did, said once on the page it leads back to (?fait=). */
+export const MODERATION_OUTCOMES = {
+  resolu: "Le signalement est marqué comme résolu.",
+  masquee: "La fiche est masquée : seuls les modérateurs la voient désormais.",
+  visible: "La fiche est de nouveau visible, selon son statut.",
+  archivee: "La fiche est archivée.",
+  fusionnee: "Les fiches sont fusionnées : l'adresse de la fiche en double mène désormais à celle qui la remplace.",
+} as const;
+export type ModerationOutcome = keyof typeof MODERATION_OUTCOMES;

@@ -1,0 +1,165 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import type { FicheLinkSuggestion } from "@/db/queries/fiche-link-suggestion";
+import { displayTitre, FICHE_STATUT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+
+const DEBOUNCE_MS = 200;
+
+type Props = {
+  label: string;
+  hint?: string;
+  /** With a name, the chosen fiche's id is submitted with the form; without, onSelect receives it. */
+  name?: string;
+  onSelect?: (fiche: FicheLinkSuggestion) => void;
+  excludeIds?: number[];
+  errors?: string[];
+  autoFocus?: boolean;
+  /** The id of the input, for an error summary's link. */
+  inputId?: string;
+};
+
+/**
+ * Picks a fiche by its title: an ARIA 1.2 combobox over /api/fiches/liens (published fiches and
+ * one's own drafts). Arrow keys move through the list, Enter picks, Escape closes then clears.
+ */
+export function FicheCombobox({ label, hint, name, onSelect, excludeIds = [], errors, autoFocus, inputId }: Props) {
+  const id = useId();
+  const input = inputId ?? `${id}-input`;
+  const listId = `${id}-list`;
+  const [query, setQuery] = useState("");
+  const [options, setOptions] = useState<FicheLinkSuggestion[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [announcement, setAnnouncement] = useState("");
+  const [chosen, setChosen] = useState<FicheLinkSuggestion | null>(null);
+  const excluded = useRef(excludeIds);
+  useEffect(() => {
+    excluded.current = excludeIds;
+  }, [excludeIds]);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q === "") {
+      setOptions([]);
+      setOpen(false);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/fiches/liens?q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const { fiches } = (await response.json()) as { fiches: FicheLinkSuggestion[] };
+        const found = fiches.filter((f) => !excluded.current.includes(f.id));
+        setOptions(found);
+        setActive(found.length > 0 ? 0 : -1);
+        setOpen(true);
+        setAnnouncement(found.length === 0 ? "Aucune fiche ne porte ce titre." : `${found.length} fiche${found.length > 1 ? "s" : ""} trouvée${found.length > 1 ? "s" : ""}.`);
+      } catch (error) {
+        if ((error as Error).name !== "AbortError") setAnnouncement("La recherche de fiches a échoué ; réessayez.");
+      }
+    }, DEBOUNCE_MS);
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const choose = (fiche: FicheLinkSuggestion) => {
+    setOptions([]);
+    setOpen(false);
+    setActive(-1);
+    if (name) {
+      setChosen(fiche);
+      setQuery(displayTitre(fiche.titre));
+      setAnnouncement(`« ${displayTitre(fiche.titre)} » choisie.`);
+    } else {
+      setQuery("");
+      setAnnouncement("");
+    }
+    onSelect?.(fiche);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (options.length === 0) return;
+      setOpen(true);
+      setActive((i) => (event.key === "ArrowDown" ? (i + 1) % options.length : i <= 0 ? options.length - 1 : i - 1));
+    } else if (event.key === "Enter") {
+      // Enter never submits the form from here: it picks, or does nothing.
+      event.preventDefault();
+      if (open && active >= 0 && options[active]) choose(options[active]);
+    } else if (event.key === "Escape" && (open || query)) {
+      // Handled here, so that a surrounding dialog stays open.
+      event.preventDefault();
+      event.stopPropagation();
+      if (open) setOpen(false);
+      else setQuery("");
+      setActive(-1);
+    }
+  };
+
+  const expanded = open && options.length > 0;
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="combobox field">
+      <label htmlFor={input}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      <input
+        id={input}
+        type="text"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={errors?.length ? true : undefined}
+        autoComplete="off"
+        autoFocus={autoFocus}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setChosen(null);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+        onFocus={() => options.length > 0 && setOpen(true)}
+      />
+      {name && <input type="hidden" name={name} value={chosen?.id ?? ""} />}
+      <ul id={listId} role="listbox" aria-label="Fiches trouvées" className="combobox__list" hidden={!expanded}>
+        {options.map((option, i) => (
+          <li
+            key={option.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className="combobox__option"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(option)}
+          >
+            {displayTitre(option.titre)}{" "}
+            <span className="muted">
+              ({FICHE_TYPE_LABELS[option.type].singular}
+              {option.statut !== "publiee" ? `, ${FICHE_STATUT_LABELS[option.statut].toLowerCase()}` : ""})
+            </span>
+          </li>
+        ))}
+      </ul>
+      {errors?.length ? (
+        <p id={`${id}-error`} className="field-error">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+      <p role="status" className="visually-hidden">
+        {announcement}
+      </p>
+    </div>
+  );
+}
