@@ -3,11 +3,12 @@ import { eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
 import { getActorById } from "@/db/queries/actor";
 import { buildActeur, buildUser } from "@/db/factories";
-import { acteur, fiche, ficheLink } from "@/db/schema";
+import { acteur, fiche, ficheLink, searchFicheDoc } from "@/db/schema";
 import { updateActeur } from "./acteur";
 import { renderFicheHtml, renderFicheTexte } from "./fiche-html";
 import { collectWikiLinkIds } from "./fiche-links";
 import { setFicheStatut } from "./fiche";
+import { indexFiche } from "./search";
 import { buildFicheWithBody, ficheLinkNode, ficheRow, mentionNode, paragraph, renameFiche, replaceBody, text } from "./wiki-link-testing";
 
 const db = getTestDb();
@@ -148,5 +149,16 @@ describe("rendering untrusted wiki links", () => {
       ficheIds: [2, 3],
       acteurIds: [5],
     });
+  });
+});
+
+describe("the search text of citing fiches", () => {
+  it("follows the new title of a cited fiche", () => {
+    const cible = buildFicheWithBody(db, { titre: "Coin lecture" });
+    const citing = buildFicheWithBody(db, { titre: "Bibliothèque de rue", body: [paragraph(text("Voir "), ficheLinkNode(cible.id))] });
+    indexFiche(db, citing.id);
+    renameFiche(db, cible.id, "Kiosque numérique");
+    const stored = db.select({ corps: searchFicheDoc.corps }).from(searchFicheDoc).where(eq(searchFicheDoc.ficheId, citing.id)).get();
+    expect(stored?.corps).toContain("Kiosque numérique");
   });
 });

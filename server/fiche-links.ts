@@ -9,6 +9,7 @@ import { displayTitre } from "@/lib/fiche/labels";
 import { bodyFragment } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
 import { renderFicheExtrait, renderFicheHtml, renderFicheTexte, type WikiLinkResolvers } from "./fiche-html";
+import { indexFiche } from "./search";
 
 /**
  * Wiki links of fiche bodies. The stored html, texte and extrait of a fiche show each link with
@@ -131,6 +132,8 @@ function rerenderBodies(db: Db, ficheIds: number[]): number {
       .set({ html: next.html, texte: next.texte, fields: { ...row.fields, extrait: next.extrait } })
       .where(eq(fiche.id, id))
       .run();
+    // The search index holds the body's text, links' labels included.
+    indexFiche(db, id);
     changed++;
   }
   return changed;
