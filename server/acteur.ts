@@ -5,6 +5,7 @@ import type { ActeurInput } from "@/lib/schemas/acteur";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { DomainError } from "./errors";
 import { refreshFichesCitingActeur } from "./fiche-links";
+import { indexActeur } from "./search";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -67,6 +68,7 @@ export function createActeur(db: Db, creatorId: number | null, input: ActeurInpu
       .get();
     setThemes(tx, created.id, input.themes);
     if (creatorId !== null) tx.insert(membership).values({ userId: creatorId, acteurId: created.id }).run();
+    indexActeur(db, created.id);
     return created;
   });
 }
@@ -85,6 +87,7 @@ export function updateActeur(db: Db, acteurId: number, input: ActeurInput): Acte
     setThemes(tx, acteurId, input.themes);
     // Fiches that mention the acteur show its name: re-render them with the new one.
     if (previousNom !== updated.nom) refreshFichesCitingActeur(db, acteurId);
+    indexActeur(db, acteurId);
     return updated;
   });
 }

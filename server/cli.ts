@@ -23,6 +23,7 @@ import { readLieuxCsv } from "./import-lieux/read";
 import { describeLieuxOutcome, describeLieuxPlan } from "./import-lieux/summary";
 import { readFichesJson } from "./importer/fiches-json";
 import { describeJsonImport, importFichesJson } from "./importer/fiches-json-apply";
+import { rebuildSearchIndex } from "./search";
 
 const USAGE = `Usage: npm run wiki -- <command> [options]
 
@@ -40,6 +41,8 @@ Commands:
   import-lieux FILE [--dry-run]            Create or update acteurs and lieux from a CSV of the schéma des lieux de
                                            médiation numérique, in one transaction. --dry-run prints the plan only.
   import-json FILE [--dry-run]             Import the fiches of a JSON export (export --format json) from another wiki.
+  search:rebuild                           Rebuild the search index from the fiches and acteurs (it is kept up to date
+                                           on every change; this is for repairs).
   user:add --email E --role R [--name N]   Create an account. The name defaults to the part of the email before "@".
   user:role --email E --role R             Change the role of an account.
   help                                     Show this help.
@@ -189,6 +192,13 @@ function runSeed(): string {
   ].join("\n");
 }
 
+function runSearchRebuild(): string {
+  migrate();
+  const started = performance.now();
+  rebuildSearchIndex(getDb());
+  return `Rebuilt the search index of ${databaseFile()} in ${Math.round(performance.now() - started)} ms.`;
+}
+
 function readImportBytes(file: string): Buffer {
   let size: number;
   try {
@@ -304,6 +314,9 @@ async function run(argv: string[]): Promise<string | null> {
     case "seed":
       parseOptions(command, args, []);
       return runSeed();
+    case "search:rebuild":
+      parseOptions(command, args, []);
+      return runSearchRebuild();
     case "import":
       return runImport(args);
     case "import-lieux":

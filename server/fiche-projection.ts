@@ -7,6 +7,7 @@ import { acteur, fiche, ficheActeur, ficheLieu, ficheLink, ficheTerm, FICHE_ACTE
 import { bodyFragment, readFicheContent, readImportKey } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
 import { collectWikiLinkIds, refreshFichesCitingFiche, renderBodyWithLinks, type WikiLinkIds } from "./fiche-links";
+import { indexFiche } from "./search";
 
 /**
  * The fields of a fiche kept in its `fields` JSON column, the ones without a column of their own;
@@ -108,7 +109,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 /**
  * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms, lieux
- * and (fiche_link) the fiches and acteurs its body links to, from its Yjs document, ignoring ids
+ * and (fiche_link) the fiches and acteurs its body links to, from its Yjs document, then its search entry, ignoring ids
  * that no longer exist. Nothing else writes these (server/fiche-links only re-renders the body
  * columns when a link's target changes). Returns whether anything changed; contentUpdatedAt moves
  * only then. A new title re-renders the fiches that cite this one.
@@ -174,6 +175,8 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
         if (next.links.length) db.insert(ficheLink).values(next.links.map((l) => ({ ficheId, ...l }))).run();
       }
       if (row.titre !== next.titre) refreshFichesCitingFiche(db, ficheId, [ficheId]);
+      // The search index is derived from these rows: an edit is searchable as soon as it is projected.
+      indexFiche(db, ficheId);
       return true;
     },
     { behavior: "immediate" },

@@ -13,6 +13,7 @@ import { storeInitialDocument } from "./collab/persistence";
 import { DomainError } from "./errors";
 import { refreshFichesCitingFiche } from "./fiche-links";
 import { projectFiche } from "./fiche-projection";
+import { indexFiche } from "./search";
 import { takeRevision } from "./revision";
 
 // Static routes under /fiches/ that a fiche's slug must never shadow.
@@ -137,6 +138,7 @@ export function setFicheStatut(db: Db, actor: Actor | null, ficheId: number, sta
   return db.transaction(() => {
     const updated = db.update(fiche).set({ statut, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
     refreshFichesCitingFiche(db, ficheId);
+    indexFiche(db, ficheId);
     return updated;
   });
 }

@@ -9,6 +9,7 @@ import { dataDir, ensureSessionSecret, port, publicUrl } from "./config";
 import { getDb, closeDatabases } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/db/seed";
+import { ensureSearchIndex } from "./search";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
 import { projectFiche } from "./fiche-projection";
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     ? `, premier démarrage : Livre blanc importé, ${seeded.livreBlanc.fiches} fiches et ${seeded.livreBlanc.acteurs} acteurs en ${Math.round(performance.now() - seedStart)} ms`
     : "";
   console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés${imported}).`);
+  if (ensureSearchIndex(db)) console.log("Index de recherche reconstruit.");
 
   // Next registers its own upgrade listener (hot reload) on the server it is given. We give it a
   // private emitter and forward only the upgrades that are not ours, so it never sees the collab socket.

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { acteur, lieu, type Lieu } from "@/db/schema";
 import type { LieuInput } from "@/lib/schemas/lieu";
 import { DomainError } from "./errors";
+import { indexActeur } from "./search";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -35,8 +36,10 @@ function columnsOf(input: LieuInput) {
 const notFound = (id: number) => new DomainError("lieu_not_found", "Ce lieu n'existe plus.", undefined, `No lieu with id ${id}.`);
 
 // A change to a lieu is a change to its acteur's profile: the directory dates it.
-function touchActeur(tx: Tx, acteurId: number): void {
+// An acteur is searched by its lieux' communes and names too: reindex it with them.
+function touchActeur(db: Db, tx: Tx, acteurId: number): void {
   tx.update(acteur).set({ updatedAt: new Date() }).where(eq(acteur.id, acteurId)).run();
+  indexActeur(db, acteurId);
 }
 
 /** Adds a lieu to an acteur. */
@@ -45,7 +48,7 @@ export function createLieu(db: Db, acteurId: number, input: LieuInput): Lieu {
     const exists = tx.select({ id: acteur.id }).from(acteur).where(eq(acteur.id, acteurId)).get();
     if (!exists) throw new DomainError("acteur_not_found", "Cet acteur n'existe plus.", undefined, `No acteur with id ${acteurId}.`);
     const created = tx.insert(lieu).values({ ...columnsOf(input), acteurId }).returning().get();
-    touchActeur(tx, acteurId);
+    touchActeur(db, tx, acteurId);
     return created;
   });
 }
@@ -60,7 +63,7 @@ export function updateLieu(db: Db, lieuId: number, input: LieuInput): Lieu {
       .returning()
       .get();
     if (!updated) throw notFound(lieuId);
-    touchActeur(tx, updated.acteurId);
+    touchActeur(db, tx, updated.acteurId);
     return updated;
   });
 }
@@ -70,6 +73,6 @@ export function deleteLieu(db: Db, lieuId: number): void {
   db.transaction((tx) => {
     const deleted = tx.delete(lieu).where(eq(lieu.id, lieuId)).returning({ acteurId: lieu.acteurId }).get();
     if (!deleted) throw notFound(lieuId);
-    touchActeur(tx, deleted.acteurId);
+    touchActeur(db, tx, deleted.acteurId);
   });
 }

@@ -5,6 +5,7 @@ import { TAXONOMY_LABELS } from "@/db/taxonomies";
 import type { CreateTermInput, UpdateTermInput } from "@/lib/schemas/taxonomy";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { DomainError } from "./errors";
+import { indexDocumentsOfTerm } from "./search";
 
 // better-sqlite3 runs everything synchronously on one connection, so queries made through db inside
 // db.transaction(() => …) belong to that transaction.
@@ -81,6 +82,7 @@ export function createTerm(db: Db, input: CreateTermInput): TaxonomyTerm {
       .get();
     if (input.rank === undefined) return term;
     placeTerm(db, term.taxonomy, term.id, input.rank);
+    if (input.label !== term.label) indexDocumentsOfTerm(db, term.id);
     return getTerm(db, term.id);
   });
 }
