@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getCurrentActor } from "@/server/session";
 import { isAdmin, isModerator } from "@/lib/policies/actor";
+import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { NavLink } from "./NavLink";
 import { SignOutButton } from "./SignOutButton";
 
@@ -22,6 +23,7 @@ export async function SiteHeader() {
           Wiki de la Solidarité numérique
           <span>Qui fait quoi pour l&apos;inclusion numérique</span>
         </Link>
+        <HeaderSearch />
         <nav className="site-nav" aria-label="Navigation principale">
           <ul>
             {NAV.map((item) => (
