@@ -36,6 +36,8 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: dataDir,
       NODE_ENV: "production",
+      // Revisions after 1.5 s without an edit, so that e2e/historique.spec.ts does not wait 30 s.
+      COLLAB_REVISION_QUIET_MS: "1500",
     },
   },
 });
