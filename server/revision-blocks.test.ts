@@ -47,12 +47,14 @@ describe("bodyBlocks", () => {
       content: [
         p(text("Voir "), text("le ", link("https://exemple.org/a")), text("site", [...link("https://exemple.org/a"), { type: "bold" }]), text(".")),
         p(text("https://exemple.org/b", link("https://exemple.org/b"))),
+        p(text("www.exemple.org/c", link("http://www.exemple.org/c/"))),
         p(text("Écrire à "), text("l'accueil", link("mailto:accueil@exemple.org"))),
       ],
     };
     expect(bodyBlocks(body).map((b) => b.text)).toEqual([
       "Voir le site (https://exemple.org/a).",
       "https://exemple.org/b",
+      "www.exemple.org/c",
       "Écrire à l'accueil (accueil@exemple.org)",
     ]);
   });

@@ -11,13 +11,16 @@ export type BodyBlock =
 
 type List = { ordered: boolean; count: number };
 
+// "https://exemple.org/" and the words "exemple.org" name the same address.
+const bareAddress = (href: string) => href.replace(/^(https?:\/\/|mailto:)/i, "").replace(/\/$/, "");
+
 /** A textblock's text: hard breaks as line breaks, and a link's address after its words when they differ. */
 function inlineText(node: PmNode): string {
   let out = "";
   let href: string | null = null;
   let linkText = "";
   const closeLink = () => {
-    if (href !== null && href.replace(/^mailto:/i, "") !== linkText.trim()) out += ` (${href.replace(/^mailto:/i, "")})`;
+    if (href !== null && bareAddress(href) !== bareAddress(linkText.trim())) out += ` (${href.replace(/^mailto:/i, "")})`;
     href = null;
     linkText = "";
   };

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { RecentChange } from "@/db/queries/recent-changes";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
-import { authorNames, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
+import { byAuthors, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareUrl } from "@/lib/revision/url";
 
 /** Revisions across the wiki, newest first: the fiche, who, when, why, and a link to what changed. */
@@ -17,8 +17,8 @@ export function RecentChangesList({ changes }: { changes: RecentChange[] }) {
               <Link href={`/fiches/${change.fiche.slug}`}>{titre}</Link> <span className="tag">{FICHE_TYPE_LABELS[change.fiche.type].singular}</span>
             </p>
             <p className="recent-change__meta">
-              <time dateTime={change.createdAt.toISOString()}>{date}</time> · {revisionReasonLabel(change.reason, change.restoredFromCreatedAt)} · par{" "}
-              {authorNames(change.authors)}
+              <time dateTime={change.createdAt.toISOString()}>{date}</time> · {revisionReasonLabel(change.reason, change.restoredFromCreatedAt)} ·{" "}
+              {byAuthors(change.authors)}
             </p>
             <p className="recent-change__link">
               {change.previousId ? (

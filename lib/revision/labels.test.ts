@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authorNames, formatRevisionDate, revisionReasonLabel } from "./labels";
+import { authorNames, byAuthors, formatRevisionDate, revisionReasonLabel } from "./labels";
 
 describe("revision labels", () => {
   it("dates on the Paris clock", () => {
@@ -15,5 +15,7 @@ describe("revision labels", () => {
   it("lists authors, with deleted accounts and unknown authors said so", () => {
     expect(authorNames([{ name: "Alice" }, { name: null }])).toBe("Alice, Compte supprimé");
     expect(authorNames([])).toBe("Non renseigné");
+    expect(byAuthors([{ name: "Alice" }])).toBe("par Alice");
+    expect(byAuthors([])).toBe("auteur non renseigné");
   });
 });

@@ -23,6 +23,11 @@ export function revisionReasonLabel(reason: RevisionReason, restoredFromCreatedA
   return REVISION_REASON_LABELS[reason];
 }
 
+/** "par Alice, Bob", or "auteur non renseigné" for a revision nobody signed (an import, the first start). */
+export function byAuthors(authors: readonly { name: string | null }[]): string {
+  return authors.length ? `par ${authorNames(authors)}` : "auteur non renseigné";
+}
+
 /** The names of a revision's authors for a list; deleted accounts and authorless revisions said so. */
 export function authorNames(authors: readonly { name: string | null }[]): string {
   if (authors.length === 0) return "Non renseigné";

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { listRecentChanges, listNewFichesOfTheme, type RecentChangesFilters } from "@/db/queries/recent-changes";
 import type { TaxonomyTerm } from "@/db/schema";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
-import { authorNames, revisionReasonLabel } from "@/lib/revision/labels";
+import { byAuthors, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareUrl, recentChangesFeedUrl, recentChangesUrl } from "@/lib/revision/url";
 import { getContentLicence } from "../licence";
 import { renderAtomFeed } from "./atom";
@@ -37,7 +37,7 @@ export function renderRecentChangesFeed(db: Db, filters: Omit<RecentChangesFilte
         link: `${baseUrl}${path}`,
         authors: change.authors.flatMap((a) => (a.name ? [a.name] : [])),
         categories: [FICHE_TYPE_LABELS[change.fiche.type].singular],
-        summary: `${FICHE_TYPE_LABELS[change.fiche.type].singular} « ${titre} » · ${reason} · par ${authorNames(change.authors)}`,
+        summary: `${FICHE_TYPE_LABELS[change.fiche.type].singular} « ${titre} » · ${reason} · ${byAuthors(change.authors)}`,
       };
     }),
   });

@@ -8,7 +8,7 @@ import { DiffLegend } from "@/components/revision/DiffText";
 import { FieldDiffTable } from "@/components/revision/FieldDiffTable";
 import { HistoryBreadcrumb } from "@/components/revision/HistoryBreadcrumb";
 import { displayTitre } from "@/lib/fiche/labels";
-import { authorNames, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
+import { byAuthors, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareRevisionsSchema } from "@/lib/schemas/revision";
 import { fieldErrorsOf } from "@/server/mutation";
 import { diffRevisions } from "@/server/revision-diff";
@@ -32,7 +32,7 @@ function VersionLine({ slug, label, revision, number }: { slug: string; label: s
           Version {number} du {formatRevisionDate(revision.createdAt)}
         </Link>
         {" "}
-        · {revisionReasonLabel(revision.reason, revision.restoredFromCreatedAt)} · par {authorNames(revision.authors)}
+        · {revisionReasonLabel(revision.reason, revision.restoredFromCreatedAt)} · {byAuthors(revision.authors)}
       </dd>
     </>
   );
