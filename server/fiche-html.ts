@@ -2,7 +2,7 @@ import { getText, getTextSerializersFromSchema, type Extensions, type JSONConten
 import { Node as PmNode } from "@tiptap/pm/model";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { getBaseExtensions, getFicheSchema, HEADING_LEVELS, isSafeHref } from "@/lib/editor/extensions";
-import { ACTEUR_MENTION, FICHE_LINK, linkId, wikiLinkText, type WikiLinkResolver } from "@/lib/editor/wiki-links";
+import { ACTEUR_MENTION, FICHE_LINK, linkId, wikiLinkText, type WikiLinkResolver, type WikiLinkView } from "@/lib/editor/wiki-links";
 
 /**
  * The server's rendering of a fiche's body: HTML for the page and plain text for search, from the
@@ -48,6 +48,7 @@ const NODE_ATTRS: Record<string, (attrs: Record<string, unknown>) => Record<stri
 export type WikiLinkResolvers = { fiche: WikiLinkResolver; acteur: WikiLinkResolver };
 
 const WIKI_LINK_IDS: Record<string, string> = { [FICHE_LINK]: "ficheId", [ACTEUR_MENTION]: "acteurId" };
+const UNRESOLVED: WikiLinkView = { label: "lien", href: null, note: null };
 
 function sanitizeMarks(marks: JSONContent["marks"]): JSONContent["marks"] {
   const schema = getFicheSchema();
@@ -94,13 +95,23 @@ export function parseBody(json: JSONContent): PmNode {
   return PmNode.fromJSON(getFicheSchema(), doc);
 }
 
+// The links of the body being rendered. Building an extension list per render would cost more
+// than the render itself, so the one list reads them from here; rendering is synchronous.
+let currentLinks: WikiLinkResolvers | null = null;
 let extensions: Extensions | null = null;
 
 /** The HTML of a fiche's body, rendered from its ProseMirror JSON; wiki links show what `links` resolves. */
 export function renderFicheHtml(json: JSONContent, links?: WikiLinkResolvers): string {
-  extensions ??= getBaseExtensions();
-  const withLinks = links ? getBaseExtensions({ ficheLink: { resolve: links.fiche }, acteurMention: { resolve: links.acteur } }) : extensions;
-  return renderToHTMLString({ content: parseBody(json), extensions: withLinks });
+  extensions ??= getBaseExtensions({
+    ficheLink: { resolve: (id) => currentLinks?.fiche(id) ?? UNRESOLVED },
+    acteurMention: { resolve: (id) => currentLinks?.acteur(id) ?? UNRESOLVED },
+  });
+  currentLinks = links ?? null;
+  try {
+    return renderToHTMLString({ content: parseBody(json), extensions });
+  } finally {
+    currentLinks = null;
+  }
 }
 
 function wikiLinkLeafText(links: WikiLinkResolvers | undefined): (node: PmNode) => string {
