@@ -21,7 +21,7 @@ type Props = {
 
 /**
  * Picks a fiche by its title: an ARIA 1.2 combobox over /api/fiches/liens (published fiches and
- * one's own drafts). Arrow keys move through the list, Enter picks, Escape closes then clears.
+ * one's own drafts). Arrow keys move through the list, Enter picks, Escape closes the list.
  */
 export function FicheCombobox({ label, hint, name, onSelect, excludeIds = [], errors, autoFocus, inputId }: Props) {
   const id = useId();
@@ -81,6 +81,7 @@ export function FicheCombobox({ label, hint, name, onSelect, excludeIds = [], er
     onSelect?.(fiche);
   };
 
+  const expanded = open && options.length > 0;
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
@@ -91,17 +92,15 @@ export function FicheCombobox({ label, hint, name, onSelect, excludeIds = [], er
       // Enter never submits the form from here: it picks, or does nothing.
       event.preventDefault();
       if (open && active >= 0 && options[active]) choose(options[active]);
-    } else if (event.key === "Escape" && (open || query)) {
-      // Handled here, so that a surrounding dialog stays open.
+    } else if (event.key === "Escape" && expanded) {
+      // The first Escape closes the list only; the next one reaches a surrounding dialog.
       event.preventDefault();
       event.stopPropagation();
-      if (open) setOpen(false);
-      else setQuery("");
+      setOpen(false);
       setActive(-1);
     }
   };
 
-  const expanded = open && options.length > 0;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="combobox field">
