@@ -30,14 +30,14 @@ test("a contributor presents their organisation with a lieu, finds it in the dir
   await expectNoSeriousA11yViolations(page);
 
   await page.goto("/acteurs");
-  await page.getByLabel("Commune").selectOption("Bègles");
+  await page.getByRole("main").getByLabel("Commune").selectOption("Bègles");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/commune=B%C3%A8gles/);
   await expect(page.getByRole("link", { name: nom })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByLabel("Rechercher").fill("connectes");
-  await page.getByLabel("Commune").selectOption("");
+  await page.getByRole("main").getByLabel("Rechercher").fill("connectes");
+  await page.getByRole("main").getByLabel("Commune").selectOption("");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page.getByRole("link", { name: nom })).toBeVisible();
 
