@@ -95,6 +95,10 @@ test("a trainer builds a catalogue in modules, reorders it from the keyboard and
   await page.keyboard.press("Enter");
   await expect(status(page)).toHaveText(`« ${FICHES.numeclic} » est déjà en première position du catalogue.`);
 
+  // Without a chosen module the button says so (aria-disabled keeps it focusable).
+  await page.getByRole("button", { name: `Déplacer ${FICHES.fobagra}`, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(formAlert(page).filter({ hasText: `Choisissez d'abord le module où déplacer « ${FICHES.fobagra} ».` })).toBeVisible();
   await page.getByLabel(`Déplacer ${FICHES.fobagra} vers le module`).selectOption({ label: "Accueillir la personne" });
   await page.getByRole("button", { name: `Déplacer ${FICHES.fobagra}`, exact: true }).click();
   await expect(status(page)).toHaveText(`« ${FICHES.fobagra} » : position 3 sur 3 du module « Accueillir la personne ».`);

@@ -8,7 +8,7 @@ import { textValue, type FormState, type FormValues } from "@/lib/form-state";
 
 type Action = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
 
-export const CATALOGUE_FIELD_LABELS: Record<string, string> = {
+const CATALOGUE_FIELD_LABELS: Record<string, string> = {
   titre: "Titre du catalogue",
   description: "Description",
   publicVise: "Public visé",

@@ -58,7 +58,8 @@ export function CatalogueItemRow({
   hintClass: string;
   updateAction: FormAction;
   onStep: (direction: -1 | 1) => void;
-  onMoveTo: (moduleId: number) => void;
+  /** Moves it to the end of that module; null when no module was chosen. */
+  onMoveTo: (moduleId: number | null) => void;
   onRemove: () => Promise<void>;
   onDragStart: DragHandler;
   onDragEnd: DragHandler;
@@ -99,7 +100,7 @@ export function CatalogueItemRow({
                 </option>
               ))}
             </select>
-            <button type="button" className="button--secondary" onClick={() => target && onMoveTo(Number(target))} aria-disabled={target === ""}>
+            <button type="button" className="button--secondary" onClick={() => onMoveTo(target ? Number(target) : null)} aria-disabled={target === ""}>
               Déplacer<span className="visually-hidden"> {item.titre}</span>
             </button>
           </span>

@@ -7,7 +7,6 @@ import type { FormState } from "@/lib/form-state";
 import { CatalogueItemRow, type EditorItem } from "./CatalogueItemRow";
 import { CatalogueModuleTools } from "./CatalogueModuleTools";
 
-export type { EditorItem };
 export type EditorModule = { id: number; titre: string; description: string; items: EditorItem[] };
 
 type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
@@ -236,8 +235,9 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
                       updateAction={actions.updateItem}
                       onStep={(direction) => stepItem(item, direction)}
                       onMoveTo={(moduleId) => {
-                        const target = shown.find((other) => other.id === moduleId);
-                        if (target) void moveItemTo(item, moduleId, target.items.length, `item-${item.id}-target`);
+                        const target = moduleId === null ? undefined : shown.find((other) => other.id === moduleId);
+                        if (target) void moveItemTo(item, target.id, target.items.length, `item-${item.id}-target`);
+                        else setStatus({ ok: false, message: `Choisissez d'abord le module où déplacer « ${item.titre} ».` });
                       }}
                       onRemove={() => removeItem(item, module.id)}
                       onDragStart={startDrag("item", item.id, item.titre)}
