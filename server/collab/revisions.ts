@@ -31,11 +31,13 @@ type Pending = { authors: Set<number>; firstAt: number; timer: NodeJS.Timeout | 
  */
 export class RevisionTracker {
   private readonly pending = new Map<number, Pending>();
+  private stopped = false;
 
   constructor(private readonly options: RevisionTrackerOptions) {}
 
   /** Records a stored edit of a fiche by `userId` (null for an anonymous server-side write). */
   recordEdit(ficheId: number, userId: number | null): void {
+    if (this.stopped) return;
     const now = Date.now();
     let entry = this.pending.get(ficheId);
     if (!entry) {
@@ -72,8 +74,9 @@ export class RevisionTracker {
     for (const ficheId of [...this.pending.keys()]) this.take(ficheId, reason);
   }
 
-  /** Stops every timer; what is pending is dropped. */
+  /** Stops every timer and ignores later edits (shutdown); what is pending is dropped. */
   stop(): void {
+    this.stopped = true;
     for (const entry of this.pending.values()) if (entry.timer) clearTimeout(entry.timer);
     this.pending.clear();
   }
