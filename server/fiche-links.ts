@@ -171,3 +171,22 @@ export function refreshFichesCitingActeur(db: Db, acteurId: number): number {
     return rerenderBodies(db, ids.map((r) => r.id));
   });
 }
+
+/**
+ * Replaces the body's wiki links and mentions by plain text carrying a link mark to their current
+ * target (absolute, under `baseUrl`), or by their label alone when the target is not public.
+ * Exports need this: the ids in a link node mean nothing outside this wiki.
+ */
+export function flattenWikiLinks(json: JSONContent, resolvers: WikiLinkResolvers, baseUrl: string): JSONContent {
+  const flatten = (node: JSONContent): JSONContent[] => {
+    const resolve = node.type === FICHE_LINK ? resolvers.fiche : node.type === ACTEUR_MENTION ? resolvers.acteur : null;
+    if (!resolve) return [Array.isArray(node.content) ? { ...node, content: node.content.flatMap(flatten) } : node];
+    const id = linkId(node.type === FICHE_LINK ? node.attrs?.ficheId : node.attrs?.acteurId);
+    const view = id === null ? { label: "lien", href: null, note: null } : resolve(id);
+    // The same words as the page shows: "(fiche supprimée)", "Titre (fiche archivée)".
+    if (!view.href) return [{ type: "text", text: `(${view.label})` }];
+    const link: JSONContent = { type: "text", text: view.label, marks: [{ type: "link", attrs: { href: new URL(view.href, baseUrl).href } }] };
+    return view.note ? [link, { type: "text", text: ` (${view.note})` }] : [link];
+  };
+  return flatten(json)[0];
+}

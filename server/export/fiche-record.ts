@@ -8,6 +8,8 @@ import type { Licence } from "@/lib/licence";
 import { loadDocument } from "../collab/persistence";
 import { parseBody } from "../fiche-html";
 import type { FicheFields } from "../fiche-projection";
+import { collectWikiLinkIds, flattenWikiLinks, loadWikiLinkResolvers } from "../fiche-links";
+import { publicUrl } from "../config";
 
 /** Names the JSON format of fiche exports, so that an importer knows what it reads and which version. */
 export const FICHES_EXPORT_FORMAT = "wiki-solidarite-numerique/fiches";
@@ -47,12 +49,16 @@ export type ExportedFiche = {
 
 const EMPTY_BODY: JSONContent = { type: "doc", content: [] };
 
-/** The body of a fiche as ProseMirror JSON, from its stored Yjs document; sanitised as the page renders it. */
+/**
+ * The body of a fiche as ProseMirror JSON, from its stored Yjs document; sanitised as the page
+ * renders it, and with its wiki links turned into ordinary links to their current targets.
+ */
 export function readFicheBody(db: Db, ficheId: number): JSONContent {
   const loaded = loadDocument(db, ficheId);
   if (!loaded) return EMPTY_BODY;
   try {
-    return parseBody(yXmlFragmentToProsemirrorJSON(bodyFragment(loaded.doc))).toJSON() as JSONContent;
+    const body = parseBody(yXmlFragmentToProsemirrorJSON(bodyFragment(loaded.doc))).toJSON() as JSONContent;
+    return flattenWikiLinks(body, loadWikiLinkResolvers(db, collectWikiLinkIds(body)), publicUrl());
   } finally {
     loaded.doc.destroy();
   }
