@@ -9,6 +9,7 @@ import { listFicheContributors } from "@/db/queries/revision";
 import { getMergeNotice, getRedirectTarget } from "@/db/queries/fiche-redirect";
 import { FICHE_ACTEUR_ROLES } from "@/db/schema";
 import { Backlinks } from "@/components/fiche/Backlinks";
+import { CataloguesOfFiche } from "@/components/catalogue/CataloguesOfFiche";
 import { FicheBadges } from "@/components/fiche/FicheBadges";
 import { Contributors } from "@/components/revision/Contributors";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
@@ -181,6 +182,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
       )}
 
       <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, actor)} subject="fiche" />
+      <CataloguesOfFiche ficheId={fiche.id} />
 
       {actor && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
 
