@@ -131,7 +131,7 @@ test("a trainer builds a catalogue in modules, reorders it from the keyboard and
   await signUp(other, newUserData("formateur"));
   await other.goto("/catalogues");
   await other.getByLabel("Rechercher un catalogue").fill(`benevoles ACCOMPAGNEMENT ${trainer.email.slice(11, 19)}`);
-  await other.getByRole("button", { name: "Rechercher" }).click();
+  await other.getByRole("main").getByRole("button", { name: "Rechercher" }).click();
   await expect(other.getByText("1 catalogue public pour")).toBeVisible();
   await expectNoSeriousA11yViolations(other);
   await other.getByRole("link", { name: titre }).click();
