@@ -200,6 +200,7 @@ export const fiche = sqliteTable(
     uniqueIndex("fiche_slug_unique").on(t.slug),
     index("fiche_type_statut_idx").on(t.type, t.statut),
     index("fiche_updated_idx").on(t.contentUpdatedAt),
+    index("fiche_redirect_idx").on(t.redirectToId),
   ],
 );
 export type Fiche = typeof fiche.$inferSelect;

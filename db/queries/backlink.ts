@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { fiche, ficheActeur, ficheLink, type FicheStatut, type FicheType } from "../schema";
 import type { Actor } from "@/lib/policies/actor";
@@ -8,11 +8,13 @@ import { canReadFiche } from "@/lib/policies/fiche";
 export type Backlink = { id: number; slug: string; titre: string; type: FicheType; statut: FicheStatut };
 
 function citingFiches(db: Db, cites: SQL, viewer: Actor | null): Backlink[] {
+  // Driven by fiche_link's target indexes: a page shows its backlinks without scanning every fiche.
   const rows = db
-    .select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut, createdBy: fiche.createdBy })
-    .from(fiche)
+    .selectDistinct({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut, createdBy: fiche.createdBy })
+    .from(ficheLink)
+    .innerJoin(fiche, eq(fiche.id, ficheLink.ficheId))
     // A hidden fiche cites nothing in public, nor does a merged one, whose page is the other's.
-    .where(and(sql`exists (select 1 from ${ficheLink} where ${ficheLink.ficheId} = ${fiche.id} and ${cites})`, eq(fiche.masquee, false), isNull(fiche.redirectToId)))
+    .where(and(cites, eq(fiche.masquee, false), isNull(fiche.redirectToId)))
     .orderBy(asc(fiche.titre), asc(fiche.id))
     .all();
   const draftIds = rows.filter((r) => r.statut === "brouillon").map((r) => r.id);
@@ -41,10 +43,9 @@ function citingFiches(db: Db, cites: SQL, viewer: Actor | null): Backlink[] {
  * viewer may read, hidden and merged ones left out; by title.
  */
 export function listFichesCitingFiche(db: Db, ficheId: number, viewer: Actor | null): Backlink[] {
-  const cites = or(
-    eq(ficheLink.targetFicheId, ficheId),
-    sql`${ficheLink.targetFicheId} in (select ${fiche.id} from ${fiche} where ${fiche.redirectToId} = ${ficheId})`,
-  )!;
+  // Two indexed lookups rather than an OR over a subquery, which would scan every link.
+  const merged = db.select({ id: fiche.id }).from(fiche).where(eq(fiche.redirectToId, ficheId)).all();
+  const cites = inArray(ficheLink.targetFicheId, [ficheId, ...merged.map((m) => m.id)]);
   // A fiche linking to itself is not "cited elsewhere".
   return citingFiches(db, and(cites, ne(ficheLink.ficheId, ficheId))!, viewer);
 }

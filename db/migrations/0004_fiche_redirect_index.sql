@@ -1,0 +1,1 @@
+CREATE INDEX `fiche_redirect_idx` ON `fiche` (`redirect_to_id`);
