@@ -25,7 +25,7 @@ export const ACK_PARAM = "ack";
 
 /**
  * Close codes. 4400-4499 tell y-websocket not to reconnect (the server decided); 4500-4599 and
- * 1xxx make it reconnect with backoff.
+ * 1000-1999 make it reconnect with backoff.
  */
 export const CLOSE_CODES = {
   shuttingDown: 1001,
