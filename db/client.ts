@@ -7,6 +7,9 @@ import { databaseFile } from "@/server/config";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** The handle a drizzle transaction callback receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /** Opens a SQLite file with the pragmas the wiki relies on. */
 export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,30 +1,13 @@
-import { and, count, eq, inArray, like, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, count, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { uniqueSlug } from "@/db/queries/slug";
 import { acteur, acteurTheme, membership, taxonomyTerm, user, type Acteur } from "@/db/schema";
 import type { ActeurInput } from "@/lib/schemas/acteur";
-import { firstFreeSlug, slugify } from "@/lib/slug";
 import { DomainError } from "./errors";
 import { refreshFichesCitingActeur } from "./fiche-links";
 import { indexActeur } from "./search";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// Static routes under /acteurs that a slug must not hide.
-const RESERVED_SLUGS = new Set(["nouveau"]);
-
-function uniqueSlug(tx: Tx, nom: string): string {
-  const base = slugify(nom, "acteur");
-  // Slugs hold only [a-z0-9-], so they are safe inside a LIKE pattern.
-  const taken = new Set(
-    tx
-      .select({ slug: acteur.slug })
-      .from(acteur)
-      .where(or(eq(acteur.slug, base), like(acteur.slug, `${base}-%`)))
-      .all()
-      .map((r) => r.slug),
-  );
-  return firstFreeSlug(base, (slug) => taken.has(slug) || RESERVED_SLUGS.has(slug));
-}
 
 function setThemes(tx: Tx, acteurId: number, termIds: number[]): void {
   if (termIds.length) {
@@ -63,7 +46,7 @@ export function createActeur(db: Db, creatorId: number | null, input: ActeurInpu
   return db.transaction((tx) => {
     const created = tx
       .insert(acteur)
-      .values({ ...columnsOf(input), slug: uniqueSlug(tx, input.nom), createdBy: creatorId })
+      .values({ ...columnsOf(input), slug: uniqueSlug(tx, acteur, acteur.slug, input.nom, "acteur", ["nouveau"]), createdBy: creatorId })
       .returning()
       .get();
     setThemes(tx, created.id, input.themes);

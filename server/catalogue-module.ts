@@ -1,5 +1,5 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
 import type { Actor } from "@/lib/policies/actor";
@@ -12,7 +12,6 @@ import { DomainError } from "./errors";
 // and rewrites it inside one IMMEDIATE transaction: two people reordering at once are serialized,
 // and each move applies to the order as it stands, never to a stale copy.
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Positioned = { id: number; position: number };
 
 const IMMEDIATE = { behavior: "immediate" } as const;

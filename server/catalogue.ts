@@ -1,30 +1,13 @@
-import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { uniqueSlug } from "@/db/queries/slug";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, user, type Catalogue, type CatalogueStatut } from "@/db/schema";
 import type { Actor } from "@/lib/policies/actor";
 import type { CatalogueInput } from "@/lib/schemas/catalogue";
-import { firstFreeSlug, slugify } from "@/lib/slug";
 import { DomainError } from "./errors";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-// Static routes under /catalogues that a slug must not hide.
-const RESERVED_SLUGS = new Set(["nouveau"]);
-
-function uniqueSlug(tx: Tx, titre: string): string {
-  const base = slugify(titre, "catalogue");
-  // Slugs hold only [a-z0-9-], so they are safe inside a LIKE pattern.
-  const taken = new Set(
-    tx
-      .select({ slug: catalogue.slug })
-      .from(catalogue)
-      .where(or(eq(catalogue.slug, base), like(catalogue.slug, `${base}-%`)))
-      .all()
-      .map((r) => r.slug),
-  );
-  return firstFreeSlug(base, (slug) => taken.has(slug) || RESERVED_SLUGS.has(slug));
-}
 
 /** The catalogue row, or a French "not found" refusal. */
 export function requireCatalogue(tx: Tx | Db, catalogueId: number): Catalogue {
@@ -44,7 +27,7 @@ export function createCatalogue(db: Db, ownerId: number, input: CatalogueInput):
     (tx) => {
       const created = tx
         .insert(catalogue)
-        .values({ ...input, slug: uniqueSlug(tx, input.titre), createdBy: ownerId })
+        .values({ ...input, slug: uniqueSlug(tx, catalogue, catalogue.slug, input.titre, "catalogue", ["nouveau"]), createdBy: ownerId })
         .returning()
         .get();
       tx.insert(catalogueOwner).values({ catalogueId: created.id, userId: ownerId }).run();
@@ -170,7 +153,7 @@ export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): D
       const copy = tx
         .insert(catalogue)
         .values({
-          slug: uniqueSlug(tx, source.titre),
+          slug: uniqueSlug(tx, catalogue, catalogue.slug, source.titre, "catalogue", ["nouveau"]),
           titre: source.titre,
           description: source.description,
           publicVise: source.publicVise,

@@ -8,7 +8,7 @@ import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
 import { isModerator, type Actor } from "@/lib/policies/actor";
 import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
-import { slugify } from "@/lib/slug";
+import { uniqueSlug } from "@/db/queries/slug";
 import { storeInitialDocument } from "./collab/persistence";
 import { DomainError } from "./errors";
 import { refreshFichesCitingFiche } from "./fiche-links";
@@ -16,18 +16,10 @@ import { projectFiche } from "./fiche-projection";
 import { indexFiche } from "./search";
 import { takeRevision } from "./revision";
 
-// Static routes under /fiches/ that a fiche's slug must never shadow.
-const RESERVED_SLUGS = new Set(["nouvelle"]);
-
-function isSlugTaken(db: Db, slug: string): boolean {
-  return RESERVED_SLUGS.has(slug) || db.select({ id: fiche.id }).from(fiche).where(eq(fiche.slug, slug)).get() !== undefined;
-}
-
 /** A slug built from the title, unique among fiches; it is kept when the fiche is renamed. */
 export function uniqueFicheSlug(db: Db, titre: string): string {
-  const base = slugify(titre) || "fiche";
-  if (!isSlugTaken(db, base)) return base;
-  for (let n = 2; ; n++) if (!isSlugTaken(db, `${base}-${n}`)) return `${base}-${n}`;
+  // "nouvelle" is the static route /fiches/nouvelle, which a fiche's slug must never shadow.
+  return uniqueSlug(db, fiche, fiche.slug, titre, "fiche", ["nouvelle"]);
 }
 
 /** The first Yjs state of a fiche: its type, title and the body template of its type. */

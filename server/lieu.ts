@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { acteur, lieu, type Lieu } from "@/db/schema";
 import type { LieuInput } from "@/lib/schemas/lieu";
 import { DomainError } from "./errors";
 import { indexActeur } from "./search";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function columnsOf(input: LieuInput) {
   return {
