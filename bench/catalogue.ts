@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getCatalogueBySlug, listPublicCatalogues } from "@/db/queries/catalogue";
 import { fiche, user } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
     const db = openDatabase(path.join(dir, "wiki.sqlite"));
     migrateDatabase(db);
     seedDatabase(db);
-    const owner = getActorById(db, db.insert(user).values({ email: "bench@exemple.fr", name: "Bench" }).returning().get().id)!;
+    const owner = getViewerById(db, db.insert(user).values({ email: "bench@exemple.fr", name: "Bench" }).returning().get().id)!;
     const fiches = db.select({ id: fiche.id }).from(fiche).where(eq(fiche.statut, "publiee")).all();
     const catalogue = createCatalogue(db, owner.id, { titre: "Former les bénévoles à l'accompagnement numérique", description: "Banc d'essai", publicVise: "", objectifs: "", duree: "" });
     const modules = Array.from({ length: MODULES }, (_, m) => addModule(db, catalogue.id, { titre: `Module ${m + 1}`, description: "" }).id);

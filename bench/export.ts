@@ -126,7 +126,7 @@ export async function run(): Promise<void> {
         seedTaxonomies(target);
         return target;
       },
-      (target) => importFichesJson(target, document.document, { actorId: null }),
+      (target) => importFichesJson(target, document.document, { viewerId: null }),
     );
     line("fiches JSON import into an empty wiki", fiches.ms, `${fiches.result.created.length} fiches, ${fiches.result.acteursCreated.length} acteurs`);
     db.$client.close();

@@ -7,7 +7,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@t
 import type { JSONContent } from "@tiptap/core";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { listRecentChanges } from "@/db/queries/recent-changes";
 import { getLatestRevision, listFicheContributors, listRevisions } from "@/db/queries/revision";
 import { fiche, ficheRevision, user } from "@/db/schema";
@@ -117,8 +117,8 @@ export async function run(): Promise<void> {
     const ids = Array.from({ length: 20_000 }, (_, i) => i);
     line("diffSequences, 20,000 items, 10 insertions", time(RUNS, () => diffSequences(ids, [...ids.slice(0, 5000), -1, -2, -3, -4, -5, ...ids.slice(5000, 15_000), -6, -7, -8, -9, -10, ...ids.slice(15_000)])));
 
-    const actor = getActorById(db, editor.id)!;
-    line("restoreRevision (no live editors)", time(RUNS, (i) => restoreRevision(db, longest.id, revisions[i % 2].id, actor)), "longest fiche");
+    const viewer = getViewerById(db, editor.id)!;
+    line("restoreRevision (no live editors)", time(RUNS, (i) => restoreRevision(db, longest.id, revisions[i % 2].id, viewer)), "longest fiche");
 
     const any = fiches[0].id;
     line("listRevisions, page 1 of 50", time(RUNS, () => listRevisions(db, any)), `${REVISIONS} revisions`);

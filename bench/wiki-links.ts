@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { openDatabase, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { listFichesCitingFiche } from "@/db/queries/backlink";
 import { fiche, user } from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -63,7 +63,7 @@ export async function run(): Promise<void> {
     migrateDatabase(db);
     seedDatabase(db);
     const ids = db.select({ id: fiche.id }).from(fiche).orderBy(asc(fiche.id)).all().map((r) => r.id);
-    const mod = getActorById(db, db.insert(user).values({ email: "bench@exemple.fr", name: "Bench", role: "moderateur" }).returning().get().id)!;
+    const mod = getViewerById(db, db.insert(user).values({ email: "bench@exemple.fr", name: "Bench", role: "moderateur" }).returning().get().id)!;
     console.log(`${ids.length} fiches (Livre blanc), median of ${RUNS} runs`);
 
     // Projection of an unchanged document (everything rendered and compared, nothing written), for

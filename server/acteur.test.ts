@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getActeurBySlug } from "@/db/queries/acteur";
 import { buildActeur, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
@@ -33,7 +33,7 @@ describe("createActeur", () => {
     const details = getActeurBySlug(db, "mediatheque-meriadeck")!;
     expect(details.themes.map((t) => t.slug)).toEqual(["e-inclusion", "culture"]);
     expect(details.members).toEqual([{ id: alice.id, name: alice.name }]);
-    expect(canEditActeur(getActorById(db, alice.id), created.id)).toBe(true);
+    expect(canEditActeur(getViewerById(db, alice.id), created.id)).toBe(true);
   });
 
   it("numbers homonyms and never takes a slug used by a route", () => {
@@ -51,7 +51,7 @@ describe("createActeur", () => {
     const before = db.$client.prepare("select count(*) as n from acteur").get() as { n: number };
     expect(domainCode(() => createActeur(db, carol.id, input({ nom: "Fantôme", themes: [999_999] })))).toBe("unknown_theme");
     expect(db.$client.prepare("select count(*) as n from acteur").get()).toEqual(before);
-    expect(getActorById(db, carol.id)!.acteurIds).toEqual([]);
+    expect(getViewerById(db, carol.id)!.acteurIds).toEqual([]);
   });
 });
 
@@ -75,10 +75,10 @@ describe("permissions", () => {
     const moderator = buildUser({ role: "moderateur" });
     const admin = buildUser({ role: "admin" });
     const target = buildActeur({ members: [member] });
-    expect(canEditActeur(getActorById(db, member.id), target.id)).toBe(true);
-    expect(canEditActeur(getActorById(db, stranger.id), target.id)).toBe(false);
-    expect(canEditActeur(getActorById(db, moderator.id), target.id)).toBe(true);
-    expect(canEditActeur(getActorById(db, admin.id), target.id)).toBe(true);
+    expect(canEditActeur(getViewerById(db, member.id), target.id)).toBe(true);
+    expect(canEditActeur(getViewerById(db, stranger.id), target.id)).toBe(false);
+    expect(canEditActeur(getViewerById(db, moderator.id), target.id)).toBe(true);
+    expect(canEditActeur(getViewerById(db, admin.id), target.id)).toBe(true);
     expect(canEditActeur(null, target.id)).toBe(false);
   });
 });
@@ -89,9 +89,9 @@ describe("members", () => {
     const owner = buildUser();
     const newcomer = buildUser({ email: "nouvelle@exemple.fr", name: "Nouvelle" });
     const target = buildActeur({ members: [owner] });
-    expect(canEditActeur(getActorById(db, newcomer.id), target.id)).toBe(false);
+    expect(canEditActeur(getViewerById(db, newcomer.id), target.id)).toBe(false);
     expect(addMember(db, target.id, " Nouvelle@Exemple.FR ")).toEqual({ id: newcomer.id, name: "Nouvelle" });
-    expect(canEditActeur(getActorById(db, newcomer.id), target.id)).toBe(true);
+    expect(canEditActeur(getViewerById(db, newcomer.id), target.id)).toBe(true);
   });
 
   it("says precisely why an email cannot be added", () => {
@@ -115,9 +115,9 @@ describe("members", () => {
     const outsider = buildUser();
     const target = buildActeur({ members: [first, second] });
     expect(removeMember(db, target.id, first.id)).toEqual({ id: first.id, name: "Première" });
-    expect(canEditActeur(getActorById(db, first.id), target.id)).toBe(false);
+    expect(canEditActeur(getViewerById(db, first.id), target.id)).toBe(false);
     expect(domainCode(() => removeMember(db, target.id, second.id))).toBe("last_member");
     expect(domainCode(() => removeMember(db, target.id, outsider.id))).toBe("not_a_member");
-    expect(getActorById(db, second.id)!.acteurIds).toEqual([target.id]);
+    expect(getViewerById(db, second.id)!.acteurIds).toEqual([target.id]);
   });
 });

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { apiToken } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { DomainError } from "./errors";
 
 /** Every token starts with this, so that secret scanners and people recognise one. */
@@ -89,10 +89,10 @@ export function revokeApiToken(db: Db, userId: number, tokenId: number): ApiToke
 }
 
 /**
- * The actor a clear token (the part after "Bearer ") acts for, or null when the token is malformed,
+ * The viewer a clear token (the part after "Bearer ") acts for, or null when the token is malformed,
  * unknown, revoked, or its account disabled. Records when it was last used, at most once a minute.
  */
-export function authenticateApiToken(db: Db, bearer: string, now: number = Date.now()): Actor | null {
+export function authenticateApiToken(db: Db, bearer: string, now: number = Date.now()): Viewer | null {
   if (!TOKEN_FORMAT.test(bearer)) return null;
   const row = db
     .select({ id: apiToken.id, userId: apiToken.userId, lastUsedAt: apiToken.lastUsedAt })
@@ -100,10 +100,10 @@ export function authenticateApiToken(db: Db, bearer: string, now: number = Date.
     .where(and(eq(apiToken.tokenHash, hashApiToken(bearer)), isNull(apiToken.revokedAt)))
     .get();
   if (!row) return null;
-  const actor = getActorById(db, row.userId);
-  if (!actor) return null;
+  const viewer = getViewerById(db, row.userId);
+  if (!viewer) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     db.update(apiToken).set({ lastUsedAt: new Date(now) }).where(eq(apiToken.id, row.id)).run();
   }
-  return actor;
+  return viewer;
 }

@@ -3,17 +3,17 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { asc, eq, inArray } from "drizzle-orm";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getTestDb } from "@/db/testing";
 import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { createCatalogue } from "./catalogue";
 import { addFicheToModule, addModule, moveItem, moveModule, removeItem, removeModule, renameModule } from "./catalogue-module";
 import { DomainError } from "./errors";
 import { insertFiche } from "./fiche";
 
-function buildActor(role: "contributeur" | "moderateur" = "contributeur"): Actor {
-  return getActorById(getTestDb(), buildUser({ role }).id)!;
+function buildViewer(role: "contributeur" | "moderateur" = "contributeur"): Viewer {
+  return getViewerById(getTestDb(), buildUser({ role }).id)!;
 }
 
 let ficheCount = 0;
@@ -22,7 +22,7 @@ function buildFiche(createdBy: number | null = null, statut: "brouillon" | "publ
 }
 
 /** A catalogue with modules holding fresh published fiches: sizes [2, 3] gives two modules of 2 and 3 items. */
-function buildCatalogue(owner: Actor, sizes: number[]) {
+function buildCatalogue(owner: Viewer, sizes: number[]) {
   const db = getTestDb();
   const created = createCatalogue(db, owner.id, { titre: "Former les bénévoles", description: "", publicVise: "", objectifs: "", duree: "" });
   const modules = sizes.map((size, m) => {
@@ -58,7 +58,7 @@ function codeOf(fn: () => unknown): string | undefined {
 describe("item ordering", () => {
   it("moves an item up and down within its module, clamping at both ends", () => {
     const db = getTestDb();
-    const { catalogueId, modules } = buildCatalogue(buildActor(), [4]);
+    const { catalogueId, modules } = buildCatalogue(buildViewer(), [4]);
     const [a, b, c, d] = modules[0].items;
     expect(moveItem(db, catalogueId, c, modules[0].id, 1)).toMatchObject({ position: 1, count: 4 });
     expect(layout(catalogueId)).toEqual([[a, c, b, d]]);
@@ -72,7 +72,7 @@ describe("item ordering", () => {
 
   it("moves an item across modules and closes the gap it leaves", () => {
     const db = getTestDb();
-    const { catalogueId, modules } = buildCatalogue(buildActor(), [3, 2]);
+    const { catalogueId, modules } = buildCatalogue(buildViewer(), [3, 2]);
     const [[a, b, c], [d, e]] = modules.map((m) => m.items);
     expect(moveItem(db, catalogueId, b, modules[1].id, 1)).toMatchObject({ moduleId: modules[1].id, moduleTitre: "Module 2", position: 1, count: 3 });
     expect(layout(catalogueId)).toEqual([[a, c], [d, b, e]]);
@@ -85,7 +85,7 @@ describe("item ordering", () => {
 
   it("applies moves computed from the same stale view to the order as it stands", () => {
     const db = getTestDb();
-    const { catalogueId, modules } = buildCatalogue(buildActor(), [4]);
+    const { catalogueId, modules } = buildCatalogue(buildViewer(), [4]);
     const [a, b, c, d] = modules[0].items;
     // Two people see [a, b, c, d]; one moves d to the top, the other c to the top.
     moveItem(db, catalogueId, d, modules[0].id, 0);
@@ -99,7 +99,7 @@ describe("item ordering", () => {
 
   it("refuses an item or a module of another catalogue, and changes nothing", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const mine = buildCatalogue(owner, [2]);
     const other = buildCatalogue(owner, [2]);
     expect(codeOf(() => moveItem(db, mine.catalogueId, other.modules[0].items[0], mine.modules[0].id, 0))).toBe("item_not_found");
@@ -113,7 +113,7 @@ describe("item ordering", () => {
 
   it("appends added fiches at the end of their module, and renumbers after a removal", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const { catalogueId, modules } = buildCatalogue(owner, [3]);
     const [a, b, c] = modules[0].items;
     removeItem(db, catalogueId, a);
@@ -126,7 +126,7 @@ describe("item ordering", () => {
 describe("module ordering", () => {
   it("moves modules and keeps their items, and removing one closes the gap", () => {
     const db = getTestDb();
-    const { catalogueId, modules } = buildCatalogue(buildActor(), [1, 2, 1]);
+    const { catalogueId, modules } = buildCatalogue(buildViewer(), [1, 2, 1]);
     const [m1, m2, m3] = modules;
     expect(moveModule(db, catalogueId, m3.id, 0)).toEqual({ position: 0, count: 3 });
     expect(layout(catalogueId)).toEqual([m3.items, m1.items, m2.items]);
@@ -142,10 +142,10 @@ describe("module ordering", () => {
 describe("adding fiches", () => {
   it("refuses someone else's draft and a hidden fiche, accepts one's own draft, and refuses a fiche twice", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const { catalogueId, modules } = buildCatalogue(owner, [0, 0]);
     const add = (ficheId: number, moduleId = modules[0].id) => () => addFicheToModule(db, owner, catalogueId, { moduleId, ficheId, note: "", duree: "" });
-    const othersDraft = buildFiche(buildActor().id, "brouillon");
+    const othersDraft = buildFiche(buildViewer().id, "brouillon");
     expect(codeOf(add(othersDraft.id))).toBe("fiche_unavailable");
     const hidden = buildFiche();
     db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
@@ -184,7 +184,7 @@ function finish(child: ChildProcess): Promise<{ done?: number; error?: string }>
 
 describe("concurrent reordering", () => {
   it("keeps every item once and positions dense when two processes reorder the same catalogue at once", async () => {
-    const { catalogueId, modules } = buildCatalogue(buildActor(), [5, 4, 3]);
+    const { catalogueId, modules } = buildCatalogue(buildViewer(), [5, 4, 3]);
     const itemIds = modules.flatMap((m) => m.items);
     const writers = await Promise.all([startWriter(), startWriter()]);
     const reports = writers.map(finish);

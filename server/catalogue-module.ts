@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import type { AddFicheInput, ModuleInput } from "@/lib/schemas/catalogue";
 import { displayTitre } from "@/lib/fiche/labels";
 import { requireCatalogue, touchCatalogue } from "./catalogue";
@@ -132,16 +132,16 @@ export function moveModule(db: Db, catalogueId: number, moduleId: number, positi
  * Adds a fiche at the end of a module, with the trainer's note and duration. Only a fiche the person
  * may read: a draft of someone else, or a fiche hidden by a moderator, is refused as unknown.
  */
-export function addFicheToModule(db: Db, actor: Actor, catalogueId: number, input: AddFicheInput): { id: number; titre: string } {
+export function addFicheToModule(db: Db, viewer: Viewer, catalogueId: number, input: AddFicheInput): { id: number; titre: string } {
   return db.transaction((tx) => {
     requireModule(tx, catalogueId, input.moduleId);
-    const found = getReadableFiches(tx, [input.ficheId], actor).get(input.ficheId);
+    const found = getReadableFiches(tx, [input.ficheId], viewer).get(input.ficheId);
     if (!found) {
       throw new DomainError(
         "fiche_unavailable",
         "Cette fiche n'existe pas ou vous ne pouvez pas la lire : choisissez-en une dans la liste des suggestions.",
         "ficheId",
-        `Fiche ${input.ficheId} does not exist or user ${actor.id} may not read it.`,
+        `Fiche ${input.ficheId} does not exist or user ${viewer.id} may not read it.`,
       );
     }
     const already = tx

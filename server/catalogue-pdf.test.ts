@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getCatalogueBySlug } from "@/db/queries/catalogue";
 import { getTestDb } from "@/db/testing";
 import { fiche } from "@/db/schema";
@@ -23,7 +23,7 @@ function buildFiche(titre: string, html: string, values: Partial<typeof fiche.$i
 
 function buildCatalogue() {
   const db = getTestDb();
-  const owner = getActorById(db, buildUser({ name: "Maëlle" }).id)!;
+  const owner = getViewerById(db, buildUser({ name: "Maëlle" }).id)!;
   const created = createCatalogue(db, owner.id, {
     titre: "Former les bénévoles à l’accompagnement numérique",
     description: "Un parcours en deux modules pour les bénévoles d’accueil.",

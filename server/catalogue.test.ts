@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getCatalogueAccessFacts, getCatalogueBySlug } from "@/db/queries/catalogue";
 import { getTestDb } from "@/db/testing";
 import { catalogue } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import {
   addCatalogueOwner,
   createCatalogue,
@@ -19,8 +19,8 @@ import { addFicheToModule, addModule, moveItem } from "./catalogue-module";
 import { DomainError } from "./errors";
 import { insertFiche } from "./fiche";
 
-function buildActor(values: Parameters<typeof buildUser>[0] = {}): Actor {
-  return getActorById(getTestDb(), buildUser(values).id)!;
+function buildViewer(values: Parameters<typeof buildUser>[0] = {}): Viewer {
+  return getViewerById(getTestDb(), buildUser(values).id)!;
 }
 let n = 0;
 const buildFiche = (createdBy: number | null = null, statut: "brouillon" | "publiee" = "publiee") =>
@@ -40,7 +40,7 @@ function codeOf(fn: () => unknown): string | undefined {
 describe("createCatalogue and updateCatalogue", () => {
   it("creates a draft owned by its creator, with a unique slug that stays on rename and is never reserved", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const first = createCatalogue(db, owner.id, { titre: "Former les bénévoles à l'accompagnement numérique", ...fields });
     expect(first).toMatchObject({ slug: "former-les-benevoles-a-l-accompagnement-numerique", statut: "brouillon", createdBy: owner.id, duree: "2 jours" });
     expect(getCatalogueAccessFacts(db, first.id)).toEqual({ statut: "brouillon", ownerIds: [owner.id] });
@@ -55,7 +55,7 @@ describe("createCatalogue and updateCatalogue", () => {
 describe("setCatalogueStatut", () => {
   it("refuses to publish an empty catalogue, then publishes and unpublishes it", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const created = createCatalogue(db, owner.id, { titre: "Vide", ...fields });
     expect(codeOf(() => setCatalogueStatut(db, created.id, "public"))).toBe("catalogue_empty");
     const { id: moduleId } = addModule(db, created.id, { titre: "Accueillir", description: "" });
@@ -70,8 +70,8 @@ describe("setCatalogueStatut", () => {
 describe("co-owners", () => {
   it("adds a registered person once, refuses unknown or disabled addresses, and keeps the last owner", () => {
     const db = getTestDb();
-    const owner = buildActor({ name: "Aline" });
-    const coOwner = buildActor({ name: "Yann", email: "yann@exemple.fr" });
+    const owner = buildViewer({ name: "Aline" });
+    const coOwner = buildViewer({ name: "Yann", email: "yann@exemple.fr" });
     buildUser({ email: "partie@exemple.fr", disabled: true });
     const created = createCatalogue(db, owner.id, { titre: "À plusieurs", ...fields });
     expect(addCatalogueOwner(db, created.id, " Yann@Exemple.fr ")).toEqual({ id: coOwner.id, name: "Yann" });
@@ -90,7 +90,7 @@ describe("co-owners", () => {
 describe("duplicateCatalogue", () => {
   it("deep-copies modules and items with notes and durations into a new draft owned by the duplicator, crediting the original", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const source = createCatalogue(db, author.id, { titre: "Former les bénévoles", ...fields });
     const accueil = addModule(db, source.id, { titre: "Accueillir", description: "Premier contact" });
     const orienter = addModule(db, source.id, { titre: "Orienter", description: "" });
@@ -101,7 +101,7 @@ describe("duplicateCatalogue", () => {
     moveItem(db, source.id, second.id, accueil.id, 0);
     setCatalogueStatut(db, source.id, "public");
 
-    const adapter = buildActor();
+    const adapter = buildViewer();
     const { catalogue: copy, skipped } = duplicateCatalogue(db, adapter, source.id);
     expect(skipped).toBe(0);
     expect(copy).toMatchObject({ titre: "Former les bénévoles", ...fields, statut: "brouillon", originalId: source.id, createdBy: adapter.id });
@@ -124,7 +124,7 @@ describe("duplicateCatalogue", () => {
 
   it("leaves out items whose fiche the duplicator may not read, and says how many", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const source = createCatalogue(db, author.id, { titre: "Avec un brouillon", ...fields });
     const { id: moduleId } = addModule(db, source.id, { titre: "Module", description: "" });
     const draft = buildFiche(author.id, "brouillon");
@@ -133,7 +133,7 @@ describe("duplicateCatalogue", () => {
     addFicheToModule(db, author, source.id, { moduleId, ficheId: published.id, note: "", duree: "" });
     setCatalogueStatut(db, source.id, "public");
 
-    const { catalogue: copy, skipped } = duplicateCatalogue(db, buildActor(), source.id);
+    const { catalogue: copy, skipped } = duplicateCatalogue(db, buildViewer(), source.id);
     expect(skipped).toBe(1);
     expect(getCatalogueBySlug(db, copy.slug, null)!.modules[0].items.map((i) => i.ficheId)).toEqual([published.id]);
     // The author's own copy keeps their draft.
@@ -142,9 +142,9 @@ describe("duplicateCatalogue", () => {
 
   it("keeps the copy when the original is deleted, without a credit link", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const source = createCatalogue(db, author.id, { titre: "Éphémère", ...fields });
-    const adapter = buildActor();
+    const adapter = buildViewer();
     const { catalogue: copy } = duplicateCatalogue(db, adapter, source.id);
     deleteCatalogue(db, source.id);
     expect(db.select().from(catalogue).where(eq(catalogue.id, source.id)).get()).toBeUndefined();

@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { uniqueSlug } from "@/db/queries/slug";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, user, type Catalogue, type CatalogueStatut } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import type { CatalogueInput } from "@/lib/schemas/catalogue";
 import { DomainError } from "./errors";
 
@@ -146,7 +146,7 @@ export type DuplicateOutcome = { catalogue: Catalogue; skipped: number };
  * copy of every module and item (notes and durations included), in the same order. Items whose
  * fiche the duplicator may not read are left out: a copy never hands them a fiche they cannot see.
  */
-export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): DuplicateOutcome {
+export function duplicateCatalogue(db: Db, viewer: Viewer, catalogueId: number): DuplicateOutcome {
   return db.transaction(
     (tx) => {
       const source = requireCatalogue(tx, catalogueId);
@@ -161,11 +161,11 @@ export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): D
           duree: source.duree,
           statut: "brouillon",
           originalId: source.id,
-          createdBy: actor.id,
+          createdBy: viewer.id,
         })
         .returning()
         .get();
-      tx.insert(catalogueOwner).values({ catalogueId: copy.id, userId: actor.id }).run();
+      tx.insert(catalogueOwner).values({ catalogueId: copy.id, userId: viewer.id }).run();
       const modules = tx
         .select()
         .from(catalogueModule)
@@ -180,7 +180,7 @@ export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): D
             .orderBy(asc(catalogueItem.position), asc(catalogueItem.id))
             .all()
         : [];
-      const readable = getReadableFiches(tx, [...new Set(items.map((i) => i.ficheId))], actor);
+      const readable = getReadableFiches(tx, [...new Set(items.map((i) => i.ficheId))], viewer);
       let skipped = 0;
       modules.forEach((m, modulePosition) => {
         const created = tx

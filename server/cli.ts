@@ -228,7 +228,7 @@ function runImport(args: string[]): string {
   migrate();
   const plan = planImport(getDb(), read);
   if (parsed.values["dry-run"]) return `${describePlan(plan)}\nDry run: nothing was written.`;
-  return describeOutcome(applyImport(getDb(), plan, { actorId: null }));
+  return describeOutcome(applyImport(getDb(), plan, { viewerId: null }));
 }
 
 function fileArgument(command: string, args: string[]): { file: string; dryRun: boolean } {
@@ -258,7 +258,7 @@ function runImportJson(args: string[]): string {
   const read = readFichesJson(readImportBytes(file), path.basename(file));
   if (!read.ok) throw new CommandFailure(read.error.message);
   migrate();
-  const outcome = importFichesJson(getDb(), read.document, { actorId: null, dryRun });
+  const outcome = importFichesJson(getDb(), read.document, { viewerId: null, dryRun });
   return `${describeJsonImport(outcome, dryRun)}${dryRun ? "\nDry run: nothing was written." : ""}`;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { buildActeur, buildUser } from "@/db/factories";
 import { acteur, fiche, ficheLink, searchFicheDoc } from "@/db/schema";
 import { updateActeur } from "./acteur";
@@ -22,7 +22,7 @@ function linksOf(ficheId: number) {
     .sort((a, b) => (a.targetFicheId ?? 0) - (b.targetFicheId ?? 0) || (a.targetActeurId ?? 0) - (b.targetActeurId ?? 0));
 }
 
-const moderateur = () => getActorById(db, buildUser({ role: "moderateur" }).id)!;
+const moderateur = () => getViewerById(db, buildUser({ role: "moderateur" }).id)!;
 
 describe("the projection of wiki links", () => {
   it("stores one fiche_link row per linked fiche and mentioned acteur, ignoring unknown ids", () => {

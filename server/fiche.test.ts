@@ -4,28 +4,28 @@ import * as Y from "yjs";
 import { Node } from "@tiptap/pm/model";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { buildActeur, buildUser } from "@/db/factories";
 import { fiche, ficheActeur, type Role, type User } from "@/db/schema";
 import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, readFicheContent, textField, writeFicheContent } from "@/lib/fiche/document";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { appendUpdate, loadDocumentState } from "./collab/persistence";
 import { DomainError } from "./errors";
 import { createFiche, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "./fiche";
 import { projectFicheFromStorage } from "./fiche-projection";
 
-function actorOf(u: User): Actor {
-  return getActorById(getTestDb(), u.id)!;
+function viewerOf(u: User): Viewer {
+  return getViewerById(getTestDb(), u.id)!;
 }
-function buildActor(role: Role = "contributeur"): Actor {
-  return actorOf(buildUser({ role }));
+function buildViewer(role: Role = "contributeur"): Viewer {
+  return viewerOf(buildUser({ role }));
 }
 /** A contributor who is a member of a new acteur, and that acteur. */
-function buildMember(): { member: Actor; porteur: ReturnType<typeof buildActeur> } {
+function buildMember(): { member: Viewer; porteur: ReturnType<typeof buildActeur> } {
   const u = buildUser();
   const porteur = buildActeur({ members: [u] });
-  return { member: actorOf(u), porteur };
+  return { member: viewerOf(u), porteur };
 }
 function loadDoc(ficheId: number): Y.Doc {
   const doc = new Y.Doc();
@@ -45,7 +45,7 @@ function codeOf(fn: () => unknown): string | undefined {
 describe("createFiche", () => {
   it("stores a document with the type, the title and the body template, and projects it", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const created = createFiche(db, author, { type: "fiche_pratique", titre: "  Ouvrir un atelier d'accès aux droits " });
 
     expect(created).toMatchObject({ type: "fiche_pratique", statut: "brouillon", createdBy: author.id, slug: "ouvrir-un-atelier-d-acces-aux-droits" });
@@ -62,7 +62,7 @@ describe("createFiche", () => {
 
   it("gives unique slugs that stay when the fiche is renamed, and never a reserved one", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const first = createFiche(db, author, { type: "pratique", titre: "Café numérique" });
     const second = createFiche(db, author, { type: "idee", titre: "Café numérique !" });
     expect(first.slug).toBe("cafe-numerique");
@@ -86,8 +86,8 @@ describe("createFiche", () => {
 describe("setFicheStatut", () => {
   it("lets the author publish a draft, then only porteurs' members and moderators archive it", () => {
     const db = getTestDb();
-    const author = buildActor();
-    const stranger = buildActor();
+    const author = buildViewer();
+    const stranger = buildViewer();
     const f = createFiche(db, author, { type: "pratique", titre: "Permanence numérique" });
 
     expect(codeOf(() => setFicheStatut(db, stranger, f.id, "publiee"))).toBe("forbidden");
@@ -103,7 +103,7 @@ describe("setFicheStatut", () => {
   it("lets only moderators bring a fiche back from the archive, and refuses skipped steps", () => {
     const db = getTestDb();
     const { member, porteur } = buildMember();
-    const moderator = buildActor("moderateur");
+    const moderator = buildViewer("moderateur");
     const f = createFiche(db, member, { type: "idee", titre: "Bus numérique" });
     db.insert(ficheActeur).values({ ficheId: f.id, acteurId: porteur.id, role: "porteur" }).run();
 
@@ -117,7 +117,7 @@ describe("setFicheStatut", () => {
 
   it("refuses to publish a fiche without a title and reports unknown fiches", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const f = createFiche(db, author, { type: "pratique", titre: "Provisoire" });
     const doc = loadDoc(f.id);
     const before = Y.encodeStateVector(doc);
@@ -132,9 +132,9 @@ describe("setFicheStatut", () => {
 describe("setFicheVerrouillee and setFicheAVerifier", () => {
   it("are for porteurs' members, the author of a draft and moderators", () => {
     const db = getTestDb();
-    const author = buildActor();
-    const stranger = buildActor();
-    const moderator = buildActor("admin");
+    const author = buildViewer();
+    const stranger = buildViewer();
+    const moderator = buildViewer("admin");
     const f = createFiche(db, author, { type: "pratique", titre: "Atelier CV" });
 
     expect(setFicheVerrouillee(db, author, f.id, true).verrouillee).toBe(true);

@@ -6,7 +6,7 @@ import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { fiche, type Fiche, type FicheStatut, type FicheType } from "@/db/schema";
 import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
-import { isModerator, type Actor } from "@/lib/policies/actor";
+import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import { uniqueSlug } from "@/db/queries/slug";
 import { storeInitialDocument } from "./collab/persistence";
@@ -83,39 +83,39 @@ export function insertFiche(db: Db, input: NewFiche): Fiche {
 }
 
 /** Creates a draft fiche with the body template of its type, for a signed-in person. */
-export function createFiche(db: Db, actor: Actor | null, input: { type: FicheType; titre: string }): Fiche {
-  if (!canCreateFiche(actor)) throw new DomainError("unauthenticated", "Connectez-vous pour créer une fiche.", undefined, "Sign in to create a fiche.");
-  return insertFiche(db, { type: input.type, titre: input.titre, createdBy: actor!.id });
+export function createFiche(db: Db, viewer: Viewer | null, input: { type: FicheType; titre: string }): Fiche {
+  if (!canCreateFiche(viewer)) throw new DomainError("unauthenticated", "Connectez-vous pour créer une fiche.", undefined, "Sign in to create a fiche.");
+  return insertFiche(db, { type: input.type, titre: input.titre, createdBy: viewer!.id });
 }
 
-function managedFiche(db: Db, actor: Actor | null, ficheId: number): FicheAccessFacts {
+function managedFiche(db: Db, viewer: Viewer | null, ficheId: number): FicheAccessFacts {
   const facts = getFicheAccessFacts(db, ficheId);
   if (!facts) throw new DomainError("not_found", "Cette fiche n'existe pas.", undefined, `No fiche with id ${ficheId}.`);
-  if (!canManageFiche(actor, facts)) {
+  if (!canManageFiche(viewer, facts)) {
     throw new DomainError(
       "forbidden",
       "Seuls les membres des acteurs porteurs, l'auteur d'un brouillon et les modérateurs peuvent faire cela.",
       undefined,
-      `User ${actor?.id ?? "anonymous"} may not manage fiche ${ficheId}.`,
+      `User ${viewer?.id ?? "anonymous"} may not manage fiche ${ficheId}.`,
     );
   }
   return facts;
 }
 
 /** The statuts a fiche may move to from `from`: drafts are published, published fiches archived. */
-export function nextFicheStatuts(actor: Actor | null, from: FicheStatut): FicheStatut[] {
+export function nextFicheStatuts(viewer: Viewer | null, from: FicheStatut): FicheStatut[] {
   if (from === "brouillon") return ["publiee"];
   if (from === "publiee") return ["archivee"];
   // Bringing an archived fiche back is a moderation decision.
-  return isModerator(actor) ? ["publiee"] : [];
+  return isModerator(viewer) ? ["publiee"] : [];
 }
 
 /** Publishes or archives a fiche (or brings it back from the archive), through canManageFiche. */
-export function setFicheStatut(db: Db, actor: Actor | null, ficheId: number, statut: FicheStatut): Fiche {
-  const facts = managedFiche(db, actor, ficheId);
+export function setFicheStatut(db: Db, viewer: Viewer | null, ficheId: number, statut: FicheStatut): Fiche {
+  const facts = managedFiche(db, viewer, ficheId);
   const current = db.select().from(fiche).where(eq(fiche.id, ficheId)).get()!;
   if (facts.statut === statut) return current;
-  if (!nextFicheStatuts(actor, facts.statut).includes(statut)) {
+  if (!nextFicheStatuts(viewer, facts.statut).includes(statut)) {
     throw new DomainError(
       "invalid_transition",
       facts.statut === "archivee" ? "Seul un modérateur peut sortir une fiche des archives." : "Ce changement de statut n'est pas possible.",
@@ -136,13 +136,13 @@ export function setFicheStatut(db: Db, actor: Actor | null, ficheId: number, sta
 }
 
 /** Locks a fiche (only its porteurs' members and moderators edit it then) or unlocks it. */
-export function setFicheVerrouillee(db: Db, actor: Actor | null, ficheId: number, verrouillee: boolean): Fiche {
-  managedFiche(db, actor, ficheId);
+export function setFicheVerrouillee(db: Db, viewer: Viewer | null, ficheId: number, verrouillee: boolean): Fiche {
+  managedFiche(db, viewer, ficheId);
   return db.update(fiche).set({ verrouillee, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
 }
 
 /** Flags a fiche as needing a check of its content, or clears the flag. */
-export function setFicheAVerifier(db: Db, actor: Actor | null, ficheId: number, aVerifier: boolean): Fiche {
-  managedFiche(db, actor, ficheId);
+export function setFicheAVerifier(db: Db, viewer: Viewer | null, ficheId: number, aVerifier: boolean): Fiche {
+  managedFiche(db, viewer, ficheId);
   return db.update(fiche).set({ aVerifier, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { CLOSE_CODES } from "@/lib/collab/messages";
 import { buildFiche, buildUser, connectClient, sessionCookie, startTestServer, synced, waitFor, type TestClient, type TestServer } from "./collab/testing";
 import { hideFiche } from "./moderation";
@@ -29,7 +29,7 @@ describe("a fiche hidden while people are on it", () => {
     const [authorClient, visitor, moderatorClient] = await Promise.all([connect(author.id), connect(null), connect(moderator.id)]);
     await Promise.all([synced(authorClient), synced(visitor), synced(moderatorClient)]);
 
-    hideFiche(db, getActorById(db, moderator.id), f.id);
+    hideFiche(db, getViewerById(db, moderator.id), f.id);
 
     await waitFor(() => authorClient.closes.length > 0 && visitor.closes.length > 0, 5000, "readers were not closed");
     expect(authorClient.closes[0]).toEqual({ code: CLOSE_CODES.forbidden, reason: "You can no longer read this fiche" });

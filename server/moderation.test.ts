@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { listFichesCitingActeur, listFichesCitingFiche } from "@/db/queries/backlink";
 import {
   countPublishedFichesByType,
@@ -18,7 +18,7 @@ import { getFicheLinkLabels, searchFicheLinkSuggestions } from "@/db/queries/fic
 import { listHiddenFiches } from "@/db/queries/signalement";
 import { buildActeur, buildUser, themeId } from "@/db/factories";
 import { fiche, ficheActeur, ficheTerm, searchEntry, type Role } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 import { DomainError } from "./errors";
 import { archiveFiche, hideFiche, mergeFiches, unhideFiche } from "./moderation";
@@ -26,7 +26,7 @@ import { indexFiche } from "./search";
 import { buildFicheWithBody, ficheLinkNode, ficheRow, mentionNode, paragraph, text } from "./wiki-link-testing";
 
 const db = getTestDb();
-const actor = (role: Role = "contributeur"): Actor => getActorById(db, buildUser({ role }).id)!;
+const viewer = (role: Role = "contributeur"): Viewer => getViewerById(db, buildUser({ role }).id)!;
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
     fn();
@@ -55,8 +55,8 @@ function isIndexed(ficheId: number): boolean {
 
 describe("hideFiche and unhideFiche", () => {
   it("take a fiche out of every public query, and bring it back", () => {
-    const mod = actor("moderateur");
-    const reader = actor();
+    const mod = viewer("moderateur");
+    const reader = viewer();
     const { f, asso, citing } = buildListedFiche("Fablab solidaire");
     const commune = f.commune!;
     indexFiche(db, f.id);
@@ -95,7 +95,7 @@ describe("hideFiche and unhideFiche", () => {
   });
 
   it("leave hidden fiches out of backlinks, even for moderators", () => {
-    const mod = actor("moderateur");
+    const mod = viewer("moderateur");
     const cible = buildFicheWithBody(db, { titre: "Cible" });
     const citing = buildFicheWithBody(db, { titre: "Citante", body: [paragraph(ficheLinkNode(cible.id))] });
     expect(ids(listFichesCitingFiche(db, cible.id, null))).toEqual([citing.id]);
@@ -106,21 +106,21 @@ describe("hideFiche and unhideFiche", () => {
 
   it("are for moderators only", () => {
     const f = buildFicheWithBody(db, { titre: "Protégée" });
-    expect(codeOf(() => hideFiche(db, actor(), f.id))).toBe("forbidden");
+    expect(codeOf(() => hideFiche(db, viewer(), f.id))).toBe("forbidden");
     expect(codeOf(() => hideFiche(db, null, f.id))).toBe("forbidden");
-    expect(codeOf(() => hideFiche(db, actor("admin"), 999_999))).toBe("not_found");
+    expect(codeOf(() => hideFiche(db, viewer("admin"), 999_999))).toBe("not_found");
     expect(ficheRow(db, f.id).masquee).toBe(false);
   });
 });
 
 describe("archiveFiche", () => {
   it("archives through the governance path and leaves the search index", () => {
-    const mod = actor("moderateur");
+    const mod = viewer("moderateur");
     const f = buildFicheWithBody(db, { titre: "Ancienne permanence" });
     indexFiche(db, f.id);
     expect(archiveFiche(db, mod, f.id).statut).toBe("archivee");
     expect(isIndexed(f.id)).toBe(false);
-    expect(codeOf(() => archiveFiche(db, actor(), f.id))).toBe("forbidden");
+    expect(codeOf(() => archiveFiche(db, viewer(), f.id))).toBe("forbidden");
     const draft = buildFicheWithBody(db, { titre: "Brouillon", statut: "brouillon" });
     expect(codeOf(() => archiveFiche(db, mod, draft.id))).toBe("invalid_transition");
   });
@@ -128,7 +128,7 @@ describe("archiveFiche", () => {
 
 describe("mergeFiches", () => {
   it("archives the source, redirects it to the target, and its links and backlinks lead to the target", () => {
-    const mod = actor("moderateur");
+    const mod = viewer("moderateur");
     const source = buildFicheWithBody(db, { titre: "Atelier CV (doublon)" });
     const target = buildFicheWithBody(db, { titre: "Atelier CV et lettre de motivation" });
     const citing = buildFicheWithBody(db, { titre: "Emploi", body: [paragraph(text("Voir "), ficheLinkNode(source.id))] });
@@ -143,7 +143,7 @@ describe("mergeFiches", () => {
   });
 
   it("refuses merging a fiche into itself, into a merged fiche, or into a draft or hidden one", () => {
-    const mod = actor("moderateur");
+    const mod = viewer("moderateur");
     const a = buildFicheWithBody(db, { titre: "A" });
     const b = buildFicheWithBody(db, { titre: "B" });
     const c = buildFicheWithBody(db, { titre: "C" });
@@ -156,12 +156,12 @@ describe("mergeFiches", () => {
     hideFiche(db, mod, c.id);
     expect(codeOf(() => mergeFiches(db, mod, { sourceId: a.id, targetId: c.id }))).toBe("target_not_public");
     expect(codeOf(() => mergeFiches(db, mod, { sourceId: a.id, targetId: 999_999 }))).toBe("target_not_found");
-    expect(codeOf(() => mergeFiches(db, actor(), { sourceId: a.id, targetId: c.id }))).toBe("forbidden");
+    expect(codeOf(() => mergeFiches(db, viewer(), { sourceId: a.id, targetId: c.id }))).toBe("forbidden");
     expect(ficheRow(db, a.id)).toMatchObject({ statut: "publiee", redirectToId: null });
   });
 
   it("moves the fiches merged into the source onto the target, so that redirects never chain", () => {
-    const mod = actor("moderateur");
+    const mod = viewer("moderateur");
     const first = buildFicheWithBody(db, { titre: "Premier doublon" });
     const second = buildFicheWithBody(db, { titre: "Second doublon" });
     const target = buildFicheWithBody(db, { titre: "La bonne fiche" });

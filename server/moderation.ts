@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { fiche, type Fiche } from "@/db/schema";
 import { displayTitre } from "@/lib/fiche/labels";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canModerate } from "@/lib/policies/moderation";
 import { DomainError } from "./errors";
 import { setFicheStatut } from "./fiche";
@@ -15,9 +15,9 @@ import { indexFiche } from "./search";
  * transaction that makes it.
  */
 
-function moderatedFiche(db: Db, actor: Actor | null, ficheId: number): Fiche {
-  if (!canModerate(actor)) {
-    throw new DomainError("forbidden", "Seuls les modérateurs peuvent faire cela.", undefined, `User ${actor?.id ?? "anonymous"} is not a moderator.`);
+function moderatedFiche(db: Db, viewer: Viewer | null, ficheId: number): Fiche {
+  if (!canModerate(viewer)) {
+    throw new DomainError("forbidden", "Seuls les modérateurs peuvent faire cela.", undefined, `User ${viewer?.id ?? "anonymous"} is not a moderator.`);
   }
   const row = db.select().from(fiche).where(eq(fiche.id, ficheId)).get();
   if (!row) throw new DomainError("not_found", "Cette fiche n'existe pas ou plus.", undefined, `No fiche with id ${ficheId}.`);
@@ -29,10 +29,10 @@ function afterChange(db: Db, ficheId: number): void {
   indexFiche(db, ficheId);
 }
 
-function setMasquee(db: Db, actor: Actor | null, ficheId: number, masquee: boolean): Fiche {
+function setMasquee(db: Db, viewer: Viewer | null, ficheId: number, masquee: boolean): Fiche {
   return db.transaction(
     () => {
-      const row = moderatedFiche(db, actor, ficheId);
+      const row = moderatedFiche(db, viewer, ficheId);
       if (row.masquee === masquee) return row;
       const updated = db.update(fiche).set({ masquee, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
       afterChange(db, ficheId);
@@ -43,21 +43,21 @@ function setMasquee(db: Db, actor: Actor | null, ficheId: number, masquee: boole
 }
 
 /** Hides a fiche: its page, lists, backlinks, search, feeds and exports no longer show it to anyone but moderators. */
-export function hideFiche(db: Db, actor: Actor | null, ficheId: number): Fiche {
-  return setMasquee(db, actor, ficheId, true);
+export function hideFiche(db: Db, viewer: Viewer | null, ficheId: number): Fiche {
+  return setMasquee(db, viewer, ficheId, true);
 }
 
 /** Makes a hidden fiche visible again, as its statut allows. */
-export function unhideFiche(db: Db, actor: Actor | null, ficheId: number): Fiche {
-  return setMasquee(db, actor, ficheId, false);
+export function unhideFiche(db: Db, viewer: Viewer | null, ficheId: number): Fiche {
+  return setMasquee(db, viewer, ficheId, false);
 }
 
 /** Archives a published fiche through the governance path (server/fiche), then updates the search index. */
-export function archiveFiche(db: Db, actor: Actor | null, ficheId: number): Fiche {
+export function archiveFiche(db: Db, viewer: Viewer | null, ficheId: number): Fiche {
   return db.transaction(
     () => {
-      moderatedFiche(db, actor, ficheId);
-      const updated = setFicheStatut(db, actor, ficheId, "archivee");
+      moderatedFiche(db, viewer, ficheId);
+      const updated = setFicheStatut(db, viewer, ficheId, "archivee");
       indexFiche(db, ficheId);
       return updated;
     },
@@ -71,10 +71,10 @@ export function archiveFiche(db: Db, actor: Actor | null, ficheId: number): Fich
  * are moved onto the target, so that redirects never chain. Refuses merging a fiche into itself,
  * into a merged fiche, or into one the public cannot read (draft, hidden).
  */
-export function mergeFiches(db: Db, actor: Actor | null, input: { sourceId: number; targetId: number }): { source: Fiche; target: Fiche } {
+export function mergeFiches(db: Db, viewer: Viewer | null, input: { sourceId: number; targetId: number }): { source: Fiche; target: Fiche } {
   return db.transaction(
     () => {
-      const source = moderatedFiche(db, actor, input.sourceId);
+      const source = moderatedFiche(db, viewer, input.sourceId);
       if (input.sourceId === input.targetId) {
         throw new DomainError("same_fiche", "Une fiche ne peut pas être fusionnée avec elle-même : choisissez-en une autre.", "targetId", "A fiche cannot be merged into itself.");
       }

@@ -1,18 +1,18 @@
 import type { z } from "zod";
 import type { ActionResult, SubmittedValues } from "@/lib/action-result";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { DomainError } from "./errors";
-import { getCurrentActor } from "./session";
+import { getCurrentViewer } from "./session";
 
 type MutationSpec<S extends z.ZodType, T> = {
   schema: S;
   input: unknown;
   /** Refusal wording when the policy says no, e.g. "Seuls les membres de l'acteur peuvent le modifier." */
   forbidden?: string;
-  allow: (actor: Actor | null, data: z.infer<S>) => boolean;
-  run: (actor: Actor | null, data: z.infer<S>) => T | Promise<T>;
+  allow: (viewer: Viewer | null, data: z.infer<S>) => boolean;
+  run: (viewer: Viewer | null, data: z.infer<S>) => T | Promise<T>;
   /** For callers that authenticate otherwise (API tokens); defaults to the session. */
-  actor?: Actor | null;
+  viewer?: Viewer | null;
 };
 
 /** Groups zod issues by field path, in the order they were raised. */
@@ -46,18 +46,18 @@ function submittedValues(input: unknown): SubmittedValues | undefined {
 }
 
 async function runMutationSteps<S extends z.ZodType, T>(spec: MutationSpec<S, T>): Promise<ActionResult<T>> {
-  const actor = spec.actor !== undefined ? spec.actor : await getCurrentActor();
+  const viewer = spec.viewer !== undefined ? spec.viewer : await getCurrentViewer();
   const parsed = spec.schema.safeParse(spec.input);
   if (!parsed.success) {
     return { ok: false, code: "invalid", message: "Certains champs sont à corriger.", fieldErrors: fieldErrorsOf(parsed.error) };
   }
-  if (!spec.allow(actor, parsed.data)) {
-    return actor
+  if (!spec.allow(viewer, parsed.data)) {
+    return viewer
       ? { ok: false, code: "forbidden", message: spec.forbidden ?? "Vous n'avez pas les droits pour faire cela." }
       : { ok: false, code: "unauthenticated", message: "Connectez-vous pour faire cela." };
   }
   try {
-    return { ok: true, data: await spec.run(actor, parsed.data) };
+    return { ok: true, data: await spec.run(viewer, parsed.data) };
   } catch (error) {
     if (error instanceof DomainError) {
       return {

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { ficheRevision, ficheUpdate } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { getFicheSchema } from "@/lib/editor/extensions";
@@ -62,7 +62,7 @@ describe("restoring a revision while people edit the fiche", () => {
     await waitFor(() => liveText(server!, f.id) === "Café numérique du samedi / Réécrit par Alice.", 5000, "alice's edits did not reach the server");
     const logBefore = logSize(f.id);
 
-    const restored = restoreRevision(db, f.id, creation.id, getActorById(db, bob.id)!);
+    const restored = restoreRevision(db, f.id, creation.id, getViewerById(db, bob.id)!);
 
     await waitFor(() => readFicheContent(client.doc).titre === "Café numérique", 5000, "alice did not see the restored title");
     await waitFor(() => bodyTextOf(client.doc) === "Le texte d'origine.", 5000, "alice did not see the restored body");

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActeur, buildUser, themeId } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { listFicheContributors, listRevisions } from "@/db/queries/revision";
 import { fiche, ficheRevision, ficheUpdate } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
@@ -60,8 +60,8 @@ function editBody(ficheId: number, userId: number, texts: string[]) {
   );
 }
 
-function actorOf(userId: number) {
-  return getActorById(db, userId)!;
+function viewerOf(userId: number) {
+  return getViewerById(db, userId)!;
 }
 
 describe("takeRevision", () => {
@@ -119,7 +119,7 @@ describe("restoreRevision", () => {
     const before = revisionsOf(f.id);
     const logBefore = db.select().from(ficheUpdate).where(eq(ficheUpdate.ficheId, f.id)).all().length;
 
-    const restored = restoreRevision(db, f.id, original.id, actorOf(bob.id));
+    const restored = restoreRevision(db, f.id, original.id, viewerOf(bob.id));
 
     expect(restored).toMatchObject({ reason: "restauration", restoredFromId: original.id, authorIds: [bob.id], titre: "Accueil du mardi" });
     // Forward: one more update in the log, by the person who restored.
@@ -146,7 +146,7 @@ describe("restoreRevision", () => {
     const [first] = revisionsOf(f.id);
     editBody(f.id, carol.id, ["Travail de Carol, jamais enregistré dans une version."]);
 
-    restoreRevision(db, f.id, first.id, actorOf(dan.id));
+    restoreRevision(db, f.id, first.id, viewerOf(dan.id));
 
     const [, saved, restored] = revisionsOf(f.id);
     expect(saved).toMatchObject({ reason: "pause", authorIds: [carol.id] });
@@ -172,17 +172,17 @@ describe("restoreRevision", () => {
       }
       return "accepted";
     };
-    expect(code(() => restoreRevision(db, f.id, first.id, actorOf(member.id)))).toBe("already_current");
-    expect(code(() => restoreRevision(db, f.id, otherFirst.id, actorOf(member.id)))).toBe("not_found");
-    expect(code(() => restoreRevision(db, f.id, 999_999, actorOf(member.id)))).toBe("not_found");
+    expect(code(() => restoreRevision(db, f.id, first.id, viewerOf(member.id)))).toBe("already_current");
+    expect(code(() => restoreRevision(db, f.id, otherFirst.id, viewerOf(member.id)))).toBe("not_found");
+    expect(code(() => restoreRevision(db, f.id, 999_999, viewerOf(member.id)))).toBe("not_found");
 
     updateFicheDocument(f.id, member.id, (doc) => writeFicheContent(doc, { commune: "Floirac" }), db);
     db.update(fiche).set({ verrouillee: true }).where(eq(fiche.id, f.id)).run();
     const count = revisionsOf(f.id).length;
-    expect(code(() => restoreRevision(db, f.id, first.id, actorOf(outsider.id)))).toBe("forbidden");
+    expect(code(() => restoreRevision(db, f.id, first.id, viewerOf(outsider.id)))).toBe("forbidden");
     expect(code(() => restoreRevision(db, f.id, first.id, null))).toBe("forbidden");
     db.update(fiche).set({ verrouillee: false, masquee: true }).where(eq(fiche.id, f.id)).run();
-    expect(code(() => restoreRevision(db, f.id, first.id, actorOf(outsider.id)))).toBe("not_found");
+    expect(code(() => restoreRevision(db, f.id, first.id, viewerOf(outsider.id)))).toBe("not_found");
     // Nothing was written by the refusals.
     expect(revisionsOf(f.id)).toHaveLength(count);
     expect(readFicheContentOf(f.id).commune).toBe("Floirac");
@@ -204,7 +204,7 @@ describe("history queries", () => {
     const [first] = revisionsOf(f.id);
     editBody(f.id, erin.id, ["Deux."]);
     takeRevision(db, f.id, currentState(f.id), [erin.id], "pause");
-    restoreRevision(db, f.id, first.id, actorOf(erin.id));
+    restoreRevision(db, f.id, first.id, viewerOf(erin.id));
 
     const page = listRevisions(db, f.id);
     expect(page.total).toBe(3);

@@ -8,7 +8,7 @@ import { getLatestRevision, getRevision } from "@/db/queries/revision";
 import { fiche, ficheRevision, ficheUpdate, type FicheRevision, type RevisionReason } from "@/db/schema";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, readFicheContent, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
-import { isModerator, type Actor } from "@/lib/policies/actor";
+import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canEditFiche } from "@/lib/policies/fiche";
 import { loadDocumentState } from "./collab/persistence";
 import { getCollabServer } from "./collab/registry";
@@ -138,16 +138,16 @@ function notFound(ficheId: number, revisionId: number): DomainError {
  * it at once; then records a "restauration" revision. Earlier revisions are never touched: the
  * content replaced is first saved as a revision itself. Requires canEditFiche.
  */
-export function restoreRevision(db: Db, ficheId: number, revisionId: number, actor: Actor | null): FicheRevision {
+export function restoreRevision(db: Db, ficheId: number, revisionId: number, viewer: Viewer | null): FicheRevision {
   const facts = getFicheAccessFacts(db, ficheId);
   const hidden = db.select({ masquee: fiche.masquee }).from(fiche).where(eq(fiche.id, ficheId)).get()?.masquee ?? false;
-  if (!facts || (hidden && !isModerator(actor))) throw notFound(ficheId, revisionId);
-  if (!canEditFiche(actor, facts)) {
+  if (!facts || (hidden && !isModerator(viewer))) throw notFound(ficheId, revisionId);
+  if (!canEditFiche(viewer, facts)) {
     throw new DomainError(
       "forbidden",
-      actor ? "Vous ne pouvez pas modifier cette fiche, donc pas en restaurer une version." : "Connectez-vous pour restaurer une version.",
+      viewer ? "Vous ne pouvez pas modifier cette fiche, donc pas en restaurer une version." : "Connectez-vous pour restaurer une version.",
       undefined,
-      `User ${actor?.id ?? "anonymous"} may not edit fiche ${ficheId}.`,
+      `User ${viewer?.id ?? "anonymous"} may not edit fiche ${ficheId}.`,
     );
   }
   const revision = getRevision(db, revisionId);
@@ -155,7 +155,7 @@ export function restoreRevision(db: Db, ficheId: number, revisionId: number, act
   const target = readRevisionState(revision.state);
 
   checkpoint(db, ficheId);
-  const update = updateFicheDocument(ficheId, actor!.id, (doc) => applySnapshot(doc, target), db);
+  const update = updateFicheDocument(ficheId, viewer!.id, (doc) => applySnapshot(doc, target), db);
   if (!update) {
     throw new DomainError(
       "already_current",
@@ -167,7 +167,7 @@ export function restoreRevision(db: Db, ficheId: number, revisionId: number, act
   // The collaboration server projects too, debounced; the pages read the projection right away.
   projectFicheFromStorage(db, ficheId);
   const state = loadDocumentState(db, ficheId)!;
-  const created = takeRevision(db, ficheId, state, [actor!.id], "restauration", { restoredFromId: revision.id });
+  const created = takeRevision(db, ficheId, state, [viewer!.id], "restauration", { restoredFromId: revision.id });
   // The tracker saw the restore's write: it is in the revision above, so settle it there.
   getCollabServer()?.takePendingRevision?.(ficheId);
   return created ?? getLatestRevision(db, ficheId)!;

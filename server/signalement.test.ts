@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { countOpenSignalements, listOpenSignalements, listResolvedSignalements } from "@/db/queries/signalement";
 import { buildUser } from "@/db/factories";
 import { fiche, signalement, type Role } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { DomainError } from "./errors";
 import { reportFiche, resolveSignalement } from "./signalement";
 import { buildFicheWithBody } from "./wiki-link-testing";
 
 const db = getTestDb();
-const actor = (role: Role = "contributeur"): Actor => getActorById(db, buildUser({ role }).id)!;
+const viewer = (role: Role = "contributeur"): Viewer => getViewerById(db, buildUser({ role }).id)!;
 function errorOf(fn: () => unknown): DomainError | undefined {
   try {
     fn();
@@ -25,8 +25,8 @@ const reportsOf = (ficheId: number) => db.select().from(signalement).where(eq(si
 
 describe("reportFiche", () => {
   it("puts one open report per person and fiche in the queue: a second one updates it", () => {
-    const alice = actor();
-    const bob = actor();
+    const alice = viewer();
+    const bob = viewer();
     const f = buildFicheWithBody(db, { titre: "Horaires de la permanence" });
 
     const first = reportFiche(db, alice, { ficheId: f.id, motif: "obsolete", commentaire: "  Les horaires ont changé. " });
@@ -46,10 +46,10 @@ describe("reportFiche", () => {
   });
 
   it("opens a new report once the previous one is resolved", () => {
-    const alice = actor();
+    const alice = viewer();
     const f = buildFicheWithBody(db, { titre: "Fiche signalée deux fois" });
     const { signalement: first } = reportFiche(db, alice, { ficheId: f.id, motif: "erreurs" });
-    resolveSignalement(db, actor("moderateur"), { signalementId: first.id, resolution: "Corrigé." });
+    resolveSignalement(db, viewer("moderateur"), { signalementId: first.id, resolution: "Corrigé." });
     expect(reportFiche(db, alice, { ficheId: f.id, motif: "erreurs" }).created).toBe(true);
     expect(reportsOf(f.id)).toHaveLength(2);
   });
@@ -57,11 +57,11 @@ describe("reportFiche", () => {
   it("names the duplicated fiche of a doublon in the comment", () => {
     const f = buildFicheWithBody(db, { titre: "Cours d'informatique" });
     const other = buildFicheWithBody(db, { titre: "Cours d'informatique pour débutants" });
-    const { signalement: s } = reportFiche(db, actor(), { ficheId: f.id, motif: "doublon", commentaire: "Même action.", autreFicheId: other.id });
+    const { signalement: s } = reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", commentaire: "Même action.", autreFicheId: other.id });
     expect(s.commentaire).toBe(`Même action.\n\nDoublon de « Cours d'informatique pour débutants » (/fiches/${other.slug})`);
-    expect(errorOf(() => reportFiche(db, actor(), { ficheId: f.id, motif: "doublon", autreFicheId: f.id }))).toMatchObject({ code: "same_fiche", field: "autreFicheId" });
+    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", autreFicheId: f.id }))).toMatchObject({ code: "same_fiche", field: "autreFicheId" });
     const draft = buildFicheWithBody(db, { titre: "Brouillon d'un autre", statut: "brouillon" });
-    expect(errorOf(() => reportFiche(db, actor(), { ficheId: f.id, motif: "doublon", autreFicheId: draft.id }))).toMatchObject({ code: "other_not_found" });
+    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", autreFicheId: draft.id }))).toMatchObject({ code: "other_not_found" });
   });
 
   it("refuses visitors, fiches one cannot read and comments over 1000 characters, in French and English", () => {
@@ -72,21 +72,21 @@ describe("reportFiche", () => {
       message: "Sign in to report a fiche.",
     });
     const draft = buildFicheWithBody(db, { titre: "Secret", statut: "brouillon", createdBy: buildUser().id });
-    expect(errorOf(() => reportFiche(db, actor(), { ficheId: draft.id, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: draft.id, motif: "erreurs" }))?.code).toBe("not_found");
     const hidden = buildFicheWithBody(db, { titre: "Masquée" });
     db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
-    expect(errorOf(() => reportFiche(db, actor(), { ficheId: hidden.id, motif: "erreurs" }))?.code).toBe("not_found");
-    expect(errorOf(() => reportFiche(db, actor(), { ficheId: 999_999, motif: "erreurs" }))?.code).toBe("not_found");
-    expect(errorOf(() => reportFiche(db, actor(), { ficheId: f.id, motif: "erreurs", commentaire: "x".repeat(1001) }))).toMatchObject({ code: "too_long", field: "commentaire" });
+    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: hidden.id, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: 999_999, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "erreurs", commentaire: "x".repeat(1001) }))).toMatchObject({ code: "too_long", field: "commentaire" });
     expect(reportsOf(f.id)).toEqual([]);
   });
 });
 
 describe("resolveSignalement", () => {
   it("closes a report with who and a note, once", () => {
-    const mod = actor("moderateur");
+    const mod = viewer("moderateur");
     const f = buildFicheWithBody(db, { titre: "À corriger" });
-    const { signalement: s } = reportFiche(db, actor(), { ficheId: f.id, motif: "erreurs", commentaire: "Le téléphone est faux." });
+    const { signalement: s } = reportFiche(db, viewer(), { ficheId: f.id, motif: "erreurs", commentaire: "Le téléphone est faux." });
     const before = countOpenSignalements(db);
 
     const resolved = resolveSignalement(db, mod, { signalementId: s.id, resolution: " Numéro corrigé. " });
@@ -102,9 +102,9 @@ describe("resolveSignalement", () => {
 
   it("is for moderators only", () => {
     const f = buildFicheWithBody(db, { titre: "Signalée" });
-    const { signalement: s } = reportFiche(db, actor(), { ficheId: f.id, motif: "obsolete" });
-    expect(errorOf(() => resolveSignalement(db, actor(), { signalementId: s.id }))?.code).toBe("forbidden");
+    const { signalement: s } = reportFiche(db, viewer(), { ficheId: f.id, motif: "obsolete" });
+    expect(errorOf(() => resolveSignalement(db, viewer(), { signalementId: s.id }))?.code).toBe("forbidden");
     expect(errorOf(() => resolveSignalement(db, null, { signalementId: s.id }))?.code).toBe("forbidden");
-    expect(resolveSignalement(db, actor("admin"), { signalementId: s.id }).resolution).toBeNull();
+    expect(resolveSignalement(db, viewer("admin"), { signalementId: s.id }).resolution).toBeNull();
   });
 });

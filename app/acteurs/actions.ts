@@ -16,8 +16,8 @@ export async function createActeurAction(previous: FormState<unknown> | null, fo
     schema: acteurSchema,
     input,
     forbidden: "Connectez-vous pour présenter une organisation.",
-    allow: (actor) => canCreateActeur(actor),
-    run: (actor, data) => createActeur(getDb(), actor!.id, data).slug,
+    allow: (viewer) => canCreateActeur(viewer),
+    run: (viewer, data) => createActeur(getDb(), viewer!.id, data).slug,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");

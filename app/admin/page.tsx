@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { listAllTerms } from "@/db/queries/taxonomy";
 import { searchUsers } from "@/db/queries/user";
 import { AdminOnly } from "@/components/admin/AdminOnly";
-import { isAdmin } from "@/lib/policies/actor";
+import { isAdmin } from "@/lib/policies/viewer";
 import { getContentLicence } from "@/server/licence";
-import { getAdminActor } from "./access";
+import { getAdminViewer } from "./access";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -16,8 +16,8 @@ function plural(n: number, one: string, many: string): string {
 }
 
 export default async function AdminPage() {
-  const actor = await getAdminActor("/admin", isAdmin);
-  if (!actor) return <AdminOnly />;
+  const viewer = await getAdminViewer("/admin", isAdmin);
+  if (!viewer) return <AdminOnly />;
   const db = getDb();
   const users = searchUsers(db);
   const admins = users.filter((u) => u.role === "admin" && !u.disabled).length;

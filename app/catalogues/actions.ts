@@ -16,8 +16,8 @@ export async function createCatalogueAction(previous: FormState<unknown> | null,
     schema: catalogueSchema,
     input,
     forbidden: "Connectez-vous pour créer un catalogue.",
-    allow: (actor) => canCreateCatalogue(actor),
-    run: (actor, data) => createCatalogue(getDb(), actor!.id, data).slug,
+    allow: (viewer) => canCreateCatalogue(viewer),
+    run: (viewer, data) => createCatalogue(getDb(), viewer!.id, data).slug,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/catalogues", "layout");

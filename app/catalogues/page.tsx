@@ -6,7 +6,7 @@ import { listCataloguesByOwner, listPublicCatalogues } from "@/db/queries/catalo
 import { CatalogueCard } from "@/components/catalogue/CatalogueCard";
 import { TextField } from "@/components/form/fields";
 import { catalogueSearchSchema } from "@/lib/schemas/catalogue";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const metadata: Metadata = { title: "Catalogues de formation" };
 export const dynamic = "force-dynamic";
@@ -30,10 +30,10 @@ function flashOf(params: SearchParams): string | null {
 export default async function CataloguesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const { q, page } = catalogueSearchSchema.parse(params);
-  const actor = await getCurrentActor();
+  const viewer = await getCurrentViewer();
   const db = getDb();
   const result = listPublicCatalogues(db, { q, page });
-  const mine = actor ? listCataloguesByOwner(db, actor.id) : [];
+  const mine = viewer ? listCataloguesByOwner(db, viewer.id) : [];
   const flash = flashOf(params);
 
   return (
@@ -48,7 +48,7 @@ export default async function CataloguesPage({ searchParams }: { searchParams: P
           {flash}
         </div>
       )}
-      {actor ? (
+      {viewer ? (
         <p>
           <Link className="button" href="/catalogues/nouveau">
             Créer un catalogue
@@ -61,7 +61,7 @@ export default async function CataloguesPage({ searchParams }: { searchParams: P
         </p>
       )}
 
-      {actor && (
+      {viewer && (
         <section aria-labelledby="titre-mes-catalogues">
           <h2 id="titre-mes-catalogues">Mes catalogues</h2>
           {mine.length === 0 ? (

@@ -10,9 +10,9 @@ export async function changeMyPassword(_prev: ActionResult | null, form: FormDat
   const result = await runMutation({
     schema: changePasswordSchema,
     input: formDataToObject(form),
-    allow: (actor) => actor !== null,
-    run: async (actor, data) => {
-      await changePassword(getDb(), actor!.id, data.currentPassword, data.newPassword);
+    allow: (viewer) => viewer !== null,
+    run: async (viewer, data) => {
+      await changePassword(getDb(), viewer!.id, data.currentPassword, data.newPassword);
       return undefined;
     },
   });

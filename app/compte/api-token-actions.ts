@@ -17,9 +17,9 @@ export async function createMyApiToken(previous: FormState<CreatedApiToken> | nu
     schema: createApiTokenSchema,
     input,
     forbidden: "Connectez-vous pour créer un jeton.",
-    allow: (actor) => actor !== null,
-    run: (actor, data) => {
-      const created = createApiToken(getDb(), actor!.id, data.name);
+    allow: (viewer) => viewer !== null,
+    run: (viewer, data) => {
+      const created = createApiToken(getDb(), viewer!.id, data.name);
       return { name: created.name, token: created.token };
     },
   });
@@ -35,8 +35,8 @@ export async function revokeMyApiToken(previous: FormState<unknown> | null, form
   const result = await runMutation({
     schema: revokeApiTokenSchema,
     input,
-    allow: (actor) => actor !== null,
-    run: (actor, data) => revokeApiToken(getDb(), actor!.id, data.tokenId).name,
+    allow: (viewer) => viewer !== null,
+    run: (viewer, data) => revokeApiToken(getDb(), viewer!.id, data.tokenId).name,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/compte");

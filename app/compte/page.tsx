@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listActeursByMember } from "@/db/queries/acteur";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { getUserById } from "@/server/user";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { ApiTokensSection } from "@/components/account/ApiTokensSection";
@@ -16,11 +16,11 @@ const ROLE_LABELS = { contributeur: "Contributeur", moderateur: "Modérateur", a
 const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export default async function AccountPage() {
-  const actor = await getCurrentActor();
-  if (!actor) redirect("/connexion?callbackUrl=/compte");
-  const me = getUserById(getDb(), actor.id)!;
-  const acteurs = listActeursByMember(getDb(), actor.id);
-  const tokens = listApiTokens(getDb(), actor.id).map((t) => ({
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect("/connexion?callbackUrl=/compte");
+  const me = getUserById(getDb(), viewer.id)!;
+  const acteurs = listActeursByMember(getDb(), viewer.id);
+  const tokens = listApiTokens(getDb(), viewer.id).map((t) => ({
     id: t.id,
     name: t.name,
     prefix: t.prefix,

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { SignInForm } from "@/components/auth/SignInForm";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  if (await getCurrentActor()) redirect("/");
+  if (await getCurrentViewer()) redirect("/");
   const { callbackUrl, error } = await searchParams;
   const safeCallback = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
   const oidcName = process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID ? process.env.OIDC_NAME || "ProConnect" : null;

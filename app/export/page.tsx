@@ -3,10 +3,10 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listExportableActeurs } from "@/db/queries/acteur-export";
 import { countExportableFiches } from "@/db/queries/fiche-export";
-import { isModerator } from "@/lib/policies/actor";
+import { isModerator } from "@/lib/policies/viewer";
 import { getContentLicence } from "@/server/licence";
 import { renderLieuxCsv } from "@/server/export/lieux-csv";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const metadata: Metadata = {
   title: "Exporter le contenu",
@@ -22,7 +22,7 @@ export default async function ExportPage() {
   const fiches = countExportableFiches(db);
   const acteurs = listExportableActeurs(db);
   const lieux = renderLieuxCsv(acteurs);
-  const actor = await getCurrentActor();
+  const viewer = await getCurrentViewer();
 
   return (
     <div className="export-page">
@@ -128,7 +128,7 @@ export default async function ExportPage() {
         <p>
           Un fichier de lieux au même format (celui d&apos;un autre territoire, d&apos;un réseau ou de data.gouv.fr) peut
           remplir l&apos;annuaire : les acteurs et leurs lieux sont créés, ou mis à jour s&apos;ils y sont déjà.{" "}
-          {isModerator(actor) ? (
+          {isModerator(viewer) ? (
             <Link href="/moderation/import-lieux">Importer un fichier de lieux</Link>
           ) : (
             "L'import est réservé aux modérateurs."

@@ -7,7 +7,7 @@ import { FicheCards } from "@/components/fiche/FicheCard";
 import { FicheFilterForm, FicheStatutNav, FicheTypeNav, fichesUrl } from "@/components/fiche/FicheFilters";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { ficheFiltersSchema } from "@/lib/schemas/fiche";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const metadata: Metadata = { title: "Fiches" };
 export const dynamic = "force-dynamic";
@@ -15,10 +15,10 @@ export const dynamic = "force-dynamic";
 const PAGE_SIZE = 20;
 
 export default async function FichesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await getCurrentActor();
+  const viewer = await getCurrentViewer();
   const filters = ficheFiltersSchema.parse(await searchParams);
   const db = getDb();
-  const result = listFiches(db, { ...filters, pageSize: PAGE_SIZE }, actor);
+  const result = listFiches(db, { ...filters, pageSize: PAGE_SIZE }, viewer);
   const choices = {
     themes: listTermsByTaxonomy(db, "theme"),
     publics: listTermsByTaxonomy(db, "public"),
@@ -36,7 +36,7 @@ export default async function FichesPage({ searchParams }: { searchParams: Promi
           ? FICHE_TYPE_LABELS[filters.type].description
           : "Les pratiques observées sur le territoire, les idées à explorer ensemble et les fiches pratiques pour passer à l'action."}
       </p>
-      {actor && (
+      {viewer && (
         <p>
           <Link className="button" href={filters.type ? `/fiches/nouvelle?type=${filters.type}` : "/fiches/nouvelle"}>
             Créer une fiche
@@ -44,7 +44,7 @@ export default async function FichesPage({ searchParams }: { searchParams: Promi
         </p>
       )}
       <FicheTypeNav filters={filters} />
-      <FicheStatutNav filters={filters} signedIn={actor !== null} />
+      <FicheStatutNav filters={filters} signedIn={viewer !== null} />
       <div className="layout-aside">
         <FicheFilterForm filters={filters} choices={choices} />
         <section aria-labelledby="resultats-titre">

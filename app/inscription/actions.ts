@@ -15,9 +15,9 @@ export async function signUp(_prev: ActionResult | null, form: FormData): Promis
   return runMutation({
     schema: signUpSchema,
     input: formDataToObject(form),
-    actor: null,
+    viewer: null,
     allow: () => true,
-    run: async (_actor, data) => {
+    run: async (_viewer, data) => {
       try {
         await createUser(getDb(), data);
       } catch (error) {

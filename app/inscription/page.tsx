@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { SignUpForm } from "@/components/auth/SignUpForm";
 
 export const metadata: Metadata = { title: "Créer un compte" };
 
 export default async function SignUpPage() {
-  if (await getCurrentActor()) redirect("/");
+  if (await getCurrentViewer()) redirect("/");
   return (
     <>
       <h1>Créer un compte</h1>

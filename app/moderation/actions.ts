@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canModerate } from "@/lib/policies/moderation";
 import { mergeFichesSchema, moderateFicheSchema, resolveSignalementSchema } from "@/lib/schemas/moderation";
 import { archiveFiche, hideFiche, mergeFiches, unhideFiche } from "@/server/moderation";
@@ -22,10 +22,10 @@ const FORBIDDEN = "Seuls les modérateurs peuvent faire cela.";
 async function moderate<S extends z.ZodType>(
   form: FormData,
   schema: S,
-  run: (actor: Actor | null, data: z.infer<S>) => { slugs: string[] },
+  run: (viewer: Viewer | null, data: z.infer<S>) => { slugs: string[] },
   outcome: ModerationOutcome,
 ): Promise<ActionResult> {
-  const result = await runMutation({ schema, input: formDataToObject(form), forbidden: FORBIDDEN, allow: (actor) => canModerate(actor), run });
+  const result = await runMutation({ schema, input: formDataToObject(form), forbidden: FORBIDDEN, allow: (viewer) => canModerate(viewer), run });
   if (!result.ok) return result;
   revalidatePath("/moderation");
   revalidatePath("/fiches");
@@ -37,27 +37,27 @@ async function moderate<S extends z.ZodType>(
 }
 
 export async function resolveSignalementAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return moderate(form, resolveSignalementSchema, (actor, data) => (resolveSignalement(getDb(), actor, data), { slugs: [] }), "resolu");
+  return moderate(form, resolveSignalementSchema, (viewer, data) => (resolveSignalement(getDb(), viewer, data), { slugs: [] }), "resolu");
 }
 
 export async function hideFicheAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return moderate(form, moderateFicheSchema, (actor, data) => ({ slugs: [hideFiche(getDb(), actor, data.ficheId).slug] }), "masquee");
+  return moderate(form, moderateFicheSchema, (viewer, data) => ({ slugs: [hideFiche(getDb(), viewer, data.ficheId).slug] }), "masquee");
 }
 
 export async function unhideFicheAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return moderate(form, moderateFicheSchema, (actor, data) => ({ slugs: [unhideFiche(getDb(), actor, data.ficheId).slug] }), "visible");
+  return moderate(form, moderateFicheSchema, (viewer, data) => ({ slugs: [unhideFiche(getDb(), viewer, data.ficheId).slug] }), "visible");
 }
 
 export async function archiveFicheAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return moderate(form, moderateFicheSchema, (actor, data) => ({ slugs: [archiveFiche(getDb(), actor, data.ficheId).slug] }), "archivee");
+  return moderate(form, moderateFicheSchema, (viewer, data) => ({ slugs: [archiveFiche(getDb(), viewer, data.ficheId).slug] }), "archivee");
 }
 
 export async function mergeFichesAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return moderate(
     form,
     mergeFichesSchema,
-    (actor, data) => {
-      const { source, target } = mergeFiches(getDb(), actor, data);
+    (viewer, data) => {
+      const { source, target } = mergeFiches(getDb(), viewer, data);
       return { slugs: [source.slug, target.slug] };
     },
     "fusionnee",

@@ -6,7 +6,7 @@ import { countOpenSignalements, listHiddenFiches, listOpenSignalements, listReso
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { SignalementList } from "@/components/moderation/SignalementList";
 import { canModerate } from "@/lib/policies/moderation";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { formatModerationDate } from "@/components/moderation/format";
 import { displayTitre, FICHE_STATUT_LABELS } from "@/lib/fiche/labels";
 import { MODERATION_OUTCOMES, MODERATION_VIEWS, type ModerationOutcome, type ModerationView } from "./views";
@@ -23,9 +23,9 @@ const TAB_LABELS: Record<ModerationView, string> = {
 };
 
 export default async function ModerationPage({ searchParams }: Props) {
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation")}`);
-  if (!canModerate(actor)) {
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation")}`);
+  if (!canModerate(viewer)) {
     return (
       <>
         <h1>Accès réservé aux modérateurs</h1>

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getCurrentActor } from "@/server/session";
-import { isAdmin, isModerator } from "@/lib/policies/actor";
+import { getCurrentViewer } from "@/server/session";
+import { isAdmin, isModerator } from "@/lib/policies/viewer";
 import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { NavLink } from "./NavLink";
 import { SignOutButton } from "./SignOutButton";
@@ -15,7 +15,7 @@ const NAV = [
 ];
 
 export async function SiteHeader() {
-  const actor = await getCurrentActor();
+  const viewer = await getCurrentViewer();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -35,17 +35,17 @@ export async function SiteHeader() {
         </nav>
         <nav className="user-nav" aria-label="Mon compte">
           <ul>
-            {actor ? (
+            {viewer ? (
               <>
                 <li>
-                  <NavLink href="/compte">{actor.name}</NavLink>
+                  <NavLink href="/compte">{viewer.name}</NavLink>
                 </li>
-                {isModerator(actor) && (
+                {isModerator(viewer) && (
                   <li>
                     <NavLink href="/moderation">Modération</NavLink>
                   </li>
                 )}
-                {isAdmin(actor) && (
+                {isAdmin(viewer) && (
                   <li>
                     <NavLink href="/admin">Administration</NavLink>
                   </li>

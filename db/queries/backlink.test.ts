@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "./actor";
+import { getViewerById } from "./viewer";
 import { buildActeur, buildUser } from "@/db/factories";
 import { buildFicheWithBody, ficheLinkNode, mentionNode, paragraph, replaceBody, text } from "@/server/wiki-link-testing";
 import { listFichesCitingActeur, listFichesCitingFiche } from "./backlink";
@@ -22,12 +22,12 @@ describe("listFichesCitingFiche and listFichesCitingActeur", () => {
       { id: publiee.id, slug: publiee.slug, titre: "Zèbre numérique", type: "pratique", statut: "publiee" },
     ];
     expect(listFichesCitingFiche(db, cible.id, null)).toEqual(expected);
-    expect(listFichesCitingFiche(db, cible.id, getActorById(db, buildUser().id))).toEqual(expected);
-    expect(listFichesCitingFiche(db, cible.id, getActorById(db, author.id)).map((b) => b.titre)).toEqual(["Ancienne action", "Brouillon citant", "Zèbre numérique"]);
-    expect(listFichesCitingFiche(db, cible.id, getActorById(db, buildUser({ role: "moderateur" }).id)).map((b) => b.id)).toContain(draft.id);
+    expect(listFichesCitingFiche(db, cible.id, getViewerById(db, buildUser().id))).toEqual(expected);
+    expect(listFichesCitingFiche(db, cible.id, getViewerById(db, author.id)).map((b) => b.titre)).toEqual(["Ancienne action", "Brouillon citant", "Zèbre numérique"]);
+    expect(listFichesCitingFiche(db, cible.id, getViewerById(db, buildUser({ role: "moderateur" }).id)).map((b) => b.id)).toContain(draft.id);
 
     expect(listFichesCitingActeur(db, asso.id, null).map((b) => b.id)).toEqual([publiee.id]);
-    expect(listFichesCitingActeur(db, asso.id, getActorById(db, author.id)).map((b) => b.id)).toEqual([draft.id, publiee.id]);
+    expect(listFichesCitingActeur(db, asso.id, getViewerById(db, author.id)).map((b) => b.id)).toEqual([draft.id, publiee.id]);
   });
 
   it("does not list a fiche as citing itself", () => {

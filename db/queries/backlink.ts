@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { fiche, ficheActeur, ficheLink, type FicheStatut, type FicheType } from "../schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 
 /** A fiche whose body cites the fiche or acteur being shown ("Cité dans…"). */
 export type Backlink = { id: number; slug: string; titre: string; type: FicheType; statut: FicheStatut };
 
-function citingFiches(db: Db, cites: SQL, viewer: Actor | null): Backlink[] {
+function citingFiches(db: Db, cites: SQL, viewer: Viewer | null): Backlink[] {
   // Driven by fiche_link's target indexes: a page shows its backlinks without scanning every fiche.
   const rows = db
     .selectDistinct({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut, createdBy: fiche.createdBy })
@@ -42,7 +42,7 @@ function citingFiches(db: Db, cites: SQL, viewer: Actor | null): Backlink[] {
  * The fiches citing this fiche (or a fiche merged into it, whose links now lead here) that the
  * viewer may read, hidden and merged ones left out; by title.
  */
-export function listFichesCitingFiche(db: Db, ficheId: number, viewer: Actor | null): Backlink[] {
+export function listFichesCitingFiche(db: Db, ficheId: number, viewer: Viewer | null): Backlink[] {
   // Two indexed lookups rather than an OR over a subquery, which would scan every link.
   const merged = db.select({ id: fiche.id }).from(fiche).where(eq(fiche.redirectToId, ficheId)).all();
   const cites = inArray(ficheLink.targetFicheId, [ficheId, ...merged.map((m) => m.id)]);
@@ -51,6 +51,6 @@ export function listFichesCitingFiche(db: Db, ficheId: number, viewer: Actor | n
 }
 
 /** The fiches mentioning this acteur in their body that the viewer may read, hidden and merged ones left out; by title. */
-export function listFichesCitingActeur(db: Db, acteurId: number, viewer: Actor | null): Backlink[] {
+export function listFichesCitingActeur(db: Db, acteurId: number, viewer: Viewer | null): Backlink[] {
   return citingFiches(db, eq(ficheLink.targetActeurId, acteurId), viewer);
 }

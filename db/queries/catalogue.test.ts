@@ -1,25 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { buildActeur, buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getTestDb } from "@/db/testing";
 import { fiche, ficheActeur } from "@/db/schema";
 import { canReadCatalogue } from "@/lib/policies/catalogue";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { createCatalogue, duplicateCatalogue, setCatalogueStatut, addCatalogueOwner } from "@/server/catalogue";
 import { addFicheToModule, addModule } from "@/server/catalogue-module";
 import { insertFiche } from "@/server/fiche";
 import { getCatalogueBySlug, listCataloguesByOwner, listPublicCatalogues, listPublicCataloguesIncludingFiche } from "./catalogue";
 
-const actorOf = (id: number): Actor => getActorById(getTestDb(), id)!;
-const buildActor = (values: Parameters<typeof buildUser>[0] = {}) => actorOf(buildUser(values).id);
+const viewerOf = (id: number): Viewer => getViewerById(getTestDb(), id)!;
+const buildViewer = (values: Parameters<typeof buildUser>[0] = {}) => viewerOf(buildUser(values).id);
 let n = 0;
 const buildFiche = (createdBy: number | null = null, statut: "brouillon" | "publiee" = "publiee") =>
   insertFiche(getTestDb(), { type: "pratique", titre: `Atelier ${++n}`, createdBy, statut });
 const empty = { description: "", publicVise: "", objectifs: "", duree: "" };
 
 /** A catalogue with one module holding the given fiches, published unless told otherwise. */
-function buildCatalogue(owner: Actor, titre: string, ficheIds: number[], publish = true, values = empty) {
+function buildCatalogue(owner: Viewer, titre: string, ficheIds: number[], publish = true, values = empty) {
   const db = getTestDb();
   const created = createCatalogue(db, owner.id, { titre, ...values });
   const { id: moduleId } = addModule(db, created.id, { titre: "Module", description: "" });
@@ -31,20 +31,20 @@ function buildCatalogue(owner: Actor, titre: string, ficheIds: number[], publish
 describe("getCatalogueBySlug", () => {
   it("gives a draft's access facts so that only owners and moderators read it", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const draft = buildCatalogue(owner, "Brouillon secret", [buildFiche().id], false);
     const found = getCatalogueBySlug(db, draft.slug, null)!;
     expect(canReadCatalogue(null, found.access)).toBe(false);
-    expect(canReadCatalogue(buildActor(), found.access)).toBe(false);
+    expect(canReadCatalogue(buildViewer(), found.access)).toBe(false);
     expect(canReadCatalogue(owner, found.access)).toBe(true);
-    expect(canReadCatalogue(buildActor({ role: "moderateur" }), found.access)).toBe(true);
+    expect(canReadCatalogue(buildViewer({ role: "moderateur" }), found.access)).toBe(true);
     expect(getCatalogueBySlug(db, "n-existe-pas", owner)).toBeNull();
   });
 
   it("shows a draft fiche of someone else or a hidden fiche as unavailable, never its content", () => {
     const db = getTestDb();
-    const author = buildActor();
-    const porteurMember = buildActor();
+    const author = buildViewer();
+    const porteurMember = buildViewer();
     const acteur = buildActeur({ members: [buildUser()] });
     db.$client.prepare("insert into membership (user_id, acteur_id) values (?, ?)").run(porteurMember.id, acteur.id);
     const draft = buildFiche(author.id, "brouillon");
@@ -54,12 +54,12 @@ describe("getCatalogueBySlug", () => {
     const created = buildCatalogue(author, "Mélange", [draft.id, hidden.id, visible.id]);
     db.update(fiche).set({ masquee: true, html: "<p>secret</p>" }).where(eq(fiche.id, hidden.id)).run();
 
-    const items = (viewer: Actor | null) => getCatalogueBySlug(db, created.slug, viewer, { content: true })!.modules[0].items.map((i) => i.fiche?.titre ?? null);
+    const items = (viewer: Viewer | null) => getCatalogueBySlug(db, created.slug, viewer, { content: true })!.modules[0].items.map((i) => i.fiche?.titre ?? null);
     expect(items(null)).toEqual([null, null, visible.titre]);
-    expect(items(buildActor())).toEqual([null, null, visible.titre]);
+    expect(items(buildViewer())).toEqual([null, null, visible.titre]);
     expect(items(author)).toEqual([draft.titre, null, visible.titre]);
-    expect(items(actorOf(porteurMember.id))).toEqual([draft.titre, null, visible.titre]);
-    expect(items(buildActor({ role: "moderateur" }))).toEqual([draft.titre, hidden.titre, visible.titre]);
+    expect(items(viewerOf(porteurMember.id))).toEqual([draft.titre, null, visible.titre]);
+    expect(items(buildViewer({ role: "moderateur" }))).toEqual([draft.titre, hidden.titre, visible.titre]);
     const shown = getCatalogueBySlug(db, created.slug, null, { content: true })!.modules[0].items[2].fiche!;
     expect(shown.html).toContain("<h2>");
     expect(getCatalogueBySlug(db, created.slug, null)!.modules[0].items[2].fiche!.html).toBe("");
@@ -67,9 +67,9 @@ describe("getCatalogueBySlug", () => {
 
   it("credits the original only while the viewer may read it", () => {
     const db = getTestDb();
-    const author = buildActor();
+    const author = buildViewer();
     const source = buildCatalogue(author, "Original", [buildFiche().id]);
-    const adapter = buildActor();
+    const adapter = buildViewer();
     const { catalogue: copy } = duplicateCatalogue(db, adapter, source.id);
     expect(getCatalogueBySlug(db, copy.slug, adapter)!.original).toEqual({ slug: source.slug, titre: "Original" });
     setCatalogueStatut(db, source.id, "brouillon");
@@ -81,7 +81,7 @@ describe("getCatalogueBySlug", () => {
 describe("listPublicCatalogues", () => {
   it("lists public catalogues only, and finds them whatever the accents and case, title matches first", () => {
     const db = getTestDb();
-    const owner = buildActor({ name: "Formatrice" });
+    const owner = buildViewer({ name: "Formatrice" });
     const f = buildFiche().id;
     const inTitle = buildCatalogue(owner, "Médiation numérique pour les bénévoles", [f]);
     const inObjectifs = buildCatalogue(owner, "Parcours seniors", [f], true, { ...empty, objectifs: "Devenir médiateur bénévole" });
@@ -100,7 +100,7 @@ describe("listPublicCatalogues", () => {
 
   it("pages the results", () => {
     const db = getTestDb();
-    const owner = buildActor();
+    const owner = buildViewer();
     const f = buildFiche().id;
     for (let i = 0; i < 3; i++) buildCatalogue(owner, `Pagination zèbre ${i}`, [f]);
     const second = listPublicCatalogues(db, { q: "zebre", page: 2, pageSize: 2 });
@@ -113,8 +113,8 @@ describe("listPublicCatalogues", () => {
 describe("listCataloguesByOwner and listPublicCataloguesIncludingFiche", () => {
   it("lists a person's drafts and co-owned catalogues, and the public catalogues holding a fiche", () => {
     const db = getTestDb();
-    const owner = buildActor({ name: "Inès" });
-    const coOwner = buildActor({ email: "co@exemple.fr", name: "Colin" });
+    const owner = buildViewer({ name: "Inès" });
+    const coOwner = buildViewer({ email: "co@exemple.fr", name: "Colin" });
     const f = buildFiche().id;
     buildCatalogue(owner, "B brouillon", [f], false);
     const published = buildCatalogue(owner, "A public", [f]);

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, ficheActeur, user, type Catalogue, type CatalogueStatut, type FicheType } from "../schema";
 import { searchFold } from "./acteur";
-import { isModerator, type Actor } from "@/lib/policies/actor";
+import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canReadCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
 import { canReadFiche } from "@/lib/policies/fiche";
 
@@ -75,7 +75,7 @@ export function getCatalogueAccessFacts(db: Db, catalogueId: number): CatalogueA
  * The fiches among `ids` that this viewer may read, by id: hidden fiches only for moderators, drafts
  * only for those canReadFiche lets in. The others are left out, so that their content never leaks.
  */
-export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer: Actor | null, withContent = false): Map<number, CatalogueFiche> {
+export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer: Viewer | null, withContent = false): Map<number, CatalogueFiche> {
   const found = new Map<number, CatalogueFiche>();
   if (ids.length === 0) return found;
   const rows = db
@@ -127,7 +127,7 @@ export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer:
  * to `access`. Items whose fiche the viewer may not read come with `fiche: null`. `content` adds
  * each fiche's html and text, for the print layout and the PDF.
  */
-export function getCatalogueBySlug(db: Db, slug: string, viewer: Actor | null, options: { content?: boolean } = {}): CatalogueDetail | null {
+export function getCatalogueBySlug(db: Db, slug: string, viewer: Viewer | null, options: { content?: boolean } = {}): CatalogueDetail | null {
   const row = db.select().from(catalogue).where(eq(catalogue.slug, slug)).get();
   if (!row) return null;
   const owners = ownersOf(db, [row.id]).get(row.id) ?? [];

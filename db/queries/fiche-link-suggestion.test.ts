@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "./actor";
+import { getViewerById } from "./viewer";
 import { buildActeur, buildUser } from "@/db/factories";
 import { fiche, ficheActeur } from "@/db/schema";
 import { buildFicheWithBody } from "@/server/wiki-link-testing";
@@ -23,7 +23,7 @@ describe("searchFicheLinkSuggestions", () => {
     db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
 
     const idsFor = (viewerId: number | null) =>
-      searchFicheLinkSuggestions(db, "MEDIATHEQUE", viewerId === null ? null : getActorById(db, viewerId)).map((s) => s.id);
+      searchFicheLinkSuggestions(db, "MEDIATHEQUE", viewerId === null ? null : getViewerById(db, viewerId)).map((s) => s.id);
     expect(idsFor(null)).toEqual([starts.id, contains.id]);
     expect(idsFor(buildUser().id)).toEqual([starts.id, contains.id]);
     expect(idsFor(author.id)).toEqual([draft.id, starts.id, contains.id]);
@@ -47,7 +47,7 @@ describe("getFicheLinkLabels", () => {
       { id: archived.id, label: "Archivée", href: `/fiches/${archived.slug}`, note: "fiche archivée" },
       { id: 999_999, label: "fiche supprimée", href: null, note: null },
     ]);
-    expect(getFicheLinkLabels(db, [draft.id], getActorById(db, author.id))).toEqual([
+    expect(getFicheLinkLabels(db, [draft.id], getViewerById(db, author.id))).toEqual([
       { id: draft.id, label: "Brouillon secret", href: `/fiches/${draft.slug}`, note: "brouillon" },
     ]);
   });

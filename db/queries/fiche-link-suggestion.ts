@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { fiche, ficheActeur, type FicheStatut, type FicheType } from "../schema";
 import type { WikiLinkView } from "@/lib/editor/wiki-links";
 import { displayTitre } from "@/lib/fiche/labels";
-import { isModerator, type Actor } from "@/lib/policies/actor";
+import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 import { searchFold } from "./acteur";
 
@@ -13,7 +13,7 @@ export type FicheLinkSuggestion = { id: number; slug: string; titre: string; typ
 /** What the editor shows for a linked fiche: its current title as the viewer may see it (href null: none). */
 export type FicheLinkLabel = WikiLinkView & { id: number };
 
-function ownDrafts(viewer: Actor): SQL {
+function ownDrafts(viewer: Viewer): SQL {
   const conditions = [eq(fiche.createdBy, viewer.id)];
   if (viewer.acteurIds.length) {
     conditions.push(
@@ -29,7 +29,7 @@ function ownDrafts(viewer: Actor): SQL {
  * word of the query, accents and case ignored, titles starting with it first; at most `limit`.
  * Hidden, archived and merged fiches are not offered.
  */
-export function searchFicheLinkSuggestions(db: Db, query: string, viewer: Actor | null, limit = 10): FicheLinkSuggestion[] {
+export function searchFicheLinkSuggestions(db: Db, query: string, viewer: Viewer | null, limit = 10): FicheLinkSuggestion[] {
   const folded = searchFold(query);
   const words = folded.split(" ").filter(Boolean).slice(0, 8);
   if (words.length === 0) return [];
@@ -57,7 +57,7 @@ export function searchFicheLinkSuggestions(db: Db, query: string, viewer: Actor 
  * statut when it is not published), a merged fiche by the fiche that replaced it; anything else
  * says why it names nothing. Unknown ids say "fiche supprimée".
  */
-export function getFicheLinkLabels(db: Db, ids: number[], viewer: Actor | null): FicheLinkLabel[] {
+export function getFicheLinkLabels(db: Db, ids: number[], viewer: Viewer | null): FicheLinkLabel[] {
   if (ids.length === 0) return [];
   const load = (wanted: number[]) =>
     db

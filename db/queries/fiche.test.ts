@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
-import { getActorById } from "./actor";
+import { getViewerById } from "./viewer";
 import { buildActeur, buildLieu, buildUser } from "@/db/factories";
 import { fiche, ficheActeur, ficheLieu, ficheTerm, taxonomyTerm, type FicheType, type Taxonomy } from "@/db/schema";
 import {
@@ -96,12 +96,12 @@ describe("listFiches", () => {
     buildFiche({ titre: "Brouillon partenaire", type: "idee", statut: "brouillon", acteurs: [{ id: porteur.id, role: "partenaire" }] });
     buildFiche({ titre: "Archivée", type: "idee", statut: "archivee" });
 
-    const drafts = (userId: number | null) => titres(listFiches(db, { type: "idee", statut: "brouillon" }, userId ? getActorById(db, userId) : null));
+    const drafts = (userId: number | null) => titres(listFiches(db, { type: "idee", statut: "brouillon" }, userId ? getViewerById(db, userId) : null));
     expect(drafts(author.id)).toEqual(["Brouillon perso"]);
     expect(drafts(member.id)).toEqual(["Brouillon porté"]);
     expect(drafts(other.id)).toEqual([]);
     expect(drafts(null)).toEqual([]);
-    expect(titres(listFiches(db, { type: "idee" }, getActorById(db, author.id)))).not.toContain("Brouillon perso");
+    expect(titres(listFiches(db, { type: "idee" }, getViewerById(db, author.id)))).not.toContain("Brouillon perso");
     expect(titres(listFiches(db, { type: "idee", statut: "archivee" }, null))).toEqual(["Archivée"]);
   });
 });

@@ -17,7 +17,7 @@ import {
   type FicheType,
   type Taxonomy,
 } from "../schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import type { FicheAccessFacts } from "@/lib/policies/fiche";
 
 /** What a list of fiches shows of each one. */
@@ -105,7 +105,7 @@ function hasTerm(taxonomy: Taxonomy, slug: string): SQL {
 }
 
 /** Drafts a viewer works on: those they created and those whose porteur they are a member of. */
-function ownDrafts(viewer: Actor): SQL {
+function ownDrafts(viewer: Viewer): SQL {
   const conditions = [eq(fiche.createdBy, viewer.id)];
   if (viewer.acteurIds.length) {
     conditions.push(
@@ -116,7 +116,7 @@ function ownDrafts(viewer: Actor): SQL {
   return or(...conditions)!;
 }
 
-function filterConditions(filters: FicheFilters, viewer: Actor | null): SQL | null {
+function filterConditions(filters: FicheFilters, viewer: Viewer | null): SQL | null {
   const statut = filters.statut ?? "publiee";
   if (statut === "brouillon" && !viewer) return null;
   // A fiche hidden by a moderator is never listed: moderators reach it through moderation.
@@ -137,7 +137,7 @@ function filterConditions(filters: FicheFilters, viewer: Actor | null): SQL | nu
 }
 
 /** One page of fiches matching the filters, newest first; published ones unless asked otherwise. */
-export function listFiches(db: Db, filters: FicheFilters, viewer: Actor | null): FichePage {
+export function listFiches(db: Db, filters: FicheFilters, viewer: Viewer | null): FichePage {
   const pageSize = Math.min(Math.max(filters.pageSize ?? 20, 1), 100);
   const where = filterConditions(filters, viewer);
   if (!where) return { items: [], total: 0, page: 1, pageSize, pageCount: 0 };

@@ -1,11 +1,11 @@
-import { isModerator, type Actor } from "./actor";
+import { isModerator, type Viewer } from "./viewer";
 
-export function canCreateActeur(actor: Actor | null): boolean {
-  return actor !== null;
+export function canCreateActeur(viewer: Viewer | null): boolean {
+  return viewer !== null;
 }
 
 /** Members of an acteur and moderators edit it, its lieux and its members. */
-export function canEditActeur(actor: Actor | null, acteurId: number): boolean {
-  if (!actor) return false;
-  return isModerator(actor) || actor.acteurIds.includes(acteurId);
+export function canEditActeur(viewer: Viewer | null, acteurId: number): boolean {
+  if (!viewer) return false;
+  return isModerator(viewer) || viewer.acteurIds.includes(acteurId);
 }

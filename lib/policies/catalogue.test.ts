@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "./actor";
+import type { Viewer } from "./viewer";
 import { canCreateCatalogue, canDuplicateCatalogue, canEditCatalogue, canReadCatalogue, type CatalogueAccessFacts } from "./catalogue";
 
-const owner: Actor = { id: 1, name: "Alice", role: "contributeur", acteurIds: [] };
-const coOwner: Actor = { id: 2, name: "Bob", role: "contributeur", acteurIds: [] };
-const stranger: Actor = { id: 3, name: "Chloé", role: "contributeur", acteurIds: [7] };
-const moderateur: Actor = { id: 4, name: "Mo", role: "moderateur", acteurIds: [] };
-const admin: Actor = { id: 5, name: "Ada", role: "admin", acteurIds: [] };
+const owner: Viewer = { id: 1, name: "Alice", role: "contributeur", acteurIds: [] };
+const coOwner: Viewer = { id: 2, name: "Bob", role: "contributeur", acteurIds: [] };
+const stranger: Viewer = { id: 3, name: "Chloé", role: "contributeur", acteurIds: [7] };
+const moderateur: Viewer = { id: 4, name: "Mo", role: "moderateur", acteurIds: [] };
+const admin: Viewer = { id: 5, name: "Ada", role: "admin", acteurIds: [] };
 const draft: CatalogueAccessFacts = { statut: "brouillon", ownerIds: [1, 2] };
 const published: CatalogueAccessFacts = { statut: "public", ownerIds: [1, 2] };
 

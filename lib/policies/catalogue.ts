@@ -1,5 +1,5 @@
 import type { CatalogueStatut } from "@/db/schema";
-import { isModerator, type Actor } from "./actor";
+import { isModerator, type Viewer } from "./viewer";
 
 /** What the catalogue policies need to know of a catalogue. */
 export type CatalogueAccessFacts = {
@@ -7,29 +7,29 @@ export type CatalogueAccessFacts = {
   ownerIds: number[];
 };
 
-function isOwner(actor: Actor, catalogue: CatalogueAccessFacts): boolean {
-  return catalogue.ownerIds.includes(actor.id);
+function isOwner(viewer: Viewer, catalogue: CatalogueAccessFacts): boolean {
+  return catalogue.ownerIds.includes(viewer.id);
 }
 
 /** Any signed-in contributor builds catalogues. */
-export function canCreateCatalogue(actor: Actor | null): boolean {
-  return actor !== null;
+export function canCreateCatalogue(viewer: Viewer | null): boolean {
+  return viewer !== null;
 }
 
 /** Public catalogues are for everyone; a draft only for its owners and moderators. */
-export function canReadCatalogue(actor: Actor | null, catalogue: CatalogueAccessFacts): boolean {
+export function canReadCatalogue(viewer: Viewer | null, catalogue: CatalogueAccessFacts): boolean {
   if (catalogue.statut === "public") return true;
-  if (!actor) return false;
-  return isModerator(actor) || isOwner(actor, catalogue);
+  if (!viewer) return false;
+  return isModerator(viewer) || isOwner(viewer, catalogue);
 }
 
 /** Editing, publishing, managing co-owners and deleting: the owners (co-owners included) and moderators. */
-export function canEditCatalogue(actor: Actor | null, catalogue: CatalogueAccessFacts): boolean {
-  if (!actor) return false;
-  return isModerator(actor) || isOwner(actor, catalogue);
+export function canEditCatalogue(viewer: Viewer | null, catalogue: CatalogueAccessFacts): boolean {
+  if (!viewer) return false;
+  return isModerator(viewer) || isOwner(viewer, catalogue);
 }
 
 /** "Dupliquer pour l'adapter": any signed-in person, on a catalogue they can read. */
-export function canDuplicateCatalogue(actor: Actor | null, catalogue: CatalogueAccessFacts): boolean {
-  return actor !== null && canReadCatalogue(actor, catalogue);
+export function canDuplicateCatalogue(viewer: Viewer | null, catalogue: CatalogueAccessFacts): boolean {
+  return viewer !== null && canReadCatalogue(viewer, catalogue);
 }

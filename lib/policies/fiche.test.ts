@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "./actor";
+import type { Viewer } from "./viewer";
 import { canEditFiche, canManageFiche, canReadFiche, type FicheAccessFacts } from "./fiche";
 
-const contributeur: Actor = { id: 1, name: "Alice", role: "contributeur", acteurIds: [] };
-const membre: Actor = { id: 2, name: "Bob", role: "contributeur", acteurIds: [10] };
-const moderateur: Actor = { id: 3, name: "Mo", role: "moderateur", acteurIds: [] };
+const contributeur: Viewer = { id: 1, name: "Alice", role: "contributeur", acteurIds: [] };
+const membre: Viewer = { id: 2, name: "Bob", role: "contributeur", acteurIds: [10] };
+const moderateur: Viewer = { id: 3, name: "Mo", role: "moderateur", acteurIds: [] };
 const publiee: FicheAccessFacts = { statut: "publiee", verrouillee: false, createdBy: 9, porteurIds: [10] };
 
 describe("fiche policies", () => {

@@ -1,5 +1,5 @@
 import type { FicheStatut } from "@/db/schema";
-import { isModerator, type Actor } from "./actor";
+import { isModerator, type Viewer } from "./viewer";
 
 /** What the fiche policies need to know of a fiche. */
 export type FicheAccessFacts = {
@@ -14,38 +14,38 @@ export type FicheAccessFacts = {
   masquee?: boolean;
 };
 
-function isPorteurMember(actor: Actor, fiche: FicheAccessFacts): boolean {
-  return fiche.porteurIds.some((id) => actor.acteurIds.includes(id));
+function isPorteurMember(viewer: Viewer, fiche: FicheAccessFacts): boolean {
+  return fiche.porteurIds.some((id) => viewer.acteurIds.includes(id));
 }
 
 /** Drafts are visible only to their author, the porteurs' members and moderators; hidden fiches only to moderators. */
-export function canReadFiche(actor: Actor | null, fiche: FicheAccessFacts): boolean {
-  if (fiche.masquee) return isModerator(actor);
+export function canReadFiche(viewer: Viewer | null, fiche: FicheAccessFacts): boolean {
+  if (fiche.masquee) return isModerator(viewer);
   if (fiche.statut !== "brouillon") return true;
-  if (!actor) return false;
-  return isModerator(actor) || fiche.createdBy === actor.id || isPorteurMember(actor, fiche);
+  if (!viewer) return false;
+  return isModerator(viewer) || fiche.createdBy === viewer.id || isPorteurMember(viewer, fiche);
 }
 
 /**
  * Any contributor edits an unlocked fiche they can read; a locked (verrouillée) fiche only by its
  * porteurs' members and moderators. An archived fiche is frozen except for moderators.
  */
-export function canEditFiche(actor: Actor | null, fiche: FicheAccessFacts): boolean {
-  if (!actor || !canReadFiche(actor, fiche)) return false;
-  if (isModerator(actor)) return true;
+export function canEditFiche(viewer: Viewer | null, fiche: FicheAccessFacts): boolean {
+  if (!viewer || !canReadFiche(viewer, fiche)) return false;
+  if (isModerator(viewer)) return true;
   if (fiche.statut === "archivee") return false;
-  if (fiche.verrouillee) return isPorteurMember(actor, fiche);
+  if (fiche.verrouillee) return isPorteurMember(viewer, fiche);
   return true;
 }
 
 /** Publishing, locking and archiving: the porteurs' members, the author of a draft, and moderators. */
-export function canManageFiche(actor: Actor | null, fiche: FicheAccessFacts): boolean {
-  if (!actor) return false;
-  if (isModerator(actor)) return true;
-  if (isPorteurMember(actor, fiche)) return true;
-  return fiche.statut === "brouillon" && fiche.createdBy === actor.id;
+export function canManageFiche(viewer: Viewer | null, fiche: FicheAccessFacts): boolean {
+  if (!viewer) return false;
+  if (isModerator(viewer)) return true;
+  if (isPorteurMember(viewer, fiche)) return true;
+  return fiche.statut === "brouillon" && fiche.createdBy === viewer.id;
 }
 
-export function canCreateFiche(actor: Actor | null): boolean {
-  return actor !== null;
+export function canCreateFiche(viewer: Viewer | null): boolean {
+  return viewer !== null;
 }

@@ -1,6 +1,6 @@
-import { isModerator, type Actor } from "./actor";
+import { isModerator, type Viewer } from "./viewer";
 
 /** Importing a document publishes its fiches at once and fills the directory: moderators and admins only. */
-export function canImportFiches(actor: Actor | null): boolean {
-  return isModerator(actor);
+export function canImportFiches(viewer: Viewer | null): boolean {
+  return isModerator(viewer);
 }

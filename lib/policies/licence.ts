@@ -1,6 +1,6 @@
-import { isAdmin, type Actor } from "./actor";
+import { isAdmin, type Viewer } from "./viewer";
 
 /** The licence binds every contributor's content: only admins choose it. */
-export function canChooseLicence(actor: Actor | null): boolean {
-  return isAdmin(actor);
+export function canChooseLicence(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
 }

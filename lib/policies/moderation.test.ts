@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "./actor";
+import type { Viewer } from "./viewer";
 import { canEditFiche, canReadFiche, type FicheAccessFacts } from "./fiche";
 import { canModerate, canReportFiche } from "./moderation";
 
-const contributeur: Actor = { id: 1, name: "Alice", role: "contributeur", acteurIds: [10] };
-const moderateur: Actor = { id: 3, name: "Mo", role: "moderateur", acteurIds: [] };
-const admin: Actor = { id: 4, name: "Ad", role: "admin", acteurIds: [] };
+const contributeur: Viewer = { id: 1, name: "Alice", role: "contributeur", acteurIds: [10] };
+const moderateur: Viewer = { id: 3, name: "Mo", role: "moderateur", acteurIds: [] };
+const admin: Viewer = { id: 4, name: "Ad", role: "admin", acteurIds: [] };
 const publiee: FicheAccessFacts = { statut: "publiee", verrouillee: false, createdBy: 1, porteurIds: [10], masquee: false };
 
 describe("moderation policies", () => {

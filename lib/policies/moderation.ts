@@ -1,12 +1,12 @@
-import { isModerator, type Actor } from "./actor";
+import { isModerator, type Viewer } from "./viewer";
 import { canReadFiche, type FicheAccessFacts } from "./fiche";
 
 /** Anyone signed in may report a problem on a fiche they can read. */
-export function canReportFiche(actor: Actor | null, fiche: FicheAccessFacts): boolean {
-  return actor !== null && canReadFiche(actor, fiche);
+export function canReportFiche(viewer: Viewer | null, fiche: FicheAccessFacts): boolean {
+  return viewer !== null && canReadFiche(viewer, fiche);
 }
 
 /** The moderators' queue and their decisions (resolve, hide, archive, merge): moderators and admins. */
-export function canModerate(actor: Actor | null): boolean {
-  return isModerator(actor);
+export function canModerate(viewer: Viewer | null): boolean {
+  return isModerator(viewer);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Actor } from "./actor";
+import type { Viewer } from "./viewer";
 import { canEditTaxonomies, canManageUsers } from "./user";
 
-const as = (role: Actor["role"]): Actor => ({ id: 1, name: "Alice", role, acteurIds: [] });
+const as = (role: Viewer["role"]): Viewer => ({ id: 1, name: "Alice", role, acteurIds: [] });
 
 describe("user and taxonomy policies", () => {
   it("let admins only manage accounts and edit taxonomies", () => {

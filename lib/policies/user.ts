@@ -1,10 +1,10 @@
-import { isAdmin, type Actor } from "./actor";
+import { isAdmin, type Viewer } from "./viewer";
 
 /** Users, roles, accounts and taxonomies are managed by admins only. */
-export function canManageUsers(actor: Actor | null): boolean {
-  return isAdmin(actor);
+export function canManageUsers(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
 }
 
-export function canEditTaxonomies(actor: Actor | null): boolean {
-  return isAdmin(actor);
+export function canEditTaxonomies(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
 }

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getActeurBySlug, listActeurs, type ActeurDetails, type ActeurListItem } from "@/db/queries/acteur";
 import { ACTEUR_CATEGORIES, type ActeurCategorie, type Lieu } from "@/db/schema";
 import { ACTEUR_TYPOLOGIES } from "@/lib/acteur/labels";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canCreateActeur, canEditActeur } from "@/lib/policies/acteur";
 import { refSchema } from "@/lib/schemas/api-fiche";
 import { acteurSchema } from "@/lib/schemas/acteur";
@@ -107,15 +107,15 @@ function acteurInput(db: Db, body: Record<string, unknown>, base: Record<string,
 }
 
 /** Creates an acteur whose first member is the token's owner, as the form does. */
-export function createActeurThroughApi(db: Db, actor: Actor, body: Record<string, unknown>): ActeurDetails {
-  if (!canCreateActeur(actor)) throw new ApiError(403, "forbidden", "You may not create acteurs.");
-  const created = createActeur(db, actor.id, acteurInput(db, body, { themes: [] }));
+export function createActeurThroughApi(db: Db, viewer: Viewer, body: Record<string, unknown>): ActeurDetails {
+  if (!canCreateActeur(viewer)) throw new ApiError(403, "forbidden", "You may not create acteurs.");
+  const created = createActeur(db, viewer.id, acteurInput(db, body, { themes: [] }));
   return getActeurBySlug(db, created.slug)!;
 }
 
 /** Changes the given fields of an acteur; the others keep their value. Members of the acteur and moderators only. */
-export function patchActeurThroughApi(db: Db, actor: Actor, acteur: ActeurDetails, body: Record<string, unknown>): ActeurDetails {
-  if (!canEditActeur(actor, acteur.id)) throw new ApiError(403, "forbidden", "Only members of this acteur and moderators may change it.");
+export function patchActeurThroughApi(db: Db, viewer: Viewer, acteur: ActeurDetails, body: Record<string, unknown>): ActeurDetails {
+  if (!canEditActeur(viewer, acteur.id)) throw new ApiError(403, "forbidden", "Only members of this acteur and moderators may change it.");
   if (Object.keys(body).length === 0) throw new ApiError(422, "validation_failed", "Give at least one field to change.");
   const base = {
     nom: acteur.nom,

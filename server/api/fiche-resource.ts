@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getFicheBySlug, listFiches, type FicheDetail, type FicheSummary } from "@/db/queries/fiche";
 import type { FicheStatut, FicheType } from "@/db/schema";
 import type { EtatAction } from "@/lib/fiche/document";
-import { isModerator, type Actor } from "@/lib/policies/actor";
+import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 import { publicUrl } from "@/server/config";
 import type { FicheFields } from "@/server/fiche-projection";
@@ -71,13 +71,13 @@ export function ficheSummaryResource(fiche: FicheSummary) {
 }
 
 /**
- * The fiche with this slug if the actor may read it: a draft only for its author, its porteurs'
+ * The fiche with this slug if the viewer may read it: a draft only for its author, its porteurs'
  * members and moderators (canReadFiche, as on its page); a fiche hidden by a moderator only for
  * moderators. Otherwise 404, so that its existence is not disclosed.
  */
-export function findReadableFiche(db: Db, actor: Actor | null, slug: string): FicheDetail {
+export function findReadableFiche(db: Db, viewer: Viewer | null, slug: string): FicheDetail {
   const fiche = getFicheBySlug(db, slug);
-  if (!fiche || !canReadFiche(actor, fiche.access) || (fiche.masquee && !isModerator(actor))) throw notFound(`Fiche "${slug}"`);
+  if (!fiche || !canReadFiche(viewer, fiche.access) || (fiche.masquee && !isModerator(viewer))) throw notFound(`Fiche "${slug}"`);
   return fiche;
 }
 
@@ -93,10 +93,10 @@ export type FicheListQuery = {
   per_page: number;
 };
 
-/** One page of fiches for the API: published ones unless `statut` says otherwise (drafts: the actor's own). */
-export function listFichesForApi(db: Db, actor: Actor | null, query: FicheListQuery) {
+/** One page of fiches for the API: published ones unless `statut` says otherwise (drafts: the viewer's own). */
+export function listFichesForApi(db: Db, viewer: Viewer | null, query: FicheListQuery) {
   const { page, per_page: perPage, ...filters } = query;
-  const result = listFiches(db, { ...filters, page, pageSize: perPage }, actor);
+  const result = listFiches(db, { ...filters, page, pageSize: perPage }, viewer);
   // listFiches shows the last page for a page past it; the API answers such a page empty.
   const items = result.page === page ? result.items.map(ficheSummaryResource) : [];
   return { items, page, perPage, total: result.total };

@@ -4,7 +4,7 @@ import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
 import type { FicheActeurRole, FicheType } from "@/db/schema";
 import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { acteurRolesFor } from "@/lib/fiche/labels";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canEditFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import type { ApiFicheContentInput, ApiFicheCreate, ApiFichePatch } from "@/lib/schemas/api-fiche";
 import { updateFicheDocument } from "@/server/collab/write";
@@ -87,16 +87,16 @@ function resolveContent(db: Db, type: FicheType, input: ApiFicheContentInput, cu
 
 const forbidden = (message: string) => new ApiError(403, "forbidden", message);
 
-/** Creates a draft fiche with its content in its first Yjs state, for a token's actor (canCreateFiche). */
-export function createFicheThroughApi(db: Db, actor: Actor, input: ApiFicheCreate): FicheDetail {
-  if (!canCreateFiche(actor)) throw forbidden("You may not create fiches.");
+/** Creates a draft fiche with its content in its first Yjs state, for a token's viewer (canCreateFiche). */
+export function createFicheThroughApi(db: Db, viewer: Viewer, input: ApiFicheCreate): FicheDetail {
+  if (!canCreateFiche(viewer)) throw forbidden("You may not create fiches.");
   const { type, titre, ...rest } = input;
   const content = resolveContent(db, type, rest, { acteurIds: [], lieux: [] });
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, buildInitialDocument(type, titre));
     writeFicheContent(doc, content);
-    const created = insertFiche(db, { type, titre, createdBy: actor.id, state: Y.encodeStateAsUpdate(doc) });
+    const created = insertFiche(db, { type, titre, createdBy: viewer.id, state: Y.encodeStateAsUpdate(doc) });
     return getFicheBySlug(db, created.slug)!;
   } finally {
     doc.destroy();
@@ -114,10 +114,10 @@ function editRefusal(fiche: FicheDetail): string {
  * porteurs, statut transition, references), then the content as one forward Yjs edit, then the
  * governance setters. Returns the fiche as it is afterwards.
  */
-export function patchFicheThroughApi(db: Db, actor: Actor, fiche: FicheDetail, patch: ApiFichePatch): FicheDetail {
+export function patchFicheThroughApi(db: Db, viewer: Viewer, fiche: FicheDetail, patch: ApiFichePatch): FicheDetail {
   const { statut, verrouillee, aVerifier, ...input } = patch;
   const hasContent = Object.keys(input).length > 0;
-  if (hasContent && !canEditFiche(actor, fiche.access)) throw forbidden(editRefusal(fiche));
+  if (hasContent && !canEditFiche(viewer, fiche.access)) throw forbidden(editRefusal(fiche));
   const current = { acteurIds: fiche.acteurs.map((a) => a.id), lieux: fiche.lieux.map((l) => l.id) };
   const content = hasContent ? resolveContent(db, fiche.type, input, current) : {};
 
@@ -125,11 +125,11 @@ export function patchFicheThroughApi(db: Db, actor: Actor, fiche: FicheDetail, p
   const after: FicheAccessFacts = content.acteurs
     ? { ...fiche.access, porteurIds: content.acteurs.filter((a) => a.role === "porteur").map((a) => a.acteurId) }
     : fiche.access;
-  if (governs && !(canManageFiche(actor, fiche.access) && canManageFiche(actor, after))) {
+  if (governs && !(canManageFiche(viewer, fiche.access) && canManageFiche(viewer, after))) {
     throw forbidden("Only members of the fiche's porteur acteurs, the author of a draft and moderators may change statut, verrouillee or aVerifier.");
   }
   if (statut !== undefined && statut !== fiche.statut) {
-    const allowed = nextFicheStatuts(actor, fiche.statut);
+    const allowed = nextFicheStatuts(viewer, fiche.statut);
     if (!allowed.includes(statut)) {
       throw new ApiError(409, "invalid_transition", `A fiche cannot go from ${fiche.statut} to ${statut}${allowed.length ? `; it may go to ${allowed.join(", ")}` : ""}.`);
     }
@@ -139,12 +139,12 @@ export function patchFicheThroughApi(db: Db, actor: Actor, fiche: FicheDetail, p
   }
 
   if (hasContent) {
-    updateFicheDocument(fiche.id, actor.id, (doc) => writeFicheContent(doc, content), db);
+    updateFicheDocument(fiche.id, viewer.id, (doc) => writeFicheContent(doc, content), db);
     // The collaboration server also projects, debounced; the API answers with the projection now.
     projectFicheFromStorage(db, fiche.id);
   }
-  if (statut !== undefined && statut !== fiche.statut) setFicheStatut(db, actor, fiche.id, statut);
-  if (verrouillee !== undefined && verrouillee !== fiche.verrouillee) setFicheVerrouillee(db, actor, fiche.id, verrouillee);
-  if (aVerifier !== undefined && aVerifier !== fiche.aVerifier) setFicheAVerifier(db, actor, fiche.id, aVerifier);
+  if (statut !== undefined && statut !== fiche.statut) setFicheStatut(db, viewer, fiche.id, statut);
+  if (verrouillee !== undefined && verrouillee !== fiche.verrouillee) setFicheVerrouillee(db, viewer, fiche.id, verrouillee);
+  if (aVerifier !== undefined && aVerifier !== fiche.aVerifier) setFicheAVerifier(db, viewer, fiche.id, aVerifier);
   return getFicheBySlug(db, fiche.slug)!;
 }

@@ -9,8 +9,8 @@ import { apiRequest, callRoute, jsonOf, newClientIp } from "./testing";
 
 const db = getTestDb();
 
-const read = apiRead(({ request, actor }) => jsonResponse(request, { actor: actor?.id ?? null }));
-const write = apiWrite(async ({ request, actor }) => jsonResponse(request, { actor: actor.id, body: await readJsonBody(request) }, { status: 201 }));
+const read = apiRead(({ request, viewer }) => jsonResponse(request, { viewer: viewer?.id ?? null }));
+const write = apiWrite(async ({ request, viewer }) => jsonResponse(request, { viewer: viewer.id, body: await readJsonBody(request) }, { status: 201 }));
 const failing = apiRead(() => {
   throw new Error("disk on fire");
 });
@@ -40,8 +40,8 @@ describe("API HTTP layer", () => {
   it("reads a token when one is given, and refuses a wrong Authorization rather than reading as anonymous", async () => {
     const owner = buildUser();
     const token = createApiToken(db, owner.id, "Lecture").token;
-    expect((await jsonOf(await callRoute(read, apiRequest("/api/v1/x", { token })))).body).toEqual({ actor: owner.id });
-    expect((await jsonOf(await callRoute(read, apiRequest("/api/v1/x")))).body).toEqual({ actor: null });
+    expect((await jsonOf(await callRoute(read, apiRequest("/api/v1/x", { token })))).body).toEqual({ viewer: owner.id });
+    expect((await jsonOf(await callRoute(read, apiRequest("/api/v1/x")))).body).toEqual({ viewer: null });
 
     const basic = await callRoute(read, apiRequest("/api/v1/x", { headers: { authorization: "Basic dXNlcjpwYXNz" } }));
     expect(basic.status).toBe(401);

@@ -1,17 +1,17 @@
 import { createHash } from "node:crypto";
 import { getDb, type Db } from "@/db/client";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 import { authenticateApiToken, hashApiToken } from "@/server/api-token";
 import { ApiError, toApiError } from "./errors";
 import { linkHeader, pageMeta } from "./pagination";
 import { apiRateLimiters, rateLimitHeaders, type RateDecision } from "./rate-limit";
 
-/** What a handler of the API gets: the request, its parsed URL, the database, the token's actor (or null) and the route's params. */
-export type ApiContext<P> = { request: Request; url: URL; db: Db; actor: Actor | null; params: P };
+/** What a handler of the API gets: the request, its parsed URL, the database, the token's viewer (or null) and the route's params. */
+export type ApiContext<P> = { request: Request; url: URL; db: Db; viewer: Viewer | null; params: P };
 
 type Handler<P> = (context: ApiContext<P>) => Response | Promise<Response>;
-type WriteHandler<P> = (context: ApiContext<P> & { actor: Actor }) => Response | Promise<Response>;
+type WriteHandler<P> = (context: ApiContext<P> & { viewer: Viewer }) => Response | Promise<Response>;
 /** The signature Next expects of a route handler. */
 export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
@@ -22,7 +22,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** Reads are open to pages of any origin: the content is public, and the API never reads cookies. */
 const CORS_READ_HEADERS = { "Access-Control-Allow-Origin": "*", "Access-Control-Expose-Headers": EXPOSED_HEADERS };
 
-type Credentials = { actor: Actor | null; bearer: string | null };
+type Credentials = { viewer: Viewer | null; bearer: string | null };
 
 const BEARER = /^Bearer[ ]+(\S+)\s*$/i;
 
@@ -34,8 +34,8 @@ function readBearer(request: Request): string | null {
 
 // A wrong Authorization header is refused rather than ignored: a client that believes it is
 // authenticated must not silently read as anonymous.
-function refuseBadCredentials(bearer: string | null, actor: Actor | null): void {
-  if (bearer === null || actor) return;
+function refuseBadCredentials(bearer: string | null, viewer: Viewer | null): void {
+  if (bearer === null || viewer) return;
   throw bearer === ""
     ? new ApiError(401, "invalid_authorization", "The Authorization header must be 'Bearer <token>', with a personal API token.", undefined, {
         "WWW-Authenticate": 'Bearer realm="wiki", error="invalid_request"',
@@ -47,7 +47,7 @@ function refuseBadCredentials(bearer: string | null, actor: Actor | null): void 
 
 function rateLimit(request: Request, credentials: Credentials): RateDecision {
   const limiters = apiRateLimiters();
-  if (credentials.actor && credentials.bearer) return limiters.token.take(`token:${hashApiToken(credentials.bearer)}`);
+  if (credentials.viewer && credentials.bearer) return limiters.token.take(`token:${hashApiToken(credentials.bearer)}`);
   // server/index.ts sets this header from the socket (or X-Forwarded-For behind TRUST_PROXY): a client cannot forge it.
   return limiters.anonymous.take(`ip:${request.headers.get(CLIENT_IP_HEADER) ?? "unknown"}`);
 }
@@ -67,12 +67,12 @@ async function handle<P>(kind: "read" | "write", request: Request, context: { pa
   try {
     const db = getDb();
     const bearer = readBearer(request);
-    const actor = bearer ? authenticateApiToken(db, bearer) : null;
+    const viewer = bearer ? authenticateApiToken(db, bearer) : null;
     // Failed authentications count against the client's address, like anonymous reads.
-    decision = rateLimit(request, { actor, bearer });
-    refuseOverLimit(decision, actor !== null);
-    refuseBadCredentials(bearer, actor);
-    if (kind === "write" && !actor) {
+    decision = rateLimit(request, { viewer, bearer });
+    refuseOverLimit(decision, viewer !== null);
+    refuseBadCredentials(bearer, viewer);
+    if (kind === "write" && !viewer) {
       throw new ApiError(
         401,
         "token_required",
@@ -81,7 +81,7 @@ async function handle<P>(kind: "read" | "write", request: Request, context: { pa
         { "WWW-Authenticate": 'Bearer realm="wiki"' },
       );
     }
-    response = await handler({ request, url: new URL(request.url), db, actor, params: await context.params });
+    response = await handler({ request, url: new URL(request.url), db, viewer, params: await context.params });
   } catch (error) {
     const apiError = toApiError(error);
     response = Response.json(apiError.body(), { status: apiError.status, headers: apiError.headers });
@@ -101,7 +101,7 @@ export function apiRead<P = Record<string, never>>(handler: Handler<P>): RouteHa
 
 /** A write endpoint: a valid personal API token is required; no CORS, so no page of another origin can call it. */
 export function apiWrite<P = Record<string, never>>(handler: WriteHandler<P>): RouteHandler<P> {
-  // handle() refuses a write without an actor before calling the handler.
+  // handle() refuses a write without an viewer before calling the handler.
   return (request, context) => handle("write", request, context, handler as Handler<P>);
 }
 

@@ -2,9 +2,9 @@ import http from "node:http";
 import type { Duplex } from "node:stream";
 import { getToken } from "next-auth/jwt";
 import type { Db } from "@/db/client";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
 import { parseCollabUrl } from "./path";
 
@@ -12,7 +12,7 @@ import { parseCollabUrl } from "./path";
 export type CollabAccess = {
   ficheId: number;
   userId: number | null;
-  actor: Actor | null;
+  viewer: Viewer | null;
   canEdit: boolean;
   wantsAck: boolean;
 };
@@ -96,18 +96,18 @@ export async function authenticateUpgrade(req: http.IncomingMessage, options: Up
     return { ok: false, status: 403, reason: `Origin ${origin} is not allowed` };
   }
   const userId = await readSessionUserId(req, options);
-  const actor = userId === null ? null : getActorById(options.db, userId);
-  if (userId !== null && !actor) return { ok: false, status: 403, reason: `Account ${userId} is disabled or was deleted` };
+  const viewer = userId === null ? null : getViewerById(options.db, userId);
+  if (userId !== null && !viewer) return { ok: false, status: 403, reason: `Account ${userId} is disabled or was deleted` };
   const facts = getFicheAccessFacts(options.db, target.ficheId);
   if (!facts) return { ok: false, status: 404, reason: `Fiche ${target.ficheId} does not exist` };
-  if (!canReadFiche(actor, facts)) {
-    return actor
-      ? { ok: false, status: 403, reason: `User ${actor.id} may not read fiche ${target.ficheId}` }
+  if (!canReadFiche(viewer, facts)) {
+    return viewer
+      ? { ok: false, status: 403, reason: `User ${viewer.id} may not read fiche ${target.ficheId}` }
       : { ok: false, status: 401, reason: `Fiche ${target.ficheId} is not public; sign in to read it` };
   }
   return {
     ok: true,
-    access: { ficheId: target.ficheId, userId, actor, canEdit: canEditFiche(actor, facts), wantsAck: target.wantsAck },
+    access: { ficheId: target.ficheId, userId, viewer, canEdit: canEditFiche(viewer, facts), wantsAck: target.wantsAck },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
 import { refusals } from "./limits";
 import type { FicheRoom } from "./room";
@@ -19,10 +19,10 @@ export function startRightsChecks(rooms: () => readonly FicheRoom[], db: Db, log
   let stopped = false;
   const pass = () => {
     const pending = rooms().filter((room) => room.members.size > 0);
-    const actors = new Map<number, Actor | null>();
+    const viewers = new Map<number, Viewer | null>();
     const next = () => {
       if (stopped) return;
-      recheckRights(pending.splice(0, ROOMS_PER_TURN).filter((room) => room.live), db, logger, actors);
+      recheckRights(pending.splice(0, ROOMS_PER_TURN).filter((room) => room.live), db, logger, viewers);
       if (pending.length > 0) setImmediate(next);
       else schedule();
     };
@@ -43,13 +43,13 @@ export function startRightsChecks(rooms: () => readonly FicheRoom[], db: Db, log
 /**
  * Re-applies the fiche policies to every open connection: a lock, a role or membership change, a
  * disabled account or a fiche turned back into a draft takes effect without a reconnect.
- * Two queries per fiche and per user of the pass (`actors` caches users), whatever the number of connections.
+ * Two queries per fiche and per user of the pass (`viewers` caches users), whatever the number of connections.
  */
 export function recheckRights(
   rooms: readonly FicheRoom[],
   db: Db,
   logger: CollabLogger,
-  actors: Map<number, Actor | null> = new Map(),
+  viewers: Map<number, Viewer | null> = new Map(),
 ): void {
   for (const room of rooms) {
     if (room.members.size === 0) continue;
@@ -60,20 +60,20 @@ export function recheckRights(
           member.refuse(refusals.ficheDeleted());
           continue;
         }
-        let actor: Actor | null = null;
+        let viewer: Viewer | null = null;
         if (member.userId !== null) {
-          if (!actors.has(member.userId)) actors.set(member.userId, getActorById(db, member.userId));
-          actor = actors.get(member.userId)!;
-          if (!actor) {
+          if (!viewers.has(member.userId)) viewers.set(member.userId, getViewerById(db, member.userId));
+          viewer = viewers.get(member.userId)!;
+          if (!viewer) {
             member.refuse(refusals.accountDisabled());
             continue;
           }
         }
-        if (!canReadFiche(actor, facts)) {
+        if (!canReadFiche(viewer, facts)) {
           member.refuse(refusals.cannotRead(), { detail: `statut ${facts.statut}` });
           continue;
         }
-        member.setCanEdit(canEditFiche(actor, facts));
+        member.setCanEdit(canEditFiche(viewer, facts));
       }
     } catch (error) {
       logger.error(`fiche ${room.ficheId}: could not re-check rights: ${errorMessage(error)}`, error);

@@ -156,7 +156,7 @@ describe("fiche exports", () => {
     if (!read.ok) throw new Error(read.error.message);
 
     const target = emptyWiki();
-    const outcome = importFichesJson(target, read.document, { actorId: null });
+    const outcome = importFichesJson(target, read.document, { viewerId: null });
     expect(outcome.created.map((f) => f.slug)).toEqual([published.slug, archived.slug]);
     expect(outcome.acteursCreated.map((a) => a.nom).sort()).toEqual(["Association Le Lien", "Ville de Bordeaux"]);
     // Acteurs read from a document have no member until their people join them.
@@ -171,7 +171,7 @@ describe("fiche exports", () => {
     expect(again.map((f) => f.createdAt)).toEqual([published.createdAt.toISOString(), archived.createdAt.toISOString()]);
 
     // Importing the same file again duplicates nothing.
-    const second = importFichesJson(target, read.document, { actorId: null });
+    const second = importFichesJson(target, read.document, { viewerId: null });
     expect(second.created).toEqual([]);
     expect(second.skipped.map((s) => s.slug)).toEqual([published.slug, archived.slug]);
     target.$client.close();

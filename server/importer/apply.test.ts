@@ -19,9 +19,9 @@ function read(bytes: Uint8Array | string, filename: string) {
   if (!file.ok) throw new Error(file.error.message);
   return file;
 }
-function importFile(bytes: Uint8Array | string, filename: string, actorId: number | null = null): ImportOutcome {
+function importFile(bytes: Uint8Array | string, filename: string, viewerId: number | null = null): ImportOutcome {
   const db = getTestDb();
-  return applyImport(db, planImport(db, read(bytes, filename)), { actorId });
+  return applyImport(db, planImport(db, read(bytes, filename)), { viewerId });
 }
 function ficheBySlug(slug: string) {
   const row = getTestDb().select().from(fiche).where(eq(fiche.slug, slug)).get();
@@ -259,7 +259,7 @@ describe("an import is one transaction", () => {
     const markdown = planImport(db, read("# Idées à explorer\n\n## Prêt de tablettes\nActeurs : Emmaüs Connect\nPublic concerné : Familles\n", "pret.md"));
     expect(() =>
       applyImport(db, markdown, {
-        actorId: null,
+        viewerId: null,
         onProgress: ({ phase }) => {
           if (phase === "fiches") throw new Error("disk full");
         },
@@ -267,7 +267,7 @@ describe("an import is one transaction", () => {
     ).toThrow("disk full");
     expect(() =>
       applyImport(db, plan, {
-        actorId: null,
+        viewerId: null,
         onProgress: ({ done, phase }) => {
           if (phase === "fiches" && done === 60) throw new Error("disk full");
         },

@@ -34,7 +34,7 @@ export type ImportOutcome = {
 
 export type ApplyOptions = {
   /** Who imports: the fiches' and updates' author; null for the first-start seed and the CLI. */
-  actorId: number | null;
+  viewerId: number | null;
   onProgress?: (progress: ImportProgress) => void;
 };
 
@@ -64,7 +64,7 @@ export function applyImport(db: Db, plan: ImportPlan, options: ApplyOptions): Im
   return outcome;
 }
 
-function writePlan(db: Db, plan: ImportPlan, { actorId, onProgress }: ApplyOptions, live: LiveUpdate[]): ImportOutcome {
+function writePlan(db: Db, plan: ImportPlan, { viewerId, onProgress }: ApplyOptions, live: LiveUpdate[]): ImportOutcome {
   const outcome: ImportOutcome = { document: plan.document, created: [], updated: [], unchanged: [], acteursCreated: [], acteursReused: [], report: plan.report };
   const index = indexActeurs(db);
   const acteurIds = new Map<string, number>();
@@ -90,7 +90,7 @@ function writePlan(db: Db, plan: ImportPlan, { actorId, onProgress }: ApplyOptio
       const row = insertFiche(db, {
         type: values.type,
         titre: values.titre,
-        createdBy: actorId,
+        createdBy: viewerId,
         statut: "publiee",
         aVerifier: true,
         state: buildImportedDocument(planned.importKey, values),
@@ -106,9 +106,9 @@ function writePlan(db: Db, plan: ImportPlan, { actorId, onProgress }: ApplyOptio
         });
         const ref = { id: existing.id, slug: existing.slug, titre: values.titre, type: values.type, ...decision };
         if (update) {
-          appendUpdate(db, existing.id, update, actorId);
+          appendUpdate(db, existing.id, update, viewerId);
           projectFiche(db, existing.id, doc);
-          takeRevision(db, existing.id, Y.encodeStateAsUpdate(doc), actorId === null ? [] : [actorId], "import");
+          takeRevision(db, existing.id, Y.encodeStateAsUpdate(doc), viewerId === null ? [] : [viewerId], "import");
           db.update(fiche).set({ aVerifier: true, updatedAt: new Date() }).where(eq(fiche.id, existing.id)).run();
           live.push({ ficheId: existing.id, update });
           ref.titre = db.select({ titre: fiche.titre }).from(fiche).where(eq(fiche.id, existing.id)).get()!.titre;

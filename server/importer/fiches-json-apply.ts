@@ -77,7 +77,7 @@ function buildState(f: ImportedJsonFiche, links: ResolvedLinks): Uint8Array {
  * name, else by normalised name, else created without a member), terms (by taxonomy and slug) and
  * body, keeping their slug when it is free. Everything happens in ONE transaction.
  */
-export function importFichesJson(db: Db, document: FichesJsonDocument, options: { actorId: number | null; dryRun?: boolean }): JsonImportOutcome {
+export function importFichesJson(db: Db, document: FichesJsonDocument, options: { viewerId: number | null; dryRun?: boolean }): JsonImportOutcome {
   const run = () => {
     const outcome: JsonImportOutcome = { created: [], skipped: [], acteursCreated: [], acteursReused: [], notes: [] };
     const byName = indexActeurs(db);
@@ -136,7 +136,7 @@ export function importFichesJson(db: Db, document: FichesJsonDocument, options: 
         outcome.created.push({ slug: f.slug, titre: f.titre });
         continue;
       }
-      const row = insertFiche(db, { type: f.type, titre: f.titre, createdBy: options.actorId, statut: f.statut, state: buildState(f, links) });
+      const row = insertFiche(db, { type: f.type, titre: f.titre, createdBy: options.viewerId, statut: f.statut, state: buildState(f, links) });
       // Keep the slug of the source wiki when it is free, so that its links still lead somewhere.
       const slug = f.slug && f.slug !== row.slug && uniqueFicheSlug(db, f.slug) === f.slug ? f.slug : row.slug;
       db.update(fiche)

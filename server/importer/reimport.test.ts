@@ -21,8 +21,8 @@ function plan(text: string) {
   if (!file.ok) throw new Error(file.error.message);
   return planImport(getTestDb(), file);
 }
-function importText(text: string, actorId: number | null = null) {
-  return applyImport(getTestDb(), plan(text), { actorId });
+function importText(text: string, viewerId: number | null = null) {
+  return applyImport(getTestDb(), plan(text), { viewerId });
 }
 function ficheBySlug(slug: string) {
   return getTestDb().select().from(fiche).where(eq(fiche.slug, slug)).get()!;
@@ -60,7 +60,7 @@ describe("re-importing the Livre blanc", () => {
     const again = plan(original);
     expect(again.fiches.every((f) => f.action === "unchanged")).toBe(true);
     expect(again.acteurs.every((a) => a.action === "reuse")).toBe(true);
-    const outcome = applyImport(getTestDb(), again, { actorId: null });
+    const outcome = applyImport(getTestDb(), again, { viewerId: null });
     expect([outcome.created.length, outcome.updated.length, outcome.unchanged.length, outcome.acteursCreated.length]).toEqual([0, 0, 121, 0]);
     expect({ fiches: rowCount(fiche), acteurs: rowCount(acteur), updates: rowCount(ficheUpdate), liens: rowCount(ficheActeur) }).toEqual(before);
   });
@@ -79,7 +79,7 @@ describe("re-importing the Livre blanc", () => {
     try {
       const preview = plan(edition);
       expect(preview.fiches.filter((f) => f.action === "update").map((f) => [f.fiche.key, f.changes])).toEqual([["pratique:dom-assist", ["acteurs", "body"]]]);
-      const outcome = applyImport(getTestDb(), preview, { actorId: moderator.id });
+      const outcome = applyImport(getTestDb(), preview, { viewerId: moderator.id });
       expect(outcome.updated.map((f) => f.slug)).toEqual(["dom-assist"]);
       expect(outcome.unchanged).toHaveLength(120);
     } finally {
@@ -147,7 +147,7 @@ describe("re-importing the Livre blanc", () => {
       "« Khan Academy » a été modifiée sur le wiki depuis le dernier import : le texte de la fiche reste comme les contributeurs l'ont écrit, la version du document n'y est pas appliquée.",
     );
 
-    applyImport(getTestDb(), preview, { actorId: null });
+    applyImport(getTestDb(), preview, { viewerId: null });
     const domNow = storedContent(dom.id);
     expect(domNow.titre).toBe("DOM Assist en Gironde");
     expect(domNow.body).toContain("grâce à un équipement durable");

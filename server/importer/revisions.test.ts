@@ -10,10 +10,10 @@ import { readImportFile } from "./read-file";
 
 const db = getTestDb();
 
-function importMarkdown(text: string, actorId: number | null) {
+function importMarkdown(text: string, viewerId: number | null) {
   const file = readImportFile(new TextEncoder().encode(text), "fiches.md");
   if (!file.ok) throw new Error(file.error.message);
-  return applyImport(db, planImport(db, file), { actorId });
+  return applyImport(db, planImport(db, file), { viewerId });
 }
 
 const document = (descriptif: string) => `# Pratiques observées

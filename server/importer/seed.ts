@@ -18,5 +18,5 @@ export function seedLivreBlanc(db: Db, file = LIVRE_BLANC_SEED_FILE): ImportOutc
   if (db.select({ id: fiche.id }).from(fiche).limit(1).get()) return null;
   const read = readImportFile(fs.readFileSync(file), path.basename(file));
   if (!read.ok) throw new Error(`Cannot import the seed document ${file}: ${read.error.message}`);
-  return applyImport(db, planImport(db, read), { actorId: null });
+  return applyImport(db, planImport(db, read), { viewerId: null });
 }

@@ -16,7 +16,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
  * preview is sent instead), then the write, one transaction, with its progress, and the result.
  * The write is synchronous: its progress events leave when it commits.
  */
-export function streamImport(db: Db, file: Extract<ImportFile, { ok: true }>, options: { digest: string | undefined; actorId: number }): ReadableStream<Uint8Array> {
+export function streamImport(db: Db, file: Extract<ImportFile, { ok: true }>, options: { digest: string | undefined; viewerId: number }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async start(controller) {
@@ -41,7 +41,7 @@ export function streamImport(db: Db, file: Extract<ImportFile, { ok: true }>, op
         const acteurs = plan.acteurs.filter((a) => a.action !== "skip").length;
         const total = acteurs + plan.fiches.length;
         const outcome = applyImport(db, plan, {
-          actorId: options.actorId,
+          viewerId: options.viewerId,
           onProgress: ({ phase, done, titre }) => {
             const label = phase === "acteurs" ? `Acteur ${done} sur ${acteurs}` : `Fiche ${done} sur ${plan.fiches.length} : « ${titre} »`;
             send({ type: "progress", done: phase === "acteurs" ? done : acteurs + done, total, label });

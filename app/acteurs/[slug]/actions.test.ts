@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { buildActeur, buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getActeurBySlug } from "@/db/queries/acteur";
 import { getTestDb } from "@/db/testing";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 
 // The actions read the session and talk to Next's router; both are replaced so that the test can
 // sign in as anyone and see where an action redirects.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/session", () => ({ getCurrentActor: async () => session.actor }));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/server/session", () => ({ getCurrentViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -24,10 +24,10 @@ function form(values: Record<string, string | string[]>): FormData {
   return data;
 }
 const profile = { nom: "Centre social Bordeaux Nord", categorie: "non_lucratif", typologie: "centre_social" };
-const signInAs = (userId: number | null) => (session.actor = userId === null ? null : getActorById(getTestDb(), userId));
+const signInAs = (userId: number | null) => (session.viewer = userId === null ? null : getViewerById(getTestDb(), userId));
 
 beforeEach(() => {
-  session.actor = null;
+  session.viewer = null;
 });
 
 describe("updateActeurAction", () => {
@@ -78,7 +78,7 @@ describe("member actions", () => {
       values: { email: "inconnue@exemple.fr" },
     });
     expect(await addMemberAction(target.id, null, form({ email: "nadia@exemple.fr" }))).toMatchObject({ ok: true, message: "Nadia est maintenant membre." });
-    expect(getActorById(getTestDb(), newcomer.id)!.acteurIds).toContain(target.id);
+    expect(getViewerById(getTestDb(), newcomer.id)!.acteurIds).toContain(target.id);
   });
 
   it("removes a member, and sends someone who leaves back to the public page", async () => {

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { getActeurById } from "@/db/queries/acteur";
 import { toFormState, type FormState } from "@/lib/form-state";
 import { canEditActeur } from "@/lib/policies/acteur";
-import { isModerator } from "@/lib/policies/actor";
+import { isModerator } from "@/lib/policies/viewer";
 import { ACTEUR_ARRAY_FIELDS, acteurSchema, addMemberSchema, removeMemberSchema } from "@/lib/schemas/acteur";
 import { addMember, removeMember, updateActeur } from "@/server/acteur";
 import { formDataToObject, runMutation } from "@/server/mutation";
@@ -22,8 +22,8 @@ export async function updateActeurAction(acteurId: number, previous: FormState<u
     schema: acteurSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditActeur(actor, acteurId),
-    run: (_actor, data) => {
+    allow: (viewer) => canEditActeur(viewer, acteurId),
+    run: (_viewer, data) => {
       updateActeur(getDb(), acteurId, data);
       return undefined;
     },
@@ -39,8 +39,8 @@ export async function addMemberAction(acteurId: number, previous: FormState<unkn
     schema: addMemberSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditActeur(actor, acteurId),
-    run: (_actor, data) => addMember(getDb(), acteurId, data.email),
+    allow: (viewer) => canEditActeur(viewer, acteurId),
+    run: (_viewer, data) => addMember(getDb(), acteurId, data.email),
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");
@@ -56,10 +56,10 @@ export async function removeMemberAction(acteurId: number, previous: FormState<u
     schema: removeMemberSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditActeur(actor, acteurId),
-    run: (actor, data) => {
+    allow: (viewer) => canEditActeur(viewer, acteurId),
+    run: (viewer, data) => {
       const removed = removeMember(getDb(), acteurId, data.userId);
-      leftOwnActeur = data.userId === actor!.id && !isModerator(actor);
+      leftOwnActeur = data.userId === viewer!.id && !isModerator(viewer);
       return removed;
     },
   });

@@ -2,10 +2,10 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getActeurBySlug, type ActeurDetails } from "@/db/queries/acteur";
 import { canEditActeur } from "@/lib/policies/acteur";
-import type { Actor } from "@/lib/policies/actor";
-import { getCurrentActor } from "@/server/session";
+import type { Viewer } from "@/lib/policies/viewer";
+import { getCurrentViewer } from "@/server/session";
 
-export type EditorAccess = { acteur: ActeurDetails; actor: Actor; allowed: boolean };
+export type EditorAccess = { acteur: ActeurDetails; viewer: Viewer; allowed: boolean };
 
 /**
  * Loads an acteur for one of its editing pages: 404 when it does not exist, sign-in for visitors,
@@ -14,7 +14,7 @@ export type EditorAccess = { acteur: ActeurDetails; actor: Actor; allowed: boole
 export async function getEditorAccess(slug: string, path: string): Promise<EditorAccess> {
   const acteur = getActeurBySlug(getDb(), slug);
   if (!acteur) notFound();
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
-  return { acteur, actor, allowed: canEditActeur(actor, acteur.id) };
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  return { acteur, viewer, allowed: canEditActeur(viewer, acteur.id) };
 }

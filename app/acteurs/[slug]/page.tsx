@@ -9,7 +9,7 @@ import { LieuDetails } from "@/components/lieu/LieuDetails";
 import { ACTEUR_CATEGORIE_LABELS, typologieLabel } from "@/lib/acteur/labels";
 import { canEditActeur } from "@/lib/policies/acteur";
 import { formatSiret } from "@/lib/schemas/acteur";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { FichesOfActeur } from "@/components/fiche/FichesOfActeur";
 
 export const dynamic = "force-dynamic";
@@ -35,8 +35,8 @@ export default async function ActeurPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const acteur = getActeurBySlug(getDb(), slug);
   if (!acteur) notFound();
-  const actor = await getCurrentActor();
-  const canEdit = canEditActeur(actor, acteur.id);
+  const viewer = await getCurrentViewer();
+  const canEdit = canEditActeur(viewer, acteur.id);
   const flashKey = [query.cree && "cree", query.lieu === "ajoute" && "ajoute", query.lieu === "modifie" && "modifie", query.quitte && "quitte"].find(Boolean);
   const hasContact = acteur.siteWeb || acteur.courriel || acteur.telephone;
 
@@ -151,7 +151,7 @@ export default async function ActeurPage({ params, searchParams }: Props) {
 
       <FichesOfActeur acteurId={acteur.id} />
 
-      <Backlinks backlinks={listFichesCitingActeur(getDb(), acteur.id, actor)} subject="acteur" />
+      <Backlinks backlinks={listFichesCitingActeur(getDb(), acteur.id, viewer)} subject="acteur" />
 
       <section aria-labelledby="titre-membres">
         <h2 id="titre-membres">Membres</h2>

@@ -3,14 +3,14 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { ActeurForm } from "@/components/acteur/ActeurForm";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { createActeurAction } from "../actions";
 
 export const metadata: Metadata = { title: "Présenter une organisation" };
 
 export default async function NewActeurPage() {
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent("/acteurs/nouveau")}`);
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/acteurs/nouveau")}`);
   const themes = listTermsByTaxonomy(getDb(), "theme").map((t) => ({ value: String(t.id), label: t.label }));
   return (
     <>

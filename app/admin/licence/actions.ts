@@ -14,8 +14,8 @@ export async function chooseContentLicence(_prev: ActionResult | null, form: For
     schema: contentLicenceSchema,
     input: formDataToObject(form),
     forbidden: "Seuls les administrateurs choisissent la licence du contenu.",
-    allow: (actor) => canChooseLicence(actor),
-    run: (_actor, data) => setContentLicence(getDb(), data.licence),
+    allow: (viewer) => canChooseLicence(viewer),
+    run: (_viewer, data) => setContentLicence(getDb(), data.licence),
   });
   if (!result.ok) {
     // One visible field: put its error in the message itself.

@@ -7,14 +7,14 @@ import { LicenceForm } from "@/components/admin/LicenceForm";
 import { LICENCE_IDS, LICENCES } from "@/lib/licence";
 import { canChooseLicence } from "@/lib/policies/licence";
 import { getContentLicence } from "@/server/licence";
-import { getAdminActor } from "../access";
+import { getAdminViewer } from "../access";
 
 export const metadata: Metadata = { title: "Licence du contenu · Administration", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function LicenceAdminPage() {
-  const actor = await getAdminActor("/admin/licence", canChooseLicence);
-  if (!actor) return <AdminOnly />;
+  const viewer = await getAdminViewer("/admin/licence", canChooseLicence);
+  if (!viewer) return <AdminOnly />;
   const current = getContentLicence(getDb());
 
   return (

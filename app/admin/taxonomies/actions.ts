@@ -23,8 +23,8 @@ export async function createTaxonomyTerm(_prev: ActionResult | null, form: FormD
     schema: createTermSchema,
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditTaxonomies(actor),
-    run: (_actor, data) => createTerm(getDb(), data),
+    allow: (viewer) => canEditTaxonomies(viewer),
+    run: (_viewer, data) => createTerm(getDb(), data),
   });
   if (!result.ok) return result;
   revalidateTermPages();
@@ -37,8 +37,8 @@ export async function updateTaxonomyTerm(_prev: ActionResult | null, form: FormD
     schema: updateTermSchema,
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditTaxonomies(actor),
-    run: (_actor, data) => updateTerm(getDb(), data),
+    allow: (viewer) => canEditTaxonomies(viewer),
+    run: (_viewer, data) => updateTerm(getDb(), data),
   });
   if (!result.ok) return result;
   revalidateTermPages();
@@ -51,8 +51,8 @@ export async function deleteTaxonomyTerm(_prev: ActionResult | null, form: FormD
     schema: deleteTermSchema,
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditTaxonomies(actor),
-    run: (_actor, data) => deleteTerm(getDb(), data.termId),
+    allow: (viewer) => canEditTaxonomies(viewer),
+    run: (_viewer, data) => deleteTerm(getDb(), data.termId),
   });
   if (!result.ok) return result;
   revalidateTermPages();

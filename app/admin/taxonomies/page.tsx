@@ -7,14 +7,14 @@ import { AdminOnly } from "@/components/admin/AdminOnly";
 import { TaxonomyTermsEditor } from "@/components/admin/TaxonomyTermsEditor";
 import { canEditTaxonomies } from "@/lib/policies/user";
 import { describeTermUsage, listTermsWithUsage } from "@/server/taxonomy";
-import { getAdminActor } from "../access";
+import { getAdminViewer } from "../access";
 
 export const metadata: Metadata = { title: "Thèmes, publics, enjeux et objectifs · Administration", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function TaxonomiesAdminPage() {
-  const actor = await getAdminActor("/admin/taxonomies", canEditTaxonomies);
-  if (!actor) return <AdminOnly />;
+  const viewer = await getAdminViewer("/admin/taxonomies", canEditTaxonomies);
+  if (!viewer) return <AdminOnly />;
   const db = getDb();
   return (
     <>

@@ -23,8 +23,8 @@ export async function changeUserRole(_prev: ActionResult | null, form: FormData)
     schema: setRoleSchema,
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
-    allow: (actor) => canManageUsers(actor),
-    run: (_actor, data) => setUserRole(getDb(), data.userId, data.role),
+    allow: (viewer) => canManageUsers(viewer),
+    run: (_viewer, data) => setUserRole(getDb(), data.userId, data.role),
   });
   if (!result.ok) return withFieldMessage(result);
   revalidatePath("/admin/utilisateurs");
@@ -37,8 +37,8 @@ export async function changeUserDisabled(_prev: ActionResult | null, form: FormD
     schema: setDisabledSchema,
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
-    allow: (actor) => canManageUsers(actor),
-    run: (_actor, data) => setUserDisabled(getDb(), data.userId, data.disabled),
+    allow: (viewer) => canManageUsers(viewer),
+    run: (_viewer, data) => setUserDisabled(getDb(), data.userId, data.disabled),
   });
   if (!result.ok) return withFieldMessage(result);
   revalidatePath("/admin/utilisateurs");

@@ -8,7 +8,7 @@ import { UserDisabledForm } from "@/components/admin/UserDisabledForm";
 import { UserRoleForm } from "@/components/admin/UserRoleForm";
 import { canManageUsers } from "@/lib/policies/user";
 import { ROLE_LABELS } from "@/lib/roles";
-import { getAdminActor } from "../access";
+import { getAdminViewer } from "../access";
 
 export const metadata: Metadata = { title: "Utilisateurs · Administration", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -18,8 +18,8 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
 export default async function UsersAdminPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const { q } = await searchParams;
   const query = typeof q === "string" ? q.trim().slice(0, 200) : "";
-  const actor = await getAdminActor(query ? `/admin/utilisateurs?q=${encodeURIComponent(query)}` : "/admin/utilisateurs", canManageUsers);
-  if (!actor) return <AdminOnly />;
+  const viewer = await getAdminViewer(query ? `/admin/utilisateurs?q=${encodeURIComponent(query)}` : "/admin/utilisateurs", canManageUsers);
+  if (!viewer) return <AdminOnly />;
   const users = searchUsers(getDb(), query);
   const count = `${users.length} compte${users.length > 1 ? "s" : ""}`;
 
@@ -63,7 +63,7 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
                 <tr key={u.id}>
                   <th scope="row">
                     {u.name}
-                    {u.id === actor.id && <span className="muted"> (vous)</span>}
+                    {u.id === viewer.id && <span className="muted"> (vous)</span>}
                   </th>
                   <td data-label="Adresse électronique">{u.email}</td>
                   <td data-label="Rôle">{ROLE_LABELS[u.role]}</td>
@@ -73,7 +73,7 @@ export default async function UsersAdminPage({ searchParams }: { searchParams: P
                   </td>
                   <td className="admin-table__actions">
                     <UserRoleForm userId={u.id} name={u.name} role={u.role} />
-                    <UserDisabledForm userId={u.id} name={u.name} disabled={u.disabled} isSelf={u.id === actor.id} />
+                    <UserDisabledForm userId={u.id} name={u.name} disabled={u.disabled} isSelf={u.id === viewer.id} />
                   </td>
                 </tr>
               ))}

@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { acteur } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { MAX_IMPORT_BYTES } from "@/server/importer/decode";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/session", () => ({ getCurrentActor: async () => session.actor }));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/server/session", () => ({ getCurrentViewer: async () => session.viewer }));
 
 const { POST: preview } = await import("./preview/route");
 const { POST: importLieux } = await import("./route");
@@ -19,10 +19,10 @@ const CSV = `${HEADER}\nx-1,,Atelier du port,Bordeaux,33300,1 quai de Bacalan,20
 function upload(body: string | Uint8Array, headers: Record<string, string> = {}): Request {
   return new Request("http://localhost/api/import-lieux", { method: "POST", body: body as BodyInit, headers: { "x-import-filename": encodeURIComponent("lieux à jour.csv"), ...headers } });
 }
-const as = (role: "contributeur" | "moderateur") => (session.actor = getActorById(getTestDb(), buildUser({ role }).id));
+const as = (role: "contributeur" | "moderateur") => (session.viewer = getViewerById(getTestDb(), buildUser({ role }).id));
 
 beforeEach(() => {
-  session.actor = null;
+  session.viewer = null;
 });
 
 describe("/api/import-lieux", () => {

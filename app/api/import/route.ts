@@ -19,11 +19,11 @@ export async function POST(request: NextRequest) {
     schema: importUploadSchema,
     input: uploadInput(request),
     forbidden: "Seuls les modérateurs et les administrateurs importent des fiches.",
-    allow: (actor) => canImportFiches(actor),
-    run: async (actor, upload) => {
+    allow: (viewer) => canImportFiches(viewer),
+    run: async (viewer, upload) => {
       const file = await readUploadedFile(request, upload);
       if (!file.ok) return { ok: false, error: file.error } as const;
-      return { ok: true, stream: streamImport(getDb(), file, { digest: upload.digest, actorId: actor!.id }) } as const;
+      return { ok: true, stream: streamImport(getDb(), file, { digest: upload.digest, viewerId: viewer!.id }) } as const;
     },
   });
   if (!result.ok) return refusalResponse(result);

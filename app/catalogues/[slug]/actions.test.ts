@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getCatalogueAccessFacts, getCatalogueBySlug } from "@/db/queries/catalogue";
 import { getTestDb } from "@/db/testing";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { addCatalogueOwner, createCatalogue, setCatalogueStatut } from "@/server/catalogue";
 import { addFicheToModule, addModule } from "@/server/catalogue-module";
 import { insertFiche } from "@/server/fiche";
 
 // The actions read the session and talk to Next's router; both are replaced so that the test can
 // sign in as anyone and see where an action redirects.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/session", () => ({ getCurrentActor: async () => session.actor }));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/server/session", () => ({ getCurrentViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -30,7 +30,7 @@ function form(values: Record<string, string>): FormData {
   for (const [key, value] of Object.entries(values)) data.append(key, value);
   return data;
 }
-const signInAs = (userId: number | null) => (session.actor = userId === null ? null : getActorById(getTestDb(), userId));
+const signInAs = (userId: number | null) => (session.viewer = userId === null ? null : getViewerById(getTestDb(), userId));
 const empty = { description: "", publicVise: "", objectifs: "", duree: "" };
 let n = 0;
 const buildFiche = (createdBy: number | null = null, statut: "brouillon" | "publiee" = "publiee") =>
@@ -39,7 +39,7 @@ const buildFiche = (createdBy: number | null = null, statut: "brouillon" | "publ
 /** A catalogue of one module with two published fiches, owned by a new person. */
 function buildCatalogue(titre = "Former les bénévoles") {
   const db = getTestDb();
-  const owner = getActorById(db, buildUser().id)!;
+  const owner = getViewerById(db, buildUser().id)!;
   const created = createCatalogue(db, owner.id, { titre, ...empty });
   const { id: moduleId } = addModule(db, created.id, { titre: "Accueillir", description: "" });
   const items = [buildFiche(), buildFiche()].map((f) => addFicheToModule(db, owner, created.id, { moduleId, ficheId: f.id, note: "", duree: "" }).id);
@@ -48,7 +48,7 @@ function buildCatalogue(titre = "Former les bénévoles") {
 const order = (slug: string) => getCatalogueBySlug(getTestDb(), slug, null)!.modules[0].items.map((i) => i.id);
 
 beforeEach(() => {
-  session.actor = null;
+  session.viewer = null;
 });
 
 describe("editing permissions", () => {

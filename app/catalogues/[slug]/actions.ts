@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getCatalogueAccessFacts } from "@/db/queries/catalogue";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { isModerator } from "@/lib/policies/actor";
+import { isModerator } from "@/lib/policies/viewer";
 import { canDuplicateCatalogue } from "@/lib/policies/catalogue";
 import { addOwnerSchema, catalogueSchema, removeOwnerSchema, setCatalogueStatutSchema } from "@/lib/schemas/catalogue";
 import { z } from "@/lib/schemas/zod";
@@ -33,8 +33,8 @@ export async function updateCatalogueAction(catalogueId: number, previous: FormS
     schema: catalogueSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => mayEditCatalogue(actor, catalogueId),
-    run: (_actor, data) => {
+    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
+    run: (_viewer, data) => {
       updateCatalogue(getDb(), catalogueId, data);
       return undefined;
     },
@@ -50,8 +50,8 @@ export async function setCatalogueStatutAction(catalogueId: number, previous: Fo
     schema: setCatalogueStatutSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => mayEditCatalogue(actor, catalogueId),
-    run: (_actor, data) => setCatalogueStatut(getDb(), catalogueId, data.statut).statut,
+    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
+    run: (_viewer, data) => setCatalogueStatut(getDb(), catalogueId, data.statut).statut,
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -69,8 +69,8 @@ export async function addOwnerAction(catalogueId: number, previous: FormState<un
     schema: addOwnerSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => mayEditCatalogue(actor, catalogueId),
-    run: (_actor, data) => addCatalogueOwner(getDb(), catalogueId, data.email),
+    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
+    run: (_viewer, data) => addCatalogueOwner(getDb(), catalogueId, data.email),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -86,10 +86,10 @@ export async function removeOwnerAction(catalogueId: number, previous: FormState
     schema: removeOwnerSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => mayEditCatalogue(actor, catalogueId),
-    run: (actor, data) => {
+    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
+    run: (viewer, data) => {
       const removed = removeCatalogueOwner(getDb(), catalogueId, data.userId);
-      leftOwnCatalogue = data.userId === actor!.id && !isModerator(actor);
+      leftOwnCatalogue = data.userId === viewer!.id && !isModerator(viewer);
       return removed;
     },
   });
@@ -106,11 +106,11 @@ export async function duplicateCatalogueAction(catalogueId: number, previous: Fo
     schema: z.object({}),
     input,
     forbidden: "Ce catalogue n'est pas public : seuls ses responsables peuvent le dupliquer.",
-    allow: (actor) => {
+    allow: (viewer) => {
       const facts = getCatalogueAccessFacts(getDb(), catalogueId);
-      return facts === null ? actor !== null : canDuplicateCatalogue(actor, facts);
+      return facts === null ? viewer !== null : canDuplicateCatalogue(viewer, facts);
     },
-    run: (actor, _data) => duplicateCatalogue(getDb(), actor!, catalogueId),
+    run: (viewer, _data) => duplicateCatalogue(getDb(), viewer!, catalogueId),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -124,7 +124,7 @@ export async function deleteCatalogueAction(catalogueId: number, previous: FormS
     schema: z.object({}),
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => mayEditCatalogue(actor, catalogueId),
+    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
     run: () => deleteCatalogue(getDb(), catalogueId),
   });
   if (!result.ok) return toFormState(result, input, previous);

@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function CataloguePage({ params, searchParams }: Props) {
-  const { catalogue, actor } = await getReadableCatalogue((await params).slug);
+  const { catalogue, viewer } = await getReadableCatalogue((await params).slug);
   const query = await searchParams;
   const omitted = Number(query.omises) || 0;
   const url = `${publicUrl()}/catalogues/${catalogue.slug}`;
@@ -68,7 +68,7 @@ export default async function CataloguePage({ params, searchParams }: Props) {
         )}
         <p>Conçu par {catalogue.owners.map((o) => o.name).join(", ") || "un ancien membre du wiki"}.</p>
         <div className="actions catalogue-actions">
-          {canEditCatalogue(actor, catalogue.access) && (
+          {canEditCatalogue(viewer, catalogue.access) && (
             <Link className="button" href={`/catalogues/${catalogue.slug}/modifier`}>
               Modifier
             </Link>
@@ -79,13 +79,13 @@ export default async function CataloguePage({ params, searchParams }: Props) {
           <a className="button button--secondary" href={`/catalogues/${catalogue.slug}/pdf`} download>
             Télécharger en PDF
           </a>
-          {actor && canDuplicateCatalogue(actor, catalogue.access) && (
+          {viewer && canDuplicateCatalogue(viewer, catalogue.access) && (
             <ActionButton action={duplicateCatalogueAction.bind(null, catalogue.id)} pendingLabel="Duplication…" className="button--secondary">
               Dupliquer pour l&apos;adapter
             </ActionButton>
           )}
         </div>
-        {!actor && (
+        {!viewer && (
           <p className="muted">
             <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/catalogues/${catalogue.slug}`)}`}>Connectez-vous</Link> pour
             dupliquer ce catalogue et l&apos;adapter à votre public.

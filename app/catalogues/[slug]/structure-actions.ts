@@ -22,7 +22,7 @@ import { mayEditCatalogue } from "./access";
 // call the others directly and get an ActionResult. As in ./actions.ts, the bound catalogue id is checked against
 // the stored owners on every call, and the domain calls check that modules and items belong to it.
 const FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
-const allow = (catalogueId: number) => (actor: Parameters<typeof mayEditCatalogue>[0]) => mayEditCatalogue(actor, catalogueId);
+const allow = (catalogueId: number) => (viewer: Parameters<typeof mayEditCatalogue>[0]) => mayEditCatalogue(viewer, catalogueId);
 const refresh = () => revalidatePath("/catalogues", "layout");
 
 /** Appends a module; the form is emptied after a success. */
@@ -33,7 +33,7 @@ export async function addModuleAction(catalogueId: number, previous: FormState<u
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => {
+    run: (_viewer, data) => {
       addModule(getDb(), catalogueId, data);
       return data.titre;
     },
@@ -51,7 +51,7 @@ export async function renameModuleAction(catalogueId: number, previous: FormStat
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => renameModule(getDb(), catalogueId, data.moduleId, data),
+    run: (_viewer, data) => renameModule(getDb(), catalogueId, data.moduleId, data),
   });
   if (result.ok) refresh();
   return toFormState(result.ok ? { ...result, message: "Module enregistré." } : result, input, previous);
@@ -64,7 +64,7 @@ export async function removeModuleAction(catalogueId: number, input: unknown): P
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => removeModule(getDb(), catalogueId, data.moduleId),
+    run: (_viewer, data) => removeModule(getDb(), catalogueId, data.moduleId),
   });
   if (result.ok) refresh();
   return result;
@@ -78,7 +78,7 @@ export async function addFicheAction(catalogueId: number, previous: FormState<un
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (actor, data) => addFicheToModule(getDb(), actor!, catalogueId, data),
+    run: (viewer, data) => addFicheToModule(getDb(), viewer!, catalogueId, data),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -94,7 +94,7 @@ export async function updateItemAction(catalogueId: number, previous: FormState<
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => updateItem(getDb(), catalogueId, data.itemId, data),
+    run: (_viewer, data) => updateItem(getDb(), catalogueId, data.itemId, data),
   });
   if (result.ok) refresh();
   return toFormState(result.ok ? { ...result, message: "Note enregistrée." } : result, input, previous);
@@ -107,7 +107,7 @@ export async function removeItemAction(catalogueId: number, input: unknown): Pro
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => removeItem(getDb(), catalogueId, data.itemId),
+    run: (_viewer, data) => removeItem(getDb(), catalogueId, data.itemId),
   });
   if (result.ok) refresh();
   return result;
@@ -120,7 +120,7 @@ export async function moveModuleAction(catalogueId: number, input: unknown): Pro
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => moveModule(getDb(), catalogueId, data.moduleId, data.position),
+    run: (_viewer, data) => moveModule(getDb(), catalogueId, data.moduleId, data.position),
   });
   if (result.ok) refresh();
   return result;
@@ -133,7 +133,7 @@ export async function moveItemAction(catalogueId: number, input: unknown): Promi
     input,
     forbidden: FORBIDDEN,
     allow: allow(catalogueId),
-    run: (_actor, data) => moveItem(getDb(), catalogueId, data.itemId, data.moduleId, data.position),
+    run: (_viewer, data) => moveItem(getDb(), catalogueId, data.itemId, data.moduleId, data.position),
   });
   if (result.ok) refresh();
   return result;

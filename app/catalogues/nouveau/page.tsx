@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CatalogueForm } from "@/components/catalogue/CatalogueForm";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 import { createCatalogueAction } from "../actions";
 
 export const metadata: Metadata = { title: "Créer un catalogue" };
 export const dynamic = "force-dynamic";
 
 export default async function NewCataloguePage() {
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent("/catalogues/nouveau")}`);
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/catalogues/nouveau")}`);
   return (
     <>
       <p className="acteurs-back">

@@ -20,16 +20,16 @@ import { ACTEUR_ROLE_LABELS, displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from
 import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
 import { canModerate } from "@/lib/policies/moderation";
 import type { FicheFields } from "@/server/fiche-projection";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 
 // Drafts are not found for those who may not read them: their very existence is not disclosed.
 const readableFiche = cache(async (slug: string) => {
   const fiche = getFicheBySlug(getDb(), slug);
-  const actor = await getCurrentActor();
-  if (!fiche || !canReadFiche(actor, fiche.access)) return null;
-  return { fiche, actor };
+  const viewer = await getCurrentViewer();
+  if (!fiche || !canReadFiche(viewer, fiche.access)) return null;
+  return { fiche, viewer };
 });
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
@@ -62,7 +62,7 @@ type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<Reco
 export default async function FichePage({ params, searchParams }: PageProps) {
   const found = await readableFiche((await params).slug);
   if (!found) notFound();
-  const { fiche, actor } = found;
+  const { fiche, viewer } = found;
   // A fiche merged into another: its address leads there for good, saying where it came from.
   const target = fiche.redirectToId !== null ? getRedirectTarget(getDb(), fiche.redirectToId) : null;
   if (target) permanentRedirect(`/fiches/${target.slug}?fusion=${encodeURIComponent(fiche.slug)}`);
@@ -90,7 +90,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
           </p>
         )}
         {fiche.aVerifier && <p className="alert">Certaines informations de cette fiche sont peut-être dépassées : elles sont à vérifier.</p>}
-        {canEditFiche(actor, fiche.access) && (
+        {canEditFiche(viewer, fiche.access) && (
           <p>
             <Link className="button" href={`/fiches/${fiche.slug}/modifier`}>
               Modifier la fiche
@@ -181,12 +181,12 @@ export default async function FichePage({ params, searchParams }: PageProps) {
         </section>
       )}
 
-      <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, actor)} subject="fiche" />
+      <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, viewer)} subject="fiche" />
       <CataloguesOfFiche ficheId={fiche.id} />
 
-      {actor && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
+      {viewer && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
 
-      {canModerate(actor) && (
+      {canModerate(viewer) && (
         <section aria-labelledby="fiche-moderation" className="governance">
           <h2 id="fiche-moderation">Modération</h2>
           <FicheModerationActions fiche={fiche} view="masquees" />

@@ -16,11 +16,11 @@ export async function reportFicheAction(previous: FormState | null, form: FormDa
     schema: reportFicheSchema,
     input,
     forbidden: "Vous ne pouvez pas signaler cette fiche.",
-    allow: (actor, data) => {
+    allow: (viewer, data) => {
       const facts = getFicheAccessFacts(getDb(), data.ficheId);
-      return actor !== null && facts !== null && canReportFiche(actor, facts);
+      return viewer !== null && facts !== null && canReportFiche(viewer, facts);
     },
-    run: (actor, data) => reportFiche(getDb(), actor, data),
+    run: (viewer, data) => reportFiche(getDb(), viewer, data),
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/moderation");

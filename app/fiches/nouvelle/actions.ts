@@ -13,8 +13,8 @@ export async function createFicheAction(_prev: ActionResult<{ slug: string }> | 
   const result = await runMutation({
     schema: createFicheSchema,
     input: formDataToObject(form),
-    allow: (actor) => canCreateFiche(actor),
-    run: (actor, data) => ({ slug: createFiche(getDb(), actor, data).slug }),
+    allow: (viewer) => canCreateFiche(viewer),
+    run: (viewer, data) => ({ slug: createFiche(getDb(), viewer, data).slug }),
   });
   // redirect() throws: it must stay outside the mutation's error handling.
   if (result.ok) redirect(`/fiches/${result.data.slug}/modifier`);

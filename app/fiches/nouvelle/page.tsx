@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { NewFicheForm } from "@/components/fiche/NewFicheForm";
 import { ficheTypeSchema } from "@/lib/schemas/fiche";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const metadata: Metadata = { title: "Créer une fiche" };
 
 export default async function NewFichePage({ searchParams }: { searchParams: Promise<{ type?: string | string[] }> }) {
   const { type } = await searchParams;
-  const actor = await getCurrentActor();
+  const viewer = await getCurrentViewer();
   const parsed = ficheTypeSchema.safeParse(type);
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(parsed.success ? `/fiches/nouvelle?type=${parsed.data}` : "/fiches/nouvelle")}`);
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(parsed.success ? `/fiches/nouvelle?type=${parsed.data}` : "/fiches/nouvelle")}`);
   return (
     <>
       <h1>Créer une fiche</h1>

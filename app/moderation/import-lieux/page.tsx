@@ -4,15 +4,15 @@ import { redirect } from "next/navigation";
 import { LieuxImport } from "@/components/lieu/LieuxImport";
 import { canImportLieux } from "@/lib/policies/lieu";
 import { MAX_IMPORT_BYTES } from "@/server/importer/decode";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const metadata: Metadata = { title: "Importer des lieux", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function ImportLieuxPage() {
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation/import-lieux")}`);
-  if (!canImportLieux(actor)) {
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation/import-lieux")}`);
+  if (!canImportLieux(viewer)) {
     return (
       <>
         <h1>Accès réservé aux modérateurs</h1>

@@ -4,15 +4,15 @@ import { redirect } from "next/navigation";
 import { ImportWizard } from "@/components/import/ImportWizard";
 import { canImportFiches } from "@/lib/policies/import";
 import { MAX_IMPORT_BYTES } from "@/server/importer/decode";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const metadata: Metadata = { title: "Importer des fiches", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation/import")}`);
-  if (!canImportFiches(actor)) {
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation/import")}`);
+  if (!canImportFiches(viewer)) {
     return (
       <>
         <h1>Accès réservé aux modérateurs</h1>

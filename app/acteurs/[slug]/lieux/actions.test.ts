@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { buildActeur, buildLieu, buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { getLieuById } from "@/db/queries/lieu";
 import { getTestDb } from "@/db/testing";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/session", () => ({ getCurrentActor: async () => session.actor }));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/server/session", () => ({ getCurrentViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
@@ -23,10 +23,10 @@ function form(values: Record<string, string | string[]>): FormData {
   return data;
 }
 const lieu = { nom: "Permanence numérique", adresse: "1 place Pey Berland", codePostal: "33000", commune: "Bordeaux", services: "Aide aux démarches administratives" };
-const signInAs = (userId: number | null) => (session.actor = userId === null ? null : getActorById(getTestDb(), userId));
+const signInAs = (userId: number | null) => (session.viewer = userId === null ? null : getViewerById(getTestDb(), userId));
 
 beforeEach(() => {
-  session.actor = null;
+  session.viewer = null;
 });
 
 describe("createActeurAction", () => {
@@ -36,7 +36,7 @@ describe("createActeurAction", () => {
     const author = buildUser();
     signInAs(author.id);
     await expect(createActeurAction(null, form(input))).rejects.toThrow("REDIRECT /acteurs/cafe-numerique?cree=1");
-    expect(getActorById(getTestDb(), author.id)!.acteurIds).toHaveLength(1);
+    expect(getViewerById(getTestDb(), author.id)!.acteurIds).toHaveLength(1);
   });
 });
 

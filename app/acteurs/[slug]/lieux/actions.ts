@@ -30,8 +30,8 @@ export async function createLieuAction(acteurId: number, previous: FormState<unk
     schema: lieuSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditActeur(actor, acteurId),
-    run: (_actor, data) => createLieu(getDb(), acteurId, data).id,
+    allow: (viewer) => canEditActeur(viewer, acteurId),
+    run: (_viewer, data) => createLieu(getDb(), acteurId, data).id,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");
@@ -47,8 +47,8 @@ export async function updateLieuAction(lieuId: number, previous: FormState<unkno
     schema: lieuSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditActeur(actor, existing.acteurId),
-    run: (_actor, data) => updateLieu(getDb(), lieuId, data).id,
+    allow: (viewer) => canEditActeur(viewer, existing.acteurId),
+    run: (_viewer, data) => updateLieu(getDb(), lieuId, data).id,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");
@@ -63,7 +63,7 @@ export async function deleteLieuAction(lieuId: number, previous: FormState<unkno
     schema: z.object({}),
     input: {},
     forbidden: FORBIDDEN,
-    allow: (actor) => canEditActeur(actor, existing.acteurId),
+    allow: (viewer) => canEditActeur(viewer, existing.acteurId),
     run: () => deleteLieu(getDb(), lieuId),
   });
   if (!result.ok) return toFormState(result, {}, previous);

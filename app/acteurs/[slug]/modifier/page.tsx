@@ -35,7 +35,7 @@ function formValuesOf(acteur: Acteur, themeIds: number[]): FormValues {
 export default async function EditActeurPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const { acteur, actor, allowed } = await getEditorAccess(slug, `/acteurs/${slug}/modifier`);
+  const { acteur, viewer, allowed } = await getEditorAccess(slug, `/acteurs/${slug}/modifier`);
   if (!allowed) return <AccessDenied nom={acteur.nom} slug={acteur.slug} />;
   const themes = listTermsByTaxonomy(getDb(), "theme").map((t) => ({ value: String(t.id), label: t.label }));
   const flash = query.lieu === "supprime" ? "Le lieu a été supprimé." : null;
@@ -106,7 +106,7 @@ export default async function EditActeurPage({ params, searchParams }: Props) {
         <p className="muted">Les membres modifient l&apos;acteur, ses lieux et la liste des membres. Un acteur garde au moins un membre.</p>
         <MembersManager
           members={acteur.members}
-          selfId={actor.id}
+          selfId={viewer.id}
           addAction={addMemberAction.bind(null, acteur.id)}
           removeAction={removeMemberAction.bind(null, acteur.id)}
         />

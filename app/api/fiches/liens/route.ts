@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getFicheLinkLabels, searchFicheLinkSuggestions } from "@/db/queries/fiche-link-suggestion";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ const MAX_IDS = 100;
  */
 export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
-  const viewer = await getCurrentActor();
+  const viewer = await getCurrentViewer();
   const ids = params.get("ids");
   if (ids !== null) {
     const list = [...new Set(ids.split(",").map(Number))].filter((n) => Number.isSafeInteger(n) && n > 0).slice(0, MAX_IDS);

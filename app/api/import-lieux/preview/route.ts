@@ -18,8 +18,8 @@ export async function POST(request: Request) {
     schema: lieuxUploadSchema,
     input: lieuxUploadInput(request),
     forbidden: "Seuls les modérateurs et les administrateurs importent des lieux.",
-    allow: (actor) => canImportLieux(actor),
-    run: async (_actor, upload) => {
+    allow: (viewer) => canImportLieux(viewer),
+    run: async (_viewer, upload) => {
       const body = await readUploadBody(request, upload.filename);
       if (!body.ok) return body;
       const file = readLieuxCsv(body.bytes, upload.filename);

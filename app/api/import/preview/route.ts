@@ -19,8 +19,8 @@ export async function POST(request: NextRequest) {
     schema: importUploadSchema,
     input: uploadInput(request),
     forbidden: "Seuls les modérateurs et les administrateurs importent des fiches.",
-    allow: (actor) => canImportFiches(actor),
-    run: async (_actor, upload) => {
+    allow: (viewer) => canImportFiches(viewer),
+    run: async (_viewer, upload) => {
       const file = await readUploadedFile(request, upload);
       return file.ok ? ({ ok: true, preview: previewOf(planImport(getDb(), file)) } as const) : ({ ok: false, error: file.error } as const);
     },

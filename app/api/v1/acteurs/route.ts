@@ -14,8 +14,8 @@ export const GET = apiRead(async (context) => {
 });
 
 /** Creates an acteur; the token's owner becomes its first member. */
-export const POST = apiWrite(async ({ request, db, actor }) => {
-  const acteur = acteurResource(createActeurThroughApi(db, actor, await readJsonBody(request)));
+export const POST = apiWrite(async ({ request, db, viewer }) => {
+  const acteur = acteurResource(createActeurThroughApi(db, viewer, await readJsonBody(request)));
   return jsonResponse(request, acteur, { status: 201, headers: { Location: `${publicUrl()}/api/v1/acteurs/${acteur.slug}` } });
 });
 

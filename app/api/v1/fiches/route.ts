@@ -11,14 +11,14 @@ export const dynamic = "force-dynamic";
 /** Published fiches (or the token owner's drafts with statut=brouillon), filtered and paginated. */
 export const GET = apiRead(async (context) => {
   const query = parseApiInput(ficheListQuerySchema, queryObject(context.url), { status: 400 });
-  const page = listFichesForApi(context.db, context.actor, query);
+  const page = listFichesForApi(context.db, context.viewer, query);
   return listResponse(context, page.items, page);
 });
 
 /** Creates a draft fiche for the token's owner. */
-export const POST = apiWrite(async ({ request, db, actor }) => {
+export const POST = apiWrite(async ({ request, db, viewer }) => {
   const input = parseApiInput(apiFicheCreateSchema, await readJsonBody(request));
-  const fiche = ficheResource(createFicheThroughApi(db, actor, input));
+  const fiche = ficheResource(createFicheThroughApi(db, viewer, input));
   return jsonResponse(request, fiche, { status: 201, headers: { Location: `${publicUrl()}/api/v1/fiches/${fiche.slug}` } });
 });
 

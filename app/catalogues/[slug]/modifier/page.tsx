@@ -39,7 +39,7 @@ function editorModules(catalogue: CatalogueDetail): EditorModule[] {
 export default async function EditCataloguePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
-  const { catalogue, actor, allowed } = await getEditorAccess(slug);
+  const { catalogue, viewer, allowed } = await getEditorAccess(slug);
   if (!allowed) {
     return (
       <>
@@ -142,7 +142,7 @@ export default async function EditCataloguePage({ params, searchParams }: Props)
       <section aria-labelledby="titre-responsables" id="responsables">
         <h2 id="titre-responsables">Responsables</h2>
         <p className="muted">Les responsables modifient, publient et suppriment le catalogue. Un catalogue garde au moins un responsable.</p>
-        <CatalogueOwners owners={catalogue.owners} selfId={actor.id} addAction={addOwnerAction.bind(null, id)} removeAction={removeOwnerAction.bind(null, id)} />
+        <CatalogueOwners owners={catalogue.owners} selfId={viewer.id} addAction={addOwnerAction.bind(null, id)} removeAction={removeOwnerAction.bind(null, id)} />
       </section>
 
       <section aria-labelledby="titre-suppression" className="danger-section">

@@ -1,9 +1,9 @@
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getFicheBySlug } from "@/db/queries/fiche";
-import { isModerator } from "@/lib/policies/actor";
+import { isModerator } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 /**
  * The fiche whose history a page shows, under the fiche page's read policy: a draft only for those
@@ -12,7 +12,7 @@ import { getCurrentActor } from "@/server/session";
  */
 export const readableFicheForHistory = cache(async (slug: string) => {
   const fiche = getFicheBySlug(getDb(), slug);
-  const actor = await getCurrentActor();
-  if (!fiche || !canReadFiche(actor, fiche.access) || (fiche.masquee && !isModerator(actor))) return null;
-  return { fiche, actor };
+  const viewer = await getCurrentViewer();
+  if (!fiche || !canReadFiche(viewer, fiche.access) || (fiche.masquee && !isModerator(viewer))) return null;
+  return { fiche, viewer };
 });

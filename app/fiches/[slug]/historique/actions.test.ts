@@ -2,24 +2,24 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { buildUser } from "@/db/factories";
-import { getActorById } from "@/db/queries/actor";
+import { getViewerById } from "@/db/queries/viewer";
 import { fiche, ficheRevision } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { writeFicheContent } from "@/lib/fiche/document";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { updateFicheDocument } from "@/server/collab/write";
 import { insertFiche } from "@/server/fiche";
 import { projectFicheFromStorage } from "@/server/fiche-projection";
 
 // The action reads the session and tells Next's cache; both are replaced so that the test can sign in as anyone.
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/server/session", () => ({ getCurrentActor: async () => session.actor }));
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/server/session", () => ({ getCurrentViewer: async () => session.viewer }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { restoreRevisionAction } = await import("./actions");
 
 const db = getTestDb();
-const signInAs = (userId: number | null) => (session.actor = userId === null ? null : getActorById(db, userId));
+const signInAs = (userId: number | null) => (session.viewer = userId === null ? null : getViewerById(db, userId));
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -41,7 +41,7 @@ function editedFiche() {
 const titreOf = (id: number) => db.select({ titre: fiche.titre }).from(fiche).where(eq(fiche.id, id)).get()!.titre;
 
 beforeEach(() => {
-  session.actor = null;
+  session.viewer = null;
 });
 
 describe("restoreRevisionAction", () => {

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { Fiche } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canManageFiche } from "@/lib/policies/fiche";
 import { setFicheFlagSchema, setFicheStatutSchema } from "@/lib/schemas/fiche";
 import { setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
@@ -13,9 +13,9 @@ import { formDataToObject, runMutation } from "@/server/mutation";
 
 const FORBIDDEN = "Seuls les membres des acteurs porteurs, l'auteur d'un brouillon et les modérateurs peuvent faire cela.";
 
-function canManage(actor: Actor | null, data: { ficheId: number }): boolean {
+function canManage(viewer: Viewer | null, data: { ficheId: number }): boolean {
   const facts = getFicheAccessFacts(getDb(), data.ficheId);
-  return facts !== null && canManageFiche(actor, facts);
+  return facts !== null && canManageFiche(viewer, facts);
 }
 
 function done(result: ActionResult<Fiche>, message: (f: Fiche) => string): ActionResult<Fiche> {
@@ -34,7 +34,7 @@ export async function changeFicheStatut(_prev: ActionResult<Fiche> | null, form:
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
     allow: canManage,
-    run: (actor, data) => setFicheStatut(getDb(), actor, data.ficheId, data.statut),
+    run: (viewer, data) => setFicheStatut(getDb(), viewer, data.ficheId, data.statut),
   });
   return done(result, (f) => STATUT_MESSAGES[f.statut]);
 }
@@ -45,7 +45,7 @@ export async function changeFicheVerrouillee(_prev: ActionResult<Fiche> | null, 
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
     allow: canManage,
-    run: (actor, data) => setFicheVerrouillee(getDb(), actor, data.ficheId, data.value),
+    run: (viewer, data) => setFicheVerrouillee(getDb(), viewer, data.ficheId, data.value),
   });
   return done(result, (f) =>
     f.verrouillee ? "La fiche est verrouillée : seuls ses porteurs et les modérateurs peuvent la modifier." : "La fiche est déverrouillée.",
@@ -58,7 +58,7 @@ export async function changeFicheAVerifier(_prev: ActionResult<Fiche> | null, fo
     input: formDataToObject(form),
     forbidden: FORBIDDEN,
     allow: canManage,
-    run: (actor, data) => setFicheAVerifier(getDb(), actor, data.ficheId, data.value),
+    run: (viewer, data) => setFicheAVerifier(getDb(), viewer, data.ficheId, data.value),
   });
   return done(result, (f) => (f.aVerifier ? "La fiche est signalée comme à vérifier." : "Le signalement « à vérifier » est retiré."));
 }

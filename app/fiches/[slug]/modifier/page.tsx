@@ -13,18 +13,18 @@ import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
 import { loadDocumentState } from "@/server/collab/persistence";
 import { nextFicheStatuts } from "@/server/fiche";
-import { getCurrentActor } from "@/server/session";
+import { getCurrentViewer } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Modifier la fiche" };
 
 export default async function EditFichePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const actor = await getCurrentActor();
-  if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(`/fiches/${slug}/modifier`)}`);
+  const viewer = await getCurrentViewer();
+  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(`/fiches/${slug}/modifier`)}`);
   const db = getDb();
   const fiche = getFicheBySlug(db, slug);
-  if (!fiche || !canReadFiche(actor, fiche.access)) notFound();
+  if (!fiche || !canReadFiche(viewer, fiche.access)) notFound();
 
   const state = loadDocumentState(db, fiche.id) ?? new Uint8Array();
   const doc = new Y.Doc();
@@ -33,7 +33,7 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
   doc.destroy();
 
   const termOptions = (taxonomy: "theme" | "public" | "enjeu" | "objectif") => listTermsByTaxonomy(db, taxonomy).map((t) => ({ id: t.id, label: t.label }));
-  const canEdit = canEditFiche(actor, fiche.access);
+  const canEdit = canEditFiche(viewer, fiche.access);
 
   return (
     <>
@@ -50,16 +50,16 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
       <GovernancePanel
         ficheId={fiche.id}
         statut={fiche.statut}
-        nextStatuts={nextFicheStatuts(actor, fiche.statut)}
+        nextStatuts={nextFicheStatuts(viewer, fiche.statut)}
         verrouillee={fiche.verrouillee}
         aVerifier={fiche.aVerifier}
-        canManage={canManageFiche(actor, fiche.access)}
+        canManage={canManageFiche(viewer, fiche.access)}
       />
       <FicheEditor
         ficheId={fiche.id}
         type={fiche.type}
         initialState={Buffer.from(state).toString("base64")}
-        user={{ id: actor.id, name: actor.name }}
+        user={{ id: viewer.id, name: viewer.name }}
         canEdit={canEdit}
         terms={{ theme: termOptions("theme"), public: termOptions("public"), enjeu: termOptions("enjeu"), objectif: termOptions("objectif") }}
         initialActeurs={getLinkedActeurs(db, acteurIds)}

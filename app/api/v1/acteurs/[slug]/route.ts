@@ -9,11 +9,11 @@ type Params = { slug: string };
 export const GET = apiRead<Params>(({ request, db, params }) => jsonResponse(request, acteurResource(findActeur(db, params.slug))));
 
 /** Changes the given fields of an acteur: its members and moderators only. */
-export const PATCH = apiWrite<Params>(async ({ request, db, actor, params }) => {
+export const PATCH = apiWrite<Params>(async ({ request, db, viewer, params }) => {
   const body = await readJsonBody(request);
   const acteur = findActeur(db, params.slug);
   checkIfMatch(request, acteurResource(acteur));
-  return jsonResponse(request, acteurResource(patchActeurThroughApi(db, actor, acteur, body)));
+  return jsonResponse(request, acteurResource(patchActeurThroughApi(db, viewer, acteur, body)));
 });
 
 export const OPTIONS = apiPreflight;

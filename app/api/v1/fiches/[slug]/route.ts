@@ -9,16 +9,16 @@ export const dynamic = "force-dynamic";
 type Params = { slug: string };
 
 /** One fiche with its acteurs, terms, lieux, HTML and text; drafts and hidden fiches only for who may read them. */
-export const GET = apiRead<Params>(({ request, db, actor, params }) => jsonResponse(request, ficheResource(findReadableFiche(db, actor, params.slug))));
+export const GET = apiRead<Params>(({ request, db, viewer, params }) => jsonResponse(request, ficheResource(findReadableFiche(db, viewer, params.slug))));
 
 /** Changes a fiche's content (a live edit of its document) and governance, with the editor's permissions. */
-export const PATCH = apiWrite<Params>(async ({ request, db, actor, params }) => {
+export const PATCH = apiWrite<Params>(async ({ request, db, viewer, params }) => {
   const body = await readJsonBody(request);
   // From here on nothing awaits: the checks and the write see the same state.
-  const fiche = findReadableFiche(db, actor, params.slug);
+  const fiche = findReadableFiche(db, viewer, params.slug);
   const patch = parseApiInput(apiFichePatchSchema, body);
   checkIfMatch(request, ficheResource(fiche));
-  return jsonResponse(request, ficheResource(patchFicheThroughApi(db, actor, fiche, patch)));
+  return jsonResponse(request, ficheResource(patchFicheThroughApi(db, viewer, fiche, patch)));
 });
 
 export const OPTIONS = apiPreflight;

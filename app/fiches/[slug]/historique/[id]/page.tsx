@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function RevisionPage({ params }: Params) {
   const found = await load(params);
   if (!found) notFound();
-  const { fiche, actor, revision } = found;
+  const { fiche, viewer, revision } = found;
   const db = getDb();
   const summary = getRevisionSummary(db, revision.id)!;
   const number = getRevisionNumber(db, fiche.id, revision.id);
@@ -79,7 +79,7 @@ export default async function RevisionPage({ params }: Params) {
         <Link href={historyUrl}>Retour à l&apos;historique</Link>
       </p>
 
-      {canEditFiche(actor, fiche.access) && (
+      {canEditFiche(viewer, fiche.access) && (
         <section aria-labelledby="restaurer-titre" className="restore-section">
           <h2 id="restaurer-titre">Restaurer cette version</h2>
           <p>

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { membership, user } from "@/db/schema";
-import type { Actor } from "@/lib/policies/actor";
+import type { Viewer } from "@/lib/policies/viewer";
 
-// The collaboration server re-checks every open connection's actor every few seconds: prepare once per connection.
+// The collaboration server re-checks every open connection's viewer every few seconds: prepare once per connection.
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
 function prepare(db: Db) {
   return {
@@ -20,8 +20,8 @@ function prepare(db: Db) {
   };
 }
 
-/** The actor behind a user id, with its memberships; null when the account is missing or disabled. */
-export function getActorById(db: Db, userId: number): Actor | null {
+/** The viewer behind a user id, with its memberships; null when the account is missing or disabled. */
+export function getViewerById(db: Db, userId: number): Viewer | null {
   let prepared = statements.get(db);
   if (!prepared) {
     prepared = prepare(db);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
 import { acteur, membership, user } from "@/db/schema";
-import { getActorById } from "./actor";
+import { getViewerById } from "./viewer";
 
 function buildUser(email: string, values: Partial<typeof user.$inferInsert> = {}) {
   return getTestDb().insert(user).values({ email, name: email.split("@")[0], ...values }).returning().get();
@@ -15,14 +15,14 @@ function buildActeur(slug: string) {
     .get();
 }
 
-describe("getActorById", () => {
+describe("getViewerById", () => {
   it("returns the user's role and the acteurs it is a member of", () => {
     const db = getTestDb();
     const alice = buildUser("alice@example.org", { role: "moderateur" });
     const a = buildActeur("emmaus-connect");
     const b = buildActeur("ressourcerie");
     db.insert(membership).values([{ userId: alice.id, acteurId: b.id }, { userId: alice.id, acteurId: a.id }]).run();
-    expect(getActorById(db, alice.id)).toEqual({
+    expect(getViewerById(db, alice.id)).toEqual({
       id: alice.id,
       name: "alice",
       role: "moderateur",
@@ -33,9 +33,9 @@ describe("getActorById", () => {
   it("returns null for a missing or disabled account", () => {
     const db = getTestDb();
     const bob = buildUser("bob@example.org");
-    expect(getActorById(db, bob.id)?.acteurIds).toEqual([]);
+    expect(getViewerById(db, bob.id)?.acteurIds).toEqual([]);
     db.update(user).set({ disabled: true }).where(eq(user.id, bob.id)).run();
-    expect(getActorById(db, bob.id)).toBeNull();
-    expect(getActorById(db, 999_999)).toBeNull();
+    expect(getViewerById(db, bob.id)).toBeNull();
+    expect(getViewerById(db, 999_999)).toBeNull();
   });
 });
