@@ -18,7 +18,7 @@ export async function run(): Promise<void> {
   process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "wiki-bench-api-"));
   const { getDb, closeDatabases } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");
-  const { seedDatabase } = await import("@/db/seed");
+  const { seedDatabase } = await import("@/server/importer/seed");
   const { user } = await import("@/db/schema");
   const { createApiToken } = await import("@/server/api-token");
   const { RateLimiter } = await import("@/server/api/rate-limit");

@@ -5,7 +5,7 @@ import { openDatabase } from "@/db/client";
 import { listLieuxWithActeur } from "@/db/queries/carte";
 import { migrateDatabase } from "@/db/migrate";
 import { acteur, acteurTheme, lieu, taxonomyTerm } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/server/importer/seed";
 import { toCarteItem } from "@/lib/carte/item";
 import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES, LIEU_PUBLICS_SPECIFIQUEMENT_ADRESSES, LIEU_SERVICES } from "@/lib/lieu/labels";
 import { SERVICE_NEEDS } from "@/lib/orientation/needs";

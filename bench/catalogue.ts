@@ -7,7 +7,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { getViewerById } from "@/db/queries/viewer";
 import { getCatalogueBySlug, listPublicCatalogues } from "@/db/queries/catalogue";
 import { fiche, user } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/server/importer/seed";
 import { createCatalogue, duplicateCatalogue, setCatalogueStatut } from "@/server/catalogue";
 import { addFicheToModule, addModule, moveItem } from "@/server/catalogue-module";
 import { renderCataloguePdf } from "@/server/catalogue-pdf";

@@ -11,7 +11,7 @@ import { getViewerById } from "@/db/queries/viewer";
 import { listRecentChanges } from "@/db/queries/recent-changes";
 import { getLatestRevision, listFicheContributors, listRevisions } from "@/db/queries/revision";
 import { fiche, ficheRevision, user } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/server/importer/seed";
 import { diffSequences } from "@/lib/diff/myers";
 import { diffWords } from "@/lib/diff/words";
 import { getFicheSchema } from "@/lib/editor/extensions";

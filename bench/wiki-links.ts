@@ -9,7 +9,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { getViewerById } from "@/db/queries/viewer";
 import { listFichesCitingFiche } from "@/db/queries/backlink";
 import { fiche, user } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/server/importer/seed";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment } from "@/lib/fiche/document";
 import { loadDocumentState } from "@/server/collab/persistence";

@@ -3,7 +3,16 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
-import { databaseFile } from "@/server/config";
+
+/** Directory holding everything this instance writes: the SQLite file and the session secret. */
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "data");
+}
+
+/** Path of the SQLite database file. */
+export function databaseFile(): string {
+  return path.join(/*turbopackIgnore: true*/ dataDir(), "wiki.sqlite");
+}
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 

@@ -1,7 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { TAXONOMIES, taxonomyTerm } from "./schema";
 import { TAXONOMY_SEED } from "./taxonomies";
-import { seedLivreBlanc } from "@/server/importer/seed";
 import type { Db } from "./client";
 
 /**
@@ -25,17 +24,4 @@ export function seedTaxonomies(db: Db): number {
     }
   });
   return inserted;
-}
-
-/** What seeding added: taxonomy terms, and on first start the Livre blanc's fiches and acteurs. */
-export type SeedResult = { terms: number; livreBlanc: { fiches: number; acteurs: number } | null };
-
-/**
- * Brings an empty or existing database to the state the wiki needs to start: the missing taxonomy
- * terms, then, while the wiki holds no fiche, the Livre blanc's content (a no-op afterwards).
- */
-export function seedDatabase(db: Db): SeedResult {
-  const terms = seedTaxonomies(db);
-  const imported = seedLivreBlanc(db);
-  return { terms, livreBlanc: imported && { fiches: imported.created.length, acteurs: imported.acteursCreated.length } };
 }

@@ -1,16 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-
-/** Directory holding everything this instance writes: the SQLite file and the session secret. */
-export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || "data");
-}
-
-/** Path of the SQLite database file. */
-export function databaseFile(): string {
-  return path.join(/*turbopackIgnore: true*/ dataDir(), "wiki.sqlite");
-}
+import { dataDir } from "@/db/client";
 
 /** TCP port the single HTTP server listens on. */
 export function port(): number {

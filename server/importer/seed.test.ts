@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { acteur, fiche } from "@/db/schema";
-import { seedDatabase } from "@/db/seed";
+import { seedDatabase } from "@/server/importer/seed";
 import { getTestDb } from "@/db/testing";
 import { seedLivreBlanc } from "./seed";
 

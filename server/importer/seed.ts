@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { fiche } from "@/db/schema";
+import { seedTaxonomies } from "@/db/seed";
 import { applyImport, type ImportOutcome } from "./apply";
 import { planImport } from "./plan";
 import { readImportFile } from "./read-file";
@@ -19,4 +20,17 @@ export function seedLivreBlanc(db: Db, file = LIVRE_BLANC_SEED_FILE): ImportOutc
   const read = readImportFile(fs.readFileSync(file), path.basename(file));
   if (!read.ok) throw new Error(`Cannot import the seed document ${file}: ${read.error.message}`);
   return applyImport(db, planImport(db, read), { viewerId: null });
+}
+
+/** What seeding added: taxonomy terms, and on first start the Livre blanc's fiches and acteurs. */
+export type SeedResult = { terms: number; livreBlanc: { fiches: number; acteurs: number } | null };
+
+/**
+ * Brings an empty or existing database to the state the wiki needs to start: the missing taxonomy
+ * terms, then, while the wiki holds no fiche, the Livre blanc's content (a no-op afterwards).
+ */
+export function seedDatabase(db: Db): SeedResult {
+  const terms = seedTaxonomies(db);
+  const imported = seedLivreBlanc(db);
+  return { terms, livreBlanc: imported && { fiches: imported.created.length, acteurs: imported.acteursCreated.length } };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
-import { databaseFile } from "@/server/config";
+import { databaseFile } from "@/db/client";
 import { getTestDb } from "@/db/testing";
 import { acteur, acteurTheme, fiche, ficheActeur, ficheTerm, lieu, searchState, taxonomyTerm, type Taxonomy } from "@/db/schema";
 import { emptyFilters, type SearchFilters } from "@/lib/search/params";
