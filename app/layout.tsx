@@ -1,5 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
+import { getDb } from "@/db/client";
+import { getContentLicence } from "@/server/licence";
+import { getCurrentViewer } from "@/server/session";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 
@@ -11,18 +15,22 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The licence is an admin setting: read it at request time, never frozen into a prerendered page.
+  await connection();
+  const viewer = await getCurrentViewer();
+  const licence = getContentLicence(getDb());
   return (
     <html lang="fr">
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader />
+        <SiteHeader viewer={viewer} />
         <main id="contenu" className="site-main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter licence={licence} />
       </body>
     </html>
   );

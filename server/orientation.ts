@@ -7,14 +7,9 @@ import { openingStateAtClock, parseOpeningHours, type OpeningState } from "@/lib
 import { parisClock } from "@/lib/lieu/paris-time";
 import { centroid, distanceKm, formatDistance, type Point } from "@/lib/orientation/distance";
 import { publicTermsOf, type Need } from "@/lib/orientation/needs";
+import { NEAR_KM, ORIENTATION_POINTS } from "@/lib/orientation/scoring";
 
 // The orientation only reads: nothing about the person being helped is written anywhere.
-
-/** The points each criterion is worth; the page explains them to the mediator in these terms. */
-export const ORIENTATION_POINTS = { public: 3, support: 3, near: 2, openNow: 1 } as const;
-
-/** Within this distance of the starting point, a lieu counts as near. */
-export const NEAR_KM = 5;
 
 /** What the mediator told about the person: the need, who they are, where they can go. */
 export type OrientationQuery = {

@@ -1,10 +1,8 @@
 import Link from "next/link";
-import { getDb } from "@/db/client";
-import { listPublicCataloguesIncludingFiche } from "@/db/queries/catalogue";
+import type { CatalogueIncludingFiche } from "@/db/queries/catalogue";
 
 /** "Dans les catalogues": the public catalogues that include a fiche, for the fiche's page; nothing when there is none. */
-export function CataloguesOfFiche({ ficheId }: { ficheId: number }) {
-  const catalogues = listPublicCataloguesIncludingFiche(getDb(), ficheId);
+export function CataloguesOfFiche({ catalogues }: { catalogues: CatalogueIncludingFiche[] }) {
   if (catalogues.length === 0) return null;
   return (
     <section aria-labelledby="fiche-catalogues">

@@ -1,12 +1,10 @@
-import { getDb } from "@/db/client";
-import { listFichesByActeur } from "@/db/queries/fiche";
-import { FICHE_ACTEUR_ROLES } from "@/db/schema";
+import type { FichesByRole } from "@/db/queries/fiche";
+import { FICHE_ACTEUR_ROLES } from "@/lib/fiche/values";
 import { ACTEUR_ROLE_LABELS } from "@/lib/fiche/labels";
 import { FicheCards } from "./FicheCard";
 
 /** The published fiches an acteur takes part in, by role, for the acteur's page. */
-export function FichesOfActeur({ acteurId }: { acteurId: number }) {
-  const byRole = listFichesByActeur(getDb(), acteurId);
+export function FichesOfActeur({ byRole }: { byRole: FichesByRole }) {
   const roles = FICHE_ACTEUR_ROLES.filter((role) => byRole[role].length > 0);
   return (
     <section aria-labelledby="fiches-de-l-acteur">

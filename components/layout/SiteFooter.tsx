@@ -1,12 +1,7 @@
 import Link from "next/link";
-import { connection } from "next/server";
-import { getDb } from "@/db/client";
-import { getContentLicence } from "@/server/licence";
+import type { Licence } from "@/lib/licence";
 
-export async function SiteFooter() {
-  // The licence is an admin setting: read it at request time, never frozen into a prerendered page.
-  await connection();
-  const licence = getContentLicence(getDb());
+export function SiteFooter({ licence }: { licence: Licence }) {
   return (
     <footer className="site-footer">
       <div className="site-footer__inner">

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getCurrentViewer } from "@/server/session";
-import { isAdmin, isModerator } from "@/lib/policies/viewer";
+import { isAdmin, isModerator, type Viewer } from "@/lib/policies/viewer";
 import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { NavLink } from "./NavLink";
 import { SignOutButton } from "./SignOutButton";
@@ -14,8 +13,7 @@ const NAV = [
   { href: "/orientation", label: "Vers qui se tourner ?" },
 ];
 
-export async function SiteHeader() {
-  const viewer = await getCurrentViewer();
+export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">

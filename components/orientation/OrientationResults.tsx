@@ -3,7 +3,8 @@ import Link from "next/link";
 import { FicheCards } from "@/components/fiche/FicheCard";
 import type { Need } from "@/lib/orientation/needs";
 import type { OrientationAnswers } from "@/lib/schemas/orientation";
-import { NEAR_KM, ORIENTATION_POINTS, type OrientationAnswer } from "@/server/orientation";
+import { NEAR_KM, ORIENTATION_POINTS } from "@/lib/orientation/scoring";
+import type { OrientationAnswer } from "@/server/orientation";
 import { HiddenAnswers } from "./HiddenAnswers";
 import { MatchCard } from "./MatchCard";
 

@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, ficheActeur, user, type Catalogue, type CatalogueStatut, type FicheType } from "../schema";
+import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, ficheActeur, user, type Catalogue } from "../schema";
+import type { CatalogueStatut } from "@/lib/catalogue/values";
+import type { FicheType } from "@/lib/fiche/values";
 import { searchFold } from "./acteur";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canReadCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
@@ -252,8 +254,10 @@ export function listCataloguesByOwner(db: Db, userId: number): CatalogueSummary[
   return summarize(db, rows);
 }
 
+export type CatalogueIncludingFiche = { slug: string; titre: string; owners: string[] };
+
 /** The public catalogues that include a fiche, in alphabetical order, with their owners' names. */
-export function listPublicCataloguesIncludingFiche(db: Db, ficheId: number): { slug: string; titre: string; owners: string[] }[] {
+export function listPublicCataloguesIncludingFiche(db: Db, ficheId: number): CatalogueIncludingFiche[] {
   const rows = db
     .selectDistinct({ id: catalogue.id, slug: catalogue.slug, titre: catalogue.titre })
     .from(catalogueItem)

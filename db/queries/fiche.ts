@@ -6,17 +6,12 @@ import {
   ficheActeur,
   ficheLieu,
   ficheTerm,
-  FICHE_ACTEUR_ROLES,
-  FICHE_TYPES,
   lieu,
   taxonomyTerm,
-  TAXONOMIES,
   type Fiche,
-  type FicheActeurRole,
-  type FicheStatut,
-  type FicheType,
-  type Taxonomy,
 } from "../schema";
+import { FICHE_ACTEUR_ROLES, FICHE_TYPES, type FicheActeurRole, type FicheStatut, type FicheType } from "@/lib/fiche/values";
+import { TAXONOMIES, type Taxonomy } from "@/lib/taxonomy/values";
 import type { Viewer } from "@/lib/policies/viewer";
 import type { FicheAccessFacts } from "@/lib/policies/fiche";
 
@@ -202,8 +197,10 @@ export function getFicheBySlug(db: Db, slug: string): FicheDetail | null {
   };
 }
 
+export type FichesByRole = Record<FicheActeurRole, FicheSummary[]>;
+
 /** The published fiches an acteur takes part in, grouped by its role. */
-export function listFichesByActeur(db: Db, acteurId: number): Record<FicheActeurRole, FicheSummary[]> {
+export function listFichesByActeur(db: Db, acteurId: number): FichesByRole {
   const rows = db
     .select({ ...summaryColumns, role: ficheActeur.role })
     .from(ficheActeur)

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getActeurBySlug } from "@/db/queries/acteur";
+import { listFichesByActeur } from "@/db/queries/fiche";
 import { listFichesCitingActeur } from "@/db/queries/backlink";
 import { Backlinks } from "@/components/fiche/Backlinks";
 import { LieuDetails } from "@/components/lieu/LieuDetails";
@@ -149,7 +150,7 @@ export default async function ActeurPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <FichesOfActeur acteurId={acteur.id} />
+      <FichesOfActeur byRole={listFichesByActeur(getDb(), acteur.id)} />
 
       <Backlinks backlinks={listFichesCitingActeur(getDb(), acteur.id, viewer)} subject="acteur" />
 

@@ -4,10 +4,11 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { listFichesCitingFiche } from "@/db/queries/backlink";
+import { listPublicCataloguesIncludingFiche } from "@/db/queries/catalogue";
 import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
 import { listFicheContributors } from "@/db/queries/revision";
 import { getMergeNotice, getRedirectTarget } from "@/db/queries/fiche-redirect";
-import { FICHE_ACTEUR_ROLES } from "@/db/schema";
+import { FICHE_ACTEUR_ROLES } from "@/lib/fiche/values";
 import { Backlinks } from "@/components/fiche/Backlinks";
 import { CataloguesOfFiche } from "@/components/catalogue/CataloguesOfFiche";
 import { FicheBadges } from "@/components/fiche/FicheBadges";
@@ -182,7 +183,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
       )}
 
       <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, viewer)} subject="fiche" />
-      <CataloguesOfFiche ficheId={fiche.id} />
+      <CataloguesOfFiche catalogues={listPublicCataloguesIncludingFiche(getDb(), fiche.id)} />
 
       {viewer && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
 
