@@ -99,6 +99,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   };
   // Frames far above the update limit are cut by ws itself (1009) before being buffered whole.
   const wss = new WebSocketServer({ noServer: true, maxPayload: Math.max(limits.maxUpdateBytes, limits.maxAwarenessBytes) * 4 });
+  // eslint-disable-next-line prefer-const -- assigned once below: the rooms need the pipeline and the pipeline needs the rooms.
   let pipeline: MessagePipeline;
   const rooms = new RoomStore({
     db,
