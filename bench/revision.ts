@@ -12,7 +12,7 @@ import { listRecentChanges } from "@/db/queries/recent-changes";
 import { getLatestRevision, listFicheContributors, listRevisions } from "@/db/queries/revision";
 import { fiche, ficheRevision, user } from "@/db/schema";
 import { seedDatabase } from "@/server/importer/seed";
-import { diffSequences } from "@/lib/diff/myers";
+import { diffArraysBounded } from "@/lib/diff/arrays";
 import { diffWords } from "@/lib/diff/words";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
@@ -115,7 +115,7 @@ export async function run(): Promise<void> {
     line("diffWords, 5,000 words, 50 scattered edits", time(RUNS, () => diffWords(a, scattered)));
     line("diffWords, 5,000 words, all different (bounded)", time(RUNS, () => diffWords(a, words(5000, "autre"))), "falls back past 1,000 edits");
     const ids = Array.from({ length: 20_000 }, (_, i) => i);
-    line("diffSequences, 20,000 items, 10 insertions", time(RUNS, () => diffSequences(ids, [...ids.slice(0, 5000), -1, -2, -3, -4, -5, ...ids.slice(5000, 15_000), -6, -7, -8, -9, -10, ...ids.slice(15_000)])));
+    line("diffArraysBounded, 20,000 items, 10 insertions", time(RUNS, () => diffArraysBounded(ids, [...ids.slice(0, 5000), -1, -2, -3, -4, -5, ...ids.slice(5000, 15_000), -6, -7, -8, -9, -10, ...ids.slice(15_000)])));
 
     const viewer = getViewerById(db, editor.id)!;
     line("restoreRevision (no live editors)", time(RUNS, (i) => restoreRevision(db, longest.id, revisions[i % 2].id, viewer)), "longest fiche");

@@ -1,7 +1,7 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { acteur, lieu, taxonomyTerm, type FicheRevision } from "@/db/schema";
-import { diffSequences } from "@/lib/diff/myers";
+import { diffArraysBounded } from "@/lib/diff/arrays";
 import { diffWords, type TextSegment } from "@/lib/diff/words";
 import type { FicheContent } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
@@ -123,8 +123,7 @@ function shape(block: BodyBlock): Pick<BodyBlockDiff, "kind" | "marker" | "depth
 
 /** The body's blocks, diffed as a sequence; a removed block followed by an added one of the same kind reads as one edited block. */
 export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnapshot["body"]): BodyBlockDiff[] {
-  const afterBlocks = bodyBlocks(after);
-  const runs = diffSequences(bodyBlocks(before), afterBlocks, sameBlock);
+  const changes = diffArraysBounded(bodyBlocks(before), bodyBlocks(after), sameBlock);
   const out: BodyBlockDiff[] = [];
   let removed: BodyBlock[] = [];
   let added: BodyBlock[] = [];
@@ -142,19 +141,13 @@ export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnap
     removed = [];
     added = [];
   };
-  // Equal runs carry the old side's blocks: kept blocks are shown as they are now (a list item's new number).
-  let next = 0;
-  for (const run of runs) {
-    if (run.op === "delete") removed.push(...run.items);
-    else if (run.op === "insert") {
-      added.push(...run.items);
-      next += run.items.length;
-    } else {
+  // Kept runs carry the new side's blocks: they are shown as they are now (a list item's new number).
+  for (const change of changes) {
+    if (change.removed) removed.push(...change.value);
+    else if (change.added) added.push(...change.value);
+    else {
       flushChanges();
-      for (const block of afterBlocks.slice(next, next + run.items.length)) {
-        out.push({ op: "equal", ...shape(block), segments: [{ op: "equal", text: block.text }] });
-      }
-      next += run.items.length;
+      for (const block of change.value) out.push({ op: "equal", ...shape(block), segments: [{ op: "equal", text: block.text }] });
     }
   }
   flushChanges();

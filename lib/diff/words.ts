@@ -1,4 +1,6 @@
-import { diffSequences, type DiffOp } from "./myers";
+import { diffArraysBounded } from "./arrays";
+
+type DiffOp = "equal" | "delete" | "insert";
 
 /** A piece of text in a readable diff: kept, deleted or inserted. */
 export type TextSegment = { op: DiffOp; text: string };
@@ -17,9 +19,9 @@ export function tokenizeWords(text: string): string[] {
  * a sentence does not come out as alternating word-by-word marks.
  */
 export function diffWords(before: string, after: string): TextSegment[] {
-  const segments: TextSegment[] = diffSequences(tokenizeWords(before), tokenizeWords(after)).map((run) => ({
-    op: run.op,
-    text: run.items.join(""),
+  const segments: TextSegment[] = diffArraysBounded(tokenizeWords(before), tokenizeWords(after)).map((change) => ({
+    op: change.added ? "insert" : change.removed ? "delete" : "equal",
+    text: change.value.join(""),
   }));
   const folded: TextSegment[] = [];
   segments.forEach((segment, i) => {
