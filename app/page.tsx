@@ -4,7 +4,7 @@ import { listLatestFiches } from "@/db/queries/fiche";
 import { countHome } from "@/db/queries/home";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { FicheCards } from "@/components/fiche/FicheCard";
-import { FICHE_TYPES } from "@/db/schema";
+import { FICHE_TYPES } from "@/lib/fiche/values";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 
 export const dynamic = "force-dynamic";

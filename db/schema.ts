@@ -9,25 +9,15 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-
-// Enumerations are declared here so that the database, the zod schemas and the UI share one list.
-export const ROLES = ["contributeur", "moderateur", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ACTEUR_CATEGORIES = ["public", "prive", "non_lucratif"] as const;
-export type ActeurCategorie = (typeof ACTEUR_CATEGORIES)[number];
-
-export const TAXONOMIES = ["theme", "public", "enjeu", "objectif"] as const;
-export type Taxonomy = (typeof TAXONOMIES)[number];
-
-export const FICHE_TYPES = ["pratique", "idee", "fiche_pratique"] as const;
-export type FicheType = (typeof FICHE_TYPES)[number];
-
-export const FICHE_STATUTS = ["brouillon", "publiee", "archivee"] as const;
-export type FicheStatut = (typeof FICHE_STATUTS)[number];
-
-export const FICHE_ACTEUR_ROLES = ["porteur", "partenaire", "financeur", "pressenti"] as const;
-export type FicheActeurRole = (typeof FICHE_ACTEUR_ROLES)[number];
+// The value lists live in lib, by domain noun, so that forms and zod schemas share them without
+// importing drizzle; the columns below are built from them.
+import { ACTEUR_CATEGORIES } from "../lib/acteur/values";
+import { CATALOGUE_STATUTS } from "../lib/catalogue/values";
+import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "../lib/fiche/values";
+import { REVISION_REASONS } from "../lib/revision/values";
+import { ROLES } from "../lib/roles";
+import { SIGNALEMENT_MOTIFS } from "../lib/signalement/values";
+import { TAXONOMIES } from "../lib/taxonomy/values";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -270,12 +260,6 @@ export const ficheUpdate = sqliteTable(
   (t) => [index("fiche_update_fiche_idx").on(t.ficheId, t.id)],
 );
 
-export const SIGNALEMENT_MOTIFS = ["inapproprie", "obsolete", "erreurs", "doublon"] as const;
-export type SignalementMotif = (typeof SIGNALEMENT_MOTIFS)[number];
-
-export const REVISION_REASONS = ["creation", "pause", "depart", "intervalle", "restauration", "import"] as const;
-export type RevisionReason = (typeof REVISION_REASONS)[number];
-
 /**
  * A point in a fiche's history: the whole Yjs state at that moment, and who had edited since the
  * previous revision. Restoring writes a new forward edit; revisions are never rewritten.
@@ -358,9 +342,6 @@ export const setting = sqliteTable("setting", {
   value: text("value").notNull(),
   updatedAt: updatedAt(),
 });
-
-export const CATALOGUE_STATUTS = ["brouillon", "public"] as const;
-export type CatalogueStatut = (typeof CATALOGUE_STATUTS)[number];
 
 /** A trainer's catalogue: fiches assembled in ordered modules. */
 export const catalogue = sqliteTable(

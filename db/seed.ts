@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
-import { TAXONOMIES, taxonomyTerm } from "./schema";
+import { taxonomyTerm } from "./schema";
+import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { TAXONOMY_SEED } from "./taxonomies";
 import type { Db } from "./client";
 

@@ -1,4 +1,4 @@
-import type { Taxonomy } from "./schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 
 export type TermSeed = { slug: string; label: string; description: string };
 

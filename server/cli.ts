@@ -4,7 +4,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { closeDatabases, databaseFile, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 import { roleSchema, signUpSchema } from "@/lib/schemas/user";
 import type { z } from "@/lib/schemas/zod";
 import { DomainError } from "./errors";

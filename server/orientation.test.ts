@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { buildActeur, buildLieu } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
-import { fiche, ficheTerm, taxonomyTerm, type FicheStatut } from "@/db/schema";
+import { fiche, ficheTerm, taxonomyTerm } from "@/db/schema";
+import type { FicheStatut } from "@/lib/fiche/values";
 import { findNeed, SERVICE_NEEDS, type Need } from "@/lib/orientation/needs";
 import { orient, type OrientationQuery } from "./orientation";
 

@@ -5,7 +5,8 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@t
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { getLatestRevision, getRevision } from "@/db/queries/revision";
-import { fiche, ficheRevision, ficheUpdate, type FicheRevision, type RevisionReason } from "@/db/schema";
+import { fiche, ficheRevision, ficheUpdate, type FicheRevision } from "@/db/schema";
+import type { RevisionReason } from "@/lib/revision/values";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, readFicheContent, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";

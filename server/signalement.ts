@@ -1,7 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
-import { fiche, signalement, type SignalementMotif } from "@/db/schema";
+import { fiche, signalement } from "@/db/schema";
+import type { SignalementMotif } from "@/lib/signalement/values";
 import { displayTitre } from "@/lib/fiche/labels";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";

@@ -1,6 +1,7 @@
 import { asc, count, eq, inArray, max } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { acteurTheme, ficheTerm, taxonomyTerm, type Taxonomy, type TaxonomyTerm } from "@/db/schema";
+import { acteurTheme, ficheTerm, taxonomyTerm, type TaxonomyTerm } from "@/db/schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 import { TAXONOMY_LABELS } from "@/db/taxonomies";
 import type { CreateTermInput, UpdateTermInput } from "@/lib/schemas/taxonomy";
 import { firstFreeSlug, slugify } from "@/lib/slug";

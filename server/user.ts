@@ -1,7 +1,8 @@
 import { hash, verify } from "@node-rs/argon2";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { user, type Role, type User } from "@/db/schema";
+import { user, type User } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { DomainError } from "./errors";
 
 // Argon2id (the library's default algorithm) with OWASP's recommended minimum cost.

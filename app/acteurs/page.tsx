@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listActeurs, listCommunes, searchFold, type ActeurFilters } from "@/db/queries/acteur";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
-import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/db/schema";
+import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/lib/acteur/values";
 import { ActeurCard } from "@/components/acteur/ActeurCard";
 import { SelectField, TextField } from "@/components/form/fields";
 import { ACTEUR_CATEGORIE_OPTIONS } from "@/lib/acteur/labels";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
-import { TAXONOMIES } from "@/db/schema";
+import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { TAXONOMY_LABELS } from "@/db/taxonomies";
 
 export const metadata: Metadata = { title: "Thèmes, publics, enjeux et objectifs" };

@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { createTaxonomyTerm } from "@/app/admin/taxonomies/actions";
 import { FormMessage } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/SubmitButton";
-import type { Taxonomy } from "@/db/schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 import { submittedOr } from "@/lib/action-result";
 import { TERM_DESCRIPTION_MAX, TERM_LABEL_MAX } from "@/lib/schemas/taxonomy";
 import { AdminField } from "./AdminField";

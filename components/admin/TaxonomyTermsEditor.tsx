@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { deleteTaxonomyTerm } from "@/app/admin/taxonomies/actions";
 import { FormMessage } from "@/components/form/fields";
-import type { Taxonomy } from "@/db/schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 import { ConfirmSubmit } from "./ConfirmSubmit";
 import { NewTermForm } from "./NewTermForm";
 import { TermEditForm } from "./TermEditForm";

@@ -4,7 +4,7 @@ import { useActionState, useRef } from "react";
 import { changeUserRole } from "@/app/admin/utilisateurs/actions";
 import { FormMessage } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/SubmitButton";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { ROLE_LABELS } from "@/lib/roles";
 import { useKeepFocus } from "./useKeepFocus";
 

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import type { ActeurSuggestion, LinkedActeur } from "@/db/queries/acteur-suggestion";
-import type { FicheActeurRole, FicheType } from "@/db/schema";
+import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
 import { acteursMap, setField } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, acteurRolesFor } from "@/lib/fiche/labels";
 import { ActeurCombobox } from "./ActeurCombobox";

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import type { LinkedActeur } from "@/db/queries/acteur-suggestion";
-import type { FicheType } from "@/db/schema";
+import type { FicheType } from "@/lib/fiche/values";
 import { ETATS_ACTION, metaMap, setField, textField } from "@/lib/fiche/document";
 import { ETAT_LABELS } from "@/lib/fiche/labels";
 import { ActeursField } from "./ActeursField";

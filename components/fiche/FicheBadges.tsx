@@ -1,4 +1,4 @@
-import type { FicheStatut } from "@/db/schema";
+import type { FicheStatut } from "@/lib/fiche/values";
 import { FICHE_STATUT_LABELS } from "@/lib/fiche/labels";
 
 /** The statut of a fiche when it is not simply published, and its "à vérifier" flag. */

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import type { FicheStatut, FicheType, TaxonomyTerm } from "@/db/schema";
+import type { TaxonomyTerm } from "@/db/schema";
+import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import type { FicheFiltersInput } from "@/lib/schemas/fiche";

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { createFicheAction } from "@/app/fiches/nouvelle/actions";
 import { FormMessage, TextField } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/SubmitButton";
-import { FICHE_TYPES, type FicheType } from "@/db/schema";
+import { FICHE_TYPES, type FicheType } from "@/lib/fiche/values";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { FICHE_TITRE_MAX } from "@/lib/schemas/fiche";
 import { submittedOr } from "@/lib/action-result";

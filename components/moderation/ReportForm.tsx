@@ -6,7 +6,7 @@ import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { FormMessage, TextArea } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { FicheCombobox } from "@/components/fiche/FicheCombobox";
-import { SIGNALEMENT_MOTIFS } from "@/db/schema";
+import { SIGNALEMENT_MOTIFS } from "@/lib/signalement/values";
 import { textValue } from "@/lib/form-state";
 import { SIGNALEMENT_COMMENTAIRE_MAX, SIGNALEMENT_MOTIF_LABELS } from "@/lib/schemas/moderation";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { FICHE_TYPES, type TaxonomyTerm } from "@/db/schema";
+import type { TaxonomyTerm } from "@/db/schema";
+import { FICHE_TYPES } from "@/lib/fiche/values";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import type { RecentChangesFiltersInput } from "@/lib/schemas/revision";
 

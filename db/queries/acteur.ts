@@ -2,7 +2,8 @@ import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type Database from "better-sqlite3";
 import { foldText } from "@/lib/slug";
 import type { Db } from "../client";
-import { acteur, acteurTheme, lieu, membership, taxonomyTerm, user, type Acteur, type ActeurCategorie, type Lieu, type TaxonomyTerm } from "../schema";
+import { acteur, acteurTheme, lieu, membership, taxonomyTerm, user, type Acteur, type Lieu, type TaxonomyTerm } from "../schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
 
 export const ACTEURS_PAGE_SIZE = 50;
 

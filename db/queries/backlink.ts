@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { fiche, ficheActeur, ficheLink, type FicheStatut, type FicheType } from "../schema";
+import { fiche, ficheActeur, ficheLink } from "../schema";
+import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES } from "@/lib/lieu/labels";
 import type { Db } from "../client";
-import { acteur, acteurTheme, lieu, taxonomyTerm, type Acteur, type ActeurCategorie, type Lieu } from "../schema";
+import { acteur, acteurTheme, lieu, taxonomyTerm, type Acteur, type Lieu } from "../schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
 import { searchFold } from "./acteur";
 
 /** The map's filters; labels of the national lists for service and public, a theme slug. */

@@ -1,6 +1,9 @@
 import { and, asc, count, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm, type ActeurCategorie, type Fiche, type FicheActeurRole, type Taxonomy } from "../schema";
+import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm, type Fiche } from "../schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
+import type { FicheActeurRole } from "@/lib/fiche/values";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 
 /** An acteur of an exported fiche: what another wiki needs to find or recreate it. */
 export type ExportActeurRef = { slug: string; nom: string; categorie: ActeurCategorie; typologie: string; role: FicheActeurRole };

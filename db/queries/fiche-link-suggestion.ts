@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { fiche, ficheActeur, type FicheStatut, type FicheType } from "../schema";
+import { fiche, ficheActeur } from "../schema";
+import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import type { WikiLinkView } from "@/lib/editor/wiki-links";
 import { displayTitre } from "@/lib/fiche/labels";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { fiche, type FicheType } from "../schema";
+import { fiche } from "../schema";
+import type { FicheType } from "@/lib/fiche/values";
 import { searchFold } from "./acteur";
 
 /** A fiche as the catalogue editor's picker offers it. */

@@ -3,7 +3,9 @@ import { and, eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
 import { getViewerById } from "./viewer";
 import { buildActeur, buildLieu, buildUser } from "@/db/factories";
-import { fiche, ficheActeur, ficheLieu, ficheTerm, taxonomyTerm, type FicheType, type Taxonomy } from "@/db/schema";
+import { fiche, ficheActeur, ficheLieu, ficheTerm, taxonomyTerm } from "@/db/schema";
+import type { FicheType } from "@/lib/fiche/values";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 import {
   countPublishedFichesByType,
   getFicheBySlug,

@@ -1,6 +1,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "../client";
-import { acteur, lieu, user, type FicheType } from "../schema";
+import { acteur, lieu, user } from "../schema";
+import type { FicheType } from "@/lib/fiche/values";
 import { countPublishedFichesByType } from "./fiche";
 
 /** The real counts shown on the home page; fiches count only when published. */

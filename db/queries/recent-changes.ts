@@ -1,7 +1,8 @@
 import { and, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { acteur, fiche, ficheActeur, ficheRevision, ficheTerm, taxonomyTerm, user, type FicheType } from "../schema";
+import { acteur, fiche, ficheActeur, ficheRevision, ficheTerm, taxonomyTerm, user } from "../schema";
+import type { FicheType } from "@/lib/fiche/values";
 import { withAuthors, type RevisionSummary } from "./revision";
 
 /** Filters of the site-wide recent changes; slugs for acteurs and themes, so that URLs stay readable. */

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, inArray, lt, lte, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client";
-import { ficheRevision, user, type FicheRevision, type RevisionReason } from "../schema";
+import { ficheRevision, user, type FicheRevision } from "../schema";
+import type { RevisionReason } from "@/lib/revision/values";
 
 /** An author of a revision; `name` is null when the account was deleted since. */
 export type RevisionAuthor = { id: number; name: string | null };

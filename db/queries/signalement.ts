@@ -1,7 +1,9 @@
 import { alias } from "drizzle-orm/sqlite-core";
 import { asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { fiche, signalement, user, type FicheStatut, type SignalementMotif } from "../schema";
+import { fiche, signalement, user } from "../schema";
+import type { FicheStatut } from "@/lib/fiche/values";
+import type { SignalementMotif } from "@/lib/signalement/values";
 
 /** The fiche a report is about, with what the moderators' actions depend on. */
 export type ReportedFiche = { id: number; slug: string; titre: string; statut: FicheStatut; masquee: boolean; redirectToId: number | null };

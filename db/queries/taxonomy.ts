@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { taxonomyTerm, type Taxonomy, type TaxonomyTerm } from "../schema";
+import { taxonomyTerm, type TaxonomyTerm } from "../schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 
 /** The terms of one taxonomy in their display order. */
 export function listTermsByTaxonomy(db: Db, taxonomy: Taxonomy): TaxonomyTerm[] {

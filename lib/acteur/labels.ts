@@ -1,6 +1,4 @@
-import type { ActeurCategorie } from "@/db/schema";
-
-// Type-only import of the schema: this module is bundled into client forms, drizzle must not be.
+import type { ActeurCategorie } from "./values";
 
 /** The three kinds of acteurs of the Livre blanc de la Solidarité numérique. */
 export const ACTEUR_CATEGORIE_LABELS: Record<ActeurCategorie, string> = {

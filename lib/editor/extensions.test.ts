@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Node } from "@tiptap/pm/model";
-import { FICHE_TYPES } from "@/db/schema";
+import { FICHE_TYPES } from "@/lib/fiche/values";
 import { getBaseExtensions, getBodyTemplate, getFicheSchema, isSafeHref } from "./extensions";
 
 function headingsOf(json: ReturnType<typeof getBodyTemplate>) {

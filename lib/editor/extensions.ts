@@ -2,7 +2,7 @@ import { getSchema, type Extensions, type JSONContent } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { TableKit } from "@tiptap/extension-table";
 import { StarterKit } from "@tiptap/starter-kit";
-import type { FicheType } from "@/db/schema";
+import type { FicheType } from "@/lib/fiche/values";
 import { ActeurMention, FicheLink, type WikiLinkNodeOptions } from "./wiki-links";
 
 /**

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { FicheActeurRole, FicheType } from "@/db/schema";
+import type { FicheActeurRole, FicheType } from "./values";
 
 /**
  * The layout of a fiche's Yjs document, the one source of truth of its content.

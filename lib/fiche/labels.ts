@@ -1,4 +1,4 @@
-import type { FicheActeurRole, FicheStatut, FicheType } from "@/db/schema";
+import type { FicheActeurRole, FicheStatut, FicheType } from "./values";
 import type { EtatAction } from "./document";
 
 /** How the wiki names each kind of fiche, in lists, tabs and the creation form. */

@@ -1,4 +1,5 @@
-import type { ActeurCategorie, FicheActeurRole } from "@/db/schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
+import type { FicheActeurRole } from "@/lib/fiche/values";
 
 // What the import page receives from /api/import/preview and /api/import: plain JSON, shared by the
 // route handlers (server/importer/preview.ts builds it) and the page's client components.

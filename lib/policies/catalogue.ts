@@ -1,4 +1,4 @@
-import type { CatalogueStatut } from "@/db/schema";
+import type { CatalogueStatut } from "@/lib/catalogue/values";
 import { isModerator, type Viewer } from "./viewer";
 
 /** What the catalogue policies need to know of a catalogue. */

@@ -1,4 +1,4 @@
-import type { FicheStatut } from "@/db/schema";
+import type { FicheStatut } from "@/lib/fiche/values";
 import { isModerator, type Viewer } from "./viewer";
 
 /** What the fiche policies need to know of a fiche. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 import { canImportFiches } from "./import";
 
 const viewer = (role: Role) => ({ id: 1, name: "Camille", role, acteurIds: [7] });

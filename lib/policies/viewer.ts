@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema";
+import type { Role } from "@/lib/roles";
 
 /** Who is acting: a signed-in, enabled account, with the acteurs it is a member of. */
 export type Viewer = {

@@ -1,4 +1,4 @@
-import type { RevisionReason } from "@/db/schema";
+import type { RevisionReason } from "./values";
 
 /** Why a revision was taken, as the history says it. */
 export const REVISION_REASON_LABELS: Record<RevisionReason, string> = {

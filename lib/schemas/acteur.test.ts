@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTEUR_CATEGORIES } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
 import { ACTEUR_CATEGORIE_LABELS } from "@/lib/acteur/labels";
 import { fieldErrorsOf } from "@/server/mutation";
 import { acteurSchema, addMemberSchema, formatSiret, isValidSiret } from "./acteur";

@@ -1,4 +1,4 @@
-import { ACTEUR_CATEGORIES } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
 import { ACTEUR_TYPOLOGIES } from "@/lib/acteur/labels";
 import { emailSchema, phoneSchema, websiteSchema } from "./contact";
 import { optionalText, requiredText, z } from "./zod";

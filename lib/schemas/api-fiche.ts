@@ -1,4 +1,4 @@
-import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "@/db/schema";
+import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { normalizeWebsite } from "./contact";
 import { FICHE_TITRE_MAX } from "./fiche";

@@ -1,4 +1,5 @@
-import { ACTEUR_CATEGORIES, FICHE_STATUTS, FICHE_TYPES } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
+import { FICHE_STATUTS, FICHE_TYPES } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { LIEU_SERVICES } from "@/lib/lieu/labels";
 import { SEARCH_FACETS, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX, type SearchFacet } from "@/lib/search/params";

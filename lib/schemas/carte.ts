@@ -1,4 +1,4 @@
-import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/db/schema";
+import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/lib/acteur/values";
 import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES, LIEU_PUBLICS_SPECIFIQUEMENT_ADRESSES, LIEU_SERVICES } from "@/lib/lieu/labels";
 import { z } from "./zod";
 

@@ -1,4 +1,4 @@
-import { CATALOGUE_STATUTS } from "@/db/schema";
+import { CATALOGUE_STATUTS } from "@/lib/catalogue/values";
 import { optionalText, requiredText, z } from "./zod";
 
 export const CATALOGUE_TITRE_MAX = 200;

@@ -1,4 +1,4 @@
-import { FICHE_STATUTS, FICHE_TYPES } from "@/db/schema";
+import { FICHE_STATUTS, FICHE_TYPES } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { requiredText, z } from "./zod";
 

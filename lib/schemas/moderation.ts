@@ -1,4 +1,4 @@
-import { SIGNALEMENT_MOTIFS, type SignalementMotif } from "@/db/schema";
+import { SIGNALEMENT_MOTIFS, type SignalementMotif } from "@/lib/signalement/values";
 import { optionalText, z } from "./zod";
 
 export const SIGNALEMENT_COMMENTAIRE_MAX = 1000;

@@ -1,4 +1,4 @@
-import { FICHE_TYPES } from "@/db/schema";
+import { FICHE_TYPES } from "@/lib/fiche/values";
 import { z } from "./zod";
 
 const id = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);

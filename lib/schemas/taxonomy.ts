@@ -1,4 +1,4 @@
-import { TAXONOMIES } from "@/db/schema";
+import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { requiredText, z } from "./zod";
 
 export const TERM_LABEL_MAX = 120;

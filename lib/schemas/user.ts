@@ -1,4 +1,4 @@
-import { ROLES } from "@/db/schema";
+import { ROLES } from "@/lib/roles";
 import { requiredText, z } from "./zod";
 
 export const PASSWORD_MIN = 10;

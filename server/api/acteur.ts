@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { getActeurBySlug, listActeurs, type ActeurDetails, type ActeurListItem } from "@/db/queries/acteur";
-import { ACTEUR_CATEGORIES, type ActeurCategorie, type Lieu } from "@/db/schema";
+import type { Lieu } from "@/db/schema";
+import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/lib/acteur/values";
 import { ACTEUR_TYPOLOGIES } from "@/lib/acteur/labels";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canCreateActeur, canEditActeur } from "@/lib/policies/acteur";

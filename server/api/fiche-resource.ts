@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { getFicheBySlug, listFiches, type FicheDetail, type FicheSummary } from "@/db/queries/fiche";
-import type { FicheStatut, FicheType } from "@/db/schema";
+import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import type { EtatAction } from "@/lib/fiche/document";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";

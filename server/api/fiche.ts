@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
-import type { FicheActeurRole, FicheType } from "@/db/schema";
+import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
 import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { acteurRolesFor } from "@/lib/fiche/labels";
 import type { Viewer } from "@/lib/policies/viewer";

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { acteur, lieu, taxonomyTerm, type Taxonomy } from "@/db/schema";
+import { acteur, lieu, taxonomyTerm } from "@/db/schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 import type { Ref } from "@/lib/schemas/api-fiche";
 import type { ApiErrorDetail } from "./errors";
 

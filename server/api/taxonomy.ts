@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { listAllTerms, listTermsByTaxonomy } from "@/db/queries/taxonomy";
-import { TAXONOMIES, type Taxonomy, type TaxonomyTerm } from "@/db/schema";
+import type { TaxonomyTerm } from "@/db/schema";
+import { TAXONOMIES, type Taxonomy } from "@/lib/taxonomy/values";
 import { notFound } from "./http";
 
 /** What each shared list classifies, in English for the API's readers. */

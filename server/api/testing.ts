@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
-import type { Fiche, FicheStatut, FicheType } from "@/db/schema";
+import type { Fiche } from "@/db/schema";
+import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { buildInitialDocument, insertFiche } from "@/server/fiche";
 import type { ApiErrorBody } from "./errors";

@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import type { ExportActeurRef, ExportFicheRow, ExportLieuRef } from "@/db/queries/fiche-export";
-import type { FicheStatut, FicheType } from "@/db/schema";
+import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { bodyFragment } from "@/lib/fiche/document";
 import type { Licence } from "@/lib/licence";
 import { loadDocument } from "../collab/persistence";

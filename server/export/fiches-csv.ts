@@ -1,4 +1,4 @@
-import type { FicheActeurRole } from "@/db/schema";
+import type { FicheActeurRole } from "@/lib/fiche/values";
 import { licenceCitation } from "@/lib/licence";
 import { joinValues, SPREADSHEET_BOM, toCsv } from "./csv";
 import type { ExportContext, ExportedFiche } from "./fiche-record";

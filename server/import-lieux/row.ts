@@ -1,4 +1,5 @@
-import type { ActeurCategorie, Lieu } from "@/db/schema";
+import type { Lieu } from "@/db/schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
 import type { ActeurTypologie } from "@/lib/acteur/labels";
 import { isValidSiret } from "@/lib/schemas/acteur";
 import { lieuSchema, type LieuInput } from "@/lib/schemas/lieu";

@@ -1,4 +1,4 @@
-import type { FicheActeurRole } from "@/db/schema";
+import type { FicheActeurRole } from "@/lib/fiche/values";
 import { foldText } from "@/lib/slug";
 import { canonicalActeur, foldActeurName, normaliseActeurName } from "./acteur-names";
 import { guessActeurKind, isKnownActeur } from "./acteur-typologie";

@@ -1,4 +1,4 @@
-import type { ActeurCategorie } from "@/db/schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
 import type { ActeurTypologie } from "@/lib/acteur/labels";
 import { foldActeurName } from "./acteur-names";
 

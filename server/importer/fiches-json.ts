@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
-import { ACTEUR_CATEGORIES, FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
+import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { FICHES_EXPORT_FORMAT, FICHES_EXPORT_VERSION } from "../export/fiche-record";
 import { parseBody } from "../fiche-html";

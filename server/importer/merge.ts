@@ -3,7 +3,7 @@ import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { z } from "zod";
-import { FICHE_ACTEUR_ROLES, type FicheActeurRole } from "@/db/schema";
+import { FICHE_ACTEUR_ROLES, type FicheActeurRole } from "@/lib/fiche/values";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import type { ImportField } from "@/lib/import/preview";
 import { bodyFragment, importMap, readFicheContent, writeFicheContent, type FicheContent } from "@/lib/fiche/document";

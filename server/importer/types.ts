@@ -1,4 +1,5 @@
-import type { ActeurCategorie, FicheActeurRole, FicheType } from "@/db/schema";
+import type { ActeurCategorie } from "@/lib/acteur/values";
+import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
 import type { ActeurTypologie } from "@/lib/acteur/labels";
 
 // The parsing half of the fiche importer produces these plain objects; the database-writing half

@@ -1,7 +1,9 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { listAllTerms } from "@/db/queries/taxonomy";
-import { acteur, ACTEUR_CATEGORIES, fiche, FICHE_TYPES, type SearchKind } from "@/db/schema";
+import { acteur, fiche, type SearchKind } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
+import { FICHE_TYPES } from "@/lib/fiche/values";
 import { TAXONOMY_LABELS } from "@/db/taxonomies";
 import { ACTEUR_CATEGORIE_LABELS } from "@/lib/acteur/labels";
 import { ETATS_ACTION } from "@/lib/fiche/document";

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/client";
 import { databaseFile } from "@/db/client";
 import { getTestDb } from "@/db/testing";
-import { acteur, acteurTheme, fiche, ficheActeur, ficheTerm, lieu, searchState, taxonomyTerm, type Taxonomy } from "@/db/schema";
+import { acteur, acteurTheme, fiche, ficheActeur, ficheTerm, lieu, searchState, taxonomyTerm } from "@/db/schema";
+import type { Taxonomy } from "@/lib/taxonomy/values";
 import { emptyFilters, type SearchFilters } from "@/lib/search/params";
 import { ensureSearchIndex, indexActeur, indexFiche, rebuildSearchIndex, searchWiki, suggestSearch } from "./index";
 

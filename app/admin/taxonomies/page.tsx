@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
-import { TAXONOMIES } from "@/db/schema";
+import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { TAXONOMY_LABELS } from "@/db/taxonomies";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { AdminOnly } from "@/components/admin/AdminOnly";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { fiche, type FicheType } from "@/db/schema";
+import { fiche } from "@/db/schema";
+import type { FicheType } from "@/lib/fiche/values";
 import { getTestDb } from "@/db/testing";
 import { writeFicheContent } from "@/lib/fiche/document";
 import { insertFiche } from "@/server/fiche";

@@ -1,4 +1,6 @@
-import { ACTEUR_CATEGORIES, FICHE_STATUTS, FICHE_TYPES, TAXONOMIES } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
+import { FICHE_STATUTS, FICHE_TYPES } from "@/lib/fiche/values";
+import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { LIEU_SERVICES } from "@/lib/lieu/labels";
 import { PER_PAGE_DEFAULT, PER_PAGE_MAX, SEARCH_PER_PAGE_MAX } from "@/lib/schemas/api-query";

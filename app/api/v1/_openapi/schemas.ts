@@ -1,4 +1,6 @@
-import { ACTEUR_CATEGORIES, FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES, TAXONOMIES } from "@/db/schema";
+import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
+import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "@/lib/fiche/values";
+import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { ACTEUR_TYPOLOGIES } from "@/lib/acteur/labels";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { LIEU_LIST_FIELDS } from "@/lib/lieu/labels";
