@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 /** Submitted form values sent back on failure, so that nothing typed is lost (passwords excepted). */
 export type SubmittedValues = Record<string, string | string[]>;
 
@@ -5,6 +7,16 @@ export type SubmittedValues = Record<string, string | string[]>;
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]>; code?: string; values?: SubmittedValues };
+
+/** Groups zod issues by field path, in the order they were raised. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
 
 /** The value to show in a field: what was just submitted if the submission failed, else the saved one. */
 export function submittedOr<T>(state: ActionResult<unknown> | null, name: string, saved: T): string | T {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ActionResult, SubmittedValues } from "@/lib/action-result";
+import { fieldErrorsOf, type ActionResult, type SubmittedValues } from "@/lib/action-result";
 import type { Viewer } from "@/lib/policies/viewer";
 import { DomainError } from "./errors";
 import { getCurrentViewer } from "./session";
@@ -14,16 +14,6 @@ type MutationSpec<S extends z.ZodType, T> = {
   /** For callers that authenticate otherwise (API tokens); defaults to the session. */
   viewer?: Viewer | null;
 };
-
-/** Groups zod issues by field path, in the order they were raised. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
 
 /**
  * The one path every mutation takes: session, validation, policy, domain call, typed result.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTEUR_CATEGORIES } from "@/lib/acteur/values";
 import { ACTEUR_CATEGORIE_LABELS } from "@/lib/acteur/labels";
-import { fieldErrorsOf } from "@/server/mutation";
+import { fieldErrorsOf } from "@/lib/action-result";
 import { acteurSchema, addMemberSchema, formatSiret, isValidSiret } from "./acteur";
 
 const valid = { nom: "  Emmaüs Connect Bordeaux ", categorie: "non_lucratif", typologie: "association" };

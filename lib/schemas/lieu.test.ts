@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrorsOf } from "@/server/mutation";
+import { fieldErrorsOf } from "@/lib/action-result";
 import { lieuSchema } from "./lieu";
 
 const valid = {

@@ -10,7 +10,7 @@ import { HistoryBreadcrumb } from "@/components/revision/HistoryBreadcrumb";
 import { displayTitre } from "@/lib/fiche/labels";
 import { byAuthors, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareRevisionsSchema } from "@/lib/schemas/revision";
-import { fieldErrorsOf } from "@/server/mutation";
+import { fieldErrorsOf } from "@/lib/action-result";
 import { diffRevisions } from "@/server/revision-diff";
 import { readableFicheForHistory } from "../access";
 
