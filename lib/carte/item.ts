@@ -1,5 +1,3 @@
-import type { LieuWithActeur } from "@/db/queries/carte";
-
 /** What the map and its linked list show of a lieu: no more than the browser needs. */
 export type CarteItem = {
   id: number;
@@ -17,8 +15,14 @@ export type CarteItem = {
   acteur: { slug: string; nom: string };
 };
 
+/** What the map reads of a stored lieu and its acteur; db/queries/carte's LieuWithActeur has it all. */
+export type CarteLieu = Omit<CarteItem, "publics"> & {
+  publicsSpecifiquementAdresses: string[];
+  priseEnChargeSpecifique: string[];
+};
+
 /** The map's view of a lieu. */
-export function toCarteItem(lieu: LieuWithActeur): CarteItem {
+export function toCarteItem(lieu: CarteLieu): CarteItem {
   return {
     id: lieu.id,
     nom: lieu.nom,
