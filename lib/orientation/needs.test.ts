@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES, LIEU_PUBLICS_SPECIFIQUEMENT_ADRESSES, LIEU_SERVICES } from "@/lib/lieu/labels";
-import { TAXONOMY_SEED } from "@/db/taxonomies";
-import { findNeed, PERSON_PUBLIC_TERMS, publicTermsOf, SERVICE_NEEDS, SERVICE_THEMES, themeNeeds } from "./needs";
-
-const seededThemes = TAXONOMY_SEED.theme.map((t) => t.slug);
-const seededPublics = TAXONOMY_SEED.public.map((t) => t.slug);
-
-describe("correspondences between the national lists and the wiki's taxonomies", () => {
-  it("cover every service, public and support of the national lists with seeded terms", () => {
-    expect(Object.keys(SERVICE_THEMES).sort()).toEqual([...LIEU_SERVICES].sort());
-    expect(Object.keys(PERSON_PUBLIC_TERMS).sort()).toEqual([...LIEU_PUBLICS_SPECIFIQUEMENT_ADRESSES, ...LIEU_PRISES_EN_CHARGE_SPECIFIQUES].sort());
-    for (const slugs of Object.values(SERVICE_THEMES)) for (const slug of slugs) expect(seededThemes).toContain(slug);
-    for (const slugs of Object.values(PERSON_PUBLIC_TERMS)) for (const slug of slugs) expect(seededPublics).toContain(slug);
-  });
-});
+import { LIEU_SERVICES } from "@/lib/lieu/labels";
+import { findNeed, publicTermsOf, SERVICE_NEEDS, themeNeeds } from "./needs";
 
 describe("needs", () => {
   const themes = [{ slug: "sante", label: "Santé" }];
