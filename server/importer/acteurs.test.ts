@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { normaliseActeurName } from "./acteur-names";
 import { splitActeurs } from "./acteur-split";
 import { guessActeurKind } from "./acteur-typologie";
 import { collectActeurs } from "./directory";
 import { parseLivreBlanc } from "./livre-blanc";
+import { LIVRE_BLANC_SEED_FILE } from "./seed";
 
 const organisations = (raw: string) => splitActeurs(raw).filter((a) => !a.generic).map((a) => a.nom);
 const generics = (raw: string) => splitActeurs(raw).filter((a) => a.generic).map((a) => a.nom);
@@ -132,7 +132,7 @@ describe("guessActeurKind", () => {
 });
 
 describe("collectActeurs on the Livre blanc", () => {
-  const text = fs.readFileSync(path.resolve(process.cwd(), "../shared/corpus/livre-blanc-solidarite-numerique-bordeaux-2016.txt"), "utf8");
+  const text = fs.readFileSync(LIVRE_BLANC_SEED_FILE, "utf8");
   const directory = collectActeurs(parseLivreBlanc(text).fiches);
   const entry = (nom: string) => directory.find((candidate) => candidate.nom === nom);
 

@@ -1,11 +1,11 @@
 import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TAXONOMY_SEED } from "@/db/taxonomies";
 import { parseLivreBlanc } from "./livre-blanc";
+import { LIVRE_BLANC_SEED_FILE } from "./seed";
 import { LIVRE_BLANC_DOCUMENT, type ImportedFiche } from "./types";
 
-const text = fs.readFileSync(path.resolve(process.cwd(), "../shared/corpus/livre-blanc-solidarite-numerique-bordeaux-2016.txt"), "utf8");
+const text = fs.readFileSync(LIVRE_BLANC_SEED_FILE, "utf8");
 const { fiches, report } = parseLivreBlanc(text);
 
 function fiche(key: string): ImportedFiche {
