@@ -7,6 +7,7 @@ import { signInLimiters } from "./rate-limit";
 
 export const SIGN_IN_FAILED = "Adresse électronique ou mot de passe incorrect.";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { userIdOfToken } from "./token";
 
 function headerValue(headers: unknown, name: string): string | undefined {
   if (!headers) return undefined;
@@ -94,7 +95,7 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
-      const uid = typeof token.uid === "number" ? token.uid : null;
+      const uid = userIdOfToken(token);
       const found = uid ? getUserById(getDb(), uid) : undefined;
       if (session.user && found) {
         session.user.name = found.name;

@@ -13,6 +13,7 @@ import {
   recordingLogger,
   sessionCookie,
   startTestServer,
+  tokenCookie,
   type TestServer,
 } from "./testing";
 
@@ -90,9 +91,28 @@ describe("socket authentication", () => {
     const f = buildFiche(db, { statut: "brouillon", createdBy: draftAuthor.id });
     expect((await statusOf(`/${f.id}`, { cookie: await sessionCookie(draftAuthor.id) })).status).toBe(403);
     db.update(user).set({ disabled: false }).where(eq(user.id, draftAuthor.id)).run();
-    const forged = await encode({ token: { sub: String(draftAuthor.id) }, secret: "another-secret" });
+    const forged = await encode({ token: { sub: String(draftAuthor.id), uid: draftAuthor.id }, secret: "another-secret" });
     expect((await statusOf(`/${f.id}`, { cookie: `next-auth.session-token=${forged}` })).status).toBe(401);
     expect((await statusOf(`/${f.id}`, { cookie: await sessionCookie(draftAuthor.id) })).status).toBe(101);
+  });
+
+  it("acts as the local account of the token's uid, never as the OpenID Connect subject in sub", async () => {
+    const moderator = buildUser(db, { role: "moderateur" });
+    const contributor = buildUser(db);
+    // Only the moderator (and the author) may read this draft.
+    const draft = buildFiche(db, { statut: "brouillon", createdBy: moderator.id });
+    // After an OIDC sign-in, next-auth puts the provider's subject in sub, here the moderator's id by chance.
+    const oidc = await tokenCookie({ sub: String(moderator.id), uid: contributor.id, name: "Via ProConnect" });
+    expect(await statusOf(`/${draft.id}`, { cookie: oidc })).toEqual({
+      status: 403,
+      body: `User ${contributor.id} may not read fiche ${draft.id}\n`,
+    });
+    // A non-numeric subject does not stop the local account from working.
+    const own = buildFiche(db, { statut: "brouillon", createdBy: contributor.id });
+    const uuid = await tokenCookie({ sub: "2f1c9a4e-5d1b-4e8a-9a57-0c3b1f6d7e21", uid: contributor.id });
+    expect((await statusOf(`/${own.id}`, { cookie: uuid })).status).toBe(101);
+    // A token without uid is no session, whatever sub says.
+    expect((await statusOf(`/${draft.id}`, { cookie: await tokenCookie({ sub: String(moderator.id) }) })).status).toBe(401);
   });
 
   it("reads the __Secure- cookie when the public URL is https", async () => {

@@ -6,6 +6,7 @@ import { getViewerById } from "@/db/queries/viewer";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
+import { userIdOfToken } from "@/server/auth/token";
 import { parseCollabUrl } from "./path";
 
 /** Who opened a socket on which fiche, and what they may do there. */
@@ -83,8 +84,7 @@ async function readSessionUserId(req: http.IncomingMessage, options: UpgradeAuth
     secret: options.secret,
     secureCookie: options.secureCookie,
   });
-  const id = Number(token?.sub);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
+  return userIdOfToken(token);
 }
 
 /** Checks path, Origin, session and fiche policies of an upgrade request, before any upgrade. */

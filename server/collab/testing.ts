@@ -44,10 +44,14 @@ export function buildFiche(db: Db, values: Partial<typeof fiche.$inferInsert> = 
   return row;
 }
 
-/** A next-auth session cookie for a user, signed with the test secret, as the browser would send it. */
+/** A next-auth session cookie for a user, signed with the test secret, as the browser would send it after a password sign-in. */
 export async function sessionCookie(userId: number): Promise<string> {
-  const token = await encode({ token: { sub: String(userId), name: `User ${userId}` }, secret: process.env.NEXTAUTH_SECRET! });
-  return `next-auth.session-token=${token}`;
+  return tokenCookie({ sub: String(userId), uid: userId, name: `User ${userId}` });
+}
+
+/** A session cookie carrying any token, e.g. the shape next-auth gives after an OpenID Connect sign-in. */
+export async function tokenCookie(token: Record<string, unknown>): Promise<string> {
+  return `next-auth.session-token=${await encode({ token, secret: process.env.NEXTAUTH_SECRET! })}`;
 }
 
 /** A logger that keeps its lines, to assert that a refusal was logged. */
