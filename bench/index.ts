@@ -19,8 +19,8 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 for (const name of requested.length > 0 ? requested : available) {
-  const module = (await import(pathToFileURL(path.join(dir, `${name}.ts`)).href)) as { run?: () => Promise<void> };
-  if (typeof module.run !== "function") throw new Error(`bench/${name}.ts does not export run()`);
+  const benchmark = (await import(pathToFileURL(path.join(dir, `${name}.ts`)).href)) as { run?: () => Promise<void> };
+  if (typeof benchmark.run !== "function") throw new Error(`bench/${name}.ts does not export run()`);
   console.log(`\n== ${name} ==`);
-  await module.run();
+  await benchmark.run();
 }

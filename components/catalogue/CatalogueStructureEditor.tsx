@@ -143,11 +143,11 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
   const dropModule = (targetId: number, before: boolean) => {
     const dragged = dragging.current;
     endDrag();
-    const module = shown.find((m) => m.id === dragged?.id);
-    if (dragged?.kind !== "module" || !module) return;
+    const moved = shown.find((m) => m.id === dragged?.id);
+    if (dragged?.kind !== "module" || !moved) return;
     const ids = shown.map((m) => m.id);
-    const position = dropPosition(ids, module.id, targetId, before);
-    if (ids.indexOf(module.id) !== position) void moveModuleTo(module, position, null);
+    const position = dropPosition(ids, moved.id, targetId, before);
+    if (ids.indexOf(moved.id) !== position) void moveModuleTo(moved, position, null);
   };
 
   const startDrag = (kind: "item" | "module", id: number, label: string) => (event: React.DragEvent<HTMLElement>) => {

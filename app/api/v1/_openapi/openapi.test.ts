@@ -30,9 +30,9 @@ describe("OpenAPI document", () => {
       const route = openApiPath(file);
       const documented = (document.paths as Record<string, Record<string, unknown>>)[route];
       expect(documented, `${route} (${path.relative(V1, file)}) is missing from the OpenAPI document`).toBeDefined();
-      const module = (await import(file)) as Record<string, unknown>;
+      const handlers = (await import(file)) as Record<string, unknown>;
       for (const method of METHODS) {
-        expect(Boolean(documented[method.toLowerCase()]), `${method} ${route}`).toBe(typeof module[method] === "function");
+        expect(Boolean(documented[method.toLowerCase()]), `${method} ${route}`).toBe(typeof handlers[method] === "function");
       }
     }
   });
