@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { getSuggestions, useSuggestions } from "@/components/form/useSuggestions";
 import type { FicheSuggestion } from "@/db/queries/fiche-suggestion";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 
@@ -24,39 +25,21 @@ export function FichePicker({
   const listId = `${id}-liste`;
   const [query, setQuery] = useState(initial.titre);
   const [chosen, setChosen] = useState(initial.ficheId);
-  const [options, setOptions] = useState<FicheSuggestion[]>([]);
-  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
   const [searched, setSearched] = useState("");
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q === "" || chosen !== "") {
-      setOptions([]);
-      setOpen(false);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/fiches/suggestions?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const { fiches } = (await response.json()) as { fiches: FicheSuggestion[] };
-        setOptions(fiches);
-        setSearched(q);
-        setActive(-1);
-        setOpen(true);
-        setAnnouncement(fiches.length === 0 ? "Aucune fiche trouvée." : `${fiches.length} fiche${fiches.length > 1 ? "s" : ""} trouvée${fiches.length > 1 ? "s" : ""}.`);
-      } catch (failure) {
-        if ((failure as Error).name !== "AbortError") setAnnouncement("La recherche de fiches a échoué ; réessayez.");
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [query, chosen]);
+  // Once a fiche is chosen, nothing more is suggested until the input changes.
+  const { options, setOptions, open, setOpen } = useSuggestions(chosen === "" ? query.trim() : "", {
+    delay: DEBOUNCE_MS,
+    load: async (q, signal) => (await getSuggestions<{ fiches: FicheSuggestion[] }>(`/api/fiches/suggestions?q=${encodeURIComponent(q)}`, signal)).fiches,
+    onLoad: (fiches, q) => {
+      setSearched(q);
+      setActive(-1);
+      setAnnouncement(fiches.length === 0 ? "Aucune fiche trouvée." : `${fiches.length} fiche${fiches.length > 1 ? "s" : ""} trouvée${fiches.length > 1 ? "s" : ""}.`);
+    },
+    onError: () => setAnnouncement("La recherche de fiches a échoué ; réessayez."),
+  });
 
   const choose = (fiche: FicheSuggestion) => {
     setChosen(String(fiche.id));

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { getSuggestions, useSuggestions } from "@/components/form/useSuggestions";
 import type { ActeurSuggestion } from "@/db/queries/acteur-suggestion";
 import { typologieLabel } from "@/lib/acteur/labels";
 
@@ -15,44 +16,23 @@ export function ActeurCombobox({ excludeIds, onSelect }: { excludeIds: number[];
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<ActeurSuggestion[]>([]);
-  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
   const [searched, setSearched] = useState("");
-  const excluded = useRef(excludeIds);
-  useEffect(() => {
-    excluded.current = excludeIds;
-  }, [excludeIds]);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q === "") {
-      setOptions([]);
-      setOpen(false);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/acteurs/suggestions?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const { acteurs } = (await response.json()) as { acteurs: ActeurSuggestion[] };
-        const found = acteurs.filter((a) => !excluded.current.includes(a.id));
-        setOptions(found);
-        setSearched(q);
-        setActive(-1);
-        setOpen(true);
-        setAnnouncement(found.length === 0 ? "Aucun acteur trouvé." : `${found.length} acteur${found.length > 1 ? "s" : ""} trouvé${found.length > 1 ? "s" : ""}.`);
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") setAnnouncement("La recherche d'acteurs a échoué ; réessayez.");
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const { options, setOptions, open, setOpen } = useSuggestions(query.trim(), {
+    delay: DEBOUNCE_MS,
+    load: async (q, signal) => {
+      const { acteurs } = await getSuggestions<{ acteurs: ActeurSuggestion[] }>(`/api/acteurs/suggestions?q=${encodeURIComponent(q)}`, signal);
+      return acteurs.filter((a) => !excludeIds.includes(a.id));
+    },
+    onLoad: (found, q) => {
+      setSearched(q);
+      setActive(-1);
+      setAnnouncement(found.length === 0 ? "Aucun acteur trouvé." : `${found.length} acteur${found.length > 1 ? "s" : ""} trouvé${found.length > 1 ? "s" : ""}.`);
+    },
+    onError: () => setAnnouncement("La recherche d'acteurs a échoué ; réessayez."),
+  });
 
   const choose = (acteur: ActeurSuggestion) => {
     onSelect(acteur);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { getSuggestions, useSuggestions } from "@/components/form/useSuggestions";
 import type { FicheLinkSuggestion } from "@/db/queries/fiche-link-suggestion";
 import { displayTitre, FICHE_STATUT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 
@@ -28,43 +29,22 @@ export function FicheCombobox({ label, hint, name, onSelect, excludeIds = [], er
   const input = inputId ?? `${id}-input`;
   const listId = `${id}-list`;
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<FicheLinkSuggestion[]>([]);
-  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
   const [chosen, setChosen] = useState<FicheLinkSuggestion | null>(null);
-  const excluded = useRef(excludeIds);
-  useEffect(() => {
-    excluded.current = excludeIds;
-  }, [excludeIds]);
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q === "") {
-      setOptions([]);
-      setOpen(false);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(`/api/fiches/liens?q=${encodeURIComponent(q)}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const { fiches } = (await response.json()) as { fiches: FicheLinkSuggestion[] };
-        const found = fiches.filter((f) => !excluded.current.includes(f.id));
-        setOptions(found);
-        setActive(found.length > 0 ? 0 : -1);
-        setOpen(true);
-        setAnnouncement(found.length === 0 ? "Aucune fiche ne porte ce titre." : `${found.length} fiche${found.length > 1 ? "s" : ""} trouvée${found.length > 1 ? "s" : ""}.`);
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") setAnnouncement("La recherche de fiches a échoué ; réessayez.");
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const { options, setOptions, open, setOpen } = useSuggestions(query.trim(), {
+    delay: DEBOUNCE_MS,
+    load: async (q, signal) => {
+      const { fiches } = await getSuggestions<{ fiches: FicheLinkSuggestion[] }>(`/api/fiches/liens?q=${encodeURIComponent(q)}`, signal);
+      return fiches.filter((f) => !excludeIds.includes(f.id));
+    },
+    onLoad: (found) => {
+      setActive(found.length > 0 ? 0 : -1);
+      setAnnouncement(found.length === 0 ? "Aucune fiche ne porte ce titre." : `${found.length} fiche${found.length > 1 ? "s" : ""} trouvée${found.length > 1 ? "s" : ""}.`);
+    },
+    onError: () => setAnnouncement("La recherche de fiches a échoué ; réessayez."),
+  });
 
   const choose = (fiche: FicheLinkSuggestion) => {
     setOptions([]);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
+import { getSuggestions, useSuggestions } from "@/components/form/useSuggestions";
 import { parseSearchQuery } from "@/lib/search/french";
 import { highlightSegments } from "@/lib/search/highlight";
 import { SUGGESTION_MIN_LENGTH, suggestionsUrl, type Suggestion } from "@/lib/search/suggestion";
@@ -28,42 +29,25 @@ export function HeaderSearch() {
   const inputId = `${id}-input`;
   const listId = `${id}-list`;
   const [query, setQuery] = useState("");
-  const [options, setOptions] = useState<Suggestion[]>([]);
-  const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
 
-  useEffect(() => {
-    const q = query.trim();
-    if (q.length < SUGGESTION_MIN_LENGTH) {
-      setOptions([]);
-      setOpen(false);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const response = await fetch(suggestionsUrl(q), { signal: controller.signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const { suggestions } = (await response.json()) as { suggestions: Suggestion[] };
-        setOptions(suggestions);
-        setActive(-1);
-        setOpen(true);
-        setAnnouncement(
-          suggestions.length === 0
-            ? "Aucune suggestion : appuyez sur Entrée pour lancer la recherche."
-            : `${suggestions.length} suggestion${suggestions.length > 1 ? "s" : ""}, parcourez-les avec les flèches haut et bas.`,
-        );
-      } catch (error) {
-        // Suggestions are a convenience: the form still searches.
-        if ((error as Error).name !== "AbortError") setOptions([]);
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const trimmed = query.trim();
+  const { options, setOptions, open, setOpen } = useSuggestions(trimmed.length < SUGGESTION_MIN_LENGTH ? "" : trimmed, {
+    delay: DEBOUNCE_MS,
+    load: async (q, signal) => (await getSuggestions<{ suggestions: Suggestion[] }>(suggestionsUrl(q), signal)).suggestions,
+    onLoad: (suggestions) => {
+      setActive(-1);
+      setAnnouncement(
+        suggestions.length === 0
+          ? "Aucune suggestion : appuyez sur Entrée pour lancer la recherche."
+          : `${suggestions.length} suggestion${suggestions.length > 1 ? "s" : ""}, parcourez-les avec les flèches haut et bas.`,
+      );
+    },
+    // Suggestions are a convenience: the form still searches. (The return type breaks the cycle
+    // TypeScript sees between setOptions and the call that returns it.)
+    onError: (): void => setOptions([]),
+  });
 
   const expanded = open && options.length > 0;
 
