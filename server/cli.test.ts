@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { taxonomyTerm, user } from "@/db/schema";
 import { TAXONOMY_SEED } from "@/db/taxonomies";
+import { runWiki } from "./cli-testing";
 import { verifyCredentials } from "./user";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,23 +24,12 @@ afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(dataDir: string, args: string[], stdin = "") {
-  const result = spawnSync("npx", ["tsx", "server/cli.ts", ...args], {
-    cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir },
-    input: stdin,
-    encoding: "utf8",
-  });
-  // npm may print its own warnings on stderr; keep only what the CLI wrote.
-  const stderr = result.stderr
-    .split("\n")
-    .filter((line) => !line.startsWith("npm warn"))
-    .join("\n")
-    .trim();
-  return { status: result.status, stdout: result.stdout.trim(), stderr };
+async function cli(dataDir: string, args: string[], stdin = "") {
+  const result = await runWiki(dataDir, args, stdin);
+  return { ...result, stdout: result.stdout.trim() };
 }
 
-function addUser(dataDir: string, email: string, role: string, password = "une phrase de passe", extra: string[] = []) {
+async function addUser(dataDir: string, email: string, role: string, password = "une phrase de passe", extra: string[] = []) {
   return cli(dataDir, ["user:add", "--email", email, "--role", role, ...extra], `${password}\n`);
 }
 
@@ -52,24 +42,24 @@ function readUser(dataDir: string, email: string) {
   }
 }
 
-describe("wiki CLI", { timeout: 60_000 }, () => {
-  it("migrates once, then reports the database up to date", () => {
+describe("wiki CLI", () => {
+  it("migrates once, then reports the database up to date", async () => {
     const dir = freshDataDir();
     const file = path.join(dir, "wiki.sqlite");
     const journal = JSON.parse(fs.readFileSync(path.join(root, "db", "migrations", "meta", "_journal.json"), "utf8"));
     const count = journal.entries.length;
-    expect(cli(dir, ["migrate"])).toEqual({ status: 0, stdout: `Applied ${count} migration${count > 1 ? "s" : ""} to ${file}.`, stderr: "" });
-    expect(cli(dir, ["migrate"])).toMatchObject({ status: 0, stdout: `Database ${file} is already up to date.` });
+    expect(await cli(dir, ["migrate"])).toEqual({ status: 0, stdout: `Applied ${count} migration${count > 1 ? "s" : ""} to ${file}.`, stderr: "" });
+    expect(await cli(dir, ["migrate"])).toMatchObject({ status: 0, stdout: `Database ${file} is already up to date.` });
   });
 
-  it("seeds the taxonomies and the Livre blanc once, on a database it migrates itself", () => {
+  it("seeds the taxonomies and the Livre blanc once, on a database it migrates itself", async () => {
     const dir = freshDataDir();
     const total = Object.values(TAXONOMY_SEED).reduce((sum, terms) => sum + terms.length, 0);
-    expect(cli(dir, ["seed"])).toMatchObject({
+    expect(await cli(dir, ["seed"])).toMatchObject({
       status: 0,
       stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.\nImported the Livre blanc: 121 fiches and 108 acteurs.`,
     });
-    expect(cli(dir, ["seed"]).stdout).toBe(
+    expect((await cli(dir, ["seed"])).stdout).toBe(
       `Every taxonomy term is already in ${path.join(dir, "wiki.sqlite")}.\nThe wiki already holds fiches: the Livre blanc was not imported again (use the import command to update it).`,
     );
     const db = openDatabase(path.join(dir, "wiki.sqlite"));
@@ -79,7 +69,7 @@ describe("wiki CLI", { timeout: 60_000 }, () => {
 
   it("creates an account with the first line of stdin as its password", async () => {
     const dir = freshDataDir();
-    const result = addUser(dir, " Alice@Example.org ", "admin", "correct horse battery", ["--name", "Alice Martin"]);
+    const result = await addUser(dir, " Alice@Example.org ", "admin", "correct horse battery", ["--name", "Alice Martin"]);
     const created = readUser(dir, "alice@example.org");
     expect(result).toEqual({ status: 0, stdout: `Created admin user alice@example.org (id ${created?.id}).`, stderr: "" });
     expect(created).toMatchObject({ name: "Alice Martin", role: "admin", disabled: false });
@@ -88,38 +78,38 @@ describe("wiki CLI", { timeout: 60_000 }, () => {
     db.$client.close();
   });
 
-  it("names the account after its email when --name is left out", () => {
+  it("names the account after its email when --name is left out", async () => {
     const dir = freshDataDir();
-    expect(addUser(dir, "camille.durand@example.org", "contributeur").status).toBe(0);
+    expect((await addUser(dir, "camille.durand@example.org", "contributeur")).status).toBe(0);
     expect(readUser(dir, "camille.durand@example.org")?.name).toBe("camille.durand");
   });
 
-  it("refuses invalid input with the UI's rules, in English, and exit code 1", () => {
+  it("refuses invalid input with the UI's rules, in English, and exit code 1", async () => {
     const dir = freshDataDir();
-    cli(dir, ["migrate"]);
-    expect(addUser(dir, "bob@", "admin")).toMatchObject({
+    await cli(dir, ["migrate"]);
+    expect(await addUser(dir, "bob@", "admin")).toMatchObject({
       status: 1,
       stderr: 'Error: Invalid email address "bob@": expected something like name@example.org.',
     });
-    expect(addUser(dir, "bob@example.org", "admin", "court")).toMatchObject({
+    expect(await addUser(dir, "bob@example.org", "admin", "court")).toMatchObject({
       status: 1,
       stderr: "Error: Password too short: it needs at least 10 characters.",
     });
-    expect(addUser(dir, "bob@example.org", "chef")).toMatchObject({
+    expect(await addUser(dir, "bob@example.org", "chef")).toMatchObject({
       status: 1,
       stderr: 'Error: Unknown role "chef": use contributeur, moderateur, admin.',
     });
-    expect(cli(dir, ["user:add", "--email", "bob@example.org", "--role", "admin"])).toMatchObject({
+    expect(await cli(dir, ["user:add", "--email", "bob@example.org", "--role", "admin"])).toMatchObject({
       status: 1,
       stderr: "Error: No password on stdin: pipe it as the first line, or run the command in a terminal to be prompted.",
     });
     expect(readUser(dir, "bob@example.org")).toBeUndefined();
   });
 
-  it("refuses an email that is already registered", () => {
+  it("refuses an email that is already registered", async () => {
     const dir = freshDataDir();
-    expect(addUser(dir, "dora@example.org", "contributeur").status).toBe(0);
-    expect(addUser(dir, "DORA@example.org", "admin")).toMatchObject({
+    expect((await addUser(dir, "dora@example.org", "contributeur")).status).toBe(0);
+    expect(await addUser(dir, "DORA@example.org", "admin")).toMatchObject({
       status: 1,
       stdout: "",
       stderr: "Error: Cannot create user dora@example.org: This email is already registered.",
@@ -127,57 +117,73 @@ describe("wiki CLI", { timeout: 60_000 }, () => {
     expect(readUser(dir, "dora@example.org")?.role).toBe("contributeur");
   });
 
-  it("changes a role, and says when there is nothing to change", () => {
+  it("changes a role, and says when there is nothing to change", async () => {
     const dir = freshDataDir();
-    addUser(dir, "eve@example.org", "contributeur");
+    await addUser(dir, "eve@example.org", "contributeur");
     const id = readUser(dir, "eve@example.org")?.id;
-    expect(cli(dir, ["user:role", "--email", "eve@example.org", "--role", "moderateur"])).toEqual({
+    expect(await cli(dir, ["user:role", "--email", "eve@example.org", "--role", "moderateur"])).toEqual({
       status: 0,
       stdout: `Changed the role of eve@example.org (id ${id}) from contributeur to moderateur.`,
       stderr: "",
     });
     expect(readUser(dir, "eve@example.org")?.role).toBe("moderateur");
-    expect(cli(dir, ["user:role", "--email", "eve@example.org", "--role", "moderateur"]).stdout).toBe(
+    expect((await cli(dir, ["user:role", "--email", "eve@example.org", "--role", "moderateur"])).stdout).toBe(
       "eve@example.org is already moderateur; nothing changed.",
     );
   });
 
-  it("refuses an unknown user and the demotion of the last admin", () => {
+  it("refuses an unknown user and the demotion of the last admin", async () => {
     const dir = freshDataDir();
-    addUser(dir, "root@example.org", "admin");
-    expect(cli(dir, ["user:role", "--email", "nobody@example.org", "--role", "admin"])).toMatchObject({
+    await addUser(dir, "root@example.org", "admin");
+    expect(await cli(dir, ["user:role", "--email", "nobody@example.org", "--role", "admin"])).toMatchObject({
       status: 1,
       stderr: "Error: No user with email nobody@example.org.",
     });
-    expect(cli(dir, ["user:role", "--email", "root@example.org", "--role", "contributeur"])).toMatchObject({
+    expect(await cli(dir, ["user:role", "--email", "root@example.org", "--role", "contributeur"])).toMatchObject({
       status: 1,
       stderr: "Error: Cannot change the role of root@example.org: The last active admin cannot be demoted.",
     });
     expect(readUser(dir, "root@example.org")?.role).toBe("admin");
-    addUser(dir, "second@example.org", "admin");
-    expect(cli(dir, ["user:role", "--email", "root@example.org", "--role", "contributeur"]).status).toBe(0);
+    await addUser(dir, "second@example.org", "admin");
+    expect((await cli(dir, ["user:role", "--email", "root@example.org", "--role", "contributeur"])).status).toBe(0);
   });
 
-  it("prints the usage: on stdout for help, on stderr with exit code 2 for a wrong command line", () => {
+  it("prints the usage: on stdout for help, on stderr with exit code 2 for a wrong command line", async () => {
     const dir = freshDataDir();
-    const help = cli(dir, ["help"]);
+    const help = await cli(dir, ["help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run wiki -- <command> \[options\]/);
     expect(help.stdout).toContain("user:add --email E --role R [--name N]");
 
-    const unknown = cli(dir, ["frobnicate"]);
+    const unknown = await cli(dir, ["frobnicate"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stdout).toBe("");
     expect(unknown.stderr).toMatch(/^Error: Unknown command "frobnicate"\.\n\nUsage: /);
 
-    expect(cli(dir, [])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Error: No command given\./) });
-    expect(cli(dir, ["user:role", "--email", "eve@example.org"])).toMatchObject({
+    expect(await cli(dir, [])).toMatchObject({ status: 2, stderr: expect.stringMatching(/^Error: No command given\./) });
+    expect(await cli(dir, ["user:role", "--email", "eve@example.org"])).toMatchObject({
       status: 2,
       stderr: expect.stringMatching(/^Error: user:role: missing --role\./),
     });
-    expect(cli(dir, ["migrate", "--force"])).toMatchObject({
+    expect(await cli(dir, ["migrate", "--force"])).toMatchObject({
       status: 2,
       stderr: expect.stringMatching(/^Error: migrate: Unknown option '--force'/),
+    });
+  });
+
+  it("runs as a script: reads the piped stdin, writes to stderr and sets the exit code", () => {
+    const dir = freshDataDir();
+    // The one real process of this file: every other test calls runCli in-process.
+    const result = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["server/cli.ts", "user:add", "--email", "bob@example.org", "--role", "admin"], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dir },
+      input: "court\n",
+      encoding: "utf8",
+    });
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: "Error: Password too short: it needs at least 10 characters.\n",
     });
   });
 });

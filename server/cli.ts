@@ -1,6 +1,8 @@
+import { Console } from "node:console";
 import fs from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { closeDatabases, databaseFile, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -52,6 +54,12 @@ The password of user:add is typed twice without echo in a terminal, or read from
 
 The database is DATA_DIR/wiki.sqlite (DATA_DIR defaults to ./data); every command applies pending migrations first.
 Exit codes: 0 success, 1 failure, 2 usage error.`;
+
+type CliStdin = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };
+type Terminal = CliStdin & { setRawMode(mode: boolean): unknown };
+
+/** The streams a command reads and writes: the process's own, or a test's. */
+export type CliIo = { stdin: CliStdin; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
 /** The command line itself is wrong: exit 2 with the usage. */
 class UsageError extends Error {}
@@ -111,9 +119,12 @@ async function refusedAs<T>(context: string, action: () => T | Promise<T>): Prom
   }
 }
 
-function readHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  process.stderr.write(prompt);
+function isTerminal(stdin: CliStdin): stdin is Terminal {
+  return Boolean(stdin.isTTY) && typeof stdin.setRawMode === "function";
+}
+
+function readHidden(prompt: string, stdin: Terminal, stderr: NodeJS.WritableStream): Promise<string> {
+  stderr.write(prompt);
   stdin.setRawMode(true);
   stdin.setEncoding("utf8");
   stdin.resume();
@@ -123,7 +134,7 @@ function readHidden(prompt: string): Promise<string> {
       stdin.off("data", onData);
       stdin.setRawMode(false);
       stdin.pause();
-      process.stderr.write("\n");
+      stderr.write("\n");
       outcome();
     };
     const onData = (chunk: string) => {
@@ -139,8 +150,8 @@ function readHidden(prompt: string): Promise<string> {
   });
 }
 
-async function readFirstLine(): Promise<string | null> {
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+async function readFirstLine(stdin: CliStdin): Promise<string | null> {
+  const lines = readline.createInterface({ input: stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     lines.close();
     return line;
@@ -148,14 +159,14 @@ async function readFirstLine(): Promise<string | null> {
   return null;
 }
 
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) {
-    const first = await readHidden("Password: ");
-    const second = await readHidden("Password again: ");
+async function readPassword({ stdin, stderr }: CliIo): Promise<string> {
+  if (isTerminal(stdin)) {
+    const first = await readHidden("Password: ", stdin, stderr);
+    const second = await readHidden("Password again: ", stdin, stderr);
     if (first !== second) throw new CommandFailure("The two passwords differ: no account was created.");
     return first;
   }
-  const line = await readFirstLine();
+  const line = await readFirstLine(stdin);
   if (line === null) {
     throw new CommandFailure("No password on stdin: pipe it as the first line, or run the command in a terminal to be prompted.");
   }
@@ -262,7 +273,7 @@ function runImportJson(args: string[]): string {
 }
 
 /** Exports to --out, or to stdout (then nothing else goes to stdout: the summary goes to stderr). */
-function runExport(args: string[]): string | null {
+function runExport(args: string[], { stdout, stderr }: CliIo): string | null {
   const { format, out } = parseOptions("export", args, ["format"], ["out"]);
   if (!(EXPORT_FORMATS as readonly string[]).includes(format!)) {
     throw new UsageError(`export: unknown format "${format}": use ${EXPORT_FORMATS.join(", ")}.`);
@@ -270,10 +281,10 @@ function runExport(args: string[]): string | null {
   if (format === "markdown" && !out) throw new UsageError("export: the markdown export is a .zip archive of every fiche: give --out FILE.zip.");
   migrate();
   const result = buildExport(getDb(), format as ExportFormat);
-  for (const warning of result.warnings) console.error(`Warning: ${warning}`);
+  for (const warning of result.warnings) stderr.write(`Warning: ${warning}\n`);
   if (!out) {
-    process.stdout.write(result.content);
-    console.error(`Exported ${result.description}. Licence: ${result.licence}.`);
+    stdout.write(result.content);
+    stderr.write(`Exported ${result.description}. Licence: ${result.licence}.\n`);
     return null;
   }
   try {
@@ -284,11 +295,11 @@ function runExport(args: string[]): string | null {
   return `Wrote ${result.description} to ${out}. Licence: ${result.licence}.`;
 }
 
-async function runUserAdd(args: string[]): Promise<string> {
+async function runUserAdd(args: string[], io: CliIo): Promise<string> {
   const options = parseOptions("user:add", args, ["email", "role"], ["name"]);
   // Checked before the password is asked for, so that nobody types it twice for nothing.
   const { email, name, role } = validate(userAddOptions, { ...options, name: options.name ?? options.email!.split("@")[0] });
-  const input = validate(signUpSchema, { email, name, password: await readPassword() });
+  const input = validate(signUpSchema, { email, name, password: await readPassword(io) });
   migrate();
   const created = await refusedAs(`Cannot create user ${email}`, () => createUser(getDb(), { ...input, role }));
   return `Created ${created.role} user ${created.email} (id ${created.id}).`;
@@ -304,7 +315,7 @@ async function runUserRole(args: string[]): Promise<string> {
   return `Changed the role of ${updated.email} (id ${updated.id}) from ${found.role} to ${updated.role}.`;
 }
 
-async function run(argv: string[]): Promise<string | null> {
+async function run(argv: string[], io: CliIo): Promise<string | null> {
   const [command, ...args] = argv;
   switch (command) {
     case "migrate":
@@ -323,9 +334,9 @@ async function run(argv: string[]): Promise<string | null> {
     case "import-json":
       return runImportJson(args);
     case "export":
-      return runExport(args);
+      return runExport(args, io);
     case "user:add":
-      return runUserAdd(args);
+      return runUserAdd(args, io);
     case "user:role":
       return runUserRole(args);
     case "help":
@@ -340,9 +351,10 @@ async function run(argv: string[]): Promise<string | null> {
 }
 
 /** Runs one command and returns the process exit code: 0 done, 1 failed, 2 wrong command line. */
-async function main(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
+  const console = new Console({ stdout: io.stdout, stderr: io.stderr });
   try {
-    const output = await run(argv);
+    const output = await run(argv, io);
     if (output !== null) console.log(output);
     return 0;
   } catch (error) {
@@ -361,6 +373,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+// Run as a script (npm run wiki); a test imports runCli instead.
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
