@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { getSuggestions, useSuggestions } from "@/components/form/useSuggestions";
 import type { FicheSuggestion } from "@/db/queries/fiche-suggestion";
@@ -131,7 +132,7 @@ export function FichePicker({
       </ul>
       {chosen === "" && searched !== "" && searched === query.trim() && options.length === 0 && (
         <p className="hint">
-          Aucune fiche publiée ne porte ce titre. <a href="/fiches/nouvelle">Écrire une nouvelle fiche</a>
+          Aucune fiche publiée ne porte ce titre. <Link href="/fiches/nouvelle">Écrire une nouvelle fiche</Link>
         </p>
       )}
       {error?.length ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState } from "react";
 import { getSuggestions, useSuggestions } from "@/components/form/useSuggestions";
 import type { ActeurSuggestion } from "@/db/queries/acteur-suggestion";
@@ -113,7 +114,7 @@ export function ActeurCombobox({ excludeIds, onSelect }: { excludeIds: number[];
       </ul>
       {searched !== "" && searched === query.trim() && options.length === 0 && (
         <p className="hint">
-          Aucun acteur ne porte ce nom. <a href="/acteurs/nouveau">Présenter un nouvel acteur</a>
+          Aucun acteur ne porte ce nom. <Link href="/acteurs/nouveau">Présenter un nouvel acteur</Link>
         </p>
       )}
       <p role="status" className="visually-hidden">
