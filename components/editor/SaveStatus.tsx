@@ -18,11 +18,11 @@ const SAVING_DELAY_MS = 600;
 /** The save status of the fiche, from the server's acknowledgements, announced politely. */
 export function SaveStatus({ connection, unsaved }: { connection: ConnectionState; unsaved: boolean }) {
   const [slow, setSlow] = useState(false);
+  // Once saved, a save is no longer slow: forgotten while rendering "Enregistré", so that the next
+  // one waits its own delay before "Enregistrement…".
+  if (!unsaved && slow) setSlow(false);
   useEffect(() => {
-    if (!unsaved) {
-      setSlow(false);
-      return;
-    }
+    if (!unsaved) return;
     const timer = setTimeout(() => setSlow(true), SAVING_DELAY_MS);
     return () => clearTimeout(timer);
   }, [unsaved]);
