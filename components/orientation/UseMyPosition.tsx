@@ -1,17 +1,19 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const subscribe = () => () => {};
 
 /**
  * "Utiliser ma position": fills the latitude and longitude fields from the browser's geolocation.
  * Shown only when the browser offers it; the position goes nowhere but into these two fields.
  */
 export function UseMyPosition({ latitudeId, longitudeId }: { latitudeId: string; longitudeId: string }) {
-  const [available, setAvailable] = useState(false);
+  // Never in the server's HTML, nor while hydrating it: only once the browser says it can locate.
+  const available = useSyncExternalStore(subscribe, () => "geolocation" in navigator, () => false);
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => setAvailable(typeof navigator !== "undefined" && "geolocation" in navigator), []);
   if (!available) return null;
 
   const locate = () => {
