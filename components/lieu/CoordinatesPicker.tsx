@@ -45,10 +45,14 @@ export function CoordinatesPicker() {
     let live = true;
     fetch("/api/carte/config")
       .then((response) => (response.ok ? response.json() : null))
-      .then((value: Config | null) => live && setConfig(value ?? { tiles: null, geocoding: false }))
-      .catch(() => live && setConfig({ tiles: null, geocoding: false }));
-    setPosition(readPosition());
-    // The marker follows what is typed in the two fields.
+      .catch(() => null)
+      .then((value: Config | null) => {
+        if (!live) return;
+        setConfig(value ?? { tiles: null, geocoding: false });
+        // The map appears with the marker where the two fields say.
+        setPosition(readPosition());
+      });
+    // Then the marker follows what is typed in them.
     const follow = () => setPosition(readPosition());
     const inputs = [field(LATITUDE), field(LONGITUDE)];
     inputs.forEach((input) => input?.addEventListener("input", follow));
