@@ -45,10 +45,11 @@ export function ImportWizard({ maxBytes }: { maxBytes: number }) {
   const inputRef = useRef<HTMLInputElement>(null);
 
   // Each new stage is announced by moving the focus to its heading.
+  const chooseError = stage.name === "choose" ? stage.error : null;
   useEffect(() => {
     if (stage.name !== "choose") focusTarget.current?.focus();
-    else if (stage.error) inputRef.current?.focus();
-  }, [stage.name, stage.name === "choose" ? stage.error : null]);
+    else if (chooseError) inputRef.current?.focus();
+  }, [stage.name, chooseError]);
 
   async function preview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

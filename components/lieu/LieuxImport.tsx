@@ -38,10 +38,11 @@ export function LieuxImport({ maxBytes }: { maxBytes: number }) {
   const input = useRef<HTMLInputElement>(null);
 
   // Each new stage is announced by moving the focus to its heading; a refused file, to the field.
+  const chooseError = stage.name === "choose" ? stage.error : null;
   useEffect(() => {
     if (stage.name !== "choose") heading.current?.focus();
-    else if (stage.error) input.current?.focus();
-  }, [stage.name, stage.name === "choose" ? stage.error : null]);
+    else if (chooseError) input.current?.focus();
+  }, [stage.name, chooseError]);
 
   async function preview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
