@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { JSONContent } from "@tiptap/core";
-import { renderFicheExtrait, renderFicheHtml, renderFicheTexte } from "./fiche-html";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { getBaseExtensions } from "@/lib/editor/extensions";
+import { createHtmlRenderer, parseBody, renderFicheBody, renderFicheExtrait, renderFicheHtml, renderFicheTexte } from "./fiche-html";
 
 const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: value, marks });
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
@@ -101,5 +103,50 @@ describe("renderFicheExtrait", () => {
     expect(renderFicheExtrait(body)).toBe("Un atelier chaque mardi. Sur place");
     expect(renderFicheExtrait(body, 16)).toBe("Un atelier…");
     expect(renderFicheExtrait(doc({ type: "heading", attrs: { level: 2 }, content: [text("Seul titre")] }), 16)).toBe("");
+  });
+});
+
+// Every node and mark of the schema, wiki links and escapes included.
+const everything = doc(
+  { type: "heading", attrs: { level: 3 }, content: [text("Un <titre> & co")] },
+  p(
+    text("gras", [{ type: "bold" }]),
+    text(" lien", [{ type: "italic" }, { type: "link", attrs: { href: "https://exemple.fr/?a=1&b=\"2\"" } }]),
+    { type: "hardBreak" },
+    { type: "ficheLink", attrs: { ficheId: 12 } },
+    { type: "acteurMention", attrs: { acteurId: 7 } },
+  ),
+  { type: "bulletList", content: [{ type: "listItem", content: [p(text("un"))] }] },
+  { type: "orderedList", attrs: { start: 2, type: "a" }, content: [{ type: "listItem", content: [p(text("deux"))] }] },
+  {
+    type: "table",
+    content: [
+      { type: "tableRow", content: [{ type: "tableHeader", attrs: { colwidth: [120] }, content: [p(text("Jour"))] }] },
+      { type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: 2, align: "center" }, content: [p(text("Mardi"))] }] },
+    ],
+  },
+);
+
+describe("createHtmlRenderer", () => {
+  it("renders exactly what Tiptap's renderToHTMLString renders", () => {
+    const resolve = (id: number) => ({ label: `cible ${id}`, href: `/x/${id}`, note: id === 12 ? "fiche archivée" : null });
+    const extensions = getBaseExtensions({ ficheLink: { resolve }, acteurMention: { resolve } });
+    const body = parseBody(everything);
+    const html = createHtmlRenderer(extensions)(body);
+    expect(html).toContain("cible 12");
+    expect(html).toBe(renderToHTMLString({ content: body, extensions }));
+  });
+});
+
+describe("renderFicheBody", () => {
+  it("gives what renderFicheHtml, renderFicheTexte and renderFicheExtrait give", () => {
+    const resolve = (id: number) => ({ label: `cible ${id}`, href: `/x/${id}`, note: null });
+    const links = { fiche: resolve, acteur: resolve };
+    expect(renderFicheBody(everything, links)).toEqual({
+      html: renderFicheHtml(everything, links),
+      texte: renderFicheTexte(everything, links),
+      extrait: renderFicheExtrait(everything, undefined, links),
+    });
+    expect(renderFicheBody(everything, links).texte).toContain("cible 7");
   });
 });

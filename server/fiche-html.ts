@@ -1,6 +1,21 @@
-import { getText, getTextSerializersFromSchema, type Extensions, type JSONContent } from "@tiptap/core";
+import {
+  getAttributesFromExtensions,
+  getText,
+  getTextSerializersFromSchema,
+  resolveExtensions,
+  splitExtensions,
+  type Extensions,
+  type JSONContent,
+  type TextSerializer,
+} from "@tiptap/core";
 import { Node as PmNode } from "@tiptap/pm/model";
-import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { escapeHTML, renderJSONContentToString } from "@tiptap/static-renderer/json/html-string";
+import {
+  domOutputSpecToHTMLString,
+  mapMarkExtensionToReactNode,
+  mapNodeExtensionToReactNode,
+  serializeChildrenToHTMLString,
+} from "@tiptap/static-renderer/pm/html-string";
 import { getBaseExtensions, getFicheSchema, HEADING_LEVELS, isSafeHref } from "@/lib/editor/extensions";
 import { ACTEUR_MENTION, FICHE_LINK, linkId, wikiLinkText, type WikiLinkResolver, type WikiLinkView } from "@/lib/editor/wiki-links";
 
@@ -95,23 +110,51 @@ export function parseBody(json: JSONContent): PmNode {
   return PmNode.fromJSON(getFicheSchema(), doc);
 }
 
-// The links of the body being rendered. Building an extension list per render would cost more
-// than the render itself, so the one list reads them from here; rendering is synchronous.
-let currentLinks: WikiLinkResolvers | null = null;
-let extensions: Extensions | null = null;
+/**
+ * What renderToHTMLString does, with the extension work done once: it resolves the extension list
+ * and maps every node and mark on each call, and each extension's `options` getter merges its
+ * configure() chain again (Tiptap's getExtensionField), which cost more than the render itself.
+ * fiche-html.test.ts checks that both give the same HTML.
+ */
+export function createHtmlRenderer(extensions: Extensions): (content: PmNode) => string {
+  const resolved = resolveExtensions(extensions);
+  const attributes = getAttributesFromExtensions(resolved);
+  const { nodeExtensions, markExtensions } = splitExtensions(resolved);
+  const nodeMapping = {
+    ...Object.fromEntries(
+      nodeExtensions.filter((e) => e.name !== "doc" && e.name !== "text").map((e) => mapNodeExtensionToReactNode(domOutputSpecToHTMLString, e, attributes)),
+    ),
+    doc: ({ children }: { children?: string | string[] }) => serializeChildrenToHTMLString(children),
+    text: ({ node }: { node: PmNode }) => escapeHTML(node.text ?? ""),
+  };
+  const markMapping = Object.fromEntries(markExtensions.map((e) => mapMarkExtensionToReactNode(domOutputSpecToHTMLString, e, attributes)));
+  const render = renderJSONContentToString<PmNode["marks"][number], PmNode>({ nodeMapping, markMapping });
+  return (content) => render({ content });
+}
 
-/** The HTML of a fiche's body, rendered from its ProseMirror JSON; wiki links show what `links` resolves. */
-export function renderFicheHtml(json: JSONContent, links?: WikiLinkResolvers): string {
-  extensions ??= getBaseExtensions({
-    ficheLink: { resolve: (id) => currentLinks?.fiche(id) ?? UNRESOLVED },
-    acteurMention: { resolve: (id) => currentLinks?.acteur(id) ?? UNRESOLVED },
-  });
+// The links of the body being rendered. Building an extension list per render would cost more
+// than the render itself, so the one renderer reads them from here; rendering is synchronous.
+let currentLinks: WikiLinkResolvers | null = null;
+let renderHtml: ((content: PmNode) => string) | null = null;
+
+function htmlOf(body: PmNode, links: WikiLinkResolvers | undefined): string {
+  renderHtml ??= createHtmlRenderer(
+    getBaseExtensions({
+      ficheLink: { resolve: (id) => currentLinks?.fiche(id) ?? UNRESOLVED },
+      acteurMention: { resolve: (id) => currentLinks?.acteur(id) ?? UNRESOLVED },
+    }),
+  );
   currentLinks = links ?? null;
   try {
-    return renderToHTMLString({ content: parseBody(json), extensions });
+    return renderHtml(body);
   } finally {
     currentLinks = null;
   }
+}
+
+/** The HTML of a fiche's body, rendered from its ProseMirror JSON; wiki links show what `links` resolves. */
+export function renderFicheHtml(json: JSONContent, links?: WikiLinkResolvers): string {
+  return htmlOf(parseBody(json), links);
 }
 
 function wikiLinkLeafText(links: WikiLinkResolvers | undefined): (node: PmNode) => string {
@@ -122,12 +165,13 @@ function wikiLinkLeafText(links: WikiLinkResolvers | undefined): (node: PmNode) 
   };
 }
 
-/** The plain text of a fiche's body, blocks separated by blank lines, for search. */
-export function renderFicheTexte(json: JSONContent, links?: WikiLinkResolvers): string {
-  const node = parseBody(json);
+let textSerializers: Record<string, TextSerializer> | null = null;
+
+function texteOf(node: PmNode, links: WikiLinkResolvers | undefined): string {
   const leaf = wikiLinkLeafText(links);
+  textSerializers ??= getTextSerializersFromSchema(getFicheSchema());
   const serializers = {
-    ...getTextSerializersFromSchema(node.type.schema),
+    ...textSerializers,
     [FICHE_LINK]: ({ node: n }: { node: PmNode }) => leaf(n),
     [ACTEUR_MENTION]: ({ node: n }: { node: PmNode }) => leaf(n),
   };
@@ -136,14 +180,15 @@ export function renderFicheTexte(json: JSONContent, links?: WikiLinkResolvers): 
     .trim();
 }
 
-/**
- * The opening words of a fiche's body for lists: its text without the headings, which are mostly
- * the template's, cut at a word boundary.
- */
-export function renderFicheExtrait(json: JSONContent, maxLength = 220, links?: WikiLinkResolvers): string {
+/** The plain text of a fiche's body, blocks separated by blank lines, for search. */
+export function renderFicheTexte(json: JSONContent, links?: WikiLinkResolvers): string {
+  return texteOf(parseBody(json), links);
+}
+
+function extraitOf(body: PmNode, maxLength: number, links: WikiLinkResolvers | undefined): string {
   const parts: string[] = [];
   const leaf = wikiLinkLeafText(links);
-  parseBody(json).descendants((node) => {
+  body.descendants((node) => {
     if (node.type.name === "heading") return false;
     if (node.isTextblock) {
       const text = node.textBetween(0, node.content.size, undefined, leaf).trim();
@@ -156,4 +201,21 @@ export function renderFicheExtrait(json: JSONContent, maxLength = 220, links?: W
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), maxLength / 2))}…`;
+}
+
+/**
+ * The opening words of a fiche's body for lists: its text without the headings, which are mostly
+ * the template's, cut at a word boundary.
+ */
+export function renderFicheExtrait(json: JSONContent, maxLength = 220, links?: WikiLinkResolvers): string {
+  return extraitOf(parseBody(json), maxLength, links);
+}
+
+/** A body's html, texte and extrait columns, parsed once. */
+export type RenderedBody = { html: string; texte: string; extrait: string };
+
+/** Renders a body's html, texte and extrait (what renderFicheHtml, renderFicheTexte and renderFicheExtrait give) from one parse. */
+export function renderFicheBody(json: JSONContent, links?: WikiLinkResolvers): RenderedBody {
+  const body = parseBody(json);
+  return { html: htmlOf(body, links), texte: texteOf(body, links), extrait: extraitOf(body, 220, links) };
 }

@@ -8,7 +8,7 @@ import { ACTEUR_MENTION, FICHE_LINK, linkId, MISSING_ACTEUR, MISSING_FICHE, type
 import { displayTitre } from "@/lib/fiche/labels";
 import { bodyFragment } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
-import { renderFicheExtrait, renderFicheHtml, renderFicheTexte, type WikiLinkResolvers } from "./fiche-html";
+import { renderFicheBody, type RenderedBody, type WikiLinkResolvers } from "./fiche-html";
 import { indexFiche } from "./search";
 
 /**
@@ -94,13 +94,9 @@ export function loadWikiLinkResolvers(db: Db, ids: WikiLinkIds, self?: { id: num
   };
 }
 
-/** A body rendered with its links' current targets: the html, texte and extrait columns of a fiche. */
-export type RenderedBody = { html: string; texte: string; extrait: string };
-
 /** Renders a body's html, texte and extrait, its links resolved from the database now. */
 export function renderBodyWithLinks(db: Db, json: JSONContent, ids: WikiLinkIds, self?: { id: number; titre: string }): RenderedBody {
-  const links = loadWikiLinkResolvers(db, ids, self);
-  return { html: renderFicheHtml(json, links), texte: renderFicheTexte(json, links), extrait: renderFicheExtrait(json, undefined, links) };
+  return renderFicheBody(json, loadWikiLinkResolvers(db, ids, self));
 }
 
 /** The stored body of a fiche as ProseMirror JSON; null when no document is stored. */
