@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
   const { seedDatabase } = await import("@/server/importer/seed");
   const { user } = await import("@/db/schema");
   const { createApiToken } = await import("@/server/api-token");
-  const { RateLimiter } = await import("@/server/api/rate-limit");
+  const { RateLimiter } = await import("@/server/rate-limit");
   const { rebuildSearchIndex } = await import("@/server/search");
   const fiches = await import("@/app/api/v1/fiches/route");
   const oneFiche = await import("@/app/api/v1/fiches/[slug]/route");

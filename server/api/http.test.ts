@@ -4,7 +4,7 @@ import { getTestDb } from "@/db/testing";
 import { createApiToken } from "@/server/api-token";
 import { ApiError } from "./errors";
 import { apiPreflight, apiRead, apiWrite, jsonResponse, readJsonBody } from "./http";
-import { API_RATE_LIMITS, RateLimiter } from "./rate-limit";
+import { API_RATE_LIMITS } from "./rate-limit";
 import { apiRequest, callRoute, jsonOf, newClientIp } from "./testing";
 
 const db = getTestDb();
@@ -111,19 +111,5 @@ describe("API HTTP layer", () => {
       console.error = original;
     }
     expect(new ApiError(404, "not_found", "x").body()).toEqual({ error: { code: "not_found", message: "x" } });
-  });
-});
-
-describe("RateLimiter", () => {
-  it("counts requests per key in fixed windows", () => {
-    let now = 1_000_000;
-    const limiter = new RateLimiter(2, 10_000, () => now);
-    expect(limiter.take("a")).toEqual({ allowed: true, limit: 2, remaining: 1, resetSeconds: 10, windowSeconds: 10 });
-    expect(limiter.take("a").remaining).toBe(0);
-    now += 4_000;
-    expect(limiter.take("a")).toEqual({ allowed: false, limit: 2, remaining: 0, resetSeconds: 6, windowSeconds: 10 });
-    expect(limiter.take("b").allowed).toBe(true);
-    now += 6_000;
-    expect(limiter.take("a")).toMatchObject({ allowed: true, remaining: 1, resetSeconds: 10 });
   });
 });

@@ -3,9 +3,10 @@ import { getDb, type Db } from "@/db/client";
 import type { Viewer } from "@/lib/policies/viewer";
 import { CLIENT_IP_HEADER } from "@/server/auth/client-ip";
 import { authenticateApiToken, hashApiToken } from "@/server/api-token";
+import type { RateDecision } from "@/server/rate-limit";
 import { ApiError, toApiError } from "./errors";
 import { linkHeader, pageMeta } from "./pagination";
-import { apiRateLimiters, rateLimitHeaders, type RateDecision } from "./rate-limit";
+import { apiRateLimiters, rateLimitHeaders } from "./rate-limit";
 
 /** What a handler of the API gets: the request, its parsed URL, the database, the token's viewer (or null) and the route's params. */
 export type ApiContext<P> = { request: Request; url: URL; db: Db; viewer: Viewer | null; params: P };

@@ -16,8 +16,8 @@ function headerValue(headers: unknown, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function minutes(ms: number): string {
-  const n = Math.max(1, Math.ceil(ms / 60_000));
+function minutes(seconds: number): string {
+  const n = Math.max(1, Math.ceil(seconds / 60));
   return `${n} minute${n > 1 ? "s" : ""}`;
 }
 
@@ -61,14 +61,15 @@ export const authOptions: NextAuthOptions = {
         const { email, password } = parsed.data;
         const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
         const limiters = signInLimiters();
-        const wait = Math.max(limiters.account.retryAfter(email), limiters.ip.retryAfter(ip));
+        const wait = Math.max(limiters.account.retryAfterSeconds(email), limiters.ip.retryAfterSeconds(ip));
         if (wait > 0) {
           throw new Error(`Trop de tentatives de connexion. Par sécurité, réessayez dans ${minutes(wait)}.`);
         }
         const found = await verifyCredentials(getDb(), email, password);
         if (!found) {
-          limiters.account.fail(email);
-          limiters.ip.fail(ip);
+          // Only failures count: a person who signs in often is never locked out.
+          limiters.account.take(email);
+          limiters.ip.take(ip);
           throw new Error(SIGN_IN_FAILED);
         }
         limiters.account.reset(email);
