@@ -5,6 +5,7 @@ import type WebSocket from "ws";
 import * as Y from "yjs";
 import { getTestDb } from "@/db/testing";
 import { CLOSE_CODES, MESSAGE_SYNC } from "@/lib/collab/messages";
+import { colorForUser } from "@/lib/editor/user-color";
 import { loadDocumentState } from "./persistence";
 import {
   buildFiche,
@@ -70,13 +71,18 @@ describe("collaboration connections", () => {
     await waitFor(() => reader.text() === "Officiel");
 
     reader.doc.getText("titre").insert(0, "Vandalisme ");
-    reader.provider.awareness.setLocalState({ user: { name: "Lecteur" } });
-    await waitFor(() => [...editor.provider.awareness.getStates().values()].some((s) => s.user?.name === "Lecteur"));
+    // Who a reader is comes from its session: an anonymous one cannot pose as the administrator.
+    reader.provider.awareness.setLocalState({ user: { id: 1, name: "Administrateur", color: "#000000" }, cursor: null });
+    await waitFor(() => editor.provider.awareness.getStates().has(reader.doc.clientID));
+    expect(editor.provider.awareness.getStates().get(reader.doc.clientID)).toEqual({
+      user: { name: "Visiteur", color: colorForUser(reader.doc.clientID) },
+      cursor: null,
+    });
     await settle();
     expect(editor.text()).toBe("Officiel");
     expect(stateText(server.collab.encodeDocumentState(f.id))).toBe("Officiel");
     expect(stateText(loadDocumentState(db, f.id))).toBe("Officiel");
-    expect(server.logger.lines.some((l) => /anonymous: dropped (update|sync-step-2) of \d+ bytes from a read-only connection/.test(l))).toBe(true);
+    expect(server.logger.lines.some((l) => /anonymous: dropped a write of \d+ bytes from a read-only connection/.test(l))).toBe(true);
   });
 
   it("refuses to let one connection erase another's presence, and clears a client's presence when it leaves", async () => {

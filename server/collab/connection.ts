@@ -1,11 +1,15 @@
 import WebSocket from "ws";
 import type { CollabAccess } from "./auth";
-import { refusals, TokenBucket, type CollabLimits, type Refusal } from "./limits";
+import { RefusalError, refusals, TokenBucket, type CollabLimits, type Refusal } from "./limits";
 import type { MessagePipeline } from "./pipeline";
-import { decodeClientMessage, encodeSyncStep1, ProtocolError } from "./protocol";
+import { checkUpdate, UnknownContentError } from "./update-check";
+import { colorForUser } from "@/lib/editor/user-color";
+import type { Viewer } from "@/lib/policies/viewer";
+import { decodeClientMessage, encodeSyncStep1, isDocumentWrite, ProtocolError, type ClientMessage } from "./protocol";
+import type { QueuedMessage } from "./pipeline";
 import type { FicheRoom } from "./room";
 import type { RoomStore } from "./rooms";
-import type { CollabLogger } from "./log";
+import { errorMessage, type CollabLogger } from "./log";
 
 export type ConnectionDeps = {
   limits: CollabLimits;
@@ -24,6 +28,12 @@ export class CollabConnection {
   readonly label: string;
   private editor: boolean;
   private readonly bucket: TokenBucket;
+  /** Milliseconds of this connection's messages the server may spend decoding, per second and in a burst. */
+  private readonly decodeBudget: TokenBucket;
+  private readonly viewer: Viewer | null;
+  private droppedWrites = 0;
+  private droppedUnknown = 0;
+  private awaitingResync = false;
   private ended = false;
   private readonly closeWaiters: (() => void)[] = [];
 
@@ -37,7 +47,9 @@ export class CollabConnection {
     this.wantsAck = access.wantsAck;
     this.editor = access.canEdit;
     this.label = `fiche ${access.ficheId}, ${access.userId === null ? "anonymous" : `user ${access.userId}`}`;
+    this.viewer = access.viewer;
     this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
+    this.decodeBudget = new TokenBucket(deps.limits.decodeMsPerSecond, deps.limits.decodeMsBurst);
     ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
     ws.on("close", () => this.onClose());
     ws.on("error", (error) => deps.logger.warn(`${this.label}: socket error: ${error.message}`));
@@ -126,30 +138,99 @@ export class CollabConnection {
     if (bytes.length > Math.max(maxUpdateBytes, maxAwarenessBytes) + 16) {
       return this.refuse(refusals.updateTooLarge(bytes.length, maxUpdateBytes));
     }
-    let message;
+    // A reader's writes are dropped before a single byte of them is decoded; insisting closes the connection.
+    if (!this.editor && isDocumentWrite(bytes)) return this.dropReadOnlyWrite(bytes.length);
+    const started = performance.now();
     try {
-      message = decodeClientMessage(bytes);
+      const message = this.check(decodeClientMessage(bytes));
+      if (message) this.deps.pipeline.enqueue(this, message);
     } catch (error) {
       if (error instanceof ProtocolError) return this.refuse(refusals.malformed(error.message));
-      throw error;
+      if (error instanceof RefusalError) return this.refuse(error.refusal);
+      this.deps.logger.error(`${this.label}: message could not be handled: ${errorMessage(error)}`, error);
+      return this.refuse(refusals.malformed("message could not be handled"));
+    } finally {
+      const spent = performance.now() - started;
+      if (!this.ended && !this.decodeBudget.take(spent)) this.refuse(refusals.tooCostly());
     }
+  }
+
+  /** Checks a decoded message against this connection's rights and the limits; null when it is to be ignored. */
+  private check(message: ClientMessage): QueuedMessage | null {
+    const { maxUpdateBytes, maxAwarenessBytes } = this.deps.limits;
     switch (message.type) {
+      case "sync-step-1":
+        if (message.stateVector.length > maxAwarenessBytes) throw new RefusalError(refusals.updateTooLarge(message.stateVector.length, maxAwarenessBytes));
+        return message;
       case "update":
-      case "sync-step-2":
-        if (message.update.length > maxUpdateBytes) return this.refuse(refusals.updateTooLarge(message.update.length, maxUpdateBytes));
+      case "sync-step-2": {
+        if (message.update.length > maxUpdateBytes) throw new RefusalError(refusals.updateTooLarge(message.update.length, maxUpdateBytes));
+        // Rights may have been withdrawn since the first check of this message's bytes: check again.
         if (!this.editor) {
-          if (!message.isEmpty) this.deps.logger.warn(`${this.label}: dropped ${message.type} of ${message.update.length} bytes from a read-only connection`);
-          return;
+          this.dropReadOnlyWrite(message.update.length);
+          return null;
         }
-        if (message.insertsContent && this.wouldExceedDocumentLimit(message.update.length)) {
-          return this.refuse(refusals.documentTooLarge(this.deps.limits.maxDocumentBytes));
+        const room = this.room;
+        let checked;
+        try {
+          checked = checkUpdate(message.update, (client) => room.knownClock(client), this.deps.limits);
+        } catch (error) {
+          if (!(error instanceof UnknownContentError)) throw error;
+          this.dropUnknownContent(error.message);
+          return null;
         }
-        break;
+        this.awaitingResync = false;
+        if (checked.insertsContent && this.wouldExceedDocumentLimit(message.update.length)) {
+          throw new RefusalError(refusals.documentTooLarge(this.deps.limits.maxDocumentBytes));
+        }
+        if (!checked.isEmpty) room.recordAccepted(checked.ends);
+        return { type: message.type, update: message.update, isEmpty: checked.isEmpty };
+      }
       case "awareness":
-        if (message.update.length > maxAwarenessBytes) return this.refuse(refusals.awarenessTooLarge(message.update.length, maxAwarenessBytes));
-        break;
+        if (message.update.length > maxAwarenessBytes) throw new RefusalError(refusals.awarenessTooLarge(message.update.length, maxAwarenessBytes));
+        return { type: "awareness", entries: message.entries.map((entry) => ({ ...entry, state: this.withIdentity(entry.clientId, entry.state) })) };
+      case "query-awareness":
+        return message;
     }
-    this.deps.pipeline.enqueue(this, message);
+  }
+
+  /**
+   * The state as peers will see it: who this is comes from the session, never from the client.
+   * A signed-in person shows under their account's name and colour, an anonymous reader as « Visiteur ».
+   */
+  private withIdentity(clientId: number, state: unknown): unknown {
+    if (state === null || typeof state !== "object" || Array.isArray(state)) return state === null ? null : { user: this.identity(clientId) };
+    return { ...state, user: this.identity(clientId) };
+  }
+
+  private identity(clientId: number): { id?: number; name: string; color: string } {
+    return this.viewer
+      ? { id: this.viewer.id, name: this.viewer.name, color: colorForUser(this.viewer.id) }
+      : { name: "Visiteur", color: colorForUser(clientId) };
+  }
+
+  /**
+   * Drops an update that cannot integrate yet, and asks once for what the client holds: its sync
+   * step 2 brings the missing part and this update with it. A client that keeps sending them is closed.
+   */
+  private dropUnknownContent(detail: string): void {
+    this.droppedUnknown += 1;
+    if (this.droppedUnknown > this.deps.limits.maxUnknownContentUpdates) {
+      throw new RefusalError(refusals.unknownContent(detail));
+    }
+    if (this.droppedUnknown === 1) this.deps.logger.info(`${this.label}: dropped an update that cannot integrate yet (${detail})`);
+    if (!this.awaitingResync) {
+      this.awaitingResync = true;
+      this.send(encodeSyncStep1(this.room.doc));
+    }
+  }
+
+  private dropReadOnlyWrite(bytes: number): void {
+    this.droppedWrites += 1;
+    if (this.droppedWrites > this.deps.limits.maxReadOnlyWrites) {
+      return this.refuse(refusals.readOnly(), { detail: `${this.droppedWrites} writes dropped` });
+    }
+    if (this.droppedWrites === 1) this.deps.logger.warn(`${this.label}: dropped a write of ${bytes} bytes from a read-only connection`);
   }
 
   /** Deletions are always accepted so that a full document can shrink. */

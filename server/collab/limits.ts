@@ -15,6 +15,17 @@ export type CollabLimits = {
   maxClientsPerFiche: number;
   /** Bytes queued for a client that does not read; beyond it the client is dropped. */
   maxBufferedBytes: number;
+  /** Structs (runs of inserted content) in one update. */
+  maxStructs: number;
+  /** Deleted ranges in one update. */
+  maxDeleteRanges: number;
+  /** Writes a read-only connection may send (they are dropped unread) before it is closed. */
+  maxReadOnlyWrites: number;
+  /** Updates naming content the document lacks that a connection may send (they are dropped) before it is closed. */
+  maxUnknownContentUpdates: number;
+  /** Milliseconds the server spends on one connection's messages, sustained per second and in a burst. */
+  decodeMsPerSecond: number;
+  decodeMsBurst: number;
 };
 
 export const DEFAULT_LIMITS: CollabLimits = {
@@ -26,6 +37,16 @@ export const DEFAULT_LIMITS: CollabLimits = {
   messageBurst: 300,
   maxClientsPerFiche: 100,
   maxBufferedBytes: 16 * 1024 * 1024,
+  // A paste of a long document is a few thousand structs; a select-all deletion a few thousand ranges.
+  maxStructs: 100_000,
+  maxDeleteRanges: 100_000,
+  // A person whose rights were just withdrawn may still type a few keys before the editor knows.
+  maxReadOnlyWrites: 50,
+  // Typing while reconnecting sends a few such updates, once per reconnection.
+  maxUnknownContentUpdates: 50,
+  // Checking a 1 MB paste takes about 10 ms: a typist never comes near; an attacker is cut off after a few.
+  decodeMsPerSecond: 50,
+  decodeMsBurst: 250,
 };
 
 /** Merges the given limits over the defaults and checks them. */
@@ -65,6 +86,13 @@ export class TokenBucket {
 /** Why the server closes a connection: a WebSocket close code and a reason the client can show. */
 export type Refusal = { code: number; reason: string };
 
+/** Thrown while checking a message, to close its connection with this refusal. */
+export class RefusalError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusal.reason);
+  }
+}
+
 // A close reason is at most 123 bytes (RFC 6455 §5.5): keep them short and ASCII.
 /** The refusals the collaboration server can send, by cause. */
 export const refusals = {
@@ -93,6 +121,12 @@ export const refusals = {
     code: CLOSE_CODES.tooSlow,
     reason: `Client is not reading: ${bytes} bytes queued`,
   }),
+  unknownContent: (detail: string): Refusal => ({
+    code: CLOSE_CODES.malformedMessage,
+    reason: truncate(`Updates keep naming content this fiche does not have: ${detail}`),
+  }),
+  readOnly: (): Refusal => ({ code: CLOSE_CODES.forbidden, reason: "This connection is read-only; it kept sending changes" }),
+  tooCostly: (): Refusal => ({ code: CLOSE_CODES.rateLimited, reason: "Your messages cost the server too much time; reconnect later" }),
   textFrame: (): Refusal => ({ code: CLOSE_CODES.malformedMessage, reason: "Malformed message: text frames are not part of the protocol" }),
   storageFailed: (): Refusal => ({ code: CLOSE_CODES.internalError, reason: "Could not store your update; reconnect to resend it" }),
   cannotRead: (): Refusal => ({ code: CLOSE_CODES.forbidden, reason: "You can no longer read this fiche" }),

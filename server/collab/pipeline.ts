@@ -1,14 +1,21 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { appendUpdates } from "./persistence";
-import { encodeAckMessage, encodeSyncStep2, type ClientMessage } from "./protocol";
+import { encodeAckMessage, encodeSyncStep2, type AwarenessEntry } from "./protocol";
 import type { CollabConnection } from "./connection";
 import { refusals } from "./limits";
 import type { FicheRoom } from "./room";
 import type { RoomStore } from "./rooms";
 import { errorMessage, type CollabLogger } from "./log";
 
-type Job = { member: CollabConnection; message: ClientMessage };
+/** A message that passed its connection's checks (connection.ts), waiting for its turn. */
+export type QueuedMessage =
+  | { type: "sync-step-1"; stateVector: Uint8Array }
+  | { type: "sync-step-2" | "update"; update: Uint8Array; isEmpty: boolean }
+  | { type: "awareness"; entries: AwarenessEntry[] }
+  | { type: "query-awareness" };
+
+type Job = { member: CollabConnection; message: QueuedMessage };
 
 /**
  * Every message of every connection goes through one queue, flushed once per event-loop turn:
@@ -29,7 +36,7 @@ export class MessagePipeline {
   ) {}
 
   /** Queues a validated message; editors' updates must already have passed the rights and size checks. */
-  enqueue(member: CollabConnection, message: ClientMessage): void {
+  enqueue(member: CollabConnection, message: QueuedMessage): void {
     if (message.type === "update" || message.type === "sync-step-2") member.room.pendingBytes += message.update.length;
     this.queue.push({ member, message });
     if (!this.scheduled) {
@@ -65,42 +72,53 @@ export class MessagePipeline {
 
     const acks = new Set<CollabConnection>();
     const touched = new Set<FicheRoom>();
-    for (const { member, message } of jobs) {
-      const room = member.room;
-      switch (message.type) {
-        case "update":
-        case "sync-step-2":
-          room.pendingBytes -= message.update.length;
-          if (!message.isEmpty) {
-            if (!stored) {
-              member.refuse(refusals.storageFailed());
-              continue;
-            }
-            room.recordStored(message.update.length);
-            touched.add(room);
-            this.onEdit?.(room.ficheId, member.userId);
-            // Applied even when the sender left meanwhile: it is stored, so peers must see it.
-            if (room.live) this.apply(member, message.update);
-          }
-          if (member.wantsAck && !member.closed) acks.add(member);
-          break;
-        case "sync-step-1":
-          if (!member.closed && room.live) member.send(encodeSyncStep2(room.doc, message.stateVector));
-          break;
-        case "awareness":
-          if (!member.closed && room.live) room.applyAwareness(member, message.update, message.entries);
-          break;
-        case "query-awareness": {
-          const all = member.closed || !room.live ? null : room.encodeAllAwareness();
-          if (all) member.send(all);
-          break;
-        }
+    for (const job of jobs) {
+      // One message's failure closes its own connection; the rest of the batch goes on.
+      try {
+        this.handle(job, stored, acks, touched);
+      } catch (error) {
+        this.logger.error(`${job.member.label}: ${job.message.type} could not be handled: ${errorMessage(error)}`, error);
+        job.member.refuse(refusals.malformed(`${job.message.type} could not be handled`));
       }
     }
+    for (const job of jobs) job.member.room.clearAccepted();
     for (const member of acks) {
       if (member.room.live) member.send(encodeAckMessage(Y.encodeStateVector(member.room.doc)));
     }
     for (const room of touched) this.rooms.maybeCompact(room);
+  }
+
+  private handle({ member, message }: Job, stored: boolean, acks: Set<CollabConnection>, touched: Set<FicheRoom>): void {
+    const room = member.room;
+    switch (message.type) {
+      case "update":
+      case "sync-step-2":
+        room.pendingBytes -= message.update.length;
+        if (!message.isEmpty) {
+          if (!stored) {
+            member.refuse(refusals.storageFailed());
+            return;
+          }
+          room.recordStored(message.update.length);
+          touched.add(room);
+          this.onEdit?.(room.ficheId, member.userId);
+          // Applied even when the sender left meanwhile: it is stored, so peers must see it.
+          if (room.live) this.apply(member, message.update);
+        }
+        if (member.wantsAck && !member.closed) acks.add(member);
+        return;
+      case "sync-step-1":
+        if (!member.closed && room.live) member.send(encodeSyncStep2(room.doc, message.stateVector));
+        return;
+      case "awareness":
+        if (!member.closed && room.live) room.applyAwareness(member, message.entries);
+        return;
+      case "query-awareness": {
+        const all = member.closed || !room.live ? null : room.encodeAllAwareness();
+        if (all) member.send(all);
+        return;
+      }
+    }
   }
 
   private apply(member: CollabConnection, update: Uint8Array): void {

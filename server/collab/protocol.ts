@@ -12,15 +12,21 @@ import {
 /** One client's entry in an awareness update. */
 export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
 
-/** A message a y-websocket client may send, decoded and validated. */
+/**
+ * A message a y-websocket client may send, framed and validated. An update's bytes are not decoded
+ * here: who sent it decides whether they ever are (see connection.ts and update-check.ts).
+ */
 export type ClientMessage =
   | { type: "sync-step-1"; stateVector: Uint8Array }
-  | { type: "sync-step-2" | "update"; update: Uint8Array; insertsContent: boolean; isEmpty: boolean }
+  | { type: "sync-step-2" | "update"; update: Uint8Array }
   | { type: "awareness"; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: "query-awareness" };
 
 /** A message that does not follow the protocol; closes the connection that sent it. */
 export class ProtocolError extends Error {}
+
+/** How deep and how big one awareness state may be: a caret and a name need a few levels and a few dozen values. */
+export const AWARENESS_STATE_CAPS = { maxDepth: 8, maxValues: 500, maxEntries: 4 } as const;
 
 function readPayload(decoder: decoding.Decoder, what: string): Uint8Array {
   try {
@@ -34,26 +40,45 @@ function expectEnd(decoder: decoding.Decoder, what: string): void {
   if (decoding.hasContent(decoder)) throw new ProtocolError(`unexpected bytes after ${what}`);
 }
 
-function decodeUpdate(update: Uint8Array, type: "sync-step-2" | "update"): ClientMessage {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
+/**
+ * Whether a raw message writes to the document (sync step 2 or update), read from its first two
+ * bytes' worth of varints: a read-only connection's writes are dropped before anything else is read.
+ */
+export function isDocumentWrite(data: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(data);
   try {
-    decoded = Y.decodeUpdate(update);
-  } catch (error) {
-    throw new ProtocolError(`invalid Yjs update in ${type}: ${error instanceof Error ? error.message : String(error)}`);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return false;
+    const syncType = decoding.readVarUint(decoder);
+    return syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate;
+  } catch {
+    return false;
   }
-  const insertsContent = decoded.structs.length > 0;
-  return { type, update, insertsContent, isEmpty: !insertsContent && decoded.ds.clients.size === 0 };
+}
+
+/** Refuses a state nested deeper or holding more values than the caps, without recursion. */
+function checkAwarenessState(state: unknown): void {
+  const stack: [unknown, number][] = [[state, 1]];
+  let values = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (++values > AWARENESS_STATE_CAPS.maxValues) throw new ProtocolError(`awareness state holds more than ${AWARENESS_STATE_CAPS.maxValues} values`);
+    if (value === null || typeof value !== "object") continue;
+    if (depth > AWARENESS_STATE_CAPS.maxDepth) throw new ProtocolError(`awareness state nested deeper than ${AWARENESS_STATE_CAPS.maxDepth}`);
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
 }
 
 function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   try {
     const count = decoding.readVarUint(decoder);
+    if (count > AWARENESS_STATE_CAPS.maxEntries) throw new ProtocolError(`awareness update of ${count} clients`);
     const entries: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      checkAwarenessState(state);
       entries.push({ clientId, clock, state });
     }
     expectEnd(decoder, "awareness update");
@@ -62,6 +87,18 @@ function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
     if (error instanceof ProtocolError) throw error;
     throw new ProtocolError(`invalid awareness update: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Writes awareness entries as an awareness update (y-protocols' format). */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, JSON.stringify(e.state));
+  }
+  return encoding.toUint8Array(encoder);
 }
 
 /** Decodes and validates one binary message from a client; throws ProtocolError when it is malformed. */
@@ -95,7 +132,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         const type = syncType === syncProtocol.messageYjsSyncStep2 ? "sync-step-2" : "update";
         const update = readPayload(decoder, type);
         expectEnd(decoder, type);
-        return decodeUpdate(update, type);
+        return { type, update };
       }
       throw new ProtocolError(`unknown sync message type ${syncType}`);
     }

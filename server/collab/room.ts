@@ -1,7 +1,6 @@
-import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { encodeAwarenessMessage, encodeUpdateMessage, type AwarenessEntry } from "./protocol";
+import { encodeAwarenessEntries, encodeAwarenessMessage, encodeUpdateMessage, type AwarenessEntry } from "./protocol";
 import type { CollabConnection } from "./connection";
 import type { CollabLogger } from "./log";
 import { errorMessage } from "./log";
@@ -29,6 +28,8 @@ export class FicheRoom {
   private changeTimer: NodeJS.Timeout | null = null;
   private firstPendingChangeAt: number | null = null;
   private readonly awarenessOwners = new Map<number, CollabConnection>();
+  /** Per client id, the clock its updates accepted but not yet applied reach (see update-check.ts). */
+  private readonly acceptedClocks = new Map<number, number>();
   private readonly pendingCallbacks = new Set<Promise<void>>();
 
   constructor(
@@ -62,6 +63,21 @@ export class FicheRoom {
     for (const member of this.members) if (member !== origin) member.send(message);
   };
 
+  /** The clock a client reaches in this document, counting updates accepted but still queued. */
+  knownClock(client: number): number {
+    return Math.max(Y.getState(this.doc.store, client), this.acceptedClocks.get(client) ?? 0);
+  }
+
+  /** Records the clocks an accepted update reaches, so that the next updates may build on it before it is applied. */
+  recordAccepted(ends: ReadonlyMap<number, number>): void {
+    for (const [client, clock] of ends) if (clock > this.knownClock(client)) this.acceptedClocks.set(client, clock);
+  }
+
+  /** Forgets accepted clocks once the queue that held their updates has been applied. */
+  clearAccepted(): void {
+    this.acceptedClocks.clear();
+  }
+
   /** Records that `bytes` more were appended to the fiche's log. */
   recordStored(bytes: number): void {
     this.storedBytes += bytes;
@@ -77,20 +93,26 @@ export class FicheRoom {
   }
 
   /**
-   * Applies an awareness update from a member. Entries for a client id another member speaks for
-   * are dropped: one connection must not hide or impersonate another's presence.
+   * Applies awareness entries from a member, whose identity fields the connection has already set.
+   * Entries for a client id another member speaks for are dropped: one connection must not hide or
+   * impersonate another's presence.
    */
-  applyAwareness(member: CollabConnection, update: Uint8Array, entries: AwarenessEntry[]): void {
+  applyAwareness(member: CollabConnection, entries: AwarenessEntry[]): void {
     const allowed = entries.filter((e) => {
       const owner = this.awarenessOwners.get(e.clientId);
       return owner === undefined || owner === member;
     });
     if (allowed.length < entries.length) {
       this.options.logger.warn(`${member.label}: dropped ${entries.length - allowed.length} awareness entries of other connections`);
-      if (allowed.length === 0) return;
-      update = encodeAwarenessEntries(allowed);
     }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, member);
+    if (allowed.length === 0) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(allowed), member);
+    } catch (error) {
+      // Never keep a state the room cannot relay: every newcomer would be cut off by it.
+      this.forgetAwareness(allowed.map((e) => e.clientId));
+      throw error;
+    }
     for (const e of allowed) {
       if (e.state === null) {
         this.awarenessOwners.delete(e.clientId);
@@ -99,6 +121,14 @@ export class FicheRoom {
         this.awarenessOwners.set(e.clientId, member);
         member.awarenessIds.add(e.clientId);
       }
+    }
+  }
+
+  /** Removes client ids' states without telling anyone, and frees their bookkeeping. */
+  private forgetAwareness(ids: number[]): void {
+    for (const id of ids) {
+      this.awareness.states.delete(id);
+      this.awareness.meta.delete(id);
     }
   }
 
@@ -116,6 +146,8 @@ export class FicheRoom {
     for (const id of ids) this.awarenessOwners.delete(id);
     member.awarenessIds.clear();
     if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    // y-protocols keeps the clock of every client that ever came; a long-lived room would only grow.
+    for (const id of ids) this.awareness.meta.delete(id);
   }
 
   /**
@@ -166,15 +198,4 @@ export class FicheRoom {
     this.awareness.destroy();
     this.doc.destroy();
   }
-}
-
-function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, entries.length);
-  for (const e of entries) {
-    encoding.writeVarUint(encoder, e.clientId);
-    encoding.writeVarUint(encoder, e.clock);
-    encoding.writeVarString(encoder, JSON.stringify(e.state));
-  }
-  return encoding.toUint8Array(encoder);
 }
