@@ -8,6 +8,7 @@ import {
   appendUpdates,
   compactDocument,
   getUpdateLogStats,
+  loadDocument,
   loadDocumentState,
   storeInitialDocument,
 } from "./persistence";
@@ -129,5 +130,26 @@ describe("collab persistence", () => {
     expect(compactDocument(db, id, { logger: silentLogger })).toMatchObject({ foldedUpdates: 1, discardedUpdates: 1 });
     expect(getUpdateLogStats(db, id).count).toBe(0);
     expect(textOf(loadDocumentState(db, id))).toBe("Lisible");
+  });
+
+  it("drops deletions of content that never existed, which documents stored before the update check may hold", () => {
+    const db = getTestDb();
+    const id = buildFiche();
+    const source = new Y.Doc();
+    const [good] = captureUpdates(source, () => source.getText("titre").insert(0, "Titre"));
+    appendUpdate(db, id, good, null);
+    const bloat = new Y.Doc();
+    const [ghost] = captureUpdates(bloat, () => bloat.getText("titre").insert(0, "x".repeat(2000)));
+    const [deletion] = captureUpdates(bloat, () => bloat.getText("titre").delete(0, 2000));
+    // Only the deletion was stored: it waits for an insertion that will never come.
+    expect(ghost.length).toBeGreaterThan(2000);
+    appendUpdate(db, id, deletion, null);
+    expect(loadDocument(db, id, silentLogger)!.doc.store.pendingDs).toBeNull();
+    compactDocument(db, id, { logger: silentLogger });
+    const snapshot = db.select().from(ficheDocument).where(eq(ficheDocument.ficheId, id)).get()!.snapshot;
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, snapshot);
+    expect(reloaded.store.pendingDs).toBeNull();
+    expect(reloaded.getText("titre").toString()).toBe("Titre");
   });
 });

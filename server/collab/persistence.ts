@@ -97,6 +97,18 @@ function applyLoggedUpdates(ficheId: number, doc: Y.Doc, rows: StoredRows["updat
   return discarded;
 }
 
+/**
+ * Forgets structs and deletions that wait for content the document will never receive. Clients'
+ * updates are checked so that none arise (update-check.ts), but documents stored before that check
+ * may hold megabytes of them, which every snapshot would otherwise carry forever.
+ */
+function dropPending(ficheId: number, doc: Y.Doc, logger: CollabLogger): void {
+  if (!doc.store.pendingStructs && !doc.store.pendingDs) return;
+  logger.warn(`fiche ${ficheId}: dropped content that could never integrate (pending structs or deletions)`);
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+}
+
 /** A fiche's document as loaded from storage, with the sizes that drive compaction and limits. */
 export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number };
 
@@ -107,6 +119,7 @@ export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = con
   const doc = new Y.Doc();
   if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
   applyLoggedUpdates(ficheId, doc, rows.updates, null, logger);
+  dropPending(ficheId, doc, logger);
   return {
     doc,
     snapshotBytes: rows.snapshot?.length ?? 0,
@@ -164,6 +177,7 @@ export function compactDocument(db: Db, ficheId: number, options: CompactOptions
         if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
       }
       const discarded = applyLoggedUpdates(ficheId, doc, rows.updates, options.origin ?? null, logger);
+      dropPending(ficheId, doc, logger);
       const snapshot = toBuffer(Y.encodeStateAsUpdate(doc));
       if (!options.liveDoc) doc.destroy();
       const compactedAt = new Date();
