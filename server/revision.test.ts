@@ -98,6 +98,17 @@ describe("takeRevision", () => {
     expect(takeRevision(db, f.id, currentState(f.id), [opener.id], "depart")).not.toBeNull();
   });
 
+  it("skips a state older than the last revision's, asked for before it but arriving after", () => {
+    const f = buildFiche({ titre: "Atelier du lundi" }, ["Premier texte."]);
+    const editor = buildUser();
+    editBody(f.id, editor.id, ["Deuxième texte."]);
+    const older = currentState(f.id);
+    editBody(f.id, editor.id, ["Troisième texte."]);
+    expect(takeRevision(db, f.id, currentState(f.id), [editor.id], "pause")).not.toBeNull();
+    expect(takeRevision(db, f.id, older, [editor.id], "pause")).toBeNull();
+    expect(readRevisionState(revisionsOf(f.id).at(-1)!.state).body).toEqual(readRevisionState(currentState(f.id)).body);
+  });
+
   it("keeps each author once, in order, and drops what is not a user id", () => {
     const f = buildFiche({ titre: "Permanence" });
     updateFicheDocument(f.id, null, (doc) => writeFicheContent(doc, { quartier: "Bastide" }), db);

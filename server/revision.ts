@@ -50,12 +50,33 @@ function sameSnapshot(a: RevisionSnapshot, b: RevisionSnapshot): boolean {
   return JSON.stringify(a.content) === JSON.stringify(b.content) && visibleBody(a.body) === visibleBody(b.body);
 }
 
+/**
+ * Whether the last revision's state already holds `state`: the same content, or every edit of it.
+ * Revisions are taken off the socket's thread, so one asked for before a restore may arrive after
+ * the restore's own revisions: it must not bring the older content back as the latest version.
+ */
+function lastRevisionHolds(lastState: Uint8Array, state: Uint8Array, snapshot: RevisionSnapshot): boolean {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, lastState);
+    if (sameSnapshot(snapshotOf(doc), snapshot)) return true;
+    // Yjs emits an update only for insertions or deletions the document did not have.
+    let grew = false;
+    doc.on("update", () => (grew = true));
+    Y.applyUpdate(doc, state);
+    return !grew;
+  } finally {
+    doc.destroy();
+  }
+}
+
 const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
 /**
  * Stores a revision of a fiche: its whole Yjs state and who edited since the previous one. Skipped
  * (null) when the content equals the last revision's, so quiet timers and departures never pile up
- * identical versions. Synchronous from the read of the last revision to the insert.
+ * identical versions, or when the last revision already holds every edit of `state` (an older state).
+ * Synchronous from the read of the last revision to the insert.
  */
 export function takeRevision(
   db: Db,
@@ -69,7 +90,7 @@ export function takeRevision(
   return db.transaction(
     () => {
       const last = getLatestRevision(db, ficheId);
-      if (last && sameSnapshot(readRevisionState(last.state), snapshot)) return null;
+      if (last && lastRevisionHolds(last.state, state, snapshot)) return null;
       const authors = [...new Set(authorIds.filter((id) => Number.isInteger(id) && id > 0))].sort((a, b) => a - b);
       return db
         .insert(ficheRevision)
