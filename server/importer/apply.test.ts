@@ -171,6 +171,16 @@ describe("importing the whole Livre blanc", () => {
     expect(codes("acteur_generic").find((entry) => entry.ficheKey === "idee:voisins-referents")?.messageFr).toContain("« collectivité », « citoyens »");
     expect(codes("acteur_existing")).toEqual([]);
   });
+
+  it("changes nothing when the same document comes back", () => {
+    const before = tableCounts();
+    const again = planImport(getTestDb(), read(livreBlanc, "livre-blanc-solidarite-numerique-bordeaux-2016.txt"));
+    expect(again.fiches.every((f) => f.action === "unchanged")).toBe(true);
+    expect(again.acteurs.every((a) => a.action === "reuse")).toBe(true);
+    const second = applyImport(getTestDb(), again, { viewerId: null });
+    expect([second.created.length, second.updated.length, second.unchanged.length, second.acteursCreated.length]).toEqual([0, 0, 121, 0]);
+    expect(tableCounts()).toEqual(before);
+  });
 });
 
 describe("importing Markdown written with the Livre blanc's headings", () => {

@@ -14,15 +14,32 @@ import { planImport } from "./plan";
 import { readImportFile } from "./read-file";
 import { LIVRE_BLANC_SEED_FILE } from "./seed";
 
-const original = fs.readFileSync(LIVRE_BLANC_SEED_FILE, "utf8");
+const livreBlanc = fs.readFileSync(LIVRE_BLANC_SEED_FILE, "utf8");
+
+/** The lines of the Livre blanc from the line `first` up to the line `end`, verbatim. */
+function linesOf(first: string, end: string): string {
+  const start = livreBlanc.indexOf(`\n${first}\n`);
+  const stop = livreBlanc.indexOf(`\n${end}\n`, start);
+  if (start === -1 || stop === -1) throw new Error(`no "${first}" … "${end}" in the Livre blanc`);
+  return livreBlanc.slice(start + 1, stop);
+}
+
+// Five fiches of the annexes, as the Livre blanc writes them (Social Good Week spells the « Khan Academy » that
+// KHAN ACADEMY is re-cased from). What a re-import does to a fiche does not depend on the 116 others, and
+// importing them all takes seconds: apply.test.ts re-imports the whole document once.
+const original = [
+  "Annexes",
+  linesOf("Pratiques observées, ici et ailleurs", "BIB'INVADERS"),
+  linesOf("DOM ASSIST", "ENCYCLOPÉDIE PARTICIPATIVE POUR LES ENFANTS"),
+  linesOf("KHAN ACADEMY", "PROJET NUMÉRIQUE DU CENTRE SOCIAL DE CENON"),
+  linesOf("SOCIAL GOOD WEEK", "FORMATION PRATIQUE"),
+  linesOf("Idées à explorer", "Accompagner les aidants dans la connaissance du numérique"),
+].join("\n");
 
 function plan(text: string) {
   const file = readImportFile(new TextEncoder().encode(text), "livre-blanc.txt");
   if (!file.ok) throw new Error(file.error.message);
   return planImport(getTestDb(), file);
-}
-function importText(text: string, viewerId: number | null = null) {
-  return applyImport(getTestDb(), plan(text), { viewerId });
 }
 function ficheBySlug(slug: string) {
   return getTestDb().select().from(fiche).where(eq(fiche.slug, slug)).get()!;
@@ -49,7 +66,13 @@ const edition = original
 
 describe("re-importing the Livre blanc", () => {
   beforeAll(() => {
-    importText(original);
+    expect(applyImport(getTestDb(), plan(original), { viewerId: null }).created.map((f) => f.slug)).toEqual([
+      "dom-assist",
+      "memoire-des-douves",
+      "khan-academy",
+      "social-good-week",
+      "lien-social-et-numerique",
+    ]);
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -61,7 +84,7 @@ describe("re-importing the Livre blanc", () => {
     expect(again.fiches.every((f) => f.action === "unchanged")).toBe(true);
     expect(again.acteurs.every((a) => a.action === "reuse")).toBe(true);
     const outcome = applyImport(getTestDb(), again, { viewerId: null });
-    expect([outcome.created.length, outcome.updated.length, outcome.unchanged.length, outcome.acteursCreated.length]).toEqual([0, 0, 121, 0]);
+    expect([outcome.created.length, outcome.updated.length, outcome.unchanged.length, outcome.acteursCreated.length]).toEqual([0, 0, 5, 0]);
     expect({ fiches: rowCount(fiche), acteurs: rowCount(acteur), updates: rowCount(ficheUpdate), liens: rowCount(ficheActeur) }).toEqual(before);
   });
 
@@ -81,7 +104,7 @@ describe("re-importing the Livre blanc", () => {
       expect(preview.fiches.filter((f) => f.action === "update").map((f) => [f.fiche.key, f.changes])).toEqual([["pratique:dom-assist", ["acteurs", "body"]]]);
       const outcome = applyImport(getTestDb(), preview, { viewerId: moderator.id });
       expect(outcome.updated.map((f) => f.slug)).toEqual(["dom-assist"]);
-      expect(outcome.unchanged).toHaveLength(120);
+      expect(outcome.unchanged).toHaveLength(4);
     } finally {
       unregisterCollabServer(live);
     }
@@ -93,7 +116,7 @@ describe("re-importing the Livre blanc", () => {
     expect(log[log.length - 1].userId).toBe(moderator.id);
     const keolis = getTestDb().select().from(acteur).where(eq(acteur.nom, "Keolis")).get()!;
     expect(storedContent(dom.id).acteurs).toContainEqual({ acteurId: keolis.id, role: "porteur" });
-    expect(rowCount(fiche)).toBe(121);
+    expect(rowCount(fiche)).toBe(5);
 
     // The collaboration server receives the stored update: an editor's copy from before the import gets the change.
     expect(live.applyStoredUpdate).toHaveBeenCalledTimes(1);
