@@ -26,12 +26,3 @@ export function submittedOr<T>(state: ActionResult<unknown> | null, name: string
   }
   return saved;
 }
-
-/** The values to check in a checkbox group: what was just submitted if the submission failed, else the saved ones. */
-export function submittedListOr(state: ActionResult<unknown> | null, name: string, saved: string[]): string[] {
-  if (state && !state.ok && state.values && name in state.values) {
-    const value = state.values[name];
-    return Array.isArray(value) ? value : [value];
-  }
-  return saved;
-}

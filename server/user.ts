@@ -1,5 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { user, type User } from "@/db/schema";
 import type { Role } from "@/lib/roles";
@@ -64,11 +64,6 @@ export function getUserByEmail(db: Db, email: string): User | undefined {
 /** Returns the user with this id, if any. */
 export function getUserById(db: Db, id: number): User | undefined {
   return db.select().from(user).where(eq(user.id, id)).get();
-}
-
-/** Lists every account, oldest first. */
-export function listUsers(db: Db): User[] {
-  return db.select().from(user).orderBy(asc(user.id)).all();
 }
 
 function countActiveAdmins(db: Db): number {

@@ -3,14 +3,13 @@ import type { OrientationAnswers, OrientationStep } from "@/lib/schemas/orientat
 const SINGLE = ["besoin", "commune", "lat", "lon", "adresse"] as const;
 
 /** The query string carrying the answers up to a step, empty ones left out so that links stay short. */
-export function orientationQuery(answers: OrientationAnswers, etape?: OrientationStep, lieux: number[] = []): string {
+export function orientationQuery(answers: OrientationAnswers, etape?: OrientationStep): string {
   const params = new URLSearchParams();
   if (etape && etape !== "besoin") params.set("etape", etape);
   if (answers.besoin) params.set("besoin", answers.besoin);
   for (const p of answers.public) params.append("public", p);
   for (const p of answers.prise) params.append("prise", p);
   for (const key of SINGLE.slice(1)) if (answers[key]) params.set(key, answers[key]!);
-  for (const id of lieux) params.append("lieu", String(id));
   return params.toString();
 }
 
@@ -18,11 +17,6 @@ export function orientationQuery(answers: OrientationAnswers, etape?: Orientatio
 export function orientationHref(answers: OrientationAnswers, etape: OrientationStep): string {
   const query = orientationQuery(answers, etape);
   return query ? `/orientation?${query}` : "/orientation";
-}
-
-/** The printable sheet for these answers and the chosen lieux. */
-export function printHref(answers: OrientationAnswers, lieux: number[]): string {
-  return `/orientation/imprimer?${orientationQuery(answers, undefined, lieux)}`;
 }
 
 /**

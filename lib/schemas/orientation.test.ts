@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersExcept, orientationHref, printHref } from "@/lib/orientation/url";
+import { answersExcept, orientationHref } from "@/lib/orientation/url";
 import { parseNeed, parsePerson, parsePlace, readAnswers, requestedStep } from "./orientation";
 
 const themes = [{ slug: "sante", label: "Santé" }];
@@ -66,10 +66,9 @@ describe("the orientation's answers", () => {
 describe("orientation links", () => {
   const answers = { besoin: "theme-sante", public: ["Seniors"], prise: ["Surdité"], commune: "Bègles" };
 
-  it("carry the answers, the step and the chosen lieux", () => {
+  it("carry the answers and the step", () => {
     expect(orientationHref(answers, "lieu")).toBe("/orientation?etape=lieu&besoin=theme-sante&public=Seniors&prise=Surdit%C3%A9&commune=B%C3%A8gles");
     expect(orientationHref({ public: [], prise: [] }, "besoin")).toBe("/orientation");
-    expect(printHref(answers, [3, 1])).toBe("/orientation/imprimer?besoin=theme-sante&public=Seniors&prise=Surdit%C3%A9&commune=B%C3%A8gles&lieu=3&lieu=1");
   });
 
   it("let a step's form carry every answer but its own", () => {

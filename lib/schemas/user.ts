@@ -46,5 +46,3 @@ export const setDisabledSchema = z.object({
   userId: z.coerce.number().int().positive(),
   disabled: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
-
-export { email as emailSchema, password as passwordSchema };
