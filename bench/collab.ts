@@ -1,190 +1,244 @@
-import { fork, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { encode } from "next-auth/jwt";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
-import { fiche, user } from "@/db/schema";
-import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
-import { storeInitialDocument } from "@/server/collab/persistence";
-import { ordinaryFicheState, SimClient, type SendLog } from "./support/sim-client";
+import type Database from "better-sqlite3";
+import {
+  alternatePhases,
+  closeClients,
+  connectClients,
+  latencyFigures,
+  mb,
+  ms,
+  newSide,
+  typeFor,
+  waitForDeliveries,
+  type LatencyFigures,
+  type LoadSide,
+} from "./support/collab-load";
+import { readFichePages } from "./support/page-reader";
+import { makeTempDir, openFileLimit, removeTempDir, sleep } from "./support/processes";
+import { ProjectionProbe } from "./support/projection-probe";
+import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
+import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
+import { startRelay, startWikiServer, type BenchProcess, type WikiServer } from "./support/wiki-server";
 
 /**
- * Broadcast latency, throughput and memory of the collaboration server against a minimal
- * in-memory relay, with the same simulated clients typing on real loopback sockets.
- * Env: BENCH_SECONDS (20), BENCH_CLIENTS (500), BENCH_FICHES (100), BENCH_RATE (200 updates/s).
+ * The collaboration server on its production path: server/index.ts (Next, collaboration,
+ * projection, revisions, search indexing), against a minimal in-memory relay, with the same
+ * simulated clients typing on loopback sockets in alternating one-second phases.
+ *   A: 500 clients on 100 fiches, 200 updates/s, in BENCH_ROUNDS rounds (memory after warm-up);
+ *   C: on A's server, one reader loading fiche pages, without then with A's typing;
+ *   B: 1,500 clients on 500 fiches, 350 updates/s (Hocuspocus's published single-node load).
+ * Env: BENCH_SECONDS (20 per side and round), BENCH_ROUNDS (3), BENCH_SCENARIOS (A,B,C),
+ * BENCH_REVISION_INTERVAL_MS (20000).
  */
 
-type Measure = { heapUsed: number; gc: boolean; loadedFiches: number; connections: number };
-type Figures = { p50: number; p99: number; updatesPerSecond: number; deliveries: number; kbPerFiche: number; gc: boolean };
+type Scenario = { name: string; clients: number; fiches: number; rate: number; rounds: number };
 
 const config = {
   seconds: Number(process.env.BENCH_SECONDS ?? 20),
-  clients: Number(process.env.BENCH_CLIENTS ?? 500),
-  fiches: Number(process.env.BENCH_FICHES ?? 100),
-  rate: Number(process.env.BENCH_RATE ?? 200),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  scenarios: new Set((process.env.BENCH_SCENARIOS ?? "A,B,C").toUpperCase().split(/[\s,]+/)),
+  revisionIntervalMs: Number(process.env.BENCH_REVISION_INTERVAL_MS ?? 20_000),
 };
 const WARMUP_PHASES = 2;
 const USERS = 20;
+const PROBE = { everyMs: 250, pollMs: 20, timeoutMs: 30_000 };
 
-function startChild(script: string, dataDir: string, secret: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(script, {
-    execArgv: ["--import", "tsx", "--expose-gc"],
-    env: { ...process.env, DATA_DIR: dataDir, NEXTAUTH_SECRET: secret, COLLAB_PORT: "0", COLLAB_LOG: "silent" },
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /\{"port":(\d+)\}/.exec(out);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
-    child.once("exit", (code) => reject(new Error(`${script} exited with code ${code}`)));
-  });
-}
+type Prepared = { dataDir: string; secret: string; fiches: { id: number; slug: string; seed: Uint8Array }[]; cookies: string[] };
 
-function measure(child: ChildProcess): Promise<Measure> {
-  return new Promise((resolve) => {
-    child.once("message", (m) => resolve(m as Measure));
-    child.send({ type: "measure" });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-type Side = {
-  name: string;
-  child: ChildProcess;
-  baseline: Measure;
-  clients: SimClient[];
-  latencies: number[];
-  recording: boolean;
-  measuredTyped: number;
-};
-
-async function startSide(name: string, script: string, dataDir: string, secret: string, cookies: (string | null)[], ficheIds: number[], seeds: Uint8Array[], sent: SendLog): Promise<Side> {
-  const { child, port } = await startChild(script, dataDir, secret);
-  const side: Side = { name, child, baseline: await measure(child), clients: [], latencies: [], recording: false, measuredTyped: 0 };
-  for (let i = 0; i < config.clients; i += 50) {
-    const batch = Array.from({ length: Math.min(50, config.clients - i) }, (_, k) => {
-      const n = i + k;
-      const f = n % ficheIds.length;
-      return new SimClient(`ws://127.0.0.1:${port}${COLLAB_PATH_PREFIX}/${ficheIds[f]}`, cookies[n % cookies.length], seeds[f], sent, (ms) => {
-        if (side.recording) side.latencies.push(ms);
-      });
-    });
-    side.clients.push(...batch);
-    await Promise.all(batch.map((c) => c.synced));
-  }
-  return side;
-}
-
-/** Types on one side's clients at the configured total rate for `ms`. */
-function typePhase(side: Side, ms: number): Promise<void> {
-  const started = performance.now();
-  let typed = 0;
-  return new Promise((resolve) => {
-    const timer = setInterval(() => {
-      const elapsed = Math.min(ms, performance.now() - started);
-      const due = Math.floor((elapsed / 1000) * config.rate) - typed;
-      for (let i = 0; i < due; i++) side.clients[Math.floor(Math.random() * side.clients.length)].type();
-      typed += due;
-      if (side.recording) side.measuredTyped += due;
-      if (elapsed >= ms) {
-        clearInterval(timer);
-        resolve();
-      }
-    }, 5);
-  });
-}
-
-async function finish(side: Side, measuredSeconds: number): Promise<Figures> {
-  const loaded = await measure(side.child);
-  for (const c of side.clients) c.close();
-  await stop(side.child);
-  const sorted = side.latencies.sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    updatesPerSecond: side.measuredTyped / measuredSeconds,
-    deliveries: sorted.length / measuredSeconds,
-    kbPerFiche: (loaded.heapUsed - side.baseline.heapUsed) / 1024 / Math.max(1, loaded.loadedFiches),
-    gc: loaded.gc,
-  };
-}
-
-/** Runs both scenarios and prints their figures and ratios. */
-export async function run(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wiki-bench-collab-"));
+async function prepare(scenario: Scenario): Promise<Prepared> {
+  const dataDir = makeTempDir(`wiki-bench-collab-${scenario.name}-`);
   const secret = crypto.randomBytes(32).toString("base64url");
-  try {
-    const db = openDatabase(path.join(dataDir, "wiki.sqlite"));
-    migrateDatabase(db);
-    const userIds = Array.from({ length: USERS }, (_, i) =>
-      db.insert(user).values({ email: `bench-${i}@example.org`, name: `Bench ${i}` }).returning().get().id,
-    );
-    const seeds = Array.from({ length: config.fiches }, (_, i) => ordinaryFicheState(i));
-    const ficheIds = seeds.map((seed, i) => {
-      const id = db.insert(fiche).values({ slug: `bench-${i}`, type: "pratique", statut: "publiee" }).returning().get().id;
-      storeInitialDocument(db, id, seed);
-      return id;
-    });
-    db.$client.close();
-    const cookies = await Promise.all(
-      userIds.map(async (id) => `next-auth.session-token=${await encode({ token: { sub: String(id) }, secret })}`),
-    );
+  const db = openBenchDb(dataDir);
+  const users = Array.from({ length: USERS }, (_, i) => addUser(db, { name: `Contributrice ${i}`, email: `bench-${i}@exemple.fr` }));
+  const fiches = Array.from({ length: scenario.fiches }, (_, i) => {
+    const seed = ordinaryFicheState(i);
+    return { ...addFiche(db, { titre: ordinaryFicheTitre(i), state: seed }), seed };
+  });
+  db.$client.close();
+  return { dataDir, secret, fiches, cookies: await Promise.all(users.map((u) => sessionCookie(secret, u))) };
+}
 
-    console.log(
-      `collab: ${config.clients} clients over ${config.fiches} fiches, ${config.rate} updates/s for ${config.seconds} s ` +
-        `each, in alternating 1 s phases (first ${WARMUP_PHASES} s of each not measured), ${os.cpus().length} CPUs, fiche of ${seeds[0].length} bytes`,
-    );
-    const here = import.meta.dirname;
-    const sent: SendLog = new Map();
-    const sides = [
-      await startSide("collab server", path.join(here, "../server/collab/standalone.ts"), dataDir, secret, cookies, ficheIds, seeds, sent),
-      await startSide("in-memory relay", path.join(here, "support/collab-relay.ts"), dataDir, secret, [null], ficheIds, seeds, sent),
-    ];
-    // The machine is shared: alternating one-second phases exposes both to the same background load.
-    for (let phase = 0; phase < 2 * config.seconds; phase++) {
-      const side = sides[phase % 2];
-      side.recording = phase >= 2 * WARMUP_PHASES;
-      await typePhase(side, 1000);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const measuredSeconds = config.seconds - WARMUP_PHASES;
-    const server = await finish(sides[0], measuredSeconds);
-    const relay = await finish(sides[1], measuredSeconds);
+type SideRound = { figures: LatencyFigures; typedPerSecond: number; cpu: number; rss: number | null };
+type Round = { server: SideRound; relay: SideRound };
 
-    const row = (name: string, f: Figures) =>
-      `${name.padEnd(18)} ${f.p50.toFixed(2).padStart(8)} ${f.p99.toFixed(2).padStart(8)} ${f.updatesPerSecond.toFixed(0).padStart(10)} ${f.deliveries.toFixed(0).padStart(13)} ${f.kbPerFiche.toFixed(1).padStart(12)}`;
-    console.log(`${"".padEnd(18)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"updates/s".padStart(10)} ${"deliveries/s".padStart(13)} ${"KB/fiche".padStart(12)}`);
-    console.log(row("collab server", server));
-    console.log(row("in-memory relay", relay));
+const pad = (value: string, width: number) => value.padStart(width);
+// The machine may be shared: a load average above the CPU count means the figures include others' work.
+const loadAverage = () => `${os.loadavg()[0].toFixed(1)} (${os.cpus().length} CPUs)`;
+
+function printRounds(rounds: Round[], all: { server: LatencyFigures; relay: LatencyFigures }): void {
+  console.log(`${"".padEnd(24)}${pad("p50", 10)}${pad("p99", 10)}${pad("max", 10)}${pad("typed", 8)}${pad("delivered", 11)}${pad("CPU", 7)}${pad("RSS end", 9)}`);
+  const measured = config.seconds - WARMUP_PHASES;
+  const row = (label: string, f: LatencyFigures, seconds: number, side?: SideRound) =>
     console.log(
-      `${"ratio".padEnd(18)} ${(server.p50 / relay.p50).toFixed(2).padStart(8)} ${(server.p99 / relay.p99).toFixed(2).padStart(8)} ` +
-        `${(server.updatesPerSecond / relay.updatesPerSecond).toFixed(2).padStart(10)} ${(server.deliveries / relay.deliveries).toFixed(2).padStart(13)} ${(server.kbPerFiche / relay.kbPerFiche).toFixed(2).padStart(12)}`,
+      `${label.padEnd(24)}${pad(ms(f.p50), 10)}${pad(ms(f.p99), 10)}${pad(ms(f.max), 10)}` +
+        `${pad(side ? `${side.typedPerSecond.toFixed(0)}/s` : "", 8)}${pad(`${(f.count / seconds).toFixed(0)}/s`, 11)}` +
+        `${pad(side ? `${(100 * side.cpu).toFixed(0)}%` : "", 7)}${pad(side ? mb(side.rss) : "", 9)}`,
     );
-    if (!server.gc) console.log("(no --expose-gc in the child: heap figures include garbage)");
-    const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
-    console.log(
-      `targets: p99 <= 1.5x relay ${verdict(server.p99 <= 1.5 * relay.p99)}, p99 <= 25 ms ${verdict(server.p99 <= 25)}, ` +
-        `<= 300 KB per fiche ${verdict(server.kbPerFiche <= 300)}`,
-    );
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  rounds.forEach((r, i) => {
+    row(`round ${i + 1} wiki server`, r.server.figures, measured, r.server);
+    row(`round ${i + 1} relay`, r.relay.figures, measured, r.relay);
+  });
+  if (rounds.length > 1) {
+    row("all rounds wiki server", all.server, measured * rounds.length);
+    row("all rounds relay", all.relay, measured * rounds.length);
   }
+  console.log("(delivered: updates received by peers per second; CPU: the process's CPU time during its typing phases, as a share of one core)");
+  const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+  console.log(
+    `p99 ratio wiki server / relay: ${(all.server.p99 / all.relay.p99).toFixed(2)}x (p50 ${(all.server.p50 / all.relay.p50).toFixed(2)}x); ` +
+      `targets: p99 <= 1.5x the relay ${verdict(all.server.p99 <= 1.5 * all.relay.p99)}, p99 <= 25 ms ${verdict(all.server.p99 <= 25)}`,
+  );
+}
+
+function printProbe(probe: ProjectionProbe): void {
+  const f = latencyFigures(probe.lags);
+  console.log(
+    `projection lag (marker typed into a titre until the fiche row shows it, ${f.count} probes): ` +
+      `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)}` +
+      (probe.missed > 0 ? `; ${probe.missed} not projected within ${PROBE.timeoutMs / 1000} s` : ""),
+  );
+}
+
+/** Typing rounds against the wiki server and the relay; prints latency, projection lag, memory and revisions. */
+async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer, relay: BenchProcess, readOnly: Database.Database): Promise<void> {
+  const idle = { server: server.rssMb(), relay: relay.rssMb() };
+  const revisionsBefore = readOnly.prepare("SELECT count(*) FROM fiche_revision").pluck().get() as number;
+  const probe = new ProjectionProbe(readOnly, PROBE);
+  const rounds: Round[] = [];
+  const all = { server: [] as number[], relay: [] as number[] };
+  let connected: { server: number | null; relay: number | null } | null = null;
+  for (let round = 0; round < scenario.rounds; round++) {
+    const sent: SendLog = new Map();
+    const serverSide = newSide("wiki server", server);
+    const relaySide = newSide("relay", relay);
+    const connectStart = performance.now();
+    await connectClients(serverSide, scenario.clients, data.fiches, data.cookies, sent);
+    await connectClients(relaySide, scenario.clients, data.fiches, [null], sent);
+    if (round === 0) {
+      connected = { server: server.rssMb(), relay: relay.rssMb() };
+      console.log(`${2 * scenario.clients} clients connected and synced in ${((performance.now() - connectStart) / 1000).toFixed(1)} s`);
+    }
+    await alternatePhases([serverSide, relaySide], {
+      rate: scenario.rate,
+      seconds: config.seconds,
+      warmupPhases: WARMUP_PHASES,
+      onTick: (side) => probe.tick(side === serverSide ? side : null),
+    });
+    await waitForDeliveries([serverSide, relaySide]);
+    await probe.drain();
+    const measuredSeconds = config.seconds - WARMUP_PHASES;
+    const sideRound = (side: LoadSide): SideRound => ({
+      figures: latencyFigures(side.latencies),
+      typedPerSecond: side.typed / measuredSeconds,
+      cpu: side.cpuSeconds / measuredSeconds,
+      rss: side.target.rssMb(),
+    });
+    rounds.push({ server: sideRound(serverSide), relay: sideRound(relaySide) });
+    all.server.push(...serverSide.latencies);
+    all.relay.push(...relaySide.latencies);
+    closeClients(serverSide);
+    closeClients(relaySide);
+    probe.resetWriters();
+    if (server.exit) throw new Error(`the wiki server exited during round ${round + 1} (${JSON.stringify(server.exit)}):\n${server.logTail(15).join("\n")}`);
+    await sleep(1000);
+  }
+  printRounds(rounds, { server: latencyFigures(all.server), relay: latencyFigures(all.relay) });
+  console.log(`load average after the rounds: ${loadAverage()}`);
+  printProbe(probe);
+  const revisions = (readOnly.prepare("SELECT count(*) FROM fiche_revision").pluck().get() as number) - revisionsBefore;
+  console.log(`revisions taken during the rounds: ${revisions}`);
+  const ends = rounds.map((r) => r.server.rss);
+  console.log(
+    `wiki server RSS: idle ${mb(idle.server)}, clients connected ${mb(connected?.server ?? null)}, end of each round ${ends.map(mb).join(", ")}` +
+      (rounds.length > 1 ? `; growth after the first round ${mb((ends.at(-1) ?? 0) - (ends[0] ?? 0))}` : ""),
+  );
+  const relayEnds = rounds.map((r) => r.relay.rss);
+  console.log(`relay RSS:       idle ${mb(idle.relay)}, clients connected ${mb(connected?.relay ?? null)}, end of each round ${relayEnds.map(mb).join(", ")}`);
+}
+
+/** Scenario C: one reader loading fiche pages, without typing, then while A's clients type on the wiki server. */
+async function runPageLoad(scenario: Scenario, data: Prepared, server: WikiServer): Promise<void> {
+  const slugs = data.fiches.map((f) => f.slug);
+  const seconds = config.seconds;
+  const quiet = await readFichePages(server.baseUrl, slugs, seconds * 1000, 2000);
+  const side = newSide("wiki server", server);
+  side.recording = true;
+  await connectClients(side, scenario.clients, data.fiches, data.cookies, new Map());
+  const cpuBefore = server.cpuSeconds();
+  const [loaded] = await Promise.all([readFichePages(server.baseUrl, slugs, seconds * 1000, 2000), typeFor(side, scenario.rate, (seconds + 2) * 1000)]);
+  const cpu = (server.cpuSeconds() - cpuBefore) / (seconds + 2);
+  await waitForDeliveries([side]);
+  closeClients(side);
+  const q = latencyFigures(quiet.latencies);
+  const l = latencyFigures(loaded.latencies);
+  const row = (label: string, f: LatencyFigures) =>
+    console.log(`${label.padEnd(30)}${pad(ms(f.p50), 10)}${pad(ms(f.p95), 10)}${pad(ms(f.p99), 10)}${pad(String(f.count), 8)}`);
+  console.log(`${"GET /fiches/<slug>, 1 reader".padEnd(30)}${pad("p50", 10)}${pad("p95", 10)}${pad("p99", 10)}${pad("pages", 8)}`);
+  row("without typing", q);
+  row(`while ${scenario.rate} updates/s`, l);
+  const broadcast = latencyFigures(side.latencies);
+  console.log(`p95 under typing / without: ${(l.p95 / q.p95).toFixed(2)}x`);
+  console.log(
+    `meanwhile, continuous typing (no alternation with the relay): broadcast p50 ${ms(broadcast.p50)}, p99 ${ms(broadcast.p99)}, ` +
+      `${(broadcast.count / (seconds + 2)).toFixed(0)} deliveries/s, server CPU ${(100 * cpu).toFixed(0)}% of one core`,
+  );
+  for (const [label, result] of [["without typing", quiet], ["while typing", loaded]] as const) {
+    for (const [failure, count] of result.failures) console.log(`  ${label}: ${count} x ${failure}`);
+  }
+}
+
+async function runScenario(scenario: Scenario, withPageLoad: boolean): Promise<void> {
+  console.log(
+    `\n-- scenario ${scenario.name}: ${scenario.clients} clients over ${scenario.fiches} fiches, ${scenario.rate} updates/s, ` +
+      `${scenario.rounds} round(s) of ${config.seconds} s per side; load average ${loadAverage()} --`,
+  );
+  const needed = 2 * scenario.clients + 500;
+  if (openFileLimit() < needed) console.log(`warning: open-file limit ${openFileLimit()} < ~${needed} needed; raise it with \`ulimit -n ${needed}\` before npm run bench`);
+  const started = performance.now();
+  const data = await prepare(scenario);
+  console.log(`${scenario.fiches} fiches and ${USERS} accounts written through insertFiche in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  let server: WikiServer | null = null;
+  let relay: BenchProcess | null = null;
+  let readOnly: Database.Database | null = null;
+  try {
+    const booting = performance.now();
+    server = await startWikiServer({
+      dataDir: data.dataDir,
+      secret: data.secret,
+      env: { COLLAB_REVISION_INTERVAL_MS: String(config.revisionIntervalMs) },
+    });
+    relay = await startRelay();
+    console.log(`server/index.ts (production) up in ${((performance.now() - booting) / 1000).toFixed(1)} s`);
+    readOnly = openReadOnlyDb(data.dataDir);
+    await runTyping(scenario, data, server, relay, readOnly);
+    if (withPageLoad) {
+      console.log(`\n-- scenario C: a reader loading fiche pages while scenario ${scenario.name} types (${config.seconds} s each, after 2 s of warm-up) --`);
+      await runPageLoad(scenario, data, server);
+    }
+  } catch (error) {
+    console.log(`scenario ${scenario.name} stopped: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    readOnly?.close();
+    await relay?.stop();
+    await server?.stop();
+    removeTempDir(data.dataDir);
+  }
+}
+
+/** Runs the scenarios named in BENCH_SCENARIOS and prints their figures and ratios. */
+export async function run(): Promise<void> {
+  console.log(
+    `collab: the production entry point server/index.ts (NODE_ENV=production: Next, collaboration, projection, revisions, search indexing) ` +
+      `against an in-memory relay, ${os.cpus().length} CPUs shared by the clients, the relay and the server.\n` +
+      `Left out of the real path: browsers (clients are raw y-websocket peers that type one character per update and send no awareness or carets), ` +
+      `TLS and a reverse proxy. Revisions are taken after every ${config.revisionIntervalMs / 1000} s of continuous editing ` +
+      `instead of production's 10 min, so that the runs include some. The first ${WARMUP_PHASES} s of each side and round are not measured.`,
+  );
+  const a: Scenario = { name: "A", clients: 500, fiches: 100, rate: 200, rounds: config.rounds };
+  const b: Scenario = { name: "B", clients: 1500, fiches: 500, rate: 350, rounds: 1 };
+  if (config.scenarios.has("A") || config.scenarios.has("C")) {
+    await runScenario(config.scenarios.has("A") ? a : { ...a, rounds: 1 }, config.scenarios.has("C"));
+  }
+  if (config.scenarios.has("B")) await runScenario(b, false);
 }

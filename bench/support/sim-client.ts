@@ -7,8 +7,11 @@ import { bodyFragment } from "@/lib/fiche/document";
 
 const REMOTE = Symbol("remote");
 
-/** When each typed update was sent, keyed by `${clientID}:${clock}` of its first struct. */
-export type SendLog = Map<string, number>;
+/**
+ * When each typed update was sent, keyed by `${clientID}:${clock}` of its first struct, and whether
+ * its deliveries count: it is the send that decides, so that late deliveries are never left out.
+ */
+export type SendLog = Map<string, { at: number; recorded: boolean }>;
 
 /**
  * A y-websocket client reduced to what the benchmark needs: raw ws + y-protocols, a Y.Doc that
@@ -18,6 +21,7 @@ export class SimClient {
   readonly doc = new Y.Doc();
   readonly ws: WebSocket;
   readonly synced: Promise<void>;
+  private titreMarker = "";
 
   constructor(
     url: string,
@@ -56,21 +60,31 @@ export class SimClient {
     if (syncType === syncProtocol.messageYjsUpdate) {
       const now = performance.now();
       for (const [client, clock] of Y.parseUpdateMeta(update).from) {
-        const sentAt = this.sent.get(`${client}:${clock}`);
-        if (sentAt !== undefined) this.onLatency(now - sentAt);
+        const sent = this.sent.get(`${client}:${clock}`);
+        if (sent?.recorded) this.onLatency(now - sent.at);
       }
     }
     Y.applyUpdate(this.doc, update, REMOTE);
     return syncType === syncProtocol.messageYjsSyncStep2;
   }
 
-  /** Types one character at a random place of a random paragraph. */
-  type(): void {
+  /** Types one character at a random place of a random paragraph; its deliveries are measured when `recorded`. */
+  type(recorded: boolean): void {
     const body = bodyFragment(this.doc);
     const paragraph = body.get(Math.floor(Math.random() * body.length)) as Y.XmlElement;
     const text = paragraph.get(0) as Y.XmlText;
-    this.sent.set(`${this.doc.clientID}:${Y.getState(this.doc.store, this.doc.clientID)}`, performance.now());
+    this.sent.set(`${this.doc.clientID}:${Y.getState(this.doc.store, this.doc.clientID)}`, { at: performance.now(), recorded });
     text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + Math.floor(Math.random() * 26)));
+  }
+
+  /** Replaces the marker this client last appended to the titre (only this client writes there) by `marker`. */
+  markTitre(marker: string): void {
+    const titre = this.doc.getText("titre");
+    this.doc.transact(() => {
+      if (this.titreMarker) titre.delete(titre.length - this.titreMarker.length, this.titreMarker.length);
+      titre.insert(titre.length, marker);
+    });
+    this.titreMarker = marker;
   }
 
   close(): void {
@@ -88,11 +102,16 @@ function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The titre of ordinaryFicheState(n). */
+export function ordinaryFicheTitre(n: number): string {
+  return `Atelier numérique n°${n} : accompagner les démarches en ligne`;
+}
+
 /** The document of an ordinary fiche: a title, a few fields and six paragraphs (~4 KB of text). */
 export function ordinaryFicheState(n: number): Uint8Array {
   const doc = new Y.Doc();
   doc.getMap("meta").set("type", "pratique");
-  doc.getText("titre").insert(0, `Atelier numérique n°${n} : accompagner les démarches en ligne`);
+  doc.getText("titre").insert(0, ordinaryFicheTitre(n));
   doc.getText("commune").insert(0, "Villeurbanne");
   const sentence = "Chaque mardi, des bénévoles aident les habitants à créer leurs comptes et à remplir leurs démarches. ";
   const paragraphs = Array.from({ length: 6 }, () => {

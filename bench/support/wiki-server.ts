@@ -1,0 +1,176 @@
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
+import { freePort, processTreeCpuSeconds, processTreeRssMb, sleep, trackProcessGroup, untrackProcessGroup } from "./processes";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** A process a benchmark started and talks to over loopback. */
+export type BenchProcess = {
+  pid: number;
+  port: number;
+  /** `ws://127.0.0.1:<port>/_collab/<ficheId>`. */
+  socketUrl(ficheId: number): string;
+  /** Resident memory of the process and its children, in MB; null once it has exited. */
+  rssMb(): number | null;
+  /** CPU seconds used so far by the process and its children. */
+  cpuSeconds(): number;
+  /** Set once the process has exited. */
+  exit: { code: number | null; signal: string | null } | null;
+  stop(): Promise<void>;
+};
+
+export type WikiServer = BenchProcess & {
+  baseUrl: string;
+  /** The last lines the server wrote (stdout and stderr). */
+  logTail(lines: number): string[];
+};
+
+function hasProductionBuild(): boolean {
+  return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+}
+
+/** GET on loopback; resolves with the status and the time to the last byte. */
+export function timedGet(agent: http.Agent, url: string, timeoutMs = 30_000): Promise<{ status: number; ms: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on("error", reject);
+  });
+}
+
+function stopGroup(child: ChildProcess, exited: Promise<void>, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return exited;
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+  const kill = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }, graceMs);
+  return exited.finally(() => clearTimeout(kill));
+}
+
+/**
+ * Starts the production entry point, server/index.ts (Next, collaboration, projection, revisions,
+ * search indexing), on a free loopback port with its own DATA_DIR, and waits for /api/sante.
+ * server/index.ts runs `next build` first when .next/BUILD_ID is missing; an existing build is reused.
+ */
+export async function startWikiServer(options: { dataDir: string; secret: string; env?: Record<string, string> }): Promise<WikiServer> {
+  const built = hasProductionBuild();
+  if (!built) console.log("No production build (.next/BUILD_ID): server/index.ts runs `next build` first, which takes several minutes…");
+  const port = await freePort();
+  const logFile = path.join(options.dataDir, "server.log");
+  const log = fs.openSync(logFile, "a");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATA_DIR: options.dataDir,
+    PORT: String(port),
+    NEXTAUTH_SECRET: options.secret,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
+  // For a profile of the server alone, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", "--import", pathToFileURL(path.join(import.meta.dirname, "loopback-only.ts")).href, "server/index.ts"],
+    { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true },
+  );
+  fs.closeSync(log);
+  trackProcessGroup(child.pid!);
+  let exitInfo: WikiServer["exit"] = null;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      exitInfo = { code, signal };
+      untrackProcessGroup(child.pid!);
+      resolve();
+    }),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: WikiServer = {
+    pid: child.pid!,
+    port,
+    baseUrl,
+    socketUrl: (ficheId) => `ws://127.0.0.1:${port}${COLLAB_PATH_PREFIX}/${ficheId}`,
+    rssMb: () => (exitInfo ? null : processTreeRssMb(child.pid!)),
+    cpuSeconds: () => processTreeCpuSeconds(child.pid!),
+    get exit() {
+      return exitInfo;
+    },
+    logTail: (lines) => fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines),
+    stop: () => stopGroup(child, exited, 10_000),
+  };
+
+  const agent = new http.Agent({ keepAlive: false });
+  const deadline = Date.now() + (built ? 3 : 20) * 60_000;
+  while (Date.now() < deadline) {
+    if (exitInfo) throw new Error(`server/index.ts exited (${JSON.stringify(exitInfo)}):\n${server.logTail(20).join("\n")}`);
+    try {
+      if ((await timedGet(agent, `${baseUrl}/api/sante`, 5000)).status === 200) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  await server.stop();
+  throw new Error(`server/index.ts did not answer /api/sante in time:\n${server.logTail(20).join("\n")}`);
+}
+
+/**
+ * Starts the in-memory relay (support/collab-relay.ts), the baseline of bench/collab: no auth,
+ * no limits, no persistence, no projection.
+ */
+export function startRelay(): Promise<BenchProcess> {
+  const child = fork(path.join(import.meta.dirname, "collab-relay.ts"), {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, COLLAB_PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    detached: true,
+  });
+  trackProcessGroup(child.pid!);
+  let exitInfo: BenchProcess["exit"] = null;
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", (code, signal) => {
+      exitInfo = { code, signal };
+      untrackProcessGroup(child.pid!);
+      resolve();
+    }),
+  );
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /\{"port":(\d+)\}/.exec(out);
+      if (!match) return;
+      const port = Number(match[1]);
+      resolve({
+        pid: child.pid!,
+        port,
+        socketUrl: (ficheId) => `ws://127.0.0.1:${port}${COLLAB_PATH_PREFIX}/${ficheId}`,
+        rssMb: () => (exitInfo ? null : processTreeRssMb(child.pid!)),
+        cpuSeconds: () => processTreeCpuSeconds(child.pid!),
+        get exit() {
+          return exitInfo;
+        },
+        stop: () => stopGroup(child, exited, 5000),
+      });
+    });
+    void exited.then(() => reject(new Error(`the relay exited (${JSON.stringify(exitInfo)})`)));
+  });
+}
