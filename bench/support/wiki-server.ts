@@ -27,6 +27,9 @@ export type WikiServer = BenchProcess & {
   baseUrl: string;
   /** The last lines the server wrote (stdout and stderr). */
   logTail(lines: number): string[];
+  /** How many bytes the server has written to its log so far, to read what it writes next with logSince. */
+  logSize(): number;
+  logSince(offset: number): string[];
 };
 
 function hasProductionBuild(): boolean {
@@ -114,6 +117,8 @@ export async function startWikiServer(options: { dataDir: string; secret: string
       return exitInfo;
     },
     logTail: (lines) => fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines),
+    logSize: () => fs.statSync(logFile).size,
+    logSince: (offset) => fs.readFileSync(logFile).subarray(offset).toString("utf8").split("\n").filter(Boolean),
     stop: () => stopGroup(child, exited, 10_000),
   };
 
