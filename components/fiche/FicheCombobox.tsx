@@ -33,7 +33,8 @@ export function FicheCombobox({ label, hint, name, onSelect, excludeIds = [], er
   const [announcement, setAnnouncement] = useState("");
   const [chosen, setChosen] = useState<FicheLinkSuggestion | null>(null);
 
-  const { options, setOptions, open, setOpen } = useSuggestions(query.trim(), {
+  // Once a fiche is chosen its title fills the field: that is no query to suggest for.
+  const { options, setOptions, open, setOpen } = useSuggestions(chosen ? "" : query.trim(), {
     delay: DEBOUNCE_MS,
     load: async (q, signal) => {
       const { fiches } = await getSuggestions<{ fiches: FicheLinkSuggestion[] }>(`/api/fiches/liens?q=${encodeURIComponent(q)}`, signal);
