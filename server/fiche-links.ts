@@ -45,12 +45,19 @@ export function collectWikiLinkIds(json: JSONContent): WikiLinkIds {
 
 type TargetRow = Pick<Fiche, "id" | "slug" | "titre" | "statut" | "masquee" | "redirectToId">;
 
+/**
+ * What a body's links show, as read from the database: the fiches they name and those these were
+ * merged into, and the acteurs they mention; each list by id. Plain data, so that it can be compared.
+ */
+export type WikiLinkTargets = { fiches: TargetRow[]; acteurs: { id: number; slug: string; nom: string }[] };
+
 // Merges never chain (server/moderation refuses it), but a hand-edited database might: stop there.
 const MAX_REDIRECTS = 3;
 
-function loadTargets(db: Db, ids: number[]): Map<number, TargetRow> {
+/** Reads what the links of `ids` show now (see WikiLinkTargets). */
+export function loadWikiLinkTargets(db: Db, ids: WikiLinkIds): WikiLinkTargets {
   const found = new Map<number, TargetRow>();
-  let wanted = ids;
+  let wanted = ids.ficheIds;
   for (let hop = 0; hop <= MAX_REDIRECTS && wanted.length > 0; hop++) {
     const rows = db
       .select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, statut: fiche.statut, masquee: fiche.masquee, redirectToId: fiche.redirectToId })
@@ -60,7 +67,10 @@ function loadTargets(db: Db, ids: number[]): Map<number, TargetRow> {
     for (const row of rows) found.set(row.id, row);
     wanted = [...new Set(rows.map((r) => r.redirectToId).filter((id): id is number => id !== null && !found.has(id)))];
   }
-  return found;
+  const acteurs = ids.acteurIds.length
+    ? db.select({ id: acteur.id, slug: acteur.slug, nom: acteur.nom }).from(acteur).where(inArray(acteur.id, ids.acteurIds)).orderBy(acteur.id).all()
+    : [];
+  return { fiches: [...found.values()].sort((a, b) => a.id - b.id), acteurs };
 }
 
 /** What a link to `id` shows to the public, following a merge to the fiche that replaced it. */
@@ -74,24 +84,24 @@ function ficheView(targets: Map<number, TargetRow>, id: number): WikiLinkView {
 }
 
 /**
- * The resolvers of a body's links, read from the database now. `self` is the fiche being projected,
- * whose new title is not written yet when a body links to its own fiche.
+ * The resolvers of links to these targets. `self` is the fiche being projected, whose new title is
+ * not written yet when a body links to its own fiche.
  */
-export function loadWikiLinkResolvers(db: Db, ids: WikiLinkIds, self?: { id: number; titre: string }): WikiLinkResolvers {
-  const targets = loadTargets(db, ids.ficheIds);
-  if (self && targets.has(self.id)) targets.set(self.id, { ...targets.get(self.id)!, titre: self.titre });
-  const acteurs = new Map(
-    (ids.acteurIds.length ? db.select({ id: acteur.id, slug: acteur.slug, nom: acteur.nom }).from(acteur).where(inArray(acteur.id, ids.acteurIds)).all() : []).map(
-      (a) => [a.id, a],
-    ),
-  );
+export function wikiLinkResolvers(targets: WikiLinkTargets, self?: { id: number; titre: string }): WikiLinkResolvers {
+  const fiches = new Map(targets.fiches.map((row) => [row.id, self?.id === row.id ? { ...row, titre: self.titre } : row]));
+  const acteurs = new Map(targets.acteurs.map((a) => [a.id, a]));
   return {
-    fiche: (id) => ficheView(targets, id),
+    fiche: (id) => ficheView(fiches, id),
     acteur: (id) => {
       const found = acteurs.get(id);
       return found ? { label: found.nom, href: `/acteurs/${found.slug}`, note: null } : MISSING_ACTEUR;
     },
   };
+}
+
+/** The resolvers of a body's links, read from the database now (see wikiLinkResolvers). */
+export function loadWikiLinkResolvers(db: Db, ids: WikiLinkIds, self?: { id: number; titre: string }): WikiLinkResolvers {
+  return wikiLinkResolvers(loadWikiLinkTargets(db, ids), self);
 }
 
 /** Renders a body's html, texte and extrait, its links resolved from the database now. */

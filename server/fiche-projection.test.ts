@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import * as Y from "yjs";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { getTestDb } from "@/db/testing";
 import { buildActeur, buildLieu, buildUser } from "@/db/factories";
 import { acteur, fiche, ficheActeur, ficheLieu, ficheTerm, taxonomyTerm } from "@/db/schema";
 import type { Taxonomy } from "@/lib/taxonomy/values";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
+import { getFicheSchema } from "@/lib/editor/extensions";
 import { appendUpdate } from "./collab/persistence";
 import { projectFiche, projectFicheFromStorage } from "./fiche-projection";
+import { buildFicheWithBody, ficheLinkNode, paragraph, text } from "./wiki-link-testing";
 
 let seq = 0;
 function buildFicheRow() {
@@ -141,6 +144,35 @@ describe("projectFiche", () => {
     expect(first).toBeInstanceOf(Date);
     expect(projectFiche(db, f.id, doc)).toBe(false);
     expect(rowOf(f.id).contentUpdatedAt).toEqual(first);
+  });
+
+  it("renders again inside its transaction when a link's target or an acteur changed since it rendered", () => {
+    const db = getTestDb();
+    const cible = buildFicheWithBody(db, { titre: "Repair café" });
+    const porteur = buildActeur();
+    const f = buildFicheRow();
+    const doc = new Y.Doc();
+    writeFicheContent(doc, { titre: "Réemploi", acteurs: [{ acteurId: porteur.id, role: "porteur" }] });
+    prosemirrorJSONToYXmlFragment(getFicheSchema(), { type: "doc", content: [paragraph(text("Voir "), ficheLinkNode(cible.id))] }, bodyFragment(doc));
+    // Another writer commits between the rendering and the write transaction.
+    let raced = false;
+    const racing = Object.create(db, {
+      transaction: {
+        value: (...args: Parameters<typeof db.transaction>) => {
+          if (!raced) {
+            raced = true;
+            db.update(fiche).set({ titre: "Atelier vélo" }).where(eq(fiche.id, cible.id)).run();
+            db.delete(acteur).where(eq(acteur.id, porteur.id)).run();
+          }
+          return db.transaction(...args);
+        },
+      },
+    }) as typeof db;
+
+    expect(projectFiche(racing, f.id, doc)).toBe(true);
+    expect(raced).toBe(true);
+    expect(rowOf(f.id).texte).toBe("Voir Atelier vélo");
+    expect(linksOf(f.id).acteurs).toEqual([]);
   });
 
   it("returns false for a fiche that no longer exists", () => {

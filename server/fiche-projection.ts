@@ -8,7 +8,8 @@ import { FICHE_ACTEUR_ROLES, type FicheActeurRole } from "@/lib/fiche/values";
 import type { Taxonomy } from "@/lib/taxonomy/values";
 import { bodyFragment, readFicheContent, readImportKey } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
-import { collectWikiLinkIds, refreshFichesCitingFiche, renderBodyWithLinks, type WikiLinkIds } from "./fiche-links";
+import { renderFicheBody } from "./fiche-html";
+import { collectWikiLinkIds, loadWikiLinkTargets, refreshFichesCitingFiche, wikiLinkResolvers, type WikiLinkIds, type WikiLinkTargets } from "./fiche-links";
 import { indexFiche } from "./search";
 
 /**
@@ -42,9 +43,9 @@ type LinkRow = { targetFicheId: number | null; targetActeurId: number | null };
 
 const oneLine = (value: string, max: number) => value.replace(/\s+/g, " ").trim().slice(0, max);
 
-function existingIds(db: Db, table: typeof acteur | typeof lieu | typeof fiche, ids: number[]): Set<number> {
-  if (ids.length === 0) return new Set();
-  return new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all().map((r) => r.id));
+function existingIds(db: Db, table: typeof acteur | typeof lieu, ids: number[]): number[] {
+  if (ids.length === 0) return [];
+  return db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).orderBy(table.id).all().map((r) => r.id);
 }
 
 function existingTermIds(db: Db, wanted: { taxonomy: Taxonomy; ids: number[] }[]): number[] {
@@ -64,22 +65,38 @@ function readDocument(doc: Y.Doc): ReadDocument {
   return { content: readFicheContent(doc), importKey: readImportKey(doc), body, linkIds: collectWikiLinkIds(body) };
 }
 
-function linkRows(db: Db, { ficheIds, acteurIds }: WikiLinkIds): LinkRow[] {
-  const fiches = existingIds(db, fiche, ficheIds);
-  const acteurs = existingIds(db, acteur, acteurIds);
+/** What a projection reads from the database besides the fiche's own rows: which ids exist, and what links show. */
+type ProjectionInputs = { acteurIds: number[]; lieuIds: number[]; termIds: number[]; links: WikiLinkTargets };
+
+function loadProjectionInputs(db: Db, { content, linkIds }: ReadDocument): ProjectionInputs {
+  return {
+    acteurIds: existingIds(db, acteur, content.acteurs.map((a) => a.acteurId)),
+    lieuIds: existingIds(db, lieu, content.lieux),
+    termIds: existingTermIds(db, [
+      { taxonomy: "theme", ids: content.themes },
+      { taxonomy: "public", ids: content.publics },
+      { taxonomy: "enjeu", ids: content.enjeux },
+      { taxonomy: "objectif", ids: content.objectif === null ? [] : [content.objectif] },
+    ]),
+    links: loadWikiLinkTargets(db, linkIds),
+  };
+}
+
+/** The body's links to fiches and acteurs that exist: fiche links first, then acteur links, each by id. */
+function linkRows({ ficheIds, acteurIds }: WikiLinkIds, targets: WikiLinkTargets): LinkRow[] {
+  const fiches = new Set(targets.fiches.map((f) => f.id));
+  const acteurs = new Set(targets.acteurs.map((a) => a.id));
   return [
     ...ficheIds.filter((id) => fiches.has(id)).map((id) => ({ targetFicheId: id, targetActeurId: null })),
     ...acteurIds.filter((id) => acteurs.has(id)).map((id) => ({ targetFicheId: null, targetActeurId: id })),
   ];
 }
 
-// Runs inside the write transaction, so that an acteur, term, lieu or linked fiche deleted meanwhile
-// is never linked, and the links show their targets' titles as they are when this commits.
-function buildProjection(db: Db, ficheId: number, { content, importKey, body, linkIds }: ReadDocument): Projection {
-  const acteurIds = existingIds(db, acteur, content.acteurs.map((a) => a.acteurId));
-  const lieuIds = existingIds(db, lieu, content.lieux);
+// Pure: what the database holds comes in `inputs`, so that it can be computed outside the write transaction.
+function buildProjection(ficheId: number, { content, importKey, body, linkIds }: ReadDocument, inputs: ProjectionInputs): Projection {
+  const acteurIds = new Set(inputs.acteurIds);
   const titre = oneLine(content.titre, 300);
-  const { html, texte, extrait } = renderBodyWithLinks(db, body, linkIds, { id: ficheId, titre });
+  const { html, texte, extrait } = renderFicheBody(body, wikiLinkResolvers(inputs.links, { id: ficheId, titre }));
   return {
     titre,
     commune: oneLine(content.commune, 200) || null,
@@ -94,14 +111,9 @@ function buildProjection(db: Db, ficheId: number, { content, importKey, body, li
     html,
     texte,
     acteurs: content.acteurs.filter((a) => acteurIds.has(a.acteurId) && (FICHE_ACTEUR_ROLES as readonly string[]).includes(a.role)),
-    termIds: existingTermIds(db, [
-      { taxonomy: "theme", ids: content.themes },
-      { taxonomy: "public", ids: content.publics },
-      { taxonomy: "enjeu", ids: content.enjeux },
-      { taxonomy: "objectif", ids: content.objectif === null ? [] : [content.objectif] },
-    ]),
-    lieuIds: [...lieuIds].sort((a, b) => a - b),
-    links: linkRows(db, linkIds),
+    termIds: inputs.termIds,
+    lieuIds: inputs.lieuIds,
+    links: linkRows(linkIds, inputs.links),
   };
 }
 
@@ -118,9 +130,17 @@ function sameJson(a: unknown, b: unknown): boolean {
  */
 export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
   const read = readDocument(doc);
+  // Rendering is the costly part: it is done before the write transaction, from what the database
+  // holds now, and again inside only if that changed meanwhile. The write lock, which the socket's
+  // thread may be waiting for, is held for the checks and the writes alone. An acteur, term, lieu
+  // or linked fiche deleted meanwhile is still never linked, and links show their targets' titles
+  // as they are when this commits.
+  const inputs = loadProjectionInputs(db, read);
+  let next = buildProjection(ficheId, read, inputs);
   return db.transaction(
     () => {
-      const next = buildProjection(db, ficheId, read);
+      const current = loadProjectionInputs(db, read);
+      if (!sameJson(current, inputs)) next = buildProjection(ficheId, read, current);
       const row = db
         .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
         .from(fiche)
