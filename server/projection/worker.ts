@@ -1,0 +1,19 @@
+// The projection worker (see service.ts): does fiches' derived work on its own SQLite connection,
+// one request at a time, off the thread that serves the sockets.
+import { parentPort, workerData } from "node:worker_threads";
+import { openDatabase } from "@/db/client";
+import { doFicheWork, type WorkerReply, type WorkerRequest } from "./work";
+
+const port = parentPort!;
+const db = openDatabase((workerData as { file: string }).file);
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+port.on("message", (request: WorkerRequest) => {
+  if (request.type === "work") {
+    reply({ type: "done", ficheId: request.work.ficheId, errors: doFicheWork(db, request.work) });
+    return;
+  }
+  db.$client.close();
+  port.close();
+});
+reply({ type: "ready" });
