@@ -63,25 +63,53 @@ function tableCounts() {
   return { fiches: n(fiche), acteurs: n(acteur), liens: n(ficheActeur), termes: n(ficheTerm), documents: n(ficheDocument), updates: n(ficheUpdate) };
 }
 
-describe("importing the whole Livre blanc", () => {
+// The fiches the checks of this file read. The Livre blanc is read whole (titles are re-cased from its whole text,
+// chapter copies merge into annex fiches), then only these are imported: importing all 121 takes seconds, and
+// whole-livre-blanc.test.ts does it once.
+const SELECTED = new Set([
+  "pratique:dom-assist",
+  "pratique:khan-academy",
+  "pratique:bib-invaders",
+  "pratique:mooc",
+  "pratique:espace-public-numerique-multi-activites-ville-de-cenon",
+  // Names the Ville de Bordeaux, which the Markdown import below finds in the directory.
+  "pratique:annuaire-des-associations-sportives",
+  // Fondation Orange's other fiches.
+  "pratique:appel-a-projets-solidaires",
+  "pratique:solicamp",
+  "pratique:digital-society-forum",
+  "pratique:benevolat-et-mecenat-de-competence",
+  "pratique:fablabs-solidaires-coh-bit",
+  "pratique:enfants-numeriques-mode-d-emploi",
+  "idee:creer-des-poles-d-animation",
+  "idee:voisins-referents",
+]);
+
+function readSelection(text: Uint8Array | string = livreBlanc): ReturnType<typeof read> {
+  const file = read(text, "livre-blanc-solidarite-numerique-bordeaux-2016.txt");
+  const selected = (key: string | undefined) => key === undefined || SELECTED.has(key);
+  return { ...file, result: { fiches: file.result.fiches.filter((f) => selected(f.key)), report: file.result.report.filter((entry) => selected(entry.ficheKey)) } };
+}
+
+describe("importing fiches of the Livre blanc", () => {
   let outcome: ImportOutcome;
   let moderator: ReturnType<typeof buildUser>;
   beforeAll(() => {
     moderator = buildUser({ role: "moderateur" });
-    outcome = importFile(livreBlanc, "livre-blanc-solidarite-numerique-bordeaux-2016.txt", moderator.id);
+    outcome = applyImport(getTestDb(), planImport(getTestDb(), readSelection()), { viewerId: moderator.id });
   });
 
   it("creates every pratique and idée as a published fiche to check, and every named acteur once", () => {
     const db = getTestDb();
     const byType = db.select({ type: fiche.type, n: count() }).from(fiche).groupBy(fiche.type).orderBy(fiche.type).all();
     expect(byType).toEqual([
-      { type: "idee", n: 42 },
-      { type: "pratique", n: 79 },
+      { type: "idee", n: 2 },
+      { type: "pratique", n: 12 },
     ]);
-    expect(outcome.created).toHaveLength(121);
-    expect(db.select({ n: count() }).from(fiche).where(and(eq(fiche.statut, "publiee"), eq(fiche.aVerifier, true), eq(fiche.createdBy, moderator.id))).get()!.n).toBe(121);
-    expect(outcome.acteursCreated).toHaveLength(108);
-    expect(db.select({ n: count() }).from(acteur).get()!.n).toBe(108);
+    expect(outcome.created).toHaveLength(14);
+    expect(db.select({ n: count() }).from(fiche).where(and(eq(fiche.statut, "publiee"), eq(fiche.aVerifier, true), eq(fiche.createdBy, moderator.id))).get()!.n).toBe(14);
+    expect(outcome.acteursCreated).toHaveLength(21);
+    expect(db.select({ n: count() }).from(acteur).get()!.n).toBe(21);
     // Imported acteurs have no member: the moderator who imported them does not become one.
     expect(db.select({ n: count() }).from(membership).get()!.n).toBe(0);
   });
@@ -166,20 +194,10 @@ describe("importing the whole Livre blanc", () => {
 
   it("reports what is uncertain: joined titles, missing fields, generic acteurs", () => {
     const codes = (code: string) => outcome.report.filter((entry) => entry.code === code);
-    expect(codes("title_joined")).toHaveLength(5);
+    expect(codes("title_joined").map((entry) => entry.ficheKey)).toEqual(["pratique:espace-public-numerique-multi-activites-ville-de-cenon"]);
     expect(codes("missing_acteur").map((entry) => entry.ficheKey)).toContain("pratique:mooc");
     expect(codes("acteur_generic").find((entry) => entry.ficheKey === "idee:voisins-referents")?.messageFr).toContain("« collectivité », « citoyens »");
     expect(codes("acteur_existing")).toEqual([]);
-  });
-
-  it("changes nothing when the same document comes back", () => {
-    const before = tableCounts();
-    const again = planImport(getTestDb(), read(livreBlanc, "livre-blanc-solidarite-numerique-bordeaux-2016.txt"));
-    expect(again.fiches.every((f) => f.action === "unchanged")).toBe(true);
-    expect(again.acteurs.every((a) => a.action === "reuse")).toBe(true);
-    const second = applyImport(getTestDb(), again, { viewerId: null });
-    expect([second.created.length, second.updated.length, second.unchanged.length, second.acteursCreated.length]).toEqual([0, 0, 121, 0]);
-    expect(tableCounts()).toEqual(before);
   });
 });
 
@@ -265,7 +283,7 @@ describe("an import is one transaction", () => {
   it("leaves the database as it was when it fails halfway", () => {
     const db = getTestDb();
     const before = tableCounts();
-    const plan = planImport(db, read(livreBlanc.toString("utf8").replaceAll("Maintien à domicile", "Maintien chez soi"), "livre-blanc.txt"));
+    const plan = planImport(db, readSelection(livreBlanc.toString("utf8").replaceAll("Maintien à domicile", "Maintien chez soi")));
     expect(plan.fiches.filter((f) => f.action === "update")).toHaveLength(1);
     const markdown = planImport(db, read("# Idées à explorer\n\n## Prêt de tablettes\nActeurs : Emmaüs Connect\nPublic concerné : Familles\n", "pret.md"));
     expect(() =>
@@ -280,7 +298,7 @@ describe("an import is one transaction", () => {
       applyImport(db, plan, {
         viewerId: null,
         onProgress: ({ done, phase }) => {
-          if (phase === "fiches" && done === 60) throw new Error("disk full");
+          if (phase === "fiches" && done === 7) throw new Error("disk full");
         },
       }),
     ).toThrow("disk full");
