@@ -19,6 +19,13 @@ const dbBoundary = {
   regex: layer("server"),
   message: "db/ est la couche du bas : il n'importe jamais server/.",
 };
+// Fiches' documents belong to the collaboration server's one copy of Yjs (server/collab/documents.ts):
+// server-rendered code reads and writes them through that service, with plain data.
+const yjsOwner = {
+  regex: "^(yjs|y-protocols|y-websocket|@tiptap/y-tiptap)(/|$)",
+  allowTypeImports: true,
+  message: "Pas de Yjs dans le code rendu côté serveur : passez par le service des documents (server/collab/write.ts, getFicheDocuments) avec des données simples. Seul l'éditeur (components/editor/, code du navigateur) l'importe.",
+};
 const collabBoundary = {
   regex: "^(next|react|react-dom)(/|$)",
   message: "server/collab/ tourne hors de Next : ni next/*, ni React.",
@@ -43,7 +50,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
-  { files: ["components/**/*.{ts,tsx}"], rules: restrict(componentsBoundary) },
+  { files: ["components/**/*.{ts,tsx}"], rules: restrict(componentsBoundary, yjsOwner) },
+  { files: ["components/editor/**/*.{ts,tsx}"], rules: restrict(componentsBoundary) },
+  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/**/*.test.ts"], rules: restrict(yjsOwner) },
   { files: ["lib/**/*.{ts,tsx}"], rules: restrict(libBoundary) },
   // db's own tests build their data through the domain's door in server/, like every other test.
   { files: ["db/**/*.{ts,tsx}"], ignores: ["db/**/*.test.ts"], rules: restrict(dbBoundary) },

@@ -28,4 +28,11 @@ describe("layer boundaries", () => {
     expect(await restrictedImports("server/collab/example.ts", 'import { useState } from "react";\nexport const s = useState;\n')).toHaveLength(1);
     expect(await restrictedImports("server/fiche-example.ts", 'import { getDb } from "@/db/client";\nexport const db = getDb;\n')).toEqual([]);
   });
+
+  it("keeps Yjs out of server-rendered code: pages go through the document service; the browser editor may use it", async () => {
+    const yjs = 'import * as Y from "yjs";\nexport const doc = new Y.Doc();\n';
+    expect(await restrictedImports("app/fiches/[slug]/example/page.tsx", yjs)).toEqual([expect.stringContaining("service des documents")]);
+    expect(await restrictedImports("components/fiche/Example.tsx", yjs)).toHaveLength(1);
+    expect(await restrictedImports("components/editor/Example.tsx", yjs)).toEqual([]);
+  });
 });

@@ -16,7 +16,7 @@ import { diffWords } from "@/lib/diff/words";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
 import { loadDocumentState } from "@/server/collab/persistence";
-import { updateFicheDocument } from "@/server/collab/write";
+import { editFicheDocument } from "@/server/collab/testing";
 import { renderRecentChangesFeed } from "@/server/feed/feeds";
 import { restoreRevision, takeRevision } from "@/server/revision";
 import { diffRevisions } from "@/server/revision-diff";
@@ -45,7 +45,7 @@ const line = (label: string, ms: number, detail = "") => console.log(`${label.pa
 
 /** Rewrites every other word of every paragraph of a fiche's stored body, as a long editing session would. */
 function rewriteBody(db: Db, ficheId: number, userId: number, round: number): void {
-  updateFicheDocument(
+  editFicheDocument(
     ficheId,
     userId,
     (doc) => {

@@ -67,6 +67,19 @@ describe("wiki CLI", () => {
     db.$client.close();
   });
 
+  it("refuses to write fiches behind a running wiki's back, and ignores the record a crashed one left", async () => {
+    const dir = freshDataDir();
+    // Another live process (this test's parent) recorded as the wiki's server on this DATA_DIR.
+    fs.writeFileSync(path.join(dir, "server.pid"), String(process.ppid));
+    const refused = await cli(dir, ["seed"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`seed: the wiki is running on ${path.join(dir, "wiki.sqlite")} (process ${process.ppid})`);
+    expect(fs.existsSync(path.join(dir, "wiki.sqlite"))).toBe(false);
+    // A process that no longer exists.
+    fs.writeFileSync(path.join(dir, "server.pid"), "2147483646");
+    expect((await cli(dir, ["seed"])).status).toBe(0);
+  });
+
   it("creates an account with the first line of stdin as its password", async () => {
     const dir = freshDataDir();
     const result = await addUser(dir, " Alice@Example.org ", "admin", "correct horse battery", ["--name", "Alice Martin"]);

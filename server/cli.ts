@@ -25,6 +25,7 @@ import { describeLieuxOutcome, describeLieuxPlan } from "./import-lieux/summary"
 import { readFichesJson } from "./importer/fiches-json";
 import { describeJsonImport, importFichesJson } from "./importer/fiches-json-apply";
 import { rebuildSearchIndex } from "./search";
+import { runningServerPid } from "./server-lock";
 
 const USAGE = `Usage: npm run wiki -- <command> [options]
 
@@ -191,7 +192,21 @@ function runMigrate(): string {
     : `Applied ${count} migration${count > 1 ? "s" : ""} to ${databaseFile()}.`;
 }
 
+/**
+ * Fiches' content changes through the running wiki's document service, so that its connected editors
+ * see every change: a command that would write it behind the service's back refuses while it runs.
+ */
+function refuseWhileServing(command: string): void {
+  const pid = runningServerPid();
+  if (pid === null) return;
+  throw new CommandFailure(
+    `${command}: the wiki is running on ${databaseFile()} (process ${pid}); its editors would not see this write. ` +
+      "Import from the wiki's page /moderation/import, or stop the wiki first. --dry-run works while it runs.",
+  );
+}
+
 function runSeed(): string {
+  refuseWhileServing("seed");
   migrate();
   const { terms, livreBlanc } = seedDatabase(getDb());
   return [
@@ -238,6 +253,7 @@ function runImport(args: string[]): string {
   migrate();
   const plan = planImport(getDb(), read);
   if (parsed.values["dry-run"]) return `${describePlan(plan)}\nDry run: nothing was written.`;
+  refuseWhileServing("import");
   return describeOutcome(applyImport(getDb(), plan, { viewerId: null }));
 }
 
@@ -268,6 +284,7 @@ function runImportJson(args: string[]): string {
   const read = readFichesJson(readImportBytes(file), path.basename(file));
   if (!read.ok) throw new CommandFailure(read.error.message);
   migrate();
+  if (!dryRun) refuseWhileServing("import-json");
   const outcome = importFichesJson(getDb(), read.document, { viewerId: null, dryRun });
   return `${describeJsonImport(outcome, dryRun)}${dryRun ? "\nDry run: nothing was written." : ""}`;
 }

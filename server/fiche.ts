@@ -6,7 +6,7 @@ import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { fiche, type Fiche } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
-import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
+import { bodyFragment, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import { uniqueSlug } from "@/db/queries/slug";
@@ -23,11 +23,11 @@ export function uniqueFicheSlug(db: Db, titre: string): string {
   return uniqueSlug(db, fiche, fiche.slug, titre, "fiche", ["nouvelle"]);
 }
 
-/** The first Yjs state of a fiche: its type, title and the body template of its type. */
-export function buildInitialDocument(type: FicheType, titre: string): Uint8Array {
+/** The first Yjs state of a fiche: its type, title, the body template of its type, and any other fields given. */
+export function buildInitialDocument(type: FicheType, titre: string, content: Partial<FicheContent> = {}): Uint8Array {
   const doc = new Y.Doc();
   try {
-    writeFicheContent(doc, { type, titre });
+    writeFicheContent(doc, { ...content, type, titre });
     prosemirrorJSONToYXmlFragment(getFicheSchema(), getBodyTemplate(type), bodyFragment(doc));
     return Y.encodeStateAsUpdate(doc);
   } finally {

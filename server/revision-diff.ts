@@ -5,7 +5,7 @@ import { diffArraysBounded } from "@/lib/diff/arrays";
 import { diffWords, type TextSegment } from "@/lib/diff/words";
 import type { FicheContent } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
-import { readRevisionState, type RevisionSnapshot } from "./revision";
+import { readRevisionState, type RevisionSnapshot } from "./revision-snapshot";
 import { bodyBlocks, type BodyBlock } from "./revision-blocks";
 
 /** A field whose value is one text: the word-level diff of its two values. */

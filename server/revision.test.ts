@@ -11,10 +11,11 @@ import { getTestDb } from "@/db/testing";
 import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, readFicheContent, textField, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { loadDocumentState } from "./collab/persistence";
-import { updateFicheDocument } from "./collab/write";
+import { editFicheDocument } from "./collab/testing";
 import { DomainError } from "./errors";
 import { insertFiche } from "./fiche";
-import { readRevisionState, restoreRevision, takeRevision } from "./revision";
+import { restoreRevision, takeRevision } from "./revision";
+import { readRevisionState } from "./revision-snapshot";
 
 const db = getTestDb();
 
@@ -48,7 +49,7 @@ function revisionsOf(ficheId: number) {
 }
 
 function editBody(ficheId: number, userId: number, texts: string[]) {
-  updateFicheDocument(
+  editFicheDocument(
     ficheId,
     userId,
     (doc) => {
@@ -77,12 +78,12 @@ describe("takeRevision", () => {
     const f = buildFiche({ titre: "Café numérique" });
     const editor = buildUser();
     // An edit and its undo: a different Yjs state, the same content.
-    updateFicheDocument(f.id, editor.id, (doc) => textField(doc, "titre").insert(0, "Grand "), db);
-    updateFicheDocument(f.id, editor.id, (doc) => textField(doc, "titre").delete(0, "Grand ".length), db);
+    editFicheDocument(f.id, editor.id, (doc) => textField(doc, "titre").insert(0, "Grand "), db);
+    editFicheDocument(f.id, editor.id, (doc) => textField(doc, "titre").delete(0, "Grand ".length), db);
     expect(takeRevision(db, f.id, currentState(f.id), [editor.id], "pause")).toBeNull();
     expect(revisionsOf(f.id)).toHaveLength(1);
 
-    updateFicheDocument(f.id, editor.id, (doc) => writeFicheContent(doc, { commune: "Cenon" }), db);
+    editFicheDocument(f.id, editor.id, (doc) => writeFicheContent(doc, { commune: "Cenon" }), db);
     const taken = takeRevision(db, f.id, currentState(f.id), [editor.id], "pause");
     expect(taken).toMatchObject({ reason: "pause", authorIds: [editor.id] });
     expect(takeRevision(db, f.id, currentState(f.id), [editor.id], "depart")).toBeNull();
@@ -92,7 +93,7 @@ describe("takeRevision", () => {
   it("does not count the empty paragraph the editor appends on opening as a change", () => {
     const f = buildFiche({ titre: "Idée avec une liste" }, ["Texte."]);
     const opener = buildUser();
-    updateFicheDocument(f.id, opener.id, (doc) => bodyFragment(doc).push([new Y.XmlElement("paragraph")]), db);
+    editFicheDocument(f.id, opener.id, (doc) => bodyFragment(doc).push([new Y.XmlElement("paragraph")]), db);
     expect(takeRevision(db, f.id, currentState(f.id), [opener.id], "depart")).toBeNull();
     editBody(f.id, opener.id, ["Texte.", "Un vrai ajout."]);
     expect(takeRevision(db, f.id, currentState(f.id), [opener.id], "depart")).not.toBeNull();
@@ -111,7 +112,7 @@ describe("takeRevision", () => {
 
   it("keeps each author once, in order, and drops what is not a user id", () => {
     const f = buildFiche({ titre: "Permanence" });
-    updateFicheDocument(f.id, null, (doc) => writeFicheContent(doc, { quartier: "Bastide" }), db);
+    editFicheDocument(f.id, null, (doc) => writeFicheContent(doc, { quartier: "Bastide" }), db);
     const taken = takeRevision(db, f.id, currentState(f.id), [7, 3, 7, 0, -2, 3.5], "intervalle");
     expect(taken?.authorIds).toEqual([3, 7]);
   });
@@ -125,7 +126,7 @@ describe("restoreRevision", () => {
     const [original] = revisionsOf(f.id);
 
     editBody(f.id, alice.id, ["Texte réécrit par Alice."]);
-    updateFicheDocument(f.id, alice.id, (doc) => writeFicheContent(doc, { titre: "Accueil du jeudi", commune: "Cenon", themes: [] }), db);
+    editFicheDocument(f.id, alice.id, (doc) => writeFicheContent(doc, { titre: "Accueil du jeudi", commune: "Cenon", themes: [] }), db);
     takeRevision(db, f.id, currentState(f.id), [alice.id], "pause");
     const before = revisionsOf(f.id);
     const logBefore = db.select().from(ficheUpdate).where(eq(ficheUpdate.ficheId, f.id)).all().length;
@@ -187,7 +188,7 @@ describe("restoreRevision", () => {
     expect(code(() => restoreRevision(db, f.id, otherFirst.id, viewerOf(member.id)))).toBe("not_found");
     expect(code(() => restoreRevision(db, f.id, 999_999, viewerOf(member.id)))).toBe("not_found");
 
-    updateFicheDocument(f.id, member.id, (doc) => writeFicheContent(doc, { commune: "Floirac" }), db);
+    editFicheDocument(f.id, member.id, (doc) => writeFicheContent(doc, { commune: "Floirac" }), db);
     db.update(fiche).set({ verrouillee: true }).where(eq(fiche.id, f.id)).run();
     const count = revisionsOf(f.id).length;
     expect(code(() => restoreRevision(db, f.id, first.id, viewerOf(outsider.id)))).toBe("forbidden");

@@ -1,54 +1,17 @@
 import { and, eq, gte, isNotNull } from "drizzle-orm";
 import * as Y from "yjs";
-import type { JSONContent } from "@tiptap/core";
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { getLatestRevision, getRevision } from "@/db/queries/revision";
 import { fiche, ficheRevision, ficheUpdate, type FicheRevision } from "@/db/schema";
 import type { RevisionReason } from "@/lib/revision/values";
-import { getFicheSchema } from "@/lib/editor/extensions";
-import { bodyFragment, readFicheContent, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canEditFiche } from "@/lib/policies/fiche";
 import { loadDocumentState } from "./collab/persistence";
 import { getCollabServer } from "./collab/registry";
-import { updateFicheDocument } from "./collab/write";
+import { getFicheDocuments } from "./collab/write";
 import { DomainError } from "./errors";
-import { parseBody, renderFicheHtml } from "./fiche-html";
-import { projectFicheFromStorage } from "./fiche-projection";
-
-/** What a revision holds, read from its Yjs state: the structured fields and the body as ProseMirror JSON. */
-export type RevisionSnapshot = { content: FicheContent; body: JSONContent };
-
-function snapshotOf(doc: Y.Doc): RevisionSnapshot {
-  return { content: readFicheContent(doc), body: yXmlFragmentToProsemirrorJSON(bodyFragment(doc)) };
-}
-
-/** Reads a stored Yjs state (a revision's, or a fiche's) into its fields and body. */
-export function readRevisionState(state: Uint8Array): RevisionSnapshot {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return snapshotOf(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
-/**
- * The body as readers see it. Empty paragraphs are left out: they show nothing, and the editor
- * adds one at the end of a body that ends with a list or a heading as soon as someone opens it,
- * which must not count as a change.
- */
-function visibleBody(body: JSONContent): string {
-  return renderFicheHtml(body).replace(/<p><\/p>/g, "");
-}
-
-// Two states with the same content may differ as bytes (an edit and its undo): compare what people see.
-function sameSnapshot(a: RevisionSnapshot, b: RevisionSnapshot): boolean {
-  return JSON.stringify(a.content) === JSON.stringify(b.content) && visibleBody(a.body) === visibleBody(b.body);
-}
+import { readRevisionState, sameSnapshot, snapshotOf, type RevisionSnapshot } from "./revision-snapshot";
 
 /**
  * Whether the last revision's state already holds `state`: the same content, or every edit of it.
@@ -134,23 +97,6 @@ function checkpoint(db: Db, ficheId: number): void {
   if (state) takeRevision(db, ficheId, state, authorsSinceLastRevision(db, ficheId), "pause");
 }
 
-/**
- * Brings `target` into `doc` as a forward edit: every field through writeFicheContent, and the
- * body replaced whole when it differs. Runs inside updateFicheDocument's callback, on a document
- * of the caller's own yjs, which y-tiptap (same module graph) writes with.
- */
-function applySnapshot(doc: Y.Doc, target: RevisionSnapshot): void {
-  const current = snapshotOf(doc);
-  if (sameSnapshot(current, target)) return;
-  writeFicheContent(doc, target.content);
-  if (visibleBody(current.body) !== visibleBody(target.body)) {
-    const fragment = bodyFragment(doc);
-    fragment.delete(0, fragment.length);
-    // Rebuilt through the schema: a node an old version holds but the schema no longer knows is unwrapped.
-    prosemirrorJSONToYXmlFragment(getFicheSchema(), parseBody(target.body).toJSON(), fragment);
-  }
-}
-
 function notFound(ficheId: number, revisionId: number): DomainError {
   return new DomainError("not_found", "Cette version n'existe pas ou n'appartient pas à cette fiche.", undefined, `No revision ${revisionId} of fiche ${ficheId}.`);
 }
@@ -174,11 +120,10 @@ export function restoreRevision(db: Db, ficheId: number, revisionId: number, vie
   }
   const revision = getRevision(db, revisionId);
   if (!revision || revision.ficheId !== ficheId) throw notFound(ficheId, revisionId);
-  const target = readRevisionState(revision.state);
 
   checkpoint(db, ficheId);
-  const update = updateFicheDocument(ficheId, viewer!.id, (doc) => applySnapshot(doc, target), db);
-  if (!update) {
+  const restored = getFicheDocuments(db).edit(ficheId, { viewer: viewer! }, { kind: "restore", revisionState: revision.state }, { projectNow: true });
+  if (!restored.changed) {
     throw new DomainError(
       "already_current",
       "Cette version est identique au contenu actuel de la fiche : il n'y a rien à restaurer.",
@@ -186,10 +131,7 @@ export function restoreRevision(db: Db, ficheId: number, revisionId: number, vie
       `Revision ${revisionId} equals the current content of fiche ${ficheId}.`,
     );
   }
-  // The collaboration server projects too, debounced; the pages read the projection right away.
-  projectFicheFromStorage(db, ficheId);
-  const state = loadDocumentState(db, ficheId)!;
-  const created = takeRevision(db, ficheId, state, [viewer!.id], "restauration", { restoredFromId: revision.id });
+  const created = takeRevision(db, ficheId, restored.state!, [viewer!.id], "restauration", { restoredFromId: revision.id });
   // The tracker saw the restore's write: it is in the revision above, so settle it there.
   getCollabServer()?.takePendingRevision?.(ficheId);
   return created ?? getLatestRevision(db, ficheId)!;

@@ -1,15 +1,13 @@
-import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
 import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
-import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import type { FicheContent } from "@/lib/fiche/document";
 import { acteurRolesFor } from "@/lib/fiche/labels";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canEditFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import type { ApiFicheContentInput, ApiFicheCreate, ApiFichePatch } from "@/lib/schemas/api-fiche";
-import { updateFicheDocument } from "@/server/collab/write";
+import { getFicheDocuments } from "@/server/collab/write";
 import { buildInitialDocument, insertFiche, nextFicheStatuts, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
-import { projectFicheFromStorage } from "@/server/fiche-projection";
 import { ApiError, type ApiErrorDetail } from "./errors";
 import { lieuOwners, resolveActeurRefs, resolveTermRefs } from "./refs";
 
@@ -92,15 +90,8 @@ export function createFicheThroughApi(db: Db, viewer: Viewer, input: ApiFicheCre
   if (!canCreateFiche(viewer)) throw forbidden("You may not create fiches.");
   const { type, titre, ...rest } = input;
   const content = resolveContent(db, type, rest, { acteurIds: [], lieux: [] });
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, buildInitialDocument(type, titre));
-    writeFicheContent(doc, content);
-    const created = insertFiche(db, { type, titre, createdBy: viewer.id, state: Y.encodeStateAsUpdate(doc) });
-    return getFicheBySlug(db, created.slug)!;
-  } finally {
-    doc.destroy();
-  }
+  const created = insertFiche(db, { type, titre, createdBy: viewer.id, state: buildInitialDocument(type, titre, content) });
+  return getFicheBySlug(db, created.slug)!;
 }
 
 function editRefusal(fiche: FicheDetail): string {
@@ -114,7 +105,7 @@ function editRefusal(fiche: FicheDetail): string {
  * porteurs, statut transition, references), then the content as one forward Yjs edit, then the
  * governance setters. Returns the fiche as it is afterwards.
  */
-export function patchFicheThroughApi(db: Db, viewer: Viewer, fiche: FicheDetail, patch: ApiFichePatch): FicheDetail {
+export async function patchFicheThroughApi(db: Db, viewer: Viewer, fiche: FicheDetail, patch: ApiFichePatch): Promise<FicheDetail> {
   const { statut, verrouillee, aVerifier, ...input } = patch;
   const hasContent = Object.keys(input).length > 0;
   if (hasContent && !canEditFiche(viewer, fiche.access)) throw forbidden(editRefusal(fiche));
@@ -138,13 +129,11 @@ export function patchFicheThroughApi(db: Db, viewer: Viewer, fiche: FicheDetail,
     }
   }
 
-  if (hasContent) {
-    updateFicheDocument(fiche.id, viewer.id, (doc) => writeFicheContent(doc, content), db);
-    // The collaboration server also projects, debounced; the API answers with the projection now.
-    projectFicheFromStorage(db, fiche.id);
-  }
+  const written = hasContent ? getFicheDocuments(db).edit(fiche.id, { viewer }, { kind: "write", content }, { projectNow: true }) : null;
   if (statut !== undefined && statut !== fiche.statut) setFicheStatut(db, viewer, fiche.id, statut);
   if (verrouillee !== undefined && verrouillee !== fiche.verrouillee) setFicheVerrouillee(db, viewer, fiche.id, verrouillee);
   if (aVerifier !== undefined && aVerifier !== fiche.aVerifier) setFicheAVerifier(db, viewer, fiche.id, aVerifier);
+  // The API answers with the projection of what it wrote.
+  await written?.projected;
   return getFicheBySlug(db, fiche.slug)!;
 }

@@ -1,12 +1,11 @@
+import type { FicheDocumentService } from "./documents";
+
 /**
  * What other module graphs (Next's bundled route code) may ask of the running collaboration server:
- * only bytes cross, never Yjs objects (each graph has its own copy of yjs).
+ * only plain data and bytes cross, never Yjs objects (each graph has its own copy of yjs).
  */
 export interface RegisteredCollabServer {
-  encodeDocumentState(ficheId: number): Uint8Array | null;
-  applyUpdate(ficheId: number, userId: number | null, update: Uint8Array): void;
-  /** Applies live an update some other path has already stored (e.g. inside an import's transaction). */
-  applyStoredUpdate(ficheId: number, update: Uint8Array): void;
+  documents: FicheDocumentService;
   /** Takes now the revision of the fiche's edits not yet in one, if any (before a restore replaces them). */
   takePendingRevision?(ficheId: number): void;
 }

@@ -5,7 +5,7 @@ import { ficheRevision, type FicheRevision } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { takeRevision } from "@/server/revision";
 import type { CollabServerOptions } from "./server";
-import { buildFiche, buildUser, connectClient, recordingLogger, sessionCookie, startTestServer, synced, waitFor, type TestClient, type TestServer } from "./testing";
+import { buildFiche, buildUser, connectClient, editFicheDocument, recordingLogger, sessionCookie, startTestServer, synced, waitFor, type TestClient, type TestServer } from "./testing";
 
 const db = getTestDb();
 const servers: TestServer[] = [];
@@ -121,7 +121,7 @@ describe("automatic revisions", () => {
       doc.getText("titre").insert(0, "Écrit par l'API");
       return Y.encodeStateAsUpdate(doc);
     })();
-    server.collab.applyUpdate(f.id, apiUser.id, update);
+    server.collab.documents.edit(f.id, { system: "script", userId: apiUser.id }, { kind: "update", update });
     expect(server.collab.stats().loadedFiches).toBe(0);
 
     await waitFor(() => revisions(f.id).length === 1, 5000, "no revision of the API write");
@@ -134,13 +134,13 @@ describe("automatic revisions", () => {
     const f = buildFiche(db);
     const g = buildFiche(db);
     const user = buildUser(db);
-    server.collab.updateFicheDocument(f.id, user.id, (doc) => doc.getText("titre").insert(0, "Avant restauration"));
+    editFicheDocument(f.id, user.id, (doc) => doc.getText("titre").insert(0, "Avant restauration"), db);
     server.collab.takePendingRevision(f.id);
     expect(revisions(f.id)).toHaveLength(1);
     server.collab.takePendingRevision(f.id);
     expect(revisions(f.id)).toHaveLength(1);
 
-    server.collab.updateFicheDocument(g.id, user.id, (doc) => doc.getText("titre").insert(0, "Écrit avant l'arrêt"));
+    editFicheDocument(g.id, user.id, (doc) => doc.getText("titre").insert(0, "Écrit avant l'arrêt"), db);
     await server.stop();
     servers.splice(servers.indexOf(server), 1);
     expect(revisions(g.id)).toHaveLength(1);
@@ -159,7 +159,7 @@ describe("automatic revisions", () => {
     });
     const f = buildFiche(db);
     const user = buildUser(db);
-    server.collab.updateFicheDocument(f.id, user.id, (doc) => doc.getText("titre").insert(0, "Fragile"));
+    editFicheDocument(f.id, user.id, (doc) => doc.getText("titre").insert(0, "Fragile"), db);
     server.collab.takePendingRevision(f.id);
     expect(logger.lines.some((line) => line.includes(`fiche ${f.id}: could not take a revision (pause): disk full`))).toBe(true);
     expect(revisions(f.id)).toEqual([]);

@@ -164,10 +164,10 @@ export class FicheRoom {
     this.changeTimer = setTimeout(() => this.flushChange(), delay);
   }
 
-  /** Runs a pending onDocumentChange now (on unload and shutdown). */
-  flushChange(): void {
+  /** Runs a pending onDocumentChange now (on unload, shutdown, or for a caller that answers with the projection); settles when it has. */
+  flushChange(): Promise<void> {
     if (this.changeTimer) clearTimeout(this.changeTimer);
-    if (this.firstPendingChangeAt === null || !this.options.onDocumentChange) return;
+    if (this.firstPendingChangeAt === null || !this.options.onDocumentChange) return Promise.resolve();
     this.changeTimer = null;
     this.firstPendingChangeAt = null;
     const report = (error: unknown) =>
@@ -177,10 +177,12 @@ export class FicheRoom {
       if (result instanceof Promise) {
         const tracked = result.catch(report).finally(() => this.pendingCallbacks.delete(tracked));
         this.pendingCallbacks.add(tracked);
+        return tracked;
       }
     } catch (error) {
       report(error);
     }
+    return Promise.resolve();
   }
 
   /** Resolves once every asynchronous onDocumentChange started so far has settled. */

@@ -5,13 +5,14 @@ import { MESSAGE_ACK, isLocalStateStored, readAckStateVector } from "@/lib/colla
 import { getUpdateLogStats, loadDocumentState } from "./persistence";
 import { getCollabServer } from "./registry";
 import { isCollabPath } from "./server";
-import { updateFicheDocument } from "./write";
+
 import {
   buildFiche,
   buildUser,
   connectClient,
   recordingLogger,
   sessionCookie,
+  editFicheDocument,
   settle,
   startTestServer,
   synced,
@@ -100,17 +101,17 @@ describe("collaboration server", () => {
     await synced(client);
     expect(getCollabServer()).toBe(server.collab);
 
-    const update = updateFicheDocument(loaded.id, author.id, (doc) => doc.getText("titre").insert(0, "Import"));
+    const update = editFicheDocument(loaded.id, author.id, (doc) => doc.getText("titre").insert(0, "Import"));
     expect(update).not.toBeNull();
     await waitFor(() => client.text() === "Import", 5000, "the connected client did not see the server write");
     expect(stateText(loadDocumentState(db, loaded.id))).toBe("Import");
-    expect(updateFicheDocument(loaded.id, author.id, () => {})).toBeNull();
+    expect(editFicheDocument(loaded.id, author.id, () => {})).toBeNull();
 
     const idle = buildFiche(db);
-    updateFicheDocument(idle.id, author.id, (doc) => doc.getText("titre").insert(0, "Hors ligne"));
+    editFicheDocument(idle.id, author.id, (doc) => doc.getText("titre").insert(0, "Hors ligne"));
     expect(server.collab.stats().loadedFiches).toBe(1);
     expect(stateText(loadDocumentState(db, idle.id))).toBe("Hors ligne");
-    expect(() => updateFicheDocument(999_999, author.id, (doc) => doc.getText("titre").insert(0, "x"))).toThrow(/does not exist/);
+    expect(() => editFicheDocument(999_999, author.id, (doc) => doc.getText("titre").insert(0, "x"))).toThrow(/does not exist/);
   });
 
   it("reports document changes, debounced per fiche", async () => {

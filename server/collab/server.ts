@@ -4,20 +4,21 @@ import { WebSocketServer } from "ws";
 import { CLOSE_CODES } from "@/lib/collab/messages";
 import * as Y from "yjs";
 import { getDb, type Db } from "@/db/client";
+import { projectFiche } from "@/server/fiche-projection";
 import { ensureSessionSecret, publicUrl } from "@/server/config";
 import { startBackgroundCheckpoints } from "./checkpointer";
 import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
 import { CollabConnection } from "./connection";
 import { refusals, resolveLimits, type CollabLimits } from "./limits";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
-import { appendUpdate, loadDocumentState } from "./persistence";
+import { FicheDocuments, type FicheDocumentService } from "./documents";
+import { loadDocumentState } from "./persistence";
 import { MessagePipeline } from "./pipeline";
 import { registerCollabServer, unregisterCollabServer } from "./registry";
 import { RevisionTracker, type RevisionListener } from "./revisions";
 import { startRightsChecks } from "./rights";
 import type { DocumentChangeListener } from "./room";
 import { RoomStore } from "./rooms";
-import { captureMutation, updateStoredDocument } from "./write";
 
 export { isCollabPath } from "./path";
 
@@ -41,7 +42,10 @@ export type CollabServerOptions = {
   compactAfterBytes?: number;
   /** Debounce of onDocumentChange. Default 400 ms. */
   changeDebounceMs?: number;
-  /** Called after a fiche's document changed (debounced), e.g. to rebuild its relational projection. Read `doc` synchronously. */
+  /**
+   * Called after a fiche's document changed (debounced for live fiches), to rebuild what is derived
+   * from it. Read `doc` synchronously. Defaults to projecting it here and now (projectFiche).
+   */
   onDocumentChange?: DocumentChangeListener;
   /** Called to take a revision: when editing goes quiet, when the last editor leaves, and at an interval (see revisions.ts). */
   onRevision?: RevisionListener;
@@ -61,16 +65,8 @@ export type CollabStats = { loadedFiches: number; connections: number };
 export type CollabServer = {
   /** Authenticates an upgrade request on `/_collab/<ficheId>` and, if allowed, opens the socket. */
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Server-side write: stored, then applied live and broadcast when the fiche is loaded. */
-  updateFicheDocument(ficheId: number, userId: number | null, mutate: (doc: Y.Doc) => void): Uint8Array | null;
-  /**
-   * Stores a Yjs update computed elsewhere, then applies it live and broadcasts it when the fiche is
-   * loaded. Bytes are the only safe currency across module graphs: Next's bundled code has its own
-   * copy of yjs, whose types must never be mixed with this server's documents.
-   */
-  applyUpdate(ficheId: number, userId: number | null, update: Uint8Array): void;
-  /** Applies live and broadcasts an update that is already in storage; a no-op when the fiche is not loaded. */
-  applyStoredUpdate(ficheId: number, update: Uint8Array): void;
+  /** The one door to fiches' content for every server-side caller (see documents.ts). */
+  documents: FicheDocumentService;
   /** The live state of a loaded fiche (null when not loaded); for diagnostics and tests. */
   encodeDocumentState(ficheId: number): Uint8Array | null;
   /** Takes now the revision of the fiche's edits not yet in one, if any. */
@@ -80,14 +76,13 @@ export type CollabServer = {
   close(): Promise<void>;
 };
 
-/** Transaction origin of server-side writes. */
-const SERVER_WRITE_ORIGIN = Symbol("collab-server-write");
 const CLOSE_HANDSHAKE_TIMEOUT_MS = 1000;
 
 /** Creates the collaboration server; mount it with `server.on("upgrade", collab.handleUpgrade)`. */
 export function createCollabServer(options: CollabServerOptions = {}): CollabServer {
   const db = options.db ?? getDb();
   const logger = options.logger ?? consoleLogger;
+  const onDocumentChange = options.onDocumentChange ?? ((ficheId: number, doc: Y.Doc) => void projectFiche(db, ficheId, doc));
   const limits = resolveLimits(options.limits);
   // publicUrl() is read only when needed: it throws on a PORT that a caller passing both options may not set.
   const baseUrl = () => publicUrl();
@@ -108,7 +103,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     compactAfterUpdates: options.compactAfterUpdates ?? 500,
     compactAfterBytes: options.compactAfterBytes ?? 512 * 1024,
     changeDebounceMs: options.changeDebounceMs ?? 400,
-    onDocumentChange: options.onDocumentChange,
+    onDocumentChange,
     beforeUnload: () => pipeline.flush(),
   });
   const revisions = options.onRevision
@@ -123,7 +118,9 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         logger,
       })
     : null;
-  pipeline = new MessagePipeline(db, rooms, logger, revisions ? (ficheId, userId) => revisions.recordEdit(ficheId, userId) : undefined);
+  const recordEdit = revisions ? (ficheId: number, userId: number | null) => revisions.recordEdit(ficheId, userId) : undefined;
+  pipeline = new MessagePipeline(db, rooms, logger, recordEdit);
+  const documents = new FicheDocuments({ db, logger, rooms, onEdit: recordEdit, onChange: onDocumentChange });
   const onLeave = (member: CollabConnection) => {
     if (!revisions || !member.canEdit || [...member.room.members].some((m) => m.canEdit)) return;
     // What the last editor sent just before leaving may still be queued: store it first.
@@ -184,48 +181,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         });
     },
 
-    updateFicheDocument(ficheId, userId, mutate) {
-      const room = rooms.get(ficheId);
-      if (!room) {
-        const stored = updateStoredDocument(db, ficheId, userId, mutate, logger);
-        if (stored) revisions?.recordEdit(ficheId, userId);
-        return stored;
-      }
-      // Mutate a copy: the update must be stored before the live doc (and its peers) see it.
-      const copy = new Y.Doc();
-      let update: Uint8Array | null;
-      try {
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
-        update = captureMutation(copy, mutate);
-      } finally {
-        copy.destroy();
-      }
-      if (!update) return null;
-      appendUpdate(db, ficheId, update, userId);
-      revisions?.recordEdit(ficheId, userId);
-      room.recordStored(update.length);
-      Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
-      rooms.maybeCompact(room);
-      return update;
-    },
-
-    applyUpdate(ficheId, userId, update) {
-      appendUpdate(db, ficheId, update, userId);
-      revisions?.recordEdit(ficheId, userId);
-      const room = rooms.get(ficheId);
-      if (!room) return;
-      room.recordStored(update.length);
-      Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
-      rooms.maybeCompact(room);
-    },
-
-    applyStoredUpdate(ficheId, update) {
-      const room = rooms.get(ficheId);
-      if (!room) return;
-      room.recordStored(update.length);
-      Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
-      rooms.maybeCompact(room);
-    },
+    documents,
 
     encodeDocumentState(ficheId) {
       const room = rooms.get(ficheId);

@@ -4,10 +4,12 @@ import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { acteur, fiche, ficheActeur, membership, user } from "@/db/schema";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
+import { captureMutation } from "./documents";
 import type { CollabLogger } from "./log";
+import { getFicheDocuments } from "./write";
 import { createCollabServer, isCollabPath, type CollabServer, type CollabServerOptions } from "./server";
 
 /** Test helpers for the collaboration server: factories, session cookies, a loopback server and clients. */
@@ -42,6 +44,25 @@ export function buildFiche(db: Db, values: Partial<typeof fiche.$inferInsert> = 
     .get();
   for (const acteurId of porteurIds) db.insert(ficheActeur).values({ ficheId: row.id, acteurId, role: "porteur" }).run();
   return row;
+}
+
+/**
+ * Applies an arbitrary Yjs mutation to a fiche through the document service, as a script would:
+ * computed on a copy of its current state, sent as an update. Returns the update, or null when
+ * `mutate` changed nothing.
+ */
+export function editFicheDocument(ficheId: number, userId: number | null, mutate: (doc: Y.Doc) => void, db: Db = getDb()): Uint8Array | null {
+  const documents = getFicheDocuments(db);
+  const doc = new Y.Doc();
+  try {
+    const current = documents.read(ficheId);
+    if (current) Y.applyUpdate(doc, current.state);
+    const update = captureMutation(doc, mutate);
+    if (update) documents.edit(ficheId, { system: "script", userId }, { kind: "update", update });
+    return update;
+  } finally {
+    doc.destroy();
+  }
 }
 
 /** A next-auth session cookie for a user, signed with the test secret, as the browser would send it after a password sign-in. */

@@ -8,7 +8,7 @@ import { fiche } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { getTestDb } from "@/db/testing";
 import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
-import { updateFicheDocument } from "../collab/write";
+import { editFicheDocument } from "../collab/testing";
 import { insertFiche } from "../fiche";
 import { loadDocumentState } from "../collab/persistence";
 import { takeRevision } from "../revision";
@@ -29,7 +29,7 @@ function buildFiche(titre: string, content: Partial<FicheContent> = {}, options:
 }
 
 function edit(ficheId: number, userId: number, content: Partial<FicheContent>) {
-  updateFicheDocument(ficheId, userId, (doc) => writeFicheContent(doc, content), db);
+  editFicheDocument(ficheId, userId, (doc) => writeFicheContent(doc, content), db);
   return takeRevision(db, ficheId, loadDocumentState(db, ficheId)!, [userId], "pause")!;
 }
 

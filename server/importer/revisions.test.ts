@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildUser } from "@/db/factories";
 import { fiche, ficheRevision } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
-import { readRevisionState } from "../revision";
+import { readRevisionState } from "../revision-snapshot";
 import { applyImport } from "./apply";
 import { planImport } from "./plan";
 import { readImportFile } from "./read-file";

@@ -7,7 +7,7 @@ import { fiche, ficheRevision } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { writeFicheContent } from "@/lib/fiche/document";
 import type { Viewer } from "@/lib/policies/viewer";
-import { updateFicheDocument } from "@/server/collab/write";
+import { editFicheDocument } from "@/server/collab/testing";
 import { insertFiche } from "@/server/fiche";
 import { projectFicheFromStorage } from "@/server/fiche-projection";
 
@@ -33,7 +33,7 @@ function editedFiche() {
   const created = insertFiche(db, { type: "pratique", titre: "Titre d'origine", createdBy: null, statut: "publiee", state: Y.encodeStateAsUpdate(doc) });
   doc.destroy();
   const first = db.select().from(ficheRevision).where(eq(ficheRevision.ficheId, created.id)).get()!;
-  updateFicheDocument(created.id, null, (d) => writeFicheContent(d, { titre: "Titre changé" }), db);
+  editFicheDocument(created.id, null, (d) => writeFicheContent(d, { titre: "Titre changé" }), db);
   projectFicheFromStorage(db, created.id);
   return { created, first };
 }

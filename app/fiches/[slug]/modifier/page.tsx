@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import * as Y from "yjs";
 import { getDb } from "@/db/client";
 import { getLinkedActeurs } from "@/db/queries/acteur-suggestion";
 import { getFicheBySlug } from "@/db/queries/fiche";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { FicheEditor } from "@/components/editor/FicheEditor";
 import { GovernancePanel } from "@/components/fiche/GovernancePanel";
-import { readFicheContent } from "@/lib/fiche/document";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
-import { loadDocumentState } from "@/server/collab/persistence";
+import { getFicheDocuments } from "@/server/collab/write";
 import { nextFicheStatuts } from "@/server/fiche";
 import { getCurrentViewer } from "@/server/session";
 
@@ -26,11 +24,10 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
   const fiche = getFicheBySlug(db, slug);
   if (!fiche || !canReadFiche(viewer, fiche.access)) notFound();
 
-  const state = loadDocumentState(db, fiche.id) ?? new Uint8Array();
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const acteurIds = readFicheContent(doc).acteurs.map((a) => a.acteurId);
-  doc.destroy();
+  // The live state when editors are on it, so that the editor's first paint is current.
+  const current = getFicheDocuments(db).read(fiche.id);
+  const state = current?.state ?? new Uint8Array();
+  const acteurIds = current?.content.acteurs.map((a) => a.acteurId) ?? [];
 
   const termOptions = (taxonomy: "theme" | "public" | "enjeu" | "objectif") => listTermsByTaxonomy(db, taxonomy).map((t) => ({ id: t.id, label: t.label }));
   const canEdit = canEditFiche(viewer, fiche.access);

@@ -14,11 +14,11 @@ export const GET = apiRead<Params>(({ request, db, viewer, params }) => jsonResp
 /** Changes a fiche's content (a live edit of its document) and governance, with the editor's permissions. */
 export const PATCH = apiWrite<Params>(async ({ request, db, viewer, params }) => {
   const body = await readJsonBody(request);
-  // From here on nothing awaits: the checks and the write see the same state.
+  // From here on nothing awaits until the write is stored: the checks and the write see the same state.
   const fiche = findReadableFiche(db, viewer, params.slug);
   const patch = parseApiInput(apiFichePatchSchema, body);
   checkIfMatch(request, ficheResource(fiche));
-  return jsonResponse(request, ficheResource(patchFicheThroughApi(db, viewer, fiche, patch)));
+  return jsonResponse(request, ficheResource(await patchFicheThroughApi(db, viewer, fiche, patch)));
 });
 
 export const OPTIONS = apiPreflight;

@@ -11,7 +11,7 @@ import { canEditFiche } from "@/lib/policies/fiche";
 import { authorNames, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareUrl } from "@/lib/revision/url";
 import { renderFicheHtml } from "@/server/fiche-html";
-import { readRevisionState } from "@/server/revision";
+import { readRevisionState } from "@/server/revision-snapshot";
 import { describeFields } from "@/server/revision-diff";
 import { readableFicheForHistory } from "../access";
 

@@ -1,0 +1,39 @@
+import * as Y from "yjs";
+import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import { mergeImport, type ImportedValues, type MergeDecision } from "@/server/importer/merge";
+import { applySnapshot, readRevisionState } from "@/server/revision-snapshot";
+
+/**
+ * What a server-side caller may do to a fiche's content, as plain data. The document service runs
+ * it on its own Yjs documents: no Yjs object ever crosses from another module graph (Next bundles
+ * its own copy of yjs, and mixing copies corrupts documents).
+ */
+export type FicheCommand =
+  /** Sets fields (REST API, forms): each given field becomes exactly this. */
+  | { kind: "write"; content: Partial<FicheContent> }
+  /** Brings back a revision's content as a forward edit. */
+  | { kind: "restore"; revisionState: Uint8Array }
+  /** Merges re-imported values, keeping what people changed since the last import. */
+  | { kind: "merge-import"; values: ImportedValues }
+  /** A Yjs update computed by trusted server code (scripts, benchmarks, tests): bytes, never a Yjs object. */
+  | { kind: "update"; update: Uint8Array };
+
+/** What a command reports besides its update: an import's decision, field by field. */
+export type CommandReport = { decision?: MergeDecision };
+
+/** Runs a command on a document (a private copy: the service stores the update before anyone sees it). */
+export function runFicheCommand(doc: Y.Doc, command: FicheCommand): CommandReport {
+  switch (command.kind) {
+    case "write":
+      writeFicheContent(doc, command.content);
+      return {};
+    case "restore":
+      applySnapshot(doc, readRevisionState(command.revisionState));
+      return {};
+    case "merge-import":
+      return { decision: mergeImport(doc, command.values) };
+    case "update":
+      Y.applyUpdate(doc, command.update);
+      return {};
+  }
+}
