@@ -19,6 +19,15 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
 }
 
 /**
+ * Whether an Origin header names the host the request was sent to. Opaque origins ("null", sent
+ * by sandboxed frames, file: pages and some redirects) and unparsable values are foreign.
+ */
+export function isSameOrigin(origin: string | null, host: string | null): boolean {
+  if (!origin || !host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
+/**
  * Sets a per-request CSP nonce, and refuses cross-site state-changing requests to the API that
  * rely on the session cookie (server actions get the same Origin check from Next itself).
  */
@@ -34,7 +43,7 @@ export function proxy(request: NextRequest) {
   ) {
     const origin = request.headers.get("origin");
     const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-    if (!origin || new URL(origin).host !== host) {
+    if (!isSameOrigin(origin, host)) {
       return NextResponse.json(
         { error: { code: "csrf", message: "Cross-site request refused: missing or foreign Origin header." } },
         { status: 403 },
