@@ -5,6 +5,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import next from "next";
+import * as Y from "yjs";
 import { ensureSessionSecret, port, publicUrl } from "./config";
 import { closeDatabases, dataDir, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -12,8 +13,8 @@ import { seedDatabase } from "@/server/importer/seed";
 import { ensureSearchIndex } from "./search";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
-import { projectFiche } from "./fiche-projection";
-import { revisionTimings, takeRevision } from "./revision";
+import { startProjectionService } from "./projection/service";
+import { revisionTimings } from "./revision";
 
 const dev = process.env.NODE_ENV === "development";
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
@@ -60,12 +61,14 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     handle(req, res);
   });
-  // Every stored change to a fiche's document is projected into its rows (debounced by the room).
+  // Rows, HTML, search entries and revisions are derived in a worker thread: the socket's event loop only relays.
+  const projections = startProjectionService(db);
   const collab = createCollabServer({
     db,
-    onDocumentChange: (ficheId, doc) => void projectFiche(db, ficheId, doc),
+    // Every stored change to a fiche's document is projected into its rows (debounced by the room).
+    onDocumentChange: (ficheId, doc) => projections.projectFiche(ficheId, Y.encodeStateAsUpdate(doc)),
     // Revisions with their authors: when editing goes quiet, when the last editor leaves, and at an interval.
-    onRevision: (ficheId, state, authorIds, reason) => void takeRevision(db, ficheId, state, authorIds, reason),
+    onRevision: (ficheId, state, authorIds, reason) => projections.takeRevision(ficheId, state, authorIds, reason),
     ...revisionTimings(),
   });
   server.on("upgrade", (req, socket, head) => {
@@ -76,11 +79,15 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`${signal} reçu : arrêt propre…`);
     server.close();
-    // Stores what is pending and closes the sockets (1001) before the database goes.
-    void collab.close().finally(() => {
-      closeDatabases();
-      process.exit(0);
-    });
+    // Stores what is pending and closes the sockets (1001), then finishes the projections and
+    // revisions this queued, before the database goes.
+    void collab
+      .close()
+      .finally(() => projections.close())
+      .finally(() => {
+        closeDatabases();
+        process.exit(0);
+      });
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
