@@ -26,7 +26,8 @@ describe("proxy", () => {
   });
 
   it("refuses a foreign or missing Origin the same way", async () => {
-    for (const headers of [{ origin: "https://evil.example" }, {}]) {
+    const cases: Record<string, string>[] = [{ origin: "https://evil.example" }, {}];
+    for (const headers of cases) {
       const response = proxy(post("/api/fiches/x/restore", headers));
       expect(response.status).toBe(403);
       expect((await response.json()).error.code).toBe("csrf");
