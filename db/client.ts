@@ -19,9 +19,39 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** The handle a drizzle transaction callback receives. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Opens a SQLite file with the pragmas the wiki relies on. */
+// The database holds password and token hashes: DATA_DIR and its files are for this user only.
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+function restrictMode(target: string, mode: number): void {
+  try {
+    if ((fs.statSync(target).mode & 0o777) !== mode) fs.chmodSync(target, mode);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    // Owned by another user (a mounted volume): leave it, say so, and keep serving.
+    if (code === "EPERM") console.warn(`Could not restrict ${target} to mode ${mode.toString(8)}: ${code}`);
+    else throw error;
+  }
+}
+
+/** Creates a folder (and its missing parents) readable by this user only, tightening it if it exists. */
+export function ensurePrivateDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  restrictMode(dir, PRIVATE_DIR);
+}
+
+/** Restricts an existing file to this user (mode 0600); does nothing if it does not exist. */
+export function restrictFile(file: string): void {
+  restrictMode(file, PRIVATE_FILE);
+}
+
+/** Opens a SQLite file with the pragmas the wiki relies on; the file, its -wal and -shm are mode 0600. */
 export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
+  // SQLite gives the -wal and -shm files it creates the database file's mode, so create that one 0600 first.
+  fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE));
+  for (const suffix of ["", "-wal", "-shm"]) restrictFile(file + suffix);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -40,6 +70,7 @@ export function getDb(): Db {
   const file = databaseFile();
   let db = cache.__wikiDb.get(file);
   if (!db) {
+    ensurePrivateDir(dataDir());
     db = openDatabase(file);
     cache.__wikiDb.set(file, db);
   }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
-import { dataDir } from "@/db/client";
+import { dataDir, ensurePrivateDir, restrictFile } from "@/db/client";
 
 /** TCP port the single HTTP server listens on. */
 export function port(): number {
@@ -24,9 +24,11 @@ export function publicUrl(): string {
 export function ensureSessionSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const file = path.join(/*turbopackIgnore: true*/ dataDir(), "session-secret");
-  fs.mkdirSync(dataDir(), { recursive: true });
+  ensurePrivateDir(dataDir());
   try {
-    return fs.readFileSync(file, "utf8").trim();
+    const secret = fs.readFileSync(file, "utf8").trim();
+    restrictFile(file);
+    return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "@/db/client";
+import { dataDir, ensurePrivateDir } from "@/db/client";
 
 // Which process serves the wiki on this DATA_DIR, so that a command-line write that would bypass its
 // document service (and its connected editors) can refuse instead.
@@ -19,8 +19,8 @@ function isAlive(pid: number): boolean {
 /** Records this process as the wiki's server on DATA_DIR; returns the function that clears it at shutdown. */
 export function claimServerLock(): () => void {
   const file = lockFile();
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, String(process.pid));
+  ensurePrivateDir(path.dirname(file));
+  fs.writeFileSync(file, String(process.pid), { mode: 0o600 });
   return () => {
     try {
       if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file);

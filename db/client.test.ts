@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ensurePrivateDir, openDatabase } from "./client";
+
+const modeOf = (target: string) => fs.statSync(target).mode & 0o777;
+let root: string;
+let previousUmask: number;
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "wiki-client-"));
+  // The usual umask, which left wiki.sqlite readable by every local user.
+  previousUmask = process.umask(0o022);
+});
+
+afterEach(() => {
+  process.umask(previousUmask);
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe("openDatabase", () => {
+  it("creates the folder 0700 and the database, its -wal and -shm 0600", () => {
+    const file = path.join(root, "data", "wiki.sqlite");
+    const db = openDatabase(file);
+    db.$client.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    expect(modeOf(path.dirname(file))).toBe(0o700);
+    for (const suffix of ["", "-wal", "-shm"]) expect([suffix, modeOf(file + suffix)]).toEqual([suffix, 0o600]);
+    db.$client.close();
+  });
+
+  it("tightens an existing database, -wal and -shm left readable by others", () => {
+    const file = path.join(root, "wiki.sqlite");
+    const loose = new Database(file);
+    loose.pragma("journal_mode = WAL");
+    loose.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    for (const suffix of ["", "-wal", "-shm"]) fs.chmodSync(file + suffix, 0o644);
+    const db = openDatabase(file);
+    for (const suffix of ["", "-wal", "-shm"]) expect([suffix, modeOf(file + suffix)]).toEqual([suffix, 0o600]);
+    expect(db.$client.prepare("SELECT x FROM t").pluck().get()).toBe(1);
+    db.$client.close();
+    loose.close();
+  });
+});
+
+describe("ensurePrivateDir", () => {
+  it("creates a missing folder 0700 and tightens an existing one", () => {
+    const created = path.join(root, "new");
+    ensurePrivateDir(created);
+    expect(modeOf(created)).toBe(0o700);
+    const existing = path.join(root, "old");
+    fs.mkdirSync(existing, { mode: 0o755 });
+    ensurePrivateDir(existing);
+    expect(modeOf(existing)).toBe(0o700);
+  });
+});
