@@ -40,7 +40,7 @@ export default async function ExportPage() {
         <h2 id="export-tout">Tout le contenu</h2>
         <ul className="export-list">
           <li>
-            <a href="/export/fiches.zip" download>
+            <a href="/export/fiches.zip">
               Télécharger l&apos;archive complète (.zip)
             </a>
             <p className="muted">
@@ -55,7 +55,7 @@ export default async function ExportPage() {
         <h2 id="export-fiches">Les fiches</h2>
         <ul className="export-list">
           <li>
-            <a href="/export/fiches.json" download>
+            <a href="/export/fiches.json">
               Télécharger les fiches (JSON)
             </a>
             <p className="muted">
@@ -64,7 +64,7 @@ export default async function ExportPage() {
             </p>
           </li>
           <li>
-            <a href="/export/fiches.csv" download>
+            <a href="/export/fiches.csv">
               Télécharger les fiches (CSV)
             </a>
             <p className="muted">Une ligne par fiche, pour un tableur ; plusieurs valeurs d&apos;une cellule sont séparées par « | ».</p>
@@ -80,7 +80,7 @@ export default async function ExportPage() {
         <h2 id="export-annuaire">L&apos;annuaire et les lieux</h2>
         <ul className="export-list">
           <li>
-            <a href="/export/acteurs.csv" download>
+            <a href="/export/acteurs.csv">
               Télécharger les acteurs (CSV)
             </a>
             <p className="muted">
@@ -88,7 +88,7 @@ export default async function ExportPage() {
             </p>
           </li>
           <li>
-            <a href="/export/lieux.csv" download>
+            <a href="/export/lieux.csv">
               Télécharger les lieux (CSV, schéma national)
             </a>
             <p className="muted">

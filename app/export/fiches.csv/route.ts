@@ -1,12 +1,11 @@
-import { getDb } from "@/db/client";
-import { exportContext, exportFichesCsv } from "@/server/export";
-import { CSV_TYPE, datedFilename, downloadHeaders } from "@/server/export/http";
+import { serveSiteExport } from "@/server/export/download";
 
 export const dynamic = "force-dynamic";
 
-/** Every public fiche as a CSV, one row per fiche, for a spreadsheet. */
-export function GET() {
-  const db = getDb();
-  const context = exportContext(db);
-  return new Response(exportFichesCsv(db, context), { headers: downloadHeaders(datedFilename("fiches", "csv", context.exportedAt), CSV_TYPE, context.licence) });
+/**
+ * Every public fiche as a CSV, one row per fiche, for a spreadsheet.
+ * Built once per content version and streamed from DATA_DIR/exports (server/export/store.ts).
+ */
+export function GET(request: Request) {
+  return serveSiteExport(request, "fiches.csv");
 }

@@ -1,15 +1,11 @@
-import { getDb } from "@/db/client";
-import { exportArchive, exportContext } from "@/server/export";
-import { datedFilename, downloadHeaders, ZIP_TYPE } from "@/server/export/http";
+import { serveSiteExport } from "@/server/export/download";
 
 export const dynamic = "force-dynamic";
 
-/** The whole public content in one .zip: README (licence, date), fiches in Markdown, JSON and CSV, acteurs and lieux. */
-export function GET() {
-  const db = getDb();
-  const context = exportContext(db);
-  const { zip } = exportArchive(db, context);
-  return new Response(new Uint8Array(zip), {
-    headers: downloadHeaders(datedFilename("wiki-solidarite-numerique", "zip", context.exportedAt), ZIP_TYPE, context.licence),
-  });
+/**
+ * The whole public content in one .zip: README (licence, date), fiches in Markdown, JSON and CSV, acteurs and lieux.
+ * Built once per content version and streamed from DATA_DIR/exports (server/export/store.ts).
+ */
+export function GET(request: Request) {
+  return serveSiteExport(request, "fiches.zip");
 }

@@ -1,18 +1,12 @@
-import { getDb } from "@/db/client";
-import { exportContext, exportLieuxCsv } from "@/server/export";
-import { CSV_TYPE, datedFilename, downloadHeaders } from "@/server/export/http";
+import { serveSiteExport } from "@/server/export/download";
 
 export const dynamic = "force-dynamic";
 
 /**
- * The lieux in the schéma des lieux de médiation numérique v1.0.2. The licence is in the Link
- * header; X-Lieux-Skipped counts the lieux left out because they cannot be valid (listed on /export).
+ * The lieux in the schéma des lieux de médiation numérique v1.0.2, the licence in the Link header;
+ * X-Lieux-Skipped counts the lieux left out because they cannot be valid (listed on /export).
+ * Built once per content version and streamed from DATA_DIR/exports (server/export/store.ts).
  */
-export function GET() {
-  const db = getDb();
-  const context = exportContext(db);
-  const { csv, skipped } = exportLieuxCsv(db);
-  const headers = downloadHeaders(datedFilename("lieux-mediation-numerique", "csv", context.exportedAt), CSV_TYPE, context.licence);
-  headers.set("x-lieux-skipped", String(skipped.length));
-  return new Response(csv, { headers });
+export function GET(request: Request) {
+  return serveSiteExport(request, "lieux.csv");
 }
