@@ -38,6 +38,21 @@ describe("RateLimiter", () => {
     expect(limiter.retryAfterSeconds("compte")).toBe(0);
   });
 
+  it("gives back a key's newest event on release", () => {
+    let now = 0;
+    const limiter = new RateLimiter(2, 60_000, () => now);
+    limiter.take("a");
+    now = 1_000;
+    limiter.take("a");
+    limiter.release("a");
+    expect(limiter.take("a")).toMatchObject({ allowed: true, remaining: 0, resetSeconds: 59 });
+    limiter.release("a");
+    limiter.release("a");
+    limiter.release("a");
+    expect(limiter.retryAfterSeconds("a")).toBe(0);
+    expect(limiter.take("a").remaining).toBe(1);
+  });
+
   it("drops keys whose events have all left the window once it holds many keys", () => {
     let now = 0;
     const limiter = new RateLimiter(1, 1_000, () => now);

@@ -55,9 +55,17 @@ export class RateLimiter {
     return recent.length < this.limit ? 0 : wholeSeconds(recent[recent.length - this.limit] + this.windowMs - now);
   }
 
-  /** Forgets `key`'s events (a successful sign-in clears its account's failures). */
+  /** Forgets `key`'s events. */
   reset(key: string): void {
     this.events.delete(key);
+  }
+
+  /** Gives back `key`'s newest event: one taken before its outcome was known, that turned out not to count. */
+  release(key: string): void {
+    const events = this.events.get(key);
+    if (!events) return;
+    events.pop();
+    if (events.length === 0) this.events.delete(key);
   }
 
   /** `key`'s events still in the window, oldest first; the stored list itself, or a new one. */

@@ -2,11 +2,10 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { signInSchema } from "@/lib/schemas/user";
-import { getUserById, upsertOidcUser, verifyCredentials } from "@/server/user";
-import { signInLimiters } from "./rate-limit";
-
-export const SIGN_IN_FAILED = "Adresse électronique ou mot de passe incorrect.";
+import { getUserById, upsertOidcUser } from "@/server/user";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { signInThrottle } from "./rate-limit";
+import { SIGN_IN_FAILED, signInWithPassword } from "./sign-in";
 import { userIdOfToken } from "./token";
 
 function headerValue(headers: unknown, name: string): string | undefined {
@@ -14,11 +13,6 @@ function headerValue(headers: unknown, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? value[0] : value;
-}
-
-function minutes(seconds: number): string {
-  const n = Math.max(1, Math.ceil(seconds / 60));
-  return `${n} minute${n > 1 ? "s" : ""}`;
 }
 
 /** The OpenID Connect provider (ProConnect or any other), when OIDC_ISSUER and its client are set. */
@@ -59,21 +53,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(SIGN_IN_FAILED);
         const { email, password } = parsed.data;
-        const ip = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
-        const limiters = signInLimiters();
-        const wait = Math.max(limiters.account.retryAfterSeconds(email), limiters.ip.retryAfterSeconds(ip));
-        if (wait > 0) {
-          throw new Error(`Trop de tentatives de connexion. Par sécurité, réessayez dans ${minutes(wait)}.`);
-        }
-        const found = await verifyCredentials(getDb(), email, password);
-        if (!found) {
-          // Only failures count: a person who signs in often is never locked out.
-          limiters.account.take(email);
-          limiters.ip.take(ip);
-          throw new Error(SIGN_IN_FAILED);
-        }
-        limiters.account.reset(email);
-        return { id: String(found.id), name: found.name, email: found.email };
+        const address = headerValue(req?.headers, CLIENT_IP_HEADER) ?? "unknown";
+        const result = await signInWithPassword(getDb(), signInThrottle(), { email, password, address });
+        if (!result.ok) throw new Error(result.message);
+        return { id: String(result.user.id), name: result.user.name, email: result.user.email };
       },
     }),
     ...oidcProvider(),
