@@ -12,6 +12,7 @@ import { getCollabServer } from "./collab/registry";
 import { getFicheDocuments } from "./collab/write";
 import { DomainError } from "./errors";
 import { readRevisionState, sameSnapshot, snapshotOf, type RevisionSnapshot } from "./revision-snapshot";
+import { parisDayOf, pruneRevisions, revisionRetentionDays } from "./revision-retention";
 
 /**
  * Whether the last revision's state already holds `state`: the same content, or every edit of it.
@@ -39,7 +40,8 @@ const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer
  * Stores a revision of a fiche: its whole Yjs state and who edited since the previous one. Skipped
  * (null) when the content equals the last revision's, so quiet timers and departures never pile up
  * identical versions, or when the last revision already holds every edit of `state` (an older state).
- * Synchronous from the read of the last revision to the insert.
+ * Synchronous from the read of the last revision to the insert. The first revision of a day thins
+ * the fiche's older ones (see pruneRevisions).
  */
 export function takeRevision(
   db: Db,
@@ -55,7 +57,7 @@ export function takeRevision(
       const last = getLatestRevision(db, ficheId);
       if (last && lastRevisionHolds(last.state, state, snapshot)) return null;
       const authors = [...new Set(authorIds.filter((id) => Number.isInteger(id) && id > 0))].sort((a, b) => a - b);
-      return db
+      const created = db
         .insert(ficheRevision)
         .values({
           ficheId,
@@ -67,6 +69,9 @@ export function takeRevision(
         })
         .returning()
         .get();
+      // Thinning old revisions once a day per fiche keeps its cost off the revisions of a busy day.
+      if (last && parisDayOf(last.createdAt) !== parisDayOf(created.createdAt)) pruneRevisions(db, ficheId, created.createdAt);
+      return created;
     },
     { behavior: "immediate" },
   );
@@ -152,6 +157,8 @@ function durationFromEnv(name: string, fallback: number): number {
  * (30 s by default) and at least every COLLAB_REVISION_INTERVAL_MS of continuous editing (10 min).
  */
 export function revisionTimings(): { revisionQuietMs: number; revisionIntervalMs: number } {
+  // Checked at startup with the other revision settings, so a bad value stops the server, not each revision.
+  revisionRetentionDays();
   return {
     revisionQuietMs: durationFromEnv("COLLAB_REVISION_QUIET_MS", 30_000),
     revisionIntervalMs: durationFromEnv("COLLAB_REVISION_INTERVAL_MS", 10 * 60_000),
