@@ -94,17 +94,38 @@ export function setUserDisabled(db: Db, userId: number, disabled: boolean): User
   return db.update(user).set({ disabled, updatedAt: new Date() }).where(eq(user.id, userId)).returning().get();
 }
 
-/** Finds or creates the account of a person signing in through OpenID Connect. */
-export function upsertOidcUser(db: Db, input: { subject: string; email: string; name: string }): User {
-  const bySubject = db.select().from(user).where(eq(user.oidcSubject, input.subject)).get();
-  if (bySubject) return bySubject;
-  const byEmail = getUserByEmail(db, input.email);
+/** Returns the user linked to this OpenID Connect subject, if any. */
+export function getUserByOidcSubject(db: Db, subject: string): User | undefined {
+  return db.select().from(user).where(eq(user.oidcSubject, subject)).get();
+}
+
+/** Why an OpenID Connect sign-in was refused. */
+export type OidcRefusal = "email_unverified" | "email_linked_elsewhere";
+
+/**
+ * Finds or creates the account of a person signing in through OpenID Connect. An account already
+ * linked to the subject is theirs; an account with the same email is linked only when the provider
+ * vouches for the email, since anyone may claim any address at a provider that does not check.
+ */
+export function upsertOidcUser(
+  db: Db,
+  input: { subject: string; email: string; emailVerified: boolean; name: string },
+): { ok: true; user: User } | { ok: false; reason: OidcRefusal } {
+  const bySubject = getUserByOidcSubject(db, input.subject);
+  if (bySubject) return { ok: true, user: bySubject };
+  const email = input.email.trim().toLowerCase();
+  const byEmail = getUserByEmail(db, email);
   if (byEmail) {
-    return db.update(user).set({ oidcSubject: input.subject, updatedAt: new Date() }).where(eq(user.id, byEmail.id)).returning().get();
+    if (!input.emailVerified) return { ok: false, reason: "email_unverified" };
+    // Another identity of the provider already holds this account: relinking would hand it over.
+    if (byEmail.oidcSubject) return { ok: false, reason: "email_linked_elsewhere" };
+    const linked = db.update(user).set({ oidcSubject: input.subject, updatedAt: new Date() }).where(eq(user.id, byEmail.id)).returning().get();
+    return { ok: true, user: linked };
   }
-  return db
+  const created = db
     .insert(user)
-    .values({ email: input.email.toLowerCase(), name: input.name || input.email, oidcSubject: input.subject })
+    .values({ email, name: input.name || email, oidcSubject: input.subject })
     .returning()
     .get();
+  return { ok: true, user: created };
 }

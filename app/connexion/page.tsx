@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentViewer } from "@/server/session";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { signInErrorMessage } from "@/server/auth/sign-in-errors";
 
 export const metadata: Metadata = { title: "Se connecter" };
 
@@ -14,7 +15,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1>Se connecter</h1>
-      <SignInForm callbackUrl={safeCallback} oidcName={oidcName} initialError={error ? "La connexion a échoué. Réessayez." : null} />
+      <SignInForm callbackUrl={safeCallback} oidcName={oidcName} initialError={error ? signInErrorMessage(error) : null} />
       <p>
         Pas encore de compte ? <Link href="/inscription">Créer un compte</Link>
       </p>

@@ -2,8 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
 import { signInSchema } from "@/lib/schemas/user";
-import { getUserById, upsertOidcUser } from "@/server/user";
+import { getUserById, getUserByOidcSubject } from "@/server/user";
 import { CLIENT_IP_HEADER } from "./client-ip";
+import { decideOidcSignIn } from "./oidc";
 import { signInThrottle } from "./rate-limit";
 import { SIGN_IN_FAILED, signInWithPassword } from "./sign-in";
 import { userIdOfToken } from "./token";
@@ -64,14 +65,19 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ account, profile, user }) {
       if (account?.provider !== "oidc") return true;
-      const email = (profile?.email ?? user.email ?? "").toLowerCase();
-      if (!email || !account.providerAccountId) return false;
-      const found = upsertOidcUser(getDb(), { subject: account.providerAccountId, email, name: user.name ?? email });
-      return !found.disabled;
+      // A string sends the person to it instead of signing them in: next-auth's false only says AccessDenied.
+      return decideOidcSignIn(getDb(), {
+        subject: account.providerAccountId,
+        claims: profile as Record<string, unknown> | undefined,
+        email: user.email,
+        name: user.name,
+      });
     },
     async jwt({ token, user, account }) {
       if (account?.provider === "oidc" && user) {
-        const found = upsertOidcUser(getDb(), { subject: account.providerAccountId, email: (user.email ?? "").toLowerCase(), name: user.name ?? "" });
+        // signIn has just linked or created the account of this subject, or refused the sign-in.
+        const found = getUserByOidcSubject(getDb(), account.providerAccountId);
+        if (!found) throw new Error(`No account linked to the OIDC subject ${account.providerAccountId}.`);
         token.uid = found.id;
       } else if (user) {
         token.uid = Number(user.id);
