@@ -29,8 +29,24 @@ function useEntries(map: Y.Map<FicheActeurRole>): [number, FicheActeurRole][] {
 /**
  * The acteurs of a fiche with their role, the picker that adds one, and (for a pratique) the lieux
  * of these acteurs where it takes place. Names of acteurs a peer adds are fetched as they appear.
+ * Porteurs govern the fiche: only who may manage it makes or unmakes one (the server undoes anyone
+ * else's attempt), and your own organisation is porteur by default when you may.
  */
-export function ActeursField({ doc, ficheType, disabled, initialActeurs }: { doc: Y.Doc; ficheType: FicheType; disabled: boolean; initialActeurs: LinkedActeur[] }) {
+export function ActeursField({
+  doc,
+  ficheType,
+  disabled,
+  canManage,
+  ownActeurIds,
+  initialActeurs,
+}: {
+  doc: Y.Doc;
+  ficheType: FicheType;
+  disabled: boolean;
+  canManage: boolean;
+  ownActeurIds: number[];
+  initialActeurs: LinkedActeur[];
+}) {
   const map = acteursMap(doc);
   const entries = useEntries(map);
   const [known, setKnown] = useState<Known>(() => new Map(initialActeurs.map((a) => [a.id, a])));
@@ -53,9 +69,10 @@ export function ActeursField({ doc, ficheType, disabled, initialActeurs }: { doc
     return () => controller.abort();
   }, [missingKey]);
 
-  const roles = acteurRolesFor(ficheType);
+  const roles = acteurRolesFor(ficheType).filter((role) => canManage || role !== "porteur");
   const add = (acteur: ActeurSuggestion) => {
-    map.set(String(acteur.id), ficheType === "idee" ? "pressenti" : "partenaire");
+    const own = canManage && ownActeurIds.includes(acteur.id) && roles.includes("porteur");
+    map.set(String(acteur.id), own ? "porteur" : ficheType === "idee" ? "pressenti" : "partenaire");
   };
   const remove = (id: number) => {
     const lieux = setField(doc, "lieux");
@@ -86,6 +103,8 @@ export function ActeursField({ doc, ficheType, disabled, initialActeurs }: { doc
               const acteur = known.get(id);
               const nom = acteur ? acteur.nom : acteur === null ? `Acteur supprimé (n° ${id})` : "Chargement…";
               const options = roles.includes(role) ? roles : [role, ...roles];
+              // A porteur stays one unless who manages the fiche decides otherwise.
+              const locked = disabled || (role === "porteur" && !canManage);
               return (
                 <li key={id} className="linked-acteurs__item">
                   <span className="linked-acteurs__nom">{acteur ? <a href={`/acteurs/${acteur.slug}`}>{nom}</a> : nom}</span>
@@ -93,7 +112,7 @@ export function ActeursField({ doc, ficheType, disabled, initialActeurs }: { doc
                     <label htmlFor={`role-acteur-${id}`}>
                       Rôle<span className="visually-hidden"> de {nom}</span>
                     </label>
-                    <select id={`role-acteur-${id}`} value={role} disabled={disabled} onChange={(e) => map.set(String(id), e.target.value as FicheActeurRole)}>
+                    <select id={`role-acteur-${id}`} value={role} disabled={locked} onChange={(e) => map.set(String(id), e.target.value as FicheActeurRole)}>
                       {options.map((r) => (
                         <option key={r} value={r}>
                           {ACTEUR_ROLE_LABELS[r].singular}
@@ -101,7 +120,7 @@ export function ActeursField({ doc, ficheType, disabled, initialActeurs }: { doc
                       ))}
                     </select>
                   </span>
-                  {!disabled && (
+                  {!locked && (
                     <button type="button" className="button--secondary" onClick={() => remove(id)}>
                       Retirer<span className="visually-hidden"> {nom}</span>
                     </button>

@@ -23,12 +23,16 @@ export type FicheEditorProps = {
   initialState: string;
   user: EditorUser;
   canEdit: boolean;
+  /** May change the fiche's porteurs (canManageFiche). */
+  canManage: boolean;
+  /** The acteurs the person is a member of: porteur by default when they may manage the fiche. */
+  ownActeurIds: number[];
   terms: { theme: TermOption[]; public: TermOption[]; enjeu: TermOption[]; objectif: TermOption[] };
   initialActeurs: LinkedActeur[];
 };
 
 /** The live editor of a fiche: every field and the body bound to one shared Yjs document. */
-export function FicheEditor({ ficheId, type, initialState, user, canEdit, terms, initialActeurs }: FicheEditorProps) {
+export function FicheEditor({ ficheId, type, initialState, user, canEdit, canManage, ownActeurIds, terms, initialActeurs }: FicheEditorProps) {
   const session = useFicheSession(ficheId, initialState, user);
   const etatOptions = useMemo(() => ETATS_ACTION.map((value) => ({ value, label: ETAT_LABELS[value] })), []);
   const objectifOptions = useMemo(() => terms.objectif.map((t) => ({ value: t.id, label: t.label })), [terms.objectif]);
@@ -84,7 +88,7 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, terms,
 
       <section className="fiche-editor__section form" aria-labelledby="fiche-acteurs-titre">
         <h2 id="fiche-acteurs-titre">Acteurs</h2>
-        <ActeursField doc={doc} ficheType={type} disabled={readOnly} initialActeurs={initialActeurs} />
+        <ActeursField doc={doc} ficheType={type} disabled={readOnly} canManage={canManage} ownActeurIds={ownActeurIds} initialActeurs={initialActeurs} />
       </section>
 
       <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">

@@ -1,4 +1,4 @@
-import type { FicheStatut } from "@/lib/fiche/values";
+import type { FicheActeurRole, FicheStatut } from "@/lib/fiche/values";
 import { isModerator, type Viewer } from "./viewer";
 
 /** What the fiche policies need to know of a fiche. */
@@ -44,6 +44,14 @@ export function canManageFiche(viewer: Viewer | null, fiche: FicheAccessFacts): 
   if (isModerator(viewer)) return true;
   if (isPorteurMember(viewer, fiche)) return true;
   return fiche.statut === "brouillon" && fiche.createdBy === viewer.id;
+}
+
+/**
+ * Whether giving an acteur this role instead of that one (undefined: absent) makes or unmakes a
+ * porteur. Porteurs govern the fiche (their members manage it), so only canManageFiche may do it.
+ */
+export function changesPorteur(from: FicheActeurRole | undefined, to: FicheActeurRole | undefined): boolean {
+  return (from === "porteur") !== (to === "porteur");
 }
 
 export function canCreateFiche(viewer: Viewer | null): boolean {

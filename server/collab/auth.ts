@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { getViewerById } from "@/db/queries/viewer";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { Viewer } from "@/lib/policies/viewer";
-import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
+import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
 import { userIdOfToken } from "@/server/auth/token";
 import { parseCollabUrl } from "./path";
 
@@ -15,6 +15,8 @@ export type CollabAccess = {
   userId: number | null;
   viewer: Viewer | null;
   canEdit: boolean;
+  /** Whether they may also change the fiche's porteurs (canManageFiche). */
+  canManage: boolean;
   wantsAck: boolean;
 };
 
@@ -107,7 +109,14 @@ export async function authenticateUpgrade(req: http.IncomingMessage, options: Up
   }
   return {
     ok: true,
-    access: { ficheId: target.ficheId, userId, viewer, canEdit: canEditFiche(viewer, facts), wantsAck: target.wantsAck },
+    access: {
+      ficheId: target.ficheId,
+      userId,
+      viewer,
+      canEdit: canEditFiche(viewer, facts),
+      canManage: canManageFiche(viewer, facts),
+      wantsAck: target.wantsAck,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import { acteursMap, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import type { FicheActeurRole } from "@/lib/fiche/values";
 import { mergeImport, type ImportedValues, type MergeDecision } from "@/server/importer/merge";
 import { applySnapshot, readRevisionState } from "@/server/revision-snapshot";
 
@@ -15,6 +16,8 @@ export type FicheCommand =
   | { kind: "restore"; revisionState: Uint8Array }
   /** Merges re-imported values, keeping what people changed since the last import. */
   | { kind: "merge-import"; values: ImportedValues }
+  /** Gives acteurs back their roles (undefined: removes them), e.g. porteurs changed by someone who may not. */
+  | { kind: "restore-roles"; roles: [acteurKey: string, role: FicheActeurRole | undefined][] }
   /** A Yjs update computed by trusted server code (scripts, benchmarks, tests): bytes, never a Yjs object. */
   | { kind: "update"; update: Uint8Array };
 
@@ -35,5 +38,13 @@ export function runFicheCommand(doc: Y.Doc, command: FicheCommand): CommandRepor
     case "update":
       Y.applyUpdate(doc, command.update);
       return {};
+    case "restore-roles": {
+      const map = acteursMap(doc);
+      for (const [key, role] of command.roles) {
+        if (role === undefined) map.delete(key);
+        else if (map.get(key) !== role) map.set(key, role);
+      }
+      return {};
+    }
   }
 }

@@ -27,6 +27,7 @@ export class CollabConnection {
   readonly awarenessIds = new Set<number>();
   readonly label: string;
   private editor: boolean;
+  private manager: boolean;
   private readonly bucket: TokenBucket;
   /** Milliseconds of this connection's messages the server may spend decoding, per second and in a burst. */
   private readonly decodeBudget: TokenBucket;
@@ -46,6 +47,7 @@ export class CollabConnection {
     this.userId = access.userId;
     this.wantsAck = access.wantsAck;
     this.editor = access.canEdit;
+    this.manager = access.canManage;
     this.label = `fiche ${access.ficheId}, ${access.userId === null ? "anonymous" : `user ${access.userId}`}`;
     this.viewer = access.viewer;
     this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
@@ -58,6 +60,11 @@ export class CollabConnection {
   /** Whether this connection's document updates are accepted. */
   get canEdit(): boolean {
     return this.editor;
+  }
+
+  /** Whether this connection may change the fiche's porteurs. */
+  get canManage(): boolean {
+    return this.manager;
   }
 
   /** Whether the socket is closing or closed; nothing is sent to it any more. */
@@ -73,8 +80,9 @@ export class CollabConnection {
     if (present) this.send(present);
   }
 
-  /** Grants or withdraws edit rights on the open connection. */
-  setCanEdit(canEdit: boolean): void {
+  /** Grants or withdraws edit and management rights on the open connection. */
+  setRights(canEdit: boolean, canManage: boolean): void {
+    this.manager = canManage;
     if (canEdit === this.editor) return;
     this.editor = canEdit;
     this.deps.logger.info(`${this.label}: ${canEdit ? "may edit again" : "is now read-only"}`);

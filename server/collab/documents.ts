@@ -1,8 +1,9 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
-import { readFicheContent, type FicheContent } from "@/lib/fiche/document";
-import { canEditFiche } from "@/lib/policies/fiche";
+import { acteursMap, readFicheContent, type FicheContent } from "@/lib/fiche/document";
+import type { FicheActeurRole } from "@/lib/fiche/values";
+import { canEditFiche, canManageFiche, changesPorteur } from "@/lib/policies/fiche";
 import type { Viewer } from "@/lib/policies/viewer";
 import { DomainError } from "@/server/errors";
 import { runFicheCommand, type CommandReport, type FicheCommand } from "./commands";
@@ -16,7 +17,7 @@ import type { RoomStore } from "./rooms";
  * first-start seed, the CLI), whose caller has checked its own policy. `userId` is the author kept
  * with the update for the history.
  */
-export type Writer = { viewer: Viewer } | { system: "import" | "seed" | "cli" | "script"; userId: number | null };
+export type Writer = { viewer: Viewer } | { system: "import" | "seed" | "cli" | "script" | "governance"; userId: number | null };
 
 /**
  * What an edit did: when it changed something, the fiche's new state and fields; `projected`
@@ -142,8 +143,17 @@ export class FicheDocuments implements FicheDocumentService {
       }
     }
     let report: CommandReport = {};
+    const porteursBefore = new Map(acteursMap(copy).entries());
     const update = captureMutation(copy, (doc) => (report = runFicheCommand(doc, command)));
     if (!update) return { ...report, changed: false, projected: settled };
+    if ("viewer" in writer && !canManageFiche(writer.viewer, facts) && changesPorteurs(porteursBefore, acteursMap(copy))) {
+      throw new DomainError(
+        "forbidden",
+        "Seuls les membres des acteurs porteurs de cette fiche et les modérateurs peuvent en changer les porteurs.",
+        "acteurs",
+        `User ${writer.viewer.id} may not change the porteurs of fiche ${ficheId}.`,
+      );
+    }
     appendUpdate(db, ficheId, update, userId);
 
     let resolveProjected!: () => void;
@@ -195,4 +205,11 @@ export function captureMutation(doc: Y.Doc, mutate: (doc: Y.Doc) => void): Uint8
   }
   if (updates.length === 0) return null;
   return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+}
+
+/** Whether any acteur became or stopped being a porteur between two states of a fiche's acteurs. */
+export function changesPorteurs(before: ReadonlyMap<string, FicheActeurRole>, after: Y.Map<FicheActeurRole>): boolean {
+  for (const [id, role] of before) if (changesPorteur(role, after.get(id))) return true;
+  for (const [id, role] of after.entries()) if (!before.has(id) && changesPorteur(undefined, role)) return true;
+  return false;
 }

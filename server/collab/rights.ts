@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getViewerById } from "@/db/queries/viewer";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { Viewer } from "@/lib/policies/viewer";
-import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
+import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
 import { refusals } from "./limits";
 import type { FicheRoom } from "./room";
 import { errorMessage, type CollabLogger } from "./log";
@@ -73,7 +73,7 @@ export function recheckRights(
           member.refuse(refusals.cannotRead(), { detail: `statut ${facts.statut}` });
           continue;
         }
-        member.setCanEdit(canEditFiche(viewer, facts));
+        member.setRights(canEditFiche(viewer, facts), canManageFiche(viewer, facts));
       }
     } catch (error) {
       logger.error(`fiche ${room.ficheId}: could not re-check rights: ${errorMessage(error)}`, error);

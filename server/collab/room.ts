@@ -1,11 +1,18 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { encodeAwarenessEntries, encodeAwarenessMessage, encodeUpdateMessage, type AwarenessEntry } from "./protocol";
-import type { CollabConnection } from "./connection";
+import { acteursMap } from "@/lib/fiche/document";
+import type { FicheActeurRole } from "@/lib/fiche/values";
+import { changesPorteur } from "@/lib/policies/fiche";
+import { CollabConnection } from "./connection";
 import type { CollabLogger } from "./log";
 import { errorMessage } from "./log";
 
 export type DocumentChangeListener = (ficheId: number, doc: Y.Doc) => void | Promise<void>;
+
+/** Roles to give back to acteurs (undefined: remove it) after a connection that may not manage the fiche changed its porteurs. */
+export type PorteurRestore = [acteurKey: string, role: FicheActeurRole | undefined][];
+export type PorteurOverrideListener = (ficheId: number, member: CollabConnection, restore: PorteurRestore) => void;
 
 /**
  * A loaded fiche: its live document, the awareness of who is there, and the open connections.
@@ -35,7 +42,12 @@ export class FicheRoom {
   constructor(
     readonly ficheId: number,
     loaded: { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number },
-    private readonly options: { logger: CollabLogger; changeDebounceMs: number; onDocumentChange?: DocumentChangeListener },
+    private readonly options: {
+      logger: CollabLogger;
+      changeDebounceMs: number;
+      onDocumentChange?: DocumentChangeListener;
+      onPorteursOverridden?: PorteurOverrideListener;
+    },
   ) {
     this.doc = loaded.doc;
     this.storedBytes = loaded.snapshotBytes + loaded.logBytes;
@@ -46,7 +58,24 @@ export class FicheRoom {
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
+    acteursMap(this.doc).observe(this.onActeursChange);
   }
+
+  /**
+   * Porteurs are governance: a socket edit by someone who may not manage the fiche that makes or
+   * unmakes one is reported, to be undone at once (server.ts). The socket carries raw Yjs updates,
+   * so this is checked on what they did to the document, not on what they say.
+   */
+  private onActeursChange = (event: Y.YMapEvent<FicheActeurRole>, transaction: Y.Transaction): void => {
+    const member = transaction.origin;
+    if (!(member instanceof CollabConnection) || member.canManage) return;
+    const restore: PorteurRestore = [];
+    for (const [key, change] of event.changes.keys) {
+      const before = change.action === "add" ? undefined : (change.oldValue as FicheActeurRole);
+      if (changesPorteur(before, event.target.get(key))) restore.push([key, before]);
+    }
+    if (restore.length > 0) this.options.onPorteursOverridden?.(this.ficheId, member, restore);
+  };
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const message = encodeUpdateMessage(update);
@@ -197,6 +226,7 @@ export class FicheRoom {
     if (this.changeTimer) clearTimeout(this.changeTimer);
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
+    acteursMap(this.doc).unobserve(this.onActeursChange);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -105,6 +105,16 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     changeDebounceMs: options.changeDebounceMs ?? 400,
     onDocumentChange,
     beforeUnload: () => pipeline.flush(),
+    // Undone as soon as the socket's batch is applied, through the one door, so that everyone sees the porteurs back.
+    onPorteursOverridden: (ficheId, member, restore) =>
+      queueMicrotask(() => {
+        logger.warn(`${member.label}: may not change the porteurs of fiche ${ficheId}; undoing it`);
+        try {
+          documents.edit(ficheId, { system: "governance", userId: null }, { kind: "restore-roles", roles: restore });
+        } catch (error) {
+          logger.error(`fiche ${ficheId}: could not undo a porteur change: ${errorMessage(error)}`, error);
+        }
+      }),
   });
   const revisions = options.onRevision
     ? new RevisionTracker({

@@ -58,6 +58,8 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
         initialState={Buffer.from(state).toString("base64")}
         user={{ id: viewer.id, name: viewer.name }}
         canEdit={canEdit}
+        canManage={canManageFiche(viewer, fiche.access)}
+        ownActeurIds={viewer.acteurIds}
         terms={{ theme: termOptions("theme"), public: termOptions("public"), enjeu: termOptions("enjeu"), objectif: termOptions("objectif") }}
         initialActeurs={getLinkedActeurs(db, acteurIds)}
       />

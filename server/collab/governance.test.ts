@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { getTestDb } from "@/db/testing";
+import { getViewerById } from "@/db/queries/viewer";
+import { acteursMap } from "@/lib/fiche/document";
+import { DomainError } from "@/server/errors";
+import { loadDocumentState } from "./persistence";
+import {
+  buildActeur,
+  buildFiche,
+  buildUser,
+  connectClient,
+  recordingLogger,
+  sessionCookie,
+  settle,
+  startTestServer,
+  synced,
+  waitFor,
+  type TestClient,
+  type TestServer,
+} from "./testing";
+import { getFicheDocuments } from "./write";
+
+// Porteurs govern a fiche: only who may manage it (its porteurs' members, moderators) may make or unmake one.
+
+const db = getTestDb();
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const server of servers.splice(0)) await server.stop();
+});
+
+function storedRoles(ficheId: number): Record<string, string> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, loadDocumentState(db, ficheId)!);
+  return Object.fromEntries(acteursMap(doc).entries());
+}
+
+/** A published fiche whose porteur is an association, its member, and a contributor with an acteur of their own. */
+async function setUp() {
+  const logger = recordingLogger();
+  const server = await startTestServer(db, { logger });
+  servers.push(server);
+  const owner = buildUser(db);
+  const association = buildActeur(db, [owner.id]);
+  const stranger = buildUser(db);
+  const strangerActeur = buildActeur(db, [stranger.id]);
+  const f = buildFiche(db, {}, [association.id]);
+  getFicheDocuments(db).edit(f.id, { system: "script", userId: null }, { kind: "write", content: { acteurs: [{ acteurId: association.id, role: "porteur" }] } });
+  return { server, logger, owner, association, stranger, strangerActeur, f };
+}
+
+describe("porteurs are governance", () => {
+  it("undoes a socket edit that makes a stranger's acteur porteur or removes the real porteur, and keeps the partner they added", async () => {
+    const { server, logger, stranger, strangerActeur, association, f } = await setUp();
+    const intruder = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(stranger.id) });
+    clients.push(intruder);
+    await synced(intruder);
+    const map = acteursMap(intruder.doc);
+    map.set(String(strangerActeur.id), "porteur");
+    await waitFor(() => logger.lines.some((l) => l.includes(`may not change the porteurs of fiche ${f.id}`)));
+    await waitFor(() => acteursMap(intruder.doc).get(String(strangerActeur.id)) === undefined, 5000, "the porteur was not undone");
+    intruder.doc.transact(() => {
+      map.delete(String(association.id));
+      map.set(String(strangerActeur.id), "partenaire");
+    });
+    await waitFor(() => acteursMap(intruder.doc).get(String(association.id)) === "porteur", 5000, "the removed porteur did not come back");
+    await settle();
+    expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur", [strangerActeur.id]: "partenaire" });
+  });
+
+  it("lets the porteur's members make another acteur porteur", async () => {
+    const { server, logger, owner, strangerActeur, association, f } = await setUp();
+    const member = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(owner.id) });
+    clients.push(member);
+    await synced(member);
+    acteursMap(member.doc).set(String(strangerActeur.id), "porteur");
+    await settle(300);
+    expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur", [strangerActeur.id]: "porteur" });
+    expect(logger.lines.some((l) => l.includes("may not change the porteurs"))).toBe(false);
+  });
+
+  it("refuses the same through the document service (REST API, restore), and accepts it from a manager", async () => {
+    const { stranger, strangerActeur, owner, association, f } = await setUp();
+    const documents = getFicheDocuments(db);
+    const takeOver = { kind: "write" as const, content: { acteurs: [{ acteurId: strangerActeur.id, role: "porteur" as const }] } };
+    expect(() => documents.edit(f.id, { viewer: getViewerById(db, stranger.id)! }, takeOver)).toThrow(DomainError);
+    expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur" });
+    // A partner may be added by any editor.
+    const partner = { kind: "write" as const, content: { acteurs: [{ acteurId: association.id, role: "porteur" as const }, { acteurId: strangerActeur.id, role: "partenaire" as const }] } };
+    expect(documents.edit(f.id, { viewer: getViewerById(db, stranger.id)! }, partner).changed).toBe(true);
+    expect(documents.edit(f.id, { viewer: getViewerById(db, owner.id)! }, takeOver).changed).toBe(true);
+    expect(storedRoles(f.id)).toEqual({ [strangerActeur.id]: "porteur" });
+  });
+});
