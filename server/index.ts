@@ -11,6 +11,7 @@ import { closeDatabases, dataDir, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/server/importer/seed";
 import { ensureSearchIndex } from "./search";
+import { claimServerLock } from "./server-lock";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
 import { startProjectionService } from "./projection/service";
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
 
   const db = getDb();
   migrateDatabase(db);
+  // From here on, the CLI refuses to write fiches behind this server's document service.
+  const releaseServerLock = claimServerLock();
   const seedStart = performance.now();
   const seeded = seedDatabase(db);
   const imported = seeded.livreBlanc
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
       .finally(() => projections.close())
       .finally(() => {
         closeDatabases();
+        releaseServerLock();
         process.exit(0);
       });
   };
