@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   const trustProxy = process.env.TRUST_PROXY === "1";
   const server = http.createServer((req, res) => {
     // The sign-in limiter counts per client address: never trust a header the client could forge.
-    const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0].trim() : "";
+    // The last X-Forwarded-For entry is the one our proxy appended; the ones before it, the client wrote.
+    const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim() ?? "") : "";
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
     handle(req, res);
   });
