@@ -1,9 +1,9 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
 import type { Viewer } from "@/lib/policies/viewer";
-import type { AddFicheInput, ModuleInput } from "@/lib/schemas/catalogue";
+import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type AddFicheInput, type ModuleInput } from "@/lib/schemas/catalogue";
 import { displayTitre } from "@/lib/fiche/labels";
 import { requireCatalogue, touchCatalogue } from "./catalogue";
 import { DomainError } from "./errors";
@@ -75,6 +75,15 @@ const writeModule = (tx: Tx) => (id: number, position: number) =>
 const writeItem = (tx: Tx, moduleId: number) => (id: number, position: number) =>
   tx.update(catalogueItem).set({ moduleId, position }).where(eq(catalogueItem.id, id)).run();
 
+function itemCount(tx: Tx, catalogueId: number): number {
+  return tx
+    .select({ n: count() })
+    .from(catalogueItem)
+    .innerJoin(catalogueModule, eq(catalogueModule.id, catalogueItem.moduleId))
+    .where(eq(catalogueModule.catalogueId, catalogueId))
+    .get()!.n;
+}
+
 const clamp = (position: number, length: number) => Math.min(Math.max(Math.trunc(position), 0), length);
 
 /** Appends a module to the catalogue. */
@@ -82,6 +91,14 @@ export function addModule(db: Db, catalogueId: number, input: ModuleInput): { id
   return db.transaction((tx) => {
     requireCatalogue(tx, catalogueId);
     const modules = modulesOf(tx, catalogueId);
+    if (modules.length >= CATALOGUE_MODULES_MAX) {
+      throw new DomainError(
+        "too_many_modules",
+        `Un catalogue compte au plus ${CATALOGUE_MODULES_MAX} modules : ajoutez ces fiches à un module existant, ou supprimez un module avant d'en créer un autre.`,
+        undefined,
+        `Catalogue ${catalogueId} already has ${modules.length} modules; the maximum is ${CATALOGUE_MODULES_MAX}.`,
+      );
+    }
     renumber(modules, writeModule(tx));
     const created = tx
       .insert(catalogueModule)
@@ -135,6 +152,15 @@ export function moveModule(db: Db, catalogueId: number, moduleId: number, positi
 export function addFicheToModule(db: Db, viewer: Viewer, catalogueId: number, input: AddFicheInput): { id: number; titre: string } {
   return db.transaction((tx) => {
     requireModule(tx, catalogueId, input.moduleId);
+    const items = itemCount(tx, catalogueId);
+    if (items >= CATALOGUE_ITEMS_MAX) {
+      throw new DomainError(
+        "too_many_items",
+        `Un catalogue compte au plus ${CATALOGUE_ITEMS_MAX} fiches : retirez-en une avant d'en ajouter une autre, ou créez un second catalogue.`,
+        undefined,
+        `Catalogue ${catalogueId} already holds ${items} items; the maximum is ${CATALOGUE_ITEMS_MAX}.`,
+      );
+    }
     const found = getReadableFiches(tx, [input.ficheId], viewer).get(input.ficheId);
     if (!found) {
       throw new DomainError(
@@ -158,11 +184,11 @@ export function addFicheToModule(db: Db, viewer: Viewer, catalogueId: number, in
         `Fiche ${input.ficheId} is already in catalogue ${catalogueId}.`,
       );
     }
-    const items = itemsOf(tx, input.moduleId);
-    renumber(items, writeItem(tx, input.moduleId));
+    const siblings = itemsOf(tx, input.moduleId);
+    renumber(siblings, writeItem(tx, input.moduleId));
     const created = tx
       .insert(catalogueItem)
-      .values({ moduleId: input.moduleId, ficheId: input.ficheId, note: input.note, duree: input.duree, position: items.length })
+      .values({ moduleId: input.moduleId, ficheId: input.ficheId, note: input.note, duree: input.duree, position: siblings.length })
       .returning({ id: catalogueItem.id })
       .get();
     touchCatalogue(tx, catalogueId);

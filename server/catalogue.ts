@@ -5,7 +5,7 @@ import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, user, type Catalogue } from "@/db/schema";
 import type { CatalogueStatut } from "@/lib/catalogue/values";
 import type { Viewer } from "@/lib/policies/viewer";
-import type { CatalogueInput } from "@/lib/schemas/catalogue";
+import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type CatalogueInput } from "@/lib/schemas/catalogue";
 import { DomainError } from "./errors";
 
 
@@ -151,6 +151,31 @@ export function duplicateCatalogue(db: Db, viewer: Viewer, catalogueId: number):
   return db.transaction(
     (tx) => {
       const source = requireCatalogue(tx, catalogueId);
+      const modules = tx
+        .select()
+        .from(catalogueModule)
+        .where(eq(catalogueModule.catalogueId, source.id))
+        .orderBy(asc(catalogueModule.position), asc(catalogueModule.id))
+        .all();
+      const items = modules.length
+        ? tx
+            .select()
+            .from(catalogueItem)
+            .where(inArray(catalogueItem.moduleId, modules.map((m) => m.id)))
+            .orderBy(asc(catalogueItem.position), asc(catalogueItem.id))
+            .all()
+        : [];
+      const readable = getReadableFiches(tx, [...new Set(items.map((i) => i.ficheId))], viewer);
+      const copied = items.filter((i) => readable.has(i.ficheId)).length;
+      // The caps hold for copies too: a catalogue filled before they existed could otherwise be copied whole.
+      if (modules.length > CATALOGUE_MODULES_MAX || copied > CATALOGUE_ITEMS_MAX) {
+        throw new DomainError(
+          "catalogue_too_large",
+          `Ce catalogue compte ${modules.length} modules et ${copied} fiches : une copie ne peut dépasser ${CATALOGUE_MODULES_MAX} modules et ${CATALOGUE_ITEMS_MAX} fiches. Demandez à ses responsables de l'alléger, ou créez un nouveau catalogue.`,
+          undefined,
+          `Catalogue ${catalogueId} has ${modules.length} modules and ${copied} items to copy; a catalogue may have at most ${CATALOGUE_MODULES_MAX} modules and ${CATALOGUE_ITEMS_MAX} items.`,
+        );
+      }
       const copy = tx
         .insert(catalogue)
         .values({
@@ -167,21 +192,6 @@ export function duplicateCatalogue(db: Db, viewer: Viewer, catalogueId: number):
         .returning()
         .get();
       tx.insert(catalogueOwner).values({ catalogueId: copy.id, userId: viewer.id }).run();
-      const modules = tx
-        .select()
-        .from(catalogueModule)
-        .where(eq(catalogueModule.catalogueId, source.id))
-        .orderBy(asc(catalogueModule.position), asc(catalogueModule.id))
-        .all();
-      const items = modules.length
-        ? tx
-            .select()
-            .from(catalogueItem)
-            .where(inArray(catalogueItem.moduleId, modules.map((m) => m.id)))
-            .orderBy(asc(catalogueItem.position), asc(catalogueItem.id))
-            .all()
-        : [];
-      const readable = getReadableFiches(tx, [...new Set(items.map((i) => i.ficheId))], viewer);
       let skipped = 0;
       modules.forEach((m, modulePosition) => {
         const created = tx

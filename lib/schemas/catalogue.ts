@@ -5,6 +5,10 @@ export const CATALOGUE_TITRE_MAX = 200;
 export const CATALOGUE_TEXT_MAX = 5000;
 export const DUREE_MAX = 100;
 export const NOTE_MAX = 2000;
+// The Livre blanc has 121 fiches; a training path rarely needs more than a few dozen, so these caps leave room
+// while bounding what one catalogue's page, PDF and copy cost.
+export const CATALOGUE_MODULES_MAX = 50;
+export const CATALOGUE_ITEMS_MAX = 200;
 
 const id = (unknown: string) => z.coerce.number({ error: unknown }).int(unknown).positive(unknown);
 // Module and item positions are 0-based indexes; the server clamps them to the list's length.

@@ -8,6 +8,7 @@ import { CatalogueStructureEditor, type EditorModule } from "@/components/catalo
 import { DeleteCatalogueForm } from "@/components/catalogue/DeleteCatalogueForm";
 import type { CatalogueDetail } from "@/db/queries/catalogue";
 import { displayTitre } from "@/lib/fiche/labels";
+import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX } from "@/lib/schemas/catalogue";
 import { publicUrl } from "@/server/config";
 import { addOwnerAction, deleteCatalogueAction, removeOwnerAction, setCatalogueStatutAction, updateCatalogueAction } from "../actions";
 import { getEditorAccess } from "../access";
@@ -132,11 +133,17 @@ export default async function EditCataloguePage({ params, searchParams }: Props)
         <h3>Ajouter une fiche</h3>
         {catalogue.modules.length === 0 ? (
           <p className="muted">Ajoutez d&apos;abord un module : les fiches se rangent dans les modules.</p>
+        ) : catalogue.modules.reduce((total, m) => total + m.items.length, 0) >= CATALOGUE_ITEMS_MAX ? (
+          <p className="muted">Ce catalogue a atteint sa limite de {CATALOGUE_ITEMS_MAX} fiches : retirez-en une pour en ajouter une autre.</p>
         ) : (
           <AddFicheForm action={addFicheAction.bind(null, id)} modules={catalogue.modules.map((m) => ({ id: m.id, titre: m.titre }))} />
         )}
         <h3>Ajouter un module</h3>
-        <AddModuleForm action={addModuleAction.bind(null, id)} />
+        {catalogue.modules.length >= CATALOGUE_MODULES_MAX ? (
+          <p className="muted">Ce catalogue a atteint sa limite de {CATALOGUE_MODULES_MAX} modules : supprimez-en un pour en créer un autre.</p>
+        ) : (
+          <AddModuleForm action={addModuleAction.bind(null, id)} />
+        )}
       </section>
 
       <section aria-labelledby="titre-responsables" id="responsables">
