@@ -36,6 +36,32 @@ function hasProductionBuild(): boolean {
   return fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"));
 }
 
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceChange(full));
+    else if (/\.(tsx?|css)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+let staleBuildChecked = false;
+
+/** Says so once when the build predates the sources: Next's pages then run older code than server/index.ts. */
+function warnIfBuildIsStale(): void {
+  if (staleBuildChecked) return;
+  staleBuildChecked = true;
+  const builtAt = fs.statSync(path.join(ROOT, ".next", "BUILD_ID")).mtimeMs;
+  const changedAt = Math.max(...["app", "components", "lib", "server", "db"].map((dir) => newestSourceChange(path.join(ROOT, dir))));
+  if (changedAt <= builtAt) return;
+  const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+  console.log(
+    `note: the production build (${time(builtAt)} UTC) is older than the sources (${time(changedAt)} UTC): Next's pages and routes ` +
+      "run the built code, server/index.ts and the collaboration server the sources; `npm run build` refreshes it.",
+  );
+}
+
 /** GET on loopback; resolves with the status and the time to the last byte. */
 export function timedGet(agent: http.Agent, url: string, timeoutMs = 30_000): Promise<{ status: number; ms: number }> {
   const started = performance.now();
@@ -75,6 +101,7 @@ function stopGroup(child: ChildProcess, exited: Promise<void>, graceMs: number):
 export async function startWikiServer(options: { dataDir: string; secret: string; env?: Record<string, string> }): Promise<WikiServer> {
   const built = hasProductionBuild();
   if (!built) console.log("No production build (.next/BUILD_ID): server/index.ts runs `next build` first, which takes several minutes…");
+  else warnIfBuildIsStale();
   const port = await freePort();
   const logFile = path.join(options.dataDir, "server.log");
   const log = fs.openSync(logFile, "a");
