@@ -85,6 +85,21 @@ describe("collaboration connections", () => {
     expect(server.logger.lines.some((l) => /anonymous: dropped a write of \d+ bytes from a read-only connection/.test(l))).toBe(true);
   });
 
+  it("keeps a crowd of honest clients, which relay each other's presence, connected", async () => {
+    const server = await start();
+    const f = buildFiche(db);
+    const crowd = [];
+    for (let i = 0; i < 7; i++) {
+      const client = connect(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
+      await synced(client);
+      client.provider.awareness.setLocalState({ cursor: null });
+      crowd.push(client);
+    }
+    await waitFor(() => crowd.every((c) => c.provider.awareness.getStates().size === crowd.length), 5000, "not everyone sees everyone");
+    expect(crowd.every((c) => c.provider.wsconnected)).toBe(true);
+    expect(server.logger.lines.filter((l) => l.includes("closing"))).toEqual([]);
+  });
+
   it("refuses to let one connection erase another's presence, and clears a client's presence when it leaves", async () => {
     const server = await start();
     const f = buildFiche(db);

@@ -25,6 +25,8 @@ export class CollabConnection {
   readonly userId: number | null;
   readonly wantsAck: boolean;
   readonly awarenessIds = new Set<number>();
+  /** Whether the room has logged that this connection sends other connections' awareness (honest clients echo it). */
+  reportedForeignAwareness = false;
   readonly label: string;
   private editor: boolean;
   private manager: boolean;

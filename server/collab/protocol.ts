@@ -25,8 +25,12 @@ export type ClientMessage =
 /** A message that does not follow the protocol; closes the connection that sent it. */
 export class ProtocolError extends Error {}
 
-/** How deep and how big one awareness state may be: a caret and a name need a few levels and a few dozen values. */
-export const AWARENESS_STATE_CAPS = { maxDepth: 8, maxValues: 500, maxEntries: 4 } as const;
+/**
+ * How deep and how big one awareness state may be: a caret and a name need a few levels and a few
+ * dozen values. An honest y-websocket client relays every state it learns of, so one message may
+ * carry an entry for each person on the fiche (at most 100 connections, see limits.ts).
+ */
+export const AWARENESS_STATE_CAPS = { maxDepth: 8, maxValues: 500, maxEntries: 256 } as const;
 
 function readPayload(decoder: decoding.Decoder, what: string): Uint8Array {
   try {

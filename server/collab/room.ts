@@ -131,8 +131,10 @@ export class FicheRoom {
       const owner = this.awarenessOwners.get(e.clientId);
       return owner === undefined || owner === member;
     });
-    if (allowed.length < entries.length) {
-      this.options.logger.warn(`${member.label}: dropped ${entries.length - allowed.length} awareness entries of other connections`);
+    // y-websocket clients echo every state they receive: said once per connection, not per caret move.
+    if (allowed.length < entries.length && !member.reportedForeignAwareness) {
+      member.reportedForeignAwareness = true;
+      this.options.logger.info(`${member.label}: dropped ${entries.length - allowed.length} awareness entries of other connections`);
     }
     if (allowed.length === 0) return;
     try {
