@@ -140,3 +140,21 @@ test("a moderator imports a lieux CSV: a broken file is refused in French, a val
   await expect(page.getByRole("heading", { level: 1, name: acteur })).toBeVisible();
   await expect(page.getByRole("heading", { name: lieu })).toBeVisible();
 });
+
+// Last in this file, and no later spec downloads from /export: it uses up this address's allowance.
+test("a visitor over the download limit is told why in French, with a way back to /export", async ({ page }) => {
+  await page.goto("/export");
+  const statuses = await page.evaluate(async () => {
+    const seen: number[] = [];
+    for (let i = 0; i < 25; i++) seen.push((await fetch("/export/acteurs.csv", { cache: "no-store" })).status);
+    return seen;
+  });
+  expect(statuses).toContain(429);
+
+  await page.getByRole("link", { name: "Télécharger les acteurs (CSV)" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Téléchargement refusé" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText(/Trop de téléchargements depuis votre adresse : au plus \d+ en 10 minutes\. Réessayez dans \d+ minutes?\./);
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole("link", { name: "Retour à la page des exports" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Exporter le contenu" })).toBeVisible();
+});
