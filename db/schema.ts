@@ -12,6 +12,7 @@ import {
 // The value lists live in lib, by domain noun, so that forms and zod schemas share them without
 // importing drizzle; the columns below are built from them.
 import { ACTEUR_CATEGORIES } from "../lib/acteur/values";
+import { ACTEUR_CLAIM_DECISIONS } from "../lib/acteur-claim/values";
 import { CATALOGUE_STATUTS } from "../lib/catalogue/values";
 import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "../lib/fiche/values";
 import { REVISION_REASONS } from "../lib/revision/values";
@@ -107,6 +108,36 @@ export const membership = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.acteurId] }), index("membership_acteur_idx").on(t.acteurId)],
 );
+
+/**
+ * A person's request to manage an acteur that has no members, open until a moderator accepts
+ * (the person becomes a member) or refuses it; at most one open request per person and acteur.
+ */
+export const acteurClaim = sqliteTable(
+  "acteur_claim",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    acteurId: integer("acteur_id")
+      .notNull()
+      .references(() => acteur.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    message: text("message").notNull(),
+    fonction: text("fonction").notNull(),
+    createdAt: createdAt(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    decidedBy: integer("decided_by").references(() => user.id, { onDelete: "set null" }),
+    decision: text("decision", { enum: ACTEUR_CLAIM_DECISIONS }),
+    decisionNote: text("decision_note"),
+  },
+  (t) => [
+    uniqueIndex("acteur_claim_open_unique").on(t.acteurId, t.userId).where(sql`${t.decidedAt} is null`),
+    index("acteur_claim_open_idx").on(t.decidedAt, t.createdAt),
+    index("acteur_claim_user_idx").on(t.userId),
+  ],
+);
+export type ActeurClaim = typeof acteurClaim.$inferSelect;
 
 /**
  * A place where an acteur receives people. Field names follow the national
