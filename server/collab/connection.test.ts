@@ -88,7 +88,7 @@ describe("collaboration connections", () => {
   it("keeps a crowd of honest clients, which relay each other's presence, connected", async () => {
     const server = await start();
     const f = buildFiche(db);
-    const crowd = [];
+    const crowd: TestClient[] = [];
     for (let i = 0; i < 7; i++) {
       const client = connect(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
       await synced(client);
