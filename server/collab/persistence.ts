@@ -46,6 +46,27 @@ export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): void {
   appender(db).insertMany.immediate(updates);
 }
 
+/**
+ * Like appendUpdates, but gives up at once (false, nothing stored) when another connection holds the
+ * write lock, instead of sleeping in SQLite's busy handler: that sleep would stop the socket's event
+ * loop, and every broadcast with it, while the projection worker writes.
+ */
+export function tryAppendUpdates(db: Db, updates: readonly UpdateToStore[]): boolean {
+  if (updates.length === 0) return true;
+  const client = db.$client;
+  const timeout = client.pragma("busy_timeout", { simple: true }) as number;
+  client.pragma("busy_timeout = 0");
+  try {
+    appender(db).insertMany.immediate(updates);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+    throw error;
+  } finally {
+    client.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
 /** Writes the first snapshot of a newly created fiche; throws if the fiche already has one. */
 export function storeInitialDocument(db: Db, ficheId: number, state: Uint8Array): void {
   Y.decodeUpdate(state);

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
-import { appendUpdates } from "./persistence";
+import { appendUpdates, tryAppendUpdates } from "./persistence";
 import { encodeAckMessage, encodeSyncStep2, type AwarenessEntry } from "./protocol";
 import type { CollabConnection } from "./connection";
 import { refusals } from "./limits";
@@ -17,6 +17,9 @@ export type QueuedMessage =
 
 type Job = { member: CollabConnection; message: QueuedMessage };
 
+/** How long a batch may wait for the write lock without blocking, before it waits in SQLite's busy handler. */
+const MAX_NONBLOCKING_WAIT_MS = 250;
+
 /**
  * Every message of every connection goes through one queue, flushed once per event-loop turn:
  * the updates of the turn are appended to SQLite in one transaction, and only then applied to the
@@ -26,6 +29,8 @@ type Job = { member: CollabConnection; message: QueuedMessage };
 export class MessagePipeline {
   private queue: Job[] = [];
   private scheduled = false;
+  /** When the queue first found the write lock taken, if it is waiting for it. */
+  private busySince: number | null = null;
 
   constructor(
     private readonly db: Db,
@@ -41,12 +46,17 @@ export class MessagePipeline {
     this.queue.push({ member, message });
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.flush({ block: false }));
     }
   }
 
-  /** Stores, applies and answers everything queued, now. */
-  flush(): void {
+  /**
+   * Stores, applies and answers everything queued. Called from the event loop, it does not wait for
+   * the write lock (the projection worker's): it tries again in a millisecond, messages kept in order,
+   * and only after MAX_NONBLOCKING_WAIT_MS does it wait. Other callers (unload, shutdown, a revision
+   * about to be taken) need it done now, and wait.
+   */
+  flush(options: { block: boolean } = { block: true }): void {
     this.scheduled = false;
     const jobs = this.queue;
     if (jobs.length === 0) return;
@@ -55,16 +65,23 @@ export class MessagePipeline {
     const toStore = jobs.filter(
       (job) => (job.message.type === "update" || job.message.type === "sync-step-2") && !job.message.isEmpty,
     );
+    const updates = toStore.map((job) => ({
+      ficheId: job.member.room.ficheId,
+      update: (job.message as { update: Uint8Array }).update,
+      userId: job.member.userId,
+    }));
     let stored = true;
     try {
-      appendUpdates(
-        this.db,
-        toStore.map((job) => ({
-          ficheId: job.member.room.ficheId,
-          update: (job.message as { update: Uint8Array }).update,
-          userId: job.member.userId,
-        })),
-      );
+      const block = options.block || (this.busySince !== null && performance.now() - this.busySince > MAX_NONBLOCKING_WAIT_MS);
+      if (block) appendUpdates(this.db, updates);
+      else if (!tryAppendUpdates(this.db, updates)) {
+        this.busySince ??= performance.now();
+        this.queue = jobs.concat(this.queue);
+        this.scheduled = true;
+        setTimeout(() => this.flush({ block: false }), 1);
+        return;
+      }
+      this.busySince = null;
     } catch (error) {
       stored = false;
       this.logger.error(`could not store ${toStore.length} updates: ${errorMessage(error)}`, error);

@@ -1,0 +1,53 @@
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { getTestDb } from "@/db/testing";
+import { loadDocumentState } from "./persistence";
+import { buildFiche, buildUser, connectClient, sessionCookie, settle, startTestServer, synced, waitFor, type TestClient, type TestServer } from "./testing";
+import * as Y from "yjs";
+
+const db = getTestDb();
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const server of servers.splice(0)) await server.stop();
+});
+
+function storedTitre(ficheId: number): string {
+  const doc = new Y.Doc();
+  const state = loadDocumentState(db, ficheId);
+  if (state) Y.applyUpdate(doc, state);
+  return doc.getText("titre").toString();
+}
+
+describe("message pipeline", () => {
+  it("waits for a write lock held by another connection without stopping the event loop, then stores before it broadcasts", async () => {
+    const server = await startTestServer(db);
+    servers.push(server);
+    const f = buildFiche(db);
+    const writer = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
+    const reader = connectClient(server.baseUrl, f.id);
+    clients.push(writer, reader);
+    await Promise.all([synced(writer), synced(reader)]);
+
+    // Another connection (the projection worker, in production) holds the write lock for a while.
+    const other = new Database(db.$client.name);
+    other.prepare("BEGIN IMMEDIATE").run();
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    try {
+      writer.doc.getText("titre").insert(0, "Pendant le verrou");
+      await settle(150);
+      // Nothing stored, so nothing shown to peers; and the loop kept turning.
+      expect(reader.text()).toBe("");
+      expect(ticks).toBeGreaterThan(5);
+    } finally {
+      other.prepare("COMMIT").run();
+      other.close();
+      clearInterval(ticker);
+    }
+    await waitFor(() => reader.text() === "Pendant le verrou", 5000, "the update was not broadcast once the lock was free");
+    expect(storedTitre(f.id)).toBe("Pendant le verrou");
+  });
+});
