@@ -3,10 +3,10 @@ import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { getLatestRevision, getRevision } from "@/db/queries/revision";
-import { fiche, ficheRevision, ficheUpdate, type FicheRevision } from "@/db/schema";
+import { ficheRevision, ficheUpdate, type FicheRevision } from "@/db/schema";
 import type { RevisionReason } from "@/lib/revision/values";
-import { isModerator, type Viewer } from "@/lib/policies/viewer";
-import { canEditFiche } from "@/lib/policies/fiche";
+import type { Viewer } from "@/lib/policies/viewer";
+import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
 import { loadDocumentState } from "./collab/persistence";
 import { getCollabServer } from "./collab/registry";
 import { getFicheDocuments } from "./collab/write";
@@ -113,8 +113,8 @@ function notFound(ficheId: number, revisionId: number): DomainError {
  */
 export function restoreRevision(db: Db, ficheId: number, revisionId: number, viewer: Viewer | null): FicheRevision {
   const facts = getFicheAccessFacts(db, ficheId);
-  const hidden = db.select({ masquee: fiche.masquee }).from(fiche).where(eq(fiche.id, ficheId)).get()?.masquee ?? false;
-  if (!facts || (hidden && !isModerator(viewer))) throw notFound(ficheId, revisionId);
+  // What the viewer may not read (a draft of others, a hidden fiche) is not disclosed.
+  if (!facts || !canReadFiche(viewer, facts)) throw notFound(ficheId, revisionId);
   if (!canEditFiche(viewer, facts)) {
     throw new DomainError(
       "forbidden",

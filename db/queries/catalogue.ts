@@ -4,7 +4,7 @@ import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, fiche
 import type { CatalogueStatut } from "@/lib/catalogue/values";
 import type { FicheType } from "@/lib/fiche/values";
 import { searchFold } from "./acteur";
-import { isModerator, type Viewer } from "@/lib/policies/viewer";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canReadCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
 import { canReadFiche } from "@/lib/policies/fiche";
 
@@ -106,9 +106,8 @@ export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer:
         .all()
     : [];
   for (const row of rows) {
-    if (row.masquee && !isModerator(viewer)) continue;
     const porteurIds = porteurs.filter((p) => p.ficheId === row.id).map((p) => p.acteurId);
-    if (!canReadFiche(viewer, { statut: row.statut, verrouillee: false, createdBy: row.createdBy, porteurIds })) continue;
+    if (!canReadFiche(viewer, { statut: row.statut, verrouillee: false, createdBy: row.createdBy, masquee: row.masquee, porteurIds })) continue;
     const fields = row.fields as { source?: unknown; lienWeb?: unknown };
     found.set(row.id, {
       id: row.id,

@@ -5,7 +5,7 @@ import { canEditFiche, canManageFiche, canReadFiche, type FicheAccessFacts } fro
 const contributeur: Viewer = { id: 1, name: "Alice", role: "contributeur", acteurIds: [] };
 const membre: Viewer = { id: 2, name: "Bob", role: "contributeur", acteurIds: [10] };
 const moderateur: Viewer = { id: 3, name: "Mo", role: "moderateur", acteurIds: [] };
-const publiee: FicheAccessFacts = { statut: "publiee", verrouillee: false, createdBy: 9, porteurIds: [10] };
+const publiee: FicheAccessFacts = { statut: "publiee", verrouillee: false, createdBy: 9, porteurIds: [10], masquee: false };
 
 describe("fiche policies", () => {
   it("lets anyone read a published fiche and any contributor edit it", () => {
@@ -28,6 +28,16 @@ describe("fiche policies", () => {
     expect(canReadFiche(contributeur, draft)).toBe(true);
     expect(canReadFiche(membre, draft)).toBe(true);
     expect(canReadFiche(moderateur, draft)).toBe(true);
+  });
+
+  it("shows a hidden fiche to moderators only, its author and porteurs' members included", () => {
+    const hidden = { ...publiee, masquee: true, createdBy: 1 };
+    expect(canReadFiche(null, hidden)).toBe(false);
+    expect(canReadFiche(contributeur, hidden)).toBe(false);
+    expect(canReadFiche(membre, hidden)).toBe(false);
+    expect(canEditFiche(membre, hidden)).toBe(false);
+    expect(canReadFiche(moderateur, hidden)).toBe(true);
+    expect(canEditFiche(moderateur, hidden)).toBe(true);
   });
 
   it("freezes an archived fiche except for moderators", () => {

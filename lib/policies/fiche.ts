@@ -7,11 +7,8 @@ export type FicheAccessFacts = {
   verrouillee: boolean;
   createdBy: number | null;
   porteurIds: number[];
-  /**
-   * Hidden by a moderator: readable by moderators only. Optional only for callers that check it
-   * before the policy; every query of db/queries sets it.
-   */
-  masquee?: boolean;
+  /** Hidden by a moderator: readable by moderators only. */
+  masquee: boolean;
 };
 
 function isPorteurMember(viewer: Viewer, fiche: FicheAccessFacts): boolean {

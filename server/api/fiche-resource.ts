@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { getFicheBySlug, listFiches, type FicheDetail, type FicheSummary } from "@/db/queries/fiche";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import type { EtatAction } from "@/lib/fiche/document";
-import { isModerator, type Viewer } from "@/lib/policies/viewer";
+import type { Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 import { publicUrl } from "@/server/config";
 import type { FicheFields } from "@/server/fiche-projection";
@@ -77,7 +77,7 @@ export function ficheSummaryResource(fiche: FicheSummary) {
  */
 export function findReadableFiche(db: Db, viewer: Viewer | null, slug: string): FicheDetail {
   const fiche = getFicheBySlug(db, slug);
-  if (!fiche || !canReadFiche(viewer, fiche.access) || (fiche.masquee && !isModerator(viewer))) throw notFound(`Fiche "${slug}"`);
+  if (!fiche || !canReadFiche(viewer, fiche.access)) throw notFound(`Fiche "${slug}"`);
   return fiche;
 }
 

@@ -1,7 +1,6 @@
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { getFicheBySlug } from "@/db/queries/fiche";
-import { isModerator } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 import { getCurrentViewer } from "@/server/session";
 
@@ -13,6 +12,6 @@ import { getCurrentViewer } from "@/server/session";
 export const readableFicheForHistory = cache(async (slug: string) => {
   const fiche = getFicheBySlug(getDb(), slug);
   const viewer = await getCurrentViewer();
-  if (!fiche || !canReadFiche(viewer, fiche.access) || (fiche.masquee && !isModerator(viewer))) return null;
+  if (!fiche || !canReadFiche(viewer, fiche.access)) return null;
   return { fiche, viewer };
 });
