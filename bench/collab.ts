@@ -29,7 +29,7 @@ import { startRelay, startWikiServer, type BenchProcess, type WikiServer } from 
  *   C: on A's server, one reader loading fiche pages, without then with A's typing;
  *   B: 1,500 clients on 500 fiches, 350 updates/s (Hocuspocus's published single-node load).
  * Env: BENCH_SECONDS (20 per side and round), BENCH_ROUNDS (3), BENCH_SCENARIOS (A,B,C),
- * BENCH_REVISION_INTERVAL_MS (20000).
+ * BENCH_REVISION_INTERVAL_MS (20000), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server).
  */
 
 type Scenario = { name: string; clients: number; fiches: number; rate: number; rounds: number };
