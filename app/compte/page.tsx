@@ -8,6 +8,8 @@ import { getUserById } from "@/server/user";
 import { ChangePasswordForm } from "@/components/auth/ChangePasswordForm";
 import { ApiTokensSection } from "@/components/account/ApiTokensSection";
 import { listApiTokens } from "@/server/api-token";
+import { ActeurClaimsSection } from "@/components/account/ActeurClaimsSection";
+import { listOwnActeurClaims } from "@/server/acteur-claim";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
@@ -55,6 +57,7 @@ export default async function AccountPage() {
           <Link href="/acteurs/nouveau">Présenter une organisation</Link>
         </p>
       </section>
+      <ActeurClaimsSection claims={listOwnActeurClaims(getDb(), viewer)} />
       {me.passwordHash && (
         <section aria-labelledby="titre-mot-de-passe">
           <h2 id="titre-mot-de-passe">Changer mon mot de passe</h2>

@@ -5,6 +5,8 @@ import { getDb } from "@/db/client";
 import { countOpenSignalements, listHiddenFiches, listOpenSignalements, listResolvedSignalements } from "@/db/queries/signalement";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { SignalementList } from "@/components/moderation/SignalementList";
+import { ActeurClaimList } from "@/components/moderation/ActeurClaimList";
+import { listOpenActeurClaims } from "@/server/acteur-claim";
 import { canModerate } from "@/lib/policies/moderation";
 import { getCurrentViewer } from "@/server/session";
 import { formatModerationDate } from "@/components/moderation/format";
@@ -43,6 +45,7 @@ export default async function ModerationPage({ searchParams }: Props) {
   const outcome = typeof query.fait === "string" && query.fait in MODERATION_OUTCOMES ? MODERATION_OUTCOMES[query.fait as ModerationOutcome] : null;
   const db = getDb();
   const open = countOpenSignalements(db);
+  const claims = listOpenActeurClaims(db, viewer);
 
   return (
     <>
@@ -59,6 +62,15 @@ export default async function ModerationPage({ searchParams }: Props) {
       <p>
         Autres outils : <Link href="/moderation/import">importer des fiches</Link>.
       </p>
+      <section aria-labelledby="titre-demandes-gestion">
+        <h2 id="titre-demandes-gestion">Demandes de gestion d&apos;acteurs ({claims.length})</h2>
+        <p className="hint">
+          Des personnes demandent à gérer un acteur qui n&apos;a pas encore de membre. Vérifiez leur lien avec l&apos;organisation (site web,
+          adresse électronique, téléphone de l&apos;acteur) avant d&apos;accepter : elles pourront modifier sa page.
+        </p>
+        <ActeurClaimList items={claims} />
+      </section>
+
       <nav className="tabs" aria-label="Vues de la modération">
         <ul>
           {MODERATION_VIEWS.map((v) => (

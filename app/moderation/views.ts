@@ -9,5 +9,7 @@ export const MODERATION_OUTCOMES = {
   visible: "La fiche est de nouveau visible, selon son statut.",
   archivee: "La fiche est archivée.",
   fusionnee: "Les fiches sont fusionnées : l'adresse de la fiche en double mène désormais à celle qui la remplace.",
+  "demande-acceptee": "La demande est acceptée : la personne est maintenant membre de l'acteur.",
+  "demande-refusee": "La demande est refusée. La personne voit votre note sur son compte.",
 } as const;
 export type ModerationOutcome = keyof typeof MODERATION_OUTCOMES;

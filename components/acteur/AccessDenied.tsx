@@ -13,7 +13,8 @@ export function AccessDenied({ nom, slug }: { nom: string; slug: string }) {
       </div>
       <p>
         Vous faites partie de cette organisation ? Demandez à l&apos;un de ses membres de vous ajouter : il lui suffit de
-        l&apos;adresse électronique de votre compte.
+        l&apos;adresse électronique de votre compte. Si elle n&apos;a pas encore de membre, demandez à la gérer depuis{" "}
+        <Link href={`/acteurs/${slug}#titre-membres`}>sa page</Link> : un modérateur examinera votre demande.
       </p>
       <ul>
         <li>

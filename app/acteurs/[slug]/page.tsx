@@ -12,6 +12,9 @@ import { canEditActeur } from "@/lib/policies/acteur";
 import { formatSiret } from "@/lib/schemas/acteur";
 import { getCurrentViewer } from "@/server/session";
 import { FichesOfActeur } from "@/components/fiche/FichesOfActeur";
+import { ClaimForm } from "@/components/acteur/ClaimForm";
+import type { Viewer } from "@/lib/policies/viewer";
+import { getOpenActeurClaim } from "@/server/acteur-claim";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +26,7 @@ const FLASH: Record<string, string> = {
   ajoute: "Le lieu a été ajouté.",
   modifie: "Le lieu a été modifié.",
   quitte: "Vous ne faites plus partie des membres de cet acteur.",
+  demande: "Votre demande a été transmise aux modérateurs.",
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,7 +42,8 @@ export default async function ActeurPage({ params, searchParams }: Props) {
   if (!acteur) notFound();
   const viewer = await getCurrentViewer();
   const canEdit = canEditActeur(viewer, acteur.id);
-  const flashKey = [query.cree && "cree", query.lieu === "ajoute" && "ajoute", query.lieu === "modifie" && "modifie", query.quitte && "quitte"].find(Boolean);
+  const isMember = viewer?.acteurIds.includes(acteur.id) ?? false;
+  const flashKey = [query.cree && "cree", query.lieu === "ajoute" && "ajoute", query.lieu === "modifie" && "modifie", query.quitte && "quitte", query.demande && "demande"].find(Boolean);
   const hasContact = acteur.siteWeb || acteur.courriel || acteur.telephone;
 
   return (
@@ -165,13 +170,48 @@ export default async function ActeurPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-        {!canEdit && (
+        {!canEdit && acteur.members.length > 0 && (
           <p className="muted">
             Vous faites partie de cette organisation ? Demandez à l&apos;un de ses membres de vous ajouter pour mettre à jour
             cette page.
           </p>
         )}
+        {!isMember && acteur.members.length === 0 && <ClaimSection acteurId={acteur.id} slug={acteur.slug} viewer={viewer} />}
       </section>
     </>
+  );
+}
+
+/**
+ * Nobody manages this acteur yet: a visitor is invited to sign in, a signed-in person to ask the
+ * moderators, and one who already asked is told the request is waiting.
+ */
+function ClaimSection({ acteurId, slug, viewer }: { acteurId: number; slug: string; viewer: Viewer | null }) {
+  if (!viewer) {
+    return (
+      <p>
+        Vous faites partie de cette organisation ?{" "}
+        <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/acteurs/${slug}`)}`}>Connectez-vous pour demander à la gérer</Link>.
+      </p>
+    );
+  }
+  const open = getOpenActeurClaim(getDb(), viewer, acteurId);
+  return (
+    <div className="card">
+      <h3 id="titre-demande-gestion">Vous faites partie de cette organisation ? Demandez à la gérer</h3>
+      {open ? (
+        <p role="status">
+          Votre demande est en attente : un modérateur va l&apos;examiner. Vous verrez sa réponse sur <Link href="/compte">votre compte</Link>.
+        </p>
+      ) : (
+        <>
+          <p className="hint">
+            Une fois votre demande acceptée par un modérateur, vous deviendrez membre de cet acteur : vous pourrez modifier sa page,
+            ses lieux d&apos;accueil et ses membres.
+          </p>
+          <ClaimForm acteurId={acteurId} titleId="titre-demande-gestion" />
+        </>
+      )}
+    </div>
   );
 }
