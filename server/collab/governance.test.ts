@@ -1,36 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getTestDb } from "@/db/testing";
 import { getViewerById } from "@/db/queries/viewer";
 import { acteursMap } from "@/lib/fiche/document";
 import { DomainError } from "@/server/errors";
 import { loadDocumentState } from "./persistence";
-import {
-  buildActeur,
-  buildFiche,
-  buildUser,
-  connectClient,
-  recordingLogger,
-  sessionCookie,
-  settle,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from "./testing";
+import { collabHarness } from "./harness";
+import { buildActeur, buildFiche, buildUser, sessionCookie, settle, synced, waitFor } from "./testing";
 import { getFicheDocuments } from "./write";
 
 // Porteurs govern a fiche: only who may manage it (its porteurs' members, moderators) may make or unmake one.
 
 const db = getTestDb();
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const server of servers.splice(0)) await server.stop();
-});
+const { start, connect } = collabHarness(db);
 
 function storedRoles(ficheId: number): Record<string, string> {
   const doc = new Y.Doc();
@@ -40,9 +22,8 @@ function storedRoles(ficheId: number): Record<string, string> {
 
 /** A published fiche whose porteur is an association, its member, and a contributor with an acteur of their own. */
 async function setUp() {
-  const logger = recordingLogger();
-  const server = await startTestServer(db, { logger });
-  servers.push(server);
+  const server = await start();
+  const logger = server.logger;
   const owner = buildUser(db);
   const association = buildActeur(db, [owner.id]);
   const stranger = buildUser(db);
@@ -55,8 +36,7 @@ async function setUp() {
 describe("porteurs are governance", () => {
   it("undoes a socket edit that makes a stranger's acteur porteur or removes the real porteur, and keeps the partner they added", async () => {
     const { server, logger, stranger, strangerActeur, association, f } = await setUp();
-    const intruder = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(stranger.id) });
-    clients.push(intruder);
+    const intruder = connect(server.baseUrl, f.id, { cookie: await sessionCookie(stranger.id) });
     await synced(intruder);
     const map = acteursMap(intruder.doc);
     map.set(String(strangerActeur.id), "porteur");
@@ -73,8 +53,7 @@ describe("porteurs are governance", () => {
 
   it("lets the porteur's members make another acteur porteur", async () => {
     const { server, logger, owner, strangerActeur, association, f } = await setUp();
-    const member = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(owner.id) });
-    clients.push(member);
+    const member = connect(server.baseUrl, f.id, { cookie: await sessionCookie(owner.id) });
     await synced(member);
     acteursMap(member.doc).set(String(strangerActeur.id), "porteur");
     await settle(300);

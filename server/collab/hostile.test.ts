@@ -7,38 +7,13 @@ import { getTestDb } from "@/db/testing";
 import { ficheDocument, ficheUpdate } from "@/db/schema";
 import { CLOSE_CODES, MESSAGE_AWARENESS, MESSAGE_SYNC } from "@/lib/collab/messages";
 import * as updateCheck from "./update-check";
-import {
-  buildFiche,
-  buildUser,
-  closeOf,
-  connectClient,
-  openRawSocket,
-  recordingLogger,
-  sessionCookie,
-  startTestServer,
-  synced,
-  waitFor,
-  type TestClient,
-  type TestServer,
-} from "./testing";
+import { collabHarness } from "./harness";
+import { buildFiche, buildUser, closeOf, openRawSocket, sessionCookie, synced, waitFor } from "./testing";
 
 // The five attacks of issue 10, each from a raw socket: each must cost the attacker its own connection, nothing else.
 
 const db = getTestDb();
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-
-async function start() {
-  const logger = recordingLogger();
-  const server = await startTestServer(db, { logger });
-  servers.push(server);
-  return { ...server, logger };
-}
-function connect(...args: Parameters<typeof connectClient>) {
-  const client = connectClient(...args);
-  clients.push(client);
-  return client;
-}
+const { start, connect } = collabHarness(db);
 async function rawSocket(baseUrl: string, ficheId: number, cookie?: string): Promise<WebSocket> {
   const opened = await openRawSocket(`${baseUrl}/${ficheId}`, cookie ? { cookie } : {});
   if (!("ws" in opened)) throw new Error(`socket refused with ${opened.status}`);
@@ -77,10 +52,8 @@ function storedBytes(ficheId: number): number {
   return (snapshot?.n ?? 0) + (log?.n ?? 0);
 }
 
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const client of clients.splice(0)) client.destroy();
-  for (const server of servers.splice(0)) await server.stop();
 });
 
 describe("hostile clients", () => {

@@ -1,18 +1,13 @@
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
-import { getTestDb } from "@/db/testing";
-import { loadDocumentState } from "./persistence";
-import { buildFiche, buildUser, connectClient, sessionCookie, settle, startTestServer, synced, waitFor, type TestClient, type TestServer } from "./testing";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { getTestDb } from "@/db/testing";
+import { collabHarness } from "./harness";
+import { loadDocumentState } from "./persistence";
+import { buildFiche, buildUser, sessionCookie, settle, synced, waitFor } from "./testing";
 
 const db = getTestDb();
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  for (const server of servers.splice(0)) await server.stop();
-});
+const { start, connect } = collabHarness(db);
 
 function storedTitre(ficheId: number): string {
   const doc = new Y.Doc();
@@ -23,12 +18,10 @@ function storedTitre(ficheId: number): string {
 
 describe("message pipeline", () => {
   it("waits for a write lock held by another connection without stopping the event loop, then stores before it broadcasts", async () => {
-    const server = await startTestServer(db);
-    servers.push(server);
+    const server = await start();
     const f = buildFiche(db);
-    const writer = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
-    const reader = connectClient(server.baseUrl, f.id);
-    clients.push(writer, reader);
+    const writer = connect(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
+    const reader = connect(server.baseUrl, f.id);
     await Promise.all([synced(writer), synced(reader)]);
 
     // Another connection (the projection worker, in production) holds the write lock for a while.
