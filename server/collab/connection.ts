@@ -36,6 +36,8 @@ export class CollabConnection {
   private readonly viewer: Viewer | null;
   private droppedWrites = 0;
   private droppedUnknown = 0;
+  /** Bytes of writes dropped unread or unapplied: an honest client sends a few small ones, an attacker megabytes. */
+  private droppedBytes = 0;
   private awaitingResync = false;
   private ended = false;
   private readonly closeWaiters: (() => void)[] = [];
@@ -186,7 +188,7 @@ export class CollabConnection {
           checked = checkUpdate(message.update, (client) => room.knownClock(client), this.deps.limits);
         } catch (error) {
           if (!(error instanceof UnknownContentError)) throw error;
-          this.dropUnknownContent(error.message);
+          this.dropUnknownContent(error.message, message.update.length);
           return null;
         }
         this.awaitingResync = false;
@@ -223,9 +225,10 @@ export class CollabConnection {
    * Drops an update that cannot integrate yet, and asks once for what the client holds: its sync
    * step 2 brings the missing part and this update with it. A client that keeps sending them is closed.
    */
-  private dropUnknownContent(detail: string): void {
+  private dropUnknownContent(detail: string, bytes: number): void {
     this.droppedUnknown += 1;
-    if (this.droppedUnknown > this.deps.limits.maxUnknownContentUpdates) {
+    this.droppedBytes += bytes;
+    if (this.droppedUnknown > this.deps.limits.maxUnknownContentUpdates || this.droppedBytes > this.deps.limits.maxDroppedBytes) {
       throw new RefusalError(refusals.unknownContent(detail));
     }
     if (this.droppedUnknown === 1) this.deps.logger.info(`${this.label}: dropped an update that cannot integrate yet (${detail})`);
@@ -237,8 +240,9 @@ export class CollabConnection {
 
   private dropReadOnlyWrite(bytes: number): void {
     this.droppedWrites += 1;
-    if (this.droppedWrites > this.deps.limits.maxReadOnlyWrites) {
-      return this.refuse(refusals.readOnly(), { detail: `${this.droppedWrites} writes dropped` });
+    this.droppedBytes += bytes;
+    if (this.droppedWrites > this.deps.limits.maxReadOnlyWrites || this.droppedBytes > this.deps.limits.maxDroppedBytes) {
+      return this.refuse(refusals.readOnly(), { detail: `${this.droppedWrites} writes (${this.droppedBytes} bytes) dropped` });
     }
     if (this.droppedWrites === 1) this.deps.logger.warn(`${this.label}: dropped a write of ${bytes} bytes from a read-only connection`);
   }

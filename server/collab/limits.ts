@@ -23,6 +23,8 @@ export type CollabLimits = {
   maxReadOnlyWrites: number;
   /** Updates naming content the document lacks that a connection may send (they are dropped) before it is closed. */
   maxUnknownContentUpdates: number;
+  /** Bytes of such dropped writes, of both kinds, a connection may send before it is closed. */
+  maxDroppedBytes: number;
   /** Milliseconds the server spends on one connection's messages, sustained per second and in a burst. */
   decodeMsPerSecond: number;
   decodeMsBurst: number;
@@ -44,6 +46,7 @@ export const DEFAULT_LIMITS: CollabLimits = {
   maxReadOnlyWrites: 50,
   // Typing while reconnecting sends a few such updates, once per reconnection.
   maxUnknownContentUpdates: 50,
+  maxDroppedBytes: 256 * 1024,
   // Checking a 1 MB paste takes about 10 ms: a typist never comes near; an attacker is cut off after a few.
   decodeMsPerSecond: 50,
   decodeMsBurst: 250,
