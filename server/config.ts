@@ -12,6 +12,11 @@ export function port(): number {
   return value;
 }
 
+/** The interface the HTTP server listens on (HOST), or undefined for every interface. */
+export function listenHost(): string | undefined {
+  return process.env.HOST?.trim() || undefined;
+}
+
 /** The public base URL of the wiki, used for absolute links and the Origin check of the socket. */
 export function publicUrl(): string {
   return (process.env.NEXTAUTH_URL || `http://localhost:${port()}`).replace(/\/$/, "");

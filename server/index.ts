@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import next from "next";
 import * as Y from "yjs";
-import { ensureSessionSecret, port, publicUrl } from "./config";
+import { ensureSessionSecret, listenHost, port, publicUrl } from "./config";
 import { closeDatabases, dataDir, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/server/importer/seed";
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
 
-  server.listen(port(), () => {
+  server.listen(port(), listenHost(), () => {
     console.log(`Le wiki est prêt sur ${publicUrl()}`);
   });
 }
