@@ -2,7 +2,6 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
 import { freePort, processTreeCpuSeconds, processTreeRssMb, sleep, trackProcessGroup, untrackProcessGroup } from "./processes";
 
@@ -110,6 +109,8 @@ export async function startWikiServer(options: { dataDir: string; secret: string
     NODE_ENV: "production",
     DATA_DIR: options.dataDir,
     PORT: String(port),
+    // A benchmark stays on loopback.
+    HOST: "127.0.0.1",
     NEXTAUTH_SECRET: options.secret,
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -119,7 +120,7 @@ export async function startWikiServer(options: { dataDir: string; secret: string
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
   const child = spawn(
     process.execPath,
-    [...nodeArgs, "--import", "tsx", "--import", pathToFileURL(path.join(import.meta.dirname, "loopback-only.ts")).href, "server/index.ts"],
+    [...nodeArgs, "--import", "tsx", "server/index.ts"],
     { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true },
   );
   fs.closeSync(log);
