@@ -31,8 +31,11 @@ export type OwnActeurClaimItem = {
   decisionNote: string | null;
 };
 
-function countMembers(db: Db, acteurId: number): number {
-  return db.select({ n: count() }).from(membership).where(eq(membership.acteurId, acteurId)).get()!.n;
+/** What canClaimActeur needs to know of an acteur; undefined when it does not exist. */
+export function getActeurClaimFacts(db: Db, acteurId: number): { id: number; memberCount: number } | undefined {
+  const found = db.select({ id: acteur.id }).from(acteur).where(eq(acteur.id, acteurId)).get();
+  if (!found) return undefined;
+  return { id: found.id, memberCount: db.select({ n: count() }).from(membership).where(eq(membership.acteurId, acteurId)).get()!.n };
 }
 
 function openClaimOf(db: Db, userId: number, acteurId: number): ActeurClaim | undefined {
@@ -56,12 +59,12 @@ export function requestActeurClaim(db: Db, viewer: Viewer | null, acteurId: numb
   if (!viewer) throw new DomainError("unauthenticated", "Connectez-vous pour demander à gérer cet acteur.", undefined, "Sign in to claim an acteur.");
   return db.transaction(
     () => {
-      const found = db.select({ id: acteur.id }).from(acteur).where(eq(acteur.id, acteurId)).get();
-      if (!found) throw new DomainError("not_found", "Cet acteur n'existe pas ou plus.", undefined, `No acteur with id ${acteurId}.`);
+      const facts = getActeurClaimFacts(db, acteurId);
+      if (!facts) throw new DomainError("not_found", "Cet acteur n'existe pas ou plus.", undefined, `No acteur with id ${acteurId}.`);
       if (viewer.acteurIds.includes(acteurId)) {
         throw new DomainError("already_member", "Vous êtes déjà membre de cet acteur : vous pouvez le modifier.", undefined, "Already a member.");
       }
-      if (!canClaimActeur(viewer, { id: acteurId, memberCount: countMembers(db, acteurId) })) {
+      if (!canClaimActeur(viewer, facts)) {
         throw new DomainError(
           "has_members",
           "Cet acteur a déjà des membres : demandez à l'un d'eux de vous ajouter.",
