@@ -1,7 +1,11 @@
+import { inArray, and } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getTestDb } from "@/db/testing";
 import { acteur, fiche, ficheActeur, user } from "@/db/schema";
-import { getFicheAccessFacts } from "./fiche-access";
+import { FICHE_STATUTS, type FicheActeurRole } from "@/lib/fiche/values";
+import { canReadFiche } from "@/lib/policies/fiche";
+import type { Viewer } from "@/lib/policies/viewer";
+import { getFicheAccessFacts, readableFichesWhere } from "./fiche-access";
 
 function buildActeur(slug: string) {
   return getTestDb()
@@ -50,5 +54,62 @@ describe("getFicheAccessFacts", () => {
     const db = getTestDb();
     const f = db.insert(fiche).values({ slug: "masquee", type: "idee", statut: "publiee", masquee: true }).returning().get();
     expect(getFicheAccessFacts(db, f.id)).toMatchObject({ statut: "publiee", masquee: true });
+  });
+});
+
+describe("readableFichesWhere", () => {
+  it("selects exactly the fiches canReadFiche lets each viewer read", () => {
+    const db = getTestDb();
+    const [author, other, moderator, admin] = ["auteur", "autre", "moderateur", "admin"].map((name) =>
+      db.insert(user).values({ email: `${name}@readable.example.org`, name }).returning().get(),
+    );
+    const [mine, theirs, unrelated] = ["readable-mine", "readable-theirs", "readable-unrelated"].map(buildActeur);
+    const acteurSets: { acteurId: number; role: FicheActeurRole }[][] = [
+      [],
+      [{ acteurId: mine.id, role: "porteur" }],
+      [{ acteurId: theirs.id, role: "porteur" }],
+      [{ acteurId: mine.id, role: "partenaire" }],
+      [
+        { acteurId: theirs.id, role: "porteur" },
+        { acteurId: mine.id, role: "porteur" },
+      ],
+    ];
+    const ids: number[] = [];
+    for (const statut of FICHE_STATUTS) {
+      for (const masquee of [false, true]) {
+        for (const createdBy of [null, author.id, other.id]) {
+          for (const acteurs of acteurSets) {
+            const slug = `readable-${ids.length}`;
+            const f = db.insert(fiche).values({ slug, type: "pratique", statut, masquee, createdBy }).returning().get();
+            if (acteurs.length) db.insert(ficheActeur).values(acteurs.map((a) => ({ ficheId: f.id, ...a }))).run();
+            ids.push(f.id);
+          }
+        }
+      }
+    }
+    const viewers: (Viewer | null)[] = [
+      null,
+      { id: author.id, name: "auteur", role: "contributeur", acteurIds: [] },
+      { id: author.id, name: "auteur membre", role: "contributeur", acteurIds: [mine.id] },
+      { id: other.id, name: "membre", role: "contributeur", acteurIds: [unrelated.id, mine.id] },
+      { id: other.id, name: "autre", role: "contributeur", acteurIds: [unrelated.id] },
+      { id: 424_242, name: "inconnu", role: "contributeur", acteurIds: [] },
+      { id: moderator.id, name: "moderateur", role: "moderateur", acteurIds: [] },
+      { id: admin.id, name: "admin", role: "admin", acteurIds: [theirs.id] },
+    ];
+    for (const viewer of viewers) {
+      const selected = db
+        .select({ id: fiche.id })
+        .from(fiche)
+        .where(and(inArray(fiche.id, ids), readableFichesWhere(viewer)))
+        .all()
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      const expected = ids.filter((id) => canReadFiche(viewer, getFicheAccessFacts(db, id)!));
+      expect(selected, viewer?.name ?? "anonyme").toEqual(expected);
+      // The generated fiches make each viewer's answer non-trivial: some are read, some are not.
+      expect(expected.length).toBeGreaterThan(0);
+      if (viewer?.role === "contributeur" || !viewer) expect(expected.length).toBeLessThan(ids.length);
+    }
   });
 });

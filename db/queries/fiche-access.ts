@@ -1,7 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { fiche, ficheActeur } from "@/db/schema";
 import type { FicheAccessFacts } from "@/lib/policies/fiche";
+import { isModerator, type Viewer } from "@/lib/policies/viewer";
 
 // Read for every loaded fiche every few seconds by the collaboration server: prepare once per connection.
 const statements = new WeakMap<Db, ReturnType<typeof prepare>>();
@@ -34,4 +35,26 @@ export function getFicheAccessFacts(db: Db, ficheId: number): FicheAccessFacts |
     .map((p) => p.acteurId)
     .sort((a, b) => a - b);
   return { statut: row.statut, verrouillee: row.verrouillee, createdBy: row.createdBy, porteurIds, masquee: row.masquee };
+}
+
+/** The fiches a viewer created or whose porteurs they are a member of, as a condition on `fiche`. */
+export function fichesOfViewerWhere(viewer: Viewer): SQL {
+  const conditions = [eq(fiche.createdBy, viewer.id)];
+  if (viewer.acteurIds.length) {
+    conditions.push(
+      sql`exists (select 1 from ${ficheActeur} where ${ficheActeur.ficheId} = ${fiche.id} and ${ficheActeur.role} = 'porteur'
+        and ${inArray(ficheActeur.acteurId, viewer.acteurIds)})`,
+    );
+  }
+  return or(...conditions)!;
+}
+
+/**
+ * The fiches canReadFiche lets this viewer read, as a condition on `fiche`: its rule in SQL, so
+ * that a list never re-states it. fiche-access.test.ts checks the two agree.
+ */
+export function readableFichesWhere(viewer: Viewer | null): SQL {
+  if (isModerator(viewer)) return sql`1`;
+  const published = ne(fiche.statut, "brouillon");
+  return and(eq(fiche.masquee, false), viewer ? or(published, fichesOfViewerWhere(viewer)) : published)!;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { fiche, ficheActeur } from "../schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
@@ -7,23 +7,13 @@ import { displayTitre } from "@/lib/fiche/labels";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canReadFiche } from "@/lib/policies/fiche";
 import { searchFold } from "./acteur";
+import { fichesOfViewerWhere } from "./fiche-access";
 
 /** A fiche the editor offers to link to, after "[[" or from "Lier une fiche". */
 export type FicheLinkSuggestion = { id: number; slug: string; titre: string; type: FicheType; statut: FicheStatut };
 
 /** What the editor shows for a linked fiche: its current title as the viewer may see it (href null: none). */
 export type FicheLinkLabel = WikiLinkView & { id: number };
-
-function ownDrafts(viewer: Viewer): SQL {
-  const conditions = [eq(fiche.createdBy, viewer.id)];
-  if (viewer.acteurIds.length) {
-    conditions.push(
-      sql`exists (select 1 from ${ficheActeur} where ${ficheActeur.ficheId} = ${fiche.id} and ${ficheActeur.role} = 'porteur'
-        and ${inArray(ficheActeur.acteurId, viewer.acteurIds)})`,
-    );
-  }
-  return or(...conditions)!;
-}
 
 /**
  * Published fiches, and the viewer's own drafts (theirs and their acteurs'), whose title holds every
@@ -34,7 +24,7 @@ export function searchFicheLinkSuggestions(db: Db, query: string, viewer: Viewer
   const folded = searchFold(query);
   const words = folded.split(" ").filter(Boolean).slice(0, 8);
   if (words.length === 0) return [];
-  const statuts = viewer ? or(eq(fiche.statut, "publiee"), and(eq(fiche.statut, "brouillon"), ownDrafts(viewer))) : eq(fiche.statut, "publiee");
+  const statuts = viewer ? or(eq(fiche.statut, "publiee"), and(eq(fiche.statut, "brouillon"), fichesOfViewerWhere(viewer))) : eq(fiche.statut, "publiee");
   // SQLite's LIKE does not fold accents; titles are few enough to scan.
   const rows = db
     .select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut })

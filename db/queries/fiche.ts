@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import {
   acteur,
@@ -14,6 +14,7 @@ import { FICHE_ACTEUR_ROLES, FICHE_TYPES, type FicheActeurRole, type FicheStatut
 import { TAXONOMIES, type Taxonomy } from "@/lib/taxonomy/values";
 import type { Viewer } from "@/lib/policies/viewer";
 import type { FicheAccessFacts } from "@/lib/policies/fiche";
+import { fichesOfViewerWhere } from "./fiche-access";
 
 /** What a list of fiches shows of each one. */
 export type FicheSummary = {
@@ -99,24 +100,13 @@ function hasTerm(taxonomy: Taxonomy, slug: string): SQL {
     where ${ficheTerm.ficheId} = ${fiche.id} and ${taxonomyTerm.taxonomy} = ${taxonomy} and ${taxonomyTerm.slug} = ${slug})`;
 }
 
-/** Drafts a viewer works on: those they created and those whose porteur they are a member of. */
-function ownDrafts(viewer: Viewer): SQL {
-  const conditions = [eq(fiche.createdBy, viewer.id)];
-  if (viewer.acteurIds.length) {
-    conditions.push(
-      sql`exists (select 1 from ${ficheActeur} where ${ficheActeur.ficheId} = ${fiche.id} and ${ficheActeur.role} = 'porteur'
-        and ${inArray(ficheActeur.acteurId, viewer.acteurIds)})`,
-    );
-  }
-  return or(...conditions)!;
-}
-
 function filterConditions(filters: FicheFilters, viewer: Viewer | null): SQL | null {
   const statut = filters.statut ?? "publiee";
   if (statut === "brouillon" && !viewer) return null;
   // A fiche hidden by a moderator is never listed: moderators reach it through moderation.
   const conditions: SQL[] = [eq(fiche.statut, statut), eq(fiche.masquee, false)];
-  if (statut === "brouillon") conditions.push(ownDrafts(viewer!));
+  // Drafts a viewer works on, not all they may read: a moderator's list is theirs too.
+  if (statut === "brouillon") conditions.push(fichesOfViewerWhere(viewer!));
   if (filters.type) conditions.push(eq(fiche.type, filters.type));
   if (filters.theme) conditions.push(hasTerm("theme", filters.theme));
   if (filters.public) conditions.push(hasTerm("public", filters.public));
