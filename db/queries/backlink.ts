@@ -1,42 +1,23 @@
 import { and, asc, eq, inArray, isNull, ne, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { fiche, ficheActeur, ficheLink } from "../schema";
+import { fiche, ficheLink } from "../schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import type { Viewer } from "@/lib/policies/viewer";
-import { canReadFiche } from "@/lib/policies/fiche";
+import { readableFichesWhere } from "./fiche-access";
 
 /** A fiche whose body cites the fiche or acteur being shown ("Cité dans…"). */
 export type Backlink = { id: number; slug: string; titre: string; type: FicheType; statut: FicheStatut };
 
 function citingFiches(db: Db, cites: SQL, viewer: Viewer | null): Backlink[] {
   // Driven by fiche_link's target indexes: a page shows its backlinks without scanning every fiche.
-  const rows = db
-    .selectDistinct({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut, createdBy: fiche.createdBy })
+  return db
+    .selectDistinct({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, statut: fiche.statut })
     .from(ficheLink)
     .innerJoin(fiche, eq(fiche.id, ficheLink.ficheId))
-    // A hidden fiche cites nothing in public, nor does a merged one, whose page is the other's.
-    .where(and(cites, eq(fiche.masquee, false), isNull(fiche.redirectToId)))
+    // A hidden fiche cites nothing in public, not even for moderators, nor does a merged one, whose page is the other's.
+    .where(and(cites, readableFichesWhere(viewer), eq(fiche.masquee, false), isNull(fiche.redirectToId)))
     .orderBy(asc(fiche.titre), asc(fiche.id))
     .all();
-  const draftIds = rows.filter((r) => r.statut === "brouillon").map((r) => r.id);
-  const porteurs = draftIds.length
-    ? db
-        .select({ ficheId: ficheActeur.ficheId, acteurId: ficheActeur.acteurId })
-        .from(ficheActeur)
-        .where(and(inArray(ficheActeur.ficheId, draftIds), eq(ficheActeur.role, "porteur")))
-        .all()
-    : [];
-  return rows
-    .filter((r) =>
-      canReadFiche(viewer, {
-        statut: r.statut,
-        verrouillee: false,
-        createdBy: r.createdBy,
-        masquee: false,
-        porteurIds: porteurs.filter((p) => p.ficheId === r.id).map((p) => p.acteurId),
-      }),
-    )
-    .map(({ createdBy: _createdBy, ...r }) => r);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, ficheActeur, user, type Catalogue } from "../schema";
+import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, user, type Catalogue } from "../schema";
 import type { CatalogueStatut } from "@/lib/catalogue/values";
 import type { FicheType } from "@/lib/fiche/values";
 import { searchFold } from "./acteur";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canReadCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
-import { canReadFiche } from "@/lib/policies/fiche";
+import { readableFichesWhere } from "./fiche-access";
 
 /** A fiche as a catalogue shows it; `html` and `texte` are empty unless the content was asked for. */
 export type CatalogueFiche = {
@@ -75,7 +75,7 @@ export function getCatalogueAccessFacts(db: Db, catalogueId: number): CatalogueA
 
 /**
  * The fiches among `ids` that this viewer may read, by id: hidden fiches only for moderators, drafts
- * only for those canReadFiche lets in. The others are left out, so that their content never leaks.
+ * only for those canReadFiche lets in (readableFichesWhere). The others are left out, so that their content never leaks.
  */
 export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer: Viewer | null, withContent = false): Map<number, CatalogueFiche> {
   const found = new Map<number, CatalogueFiche>();
@@ -86,28 +86,15 @@ export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer:
       slug: fiche.slug,
       titre: fiche.titre,
       type: fiche.type,
-      statut: fiche.statut,
-      masquee: fiche.masquee,
-      createdBy: fiche.createdBy,
       fields: fiche.fields,
       // The page lists titles only: the bodies are read for the print layout and the PDF.
       html: withContent ? fiche.html : sql<string>`''`,
       texte: withContent ? fiche.texte : sql<string>`''`,
     })
     .from(fiche)
-    .where(inArray(fiche.id, ids))
+    .where(and(inArray(fiche.id, ids), readableFichesWhere(viewer)))
     .all();
-  const draftIds = rows.filter((r) => r.statut === "brouillon").map((r) => r.id);
-  const porteurs = draftIds.length
-    ? db
-        .select({ ficheId: ficheActeur.ficheId, acteurId: ficheActeur.acteurId })
-        .from(ficheActeur)
-        .where(and(inArray(ficheActeur.ficheId, draftIds), eq(ficheActeur.role, "porteur")))
-        .all()
-    : [];
   for (const row of rows) {
-    const porteurIds = porteurs.filter((p) => p.ficheId === row.id).map((p) => p.acteurId);
-    if (!canReadFiche(viewer, { statut: row.statut, verrouillee: false, createdBy: row.createdBy, masquee: row.masquee, porteurIds })) continue;
     const fields = row.fields as { source?: unknown; lienWeb?: unknown };
     found.set(row.id, {
       id: row.id,
