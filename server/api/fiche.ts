@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { getFicheBySlug, type FicheDetail } from "@/db/queries/fiche";
-import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
+import type { FicheType } from "@/lib/fiche/values";
 import type { FicheContent } from "@/lib/fiche/document";
-import { acteurRolesFor } from "@/lib/fiche/labels";
+import { acteurBreaches, fieldTypeBreaches, lieuBreaches, lieuxOfActeurs, type ActeurLink, type ContentRuleBreach } from "@/lib/fiche/content-rules";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canEditFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import type { ApiFicheContentInput, ApiFicheCreate, ApiFichePatch } from "@/lib/schemas/api-fiche";
@@ -15,18 +15,20 @@ import { lieuOwners, resolveActeurRefs, resolveTermRefs } from "./refs";
 // (through the collaboration server when it runs, so that connected editors see it at once), then
 // the relational projection is rebuilt; governance goes through server/fiche's setters.
 
-/** Fields the editor shows only for some types of fiche; setting them on another type is refused, clearing is not. */
-const FIELD_TYPES: Partial<Record<keyof ApiFicheContentInput, FicheType[]>> = {
-  etat: ["pratique"],
-  lieux: ["pratique"],
-  objectif: ["fiche_pratique"],
-  source: ["fiche_pratique"],
-  commune: ["pratique", "idee"],
-  quartier: ["pratique", "idee"],
-};
-
-function isEmpty(value: unknown): boolean {
-  return value === null || value === "" || (Array.isArray(value) && value.length === 0);
+/** The API's words for a broken content rule, at the field path of the input that broke it. */
+function breachDetail(type: FicheType, breach: ContentRuleBreach): ApiErrorDetail {
+  switch (breach.rule) {
+    case "field_of_other_type":
+      return { field: breach.field, message: `${breach.field} applies to fiches of type ${breach.types.join(" or ")} only; this one is ${type}.` };
+    case "role_of_other_type":
+      return { field: `acteurs.${breach.index}.role`, message: `On a fiche of type ${type}, role is one of ${breach.roles.join(", ")}.` };
+    case "acteur_twice":
+      return { field: `acteurs.${breach.index}.acteur`, message: "This acteur is listed twice: give it once, with one role." };
+    case "unknown_lieu":
+      return { field: `lieux.${breach.index}`, message: `Unknown lieu: ${breach.lieuId}.` };
+    case "lieu_of_absent_acteur":
+      return { field: `lieux.${breach.index}`, message: `Lieu ${breach.lieuId} belongs to an acteur that is not on this fiche: add the acteur first.` };
+  }
 }
 
 const invalid = (details: ApiErrorDetail[]) => new ApiError(422, "validation_failed", "Some fields are invalid: see details.", details);
@@ -37,13 +39,7 @@ const invalid = (details: ApiErrorDetail[]) => new ApiError(422, "validation_fai
  * acteurs change and the lieux are not given, the lieux of acteurs that left are dropped, as the editor does.
  */
 function resolveContent(db: Db, type: FicheType, input: ApiFicheContentInput, current: { acteurIds: number[]; lieux: number[] }): Partial<FicheContent> {
-  const details: ApiErrorDetail[] = [];
-  for (const [field, types] of Object.entries(FIELD_TYPES) as [keyof ApiFicheContentInput, FicheType[]][]) {
-    const value = input[field];
-    if (value !== undefined && !isEmpty(value) && !types.includes(type)) {
-      details.push({ field, message: `${field} applies to fiches of type ${types.join(" or ")} only; this one is ${type}.` });
-    }
-  }
+  const details: ApiErrorDetail[] = fieldTypeBreaches(type, input).map((b) => breachDetail(type, b));
   const content: Partial<FicheContent> = {};
   for (const field of ["titre", "commune", "quartier", "lienWeb", "source", "etat"] as const) {
     if (input[field] !== undefined) (content as Record<string, unknown>)[field] = input[field];
@@ -54,30 +50,18 @@ function resolveContent(db: Db, type: FicheType, input: ApiFicheContentInput, cu
   if (input.enjeux) content.enjeux = resolveTermRefs(db, "enjeu", input.enjeux, "enjeux", details);
 
   if (input.acteurs) {
-    const roles = acteurRolesFor(type);
     const ids = resolveActeurRefs(db, input.acteurs.map((a) => a.acteur), (i) => `acteurs.${i}.acteur`, details);
-    const acteurs: { acteurId: number; role: FicheActeurRole }[] = [];
-    input.acteurs.forEach((link, i) => {
-      if (!roles.includes(link.role)) details.push({ field: `acteurs.${i}.role`, message: `On a fiche of type ${type}, role is one of ${roles.join(", ")}.` });
-      const id = ids[i];
-      if (id === null) return;
-      if (acteurs.some((a) => a.acteurId === id)) details.push({ field: `acteurs.${i}.acteur`, message: "This acteur is listed twice: give it once, with one role." });
-      else acteurs.push({ acteurId: id, role: link.role });
-    });
-    content.acteurs = acteurs;
+    // An unknown acteur, already reported by resolveActeurRefs, stands in as an id of its own (negative) so that its role is still checked.
+    const links: ActeurLink[] = input.acteurs.map((link, i) => ({ acteurId: ids[i] ?? -(i + 1), role: link.role }));
+    details.push(...acteurBreaches(type, links).map((b) => breachDetail(type, b)));
+    content.acteurs = links.filter((l, i) => l.acteurId > 0 && links.findIndex((o) => o.acteurId === l.acteurId) === i);
   }
   const acteurIds = content.acteurs ? content.acteurs.map((a) => a.acteurId) : current.acteurIds;
   if (input.lieux) {
-    const owners = lieuOwners(db, input.lieux);
-    input.lieux.forEach((id, i) => {
-      const owner = owners.get(id);
-      if (owner === undefined) details.push({ field: `lieux.${i}`, message: `Unknown lieu: ${id}.` });
-      else if (!acteurIds.includes(owner)) details.push({ field: `lieux.${i}`, message: `Lieu ${id} belongs to an acteur that is not on this fiche: add the acteur first.` });
-    });
+    details.push(...lieuBreaches(input.lieux, acteurIds, lieuOwners(db, input.lieux)).map((b) => breachDetail(type, b)));
     content.lieux = [...new Set(input.lieux)];
   } else if (content.acteurs && current.lieux.length) {
-    const owners = lieuOwners(db, current.lieux);
-    content.lieux = current.lieux.filter((id) => acteurIds.includes(owners.get(id) ?? -1));
+    content.lieux = lieuxOfActeurs(current.lieux, acteurIds, lieuOwners(db, current.lieux));
   }
   if (details.length) throw invalid(details);
   return content;
