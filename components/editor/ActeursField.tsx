@@ -69,7 +69,9 @@ export function ActeursField({
     return () => controller.abort();
   }, [missingKey]);
 
+  // Who may not manage the fiche proposes porteurs; who may, decides.
   const roles = acteurRolesFor(ficheType).filter((role) => canManage || role !== "porteur");
+  const proposed = entries.some(([, role]) => role === "porteur_propose");
   const add = (acteur: ActeurSuggestion) => {
     const own = canManage && ownActeurIds.includes(acteur.id) && roles.includes("porteur");
     map.set(String(acteur.id), own ? "porteur" : ficheType === "idee" ? "pressenti" : "partenaire");
@@ -129,6 +131,15 @@ export function ActeursField({
               );
             })}
           </ul>
+        )}
+        {!disabled && canManage && proposed && (
+          <p className="hint">Un acteur est proposé comme porteur : choisissez « Porteur » pour l&apos;accepter, ou retirez-le.</p>
+        )}
+        {!disabled && !canManage && (
+          <p className="hint">
+            Seuls les membres des porteurs et les modérateurs choisissent les porteurs : vous pouvez proposer un acteur comme
+            « Porteur proposé ».
+          </p>
         )}
         {!disabled && <ActeurCombobox excludeIds={entries.map(([id]) => id)} onSelect={add} />}
       </fieldset>

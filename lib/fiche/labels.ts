@@ -37,6 +37,7 @@ export const ETAT_LABELS: Record<EtatAction, string> = {
 
 export const ACTEUR_ROLE_LABELS: Record<FicheActeurRole, { singular: string; plural: string }> = {
   porteur: { singular: "Porteur", plural: "Porteurs" },
+  porteur_propose: { singular: "Porteur proposé", plural: "Porteurs proposés" },
   partenaire: { singular: "Partenaire", plural: "Partenaires" },
   financeur: { singular: "Financeur", plural: "Financeurs" },
   pressenti: { singular: "Acteur pressenti", plural: "Acteurs pressentis" },
@@ -44,7 +45,7 @@ export const ACTEUR_ROLE_LABELS: Record<FicheActeurRole, { singular: string; plu
 
 /** The roles an acteur may take on a fiche of this type: idées name the acteurs they have in mind. */
 export function acteurRolesFor(type: FicheType): FicheActeurRole[] {
-  return type === "idee" ? ["pressenti", "porteur", "partenaire", "financeur"] : ["porteur", "partenaire", "financeur"];
+  return type === "idee" ? ["pressenti", "porteur", "porteur_propose", "partenaire", "financeur"] : ["porteur", "porteur_propose", "partenaire", "financeur"];
 }
 
 /** A title to show for a fiche whose title is still empty. */

@@ -25,6 +25,7 @@ export const IMPORTED_TYPE_LABELS: Record<"pratique" | "idee", string> = { prati
 /** An acteur's role on an imported fiche, in the preview's lists. */
 export const IMPORTED_ROLE_LABELS: Record<FicheActeurRole, string> = {
   porteur: "porteur",
+  porteur_propose: "porteur proposé",
   partenaire: "partenaire",
   financeur: "financeur",
   pressenti: "pressenti",

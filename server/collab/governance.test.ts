@@ -51,6 +51,21 @@ describe("porteurs are governance", () => {
     expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur", [strangerActeur.id]: "partenaire" });
   });
 
+  it("lets anyone who edits propose an acteur as porteur, which a porteur's member then accepts", async () => {
+    const { server, logger, owner, stranger, strangerActeur, association, f } = await setUp();
+    const proposer = connect(server.baseUrl, f.id, { cookie: await sessionCookie(stranger.id) });
+    await synced(proposer);
+    acteursMap(proposer.doc).set(String(strangerActeur.id), "porteur_propose");
+    await settle(300);
+    expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur", [strangerActeur.id]: "porteur_propose" });
+    const manager = connect(server.baseUrl, f.id, { cookie: await sessionCookie(owner.id) });
+    await synced(manager);
+    acteursMap(manager.doc).set(String(strangerActeur.id), "porteur");
+    await settle(300);
+    expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur", [strangerActeur.id]: "porteur" });
+    expect(logger.lines.some((l) => l.includes("may not change the porteurs"))).toBe(false);
+  });
+
   it("lets the porteur's members make another acteur porteur", async () => {
     const { server, logger, owner, strangerActeur, association, f } = await setUp();
     const member = connect(server.baseUrl, f.id, { cookie: await sessionCookie(owner.id) });
