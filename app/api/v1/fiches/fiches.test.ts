@@ -314,7 +314,7 @@ describe("PATCH /api/v1/fiches/{slug}", () => {
     const idee = buildFicheWithContent(db, { type: "idee" });
     const badRole = await jsonOf(await patch(idee.slug, { acteurs: [{ acteur: other.slug, role: "chef" }] }, token));
     expect(badRole.status).toBe(422);
-    expect(badRole.body.error).toMatchObject({ details: [{ field: "acteurs.0.role", message: "role is one of porteur, partenaire, financeur, pressenti." }] });
+    expect(badRole.body.error).toMatchObject({ details: [{ field: "acteurs.0.role", message: "role is one of porteur, porteur_propose, partenaire, financeur, pressenti." }] });
 
     const bad = await jsonOf(
       await patch(idee.slug, { titre: "Nouveau titre", acteurs: [{ acteur: other.slug, role: "pressenti" }, { acteur: "inconnu", role: "partenaire" }], lieux: [buildLieu(other.id).id] }, token),

@@ -48,7 +48,7 @@ describe("PATCH /api/v1/fiches/{slug} with people editing the fiche", () => {
       apiRequest(`/api/v1/fiches/${f.slug}`, {
         method: "PATCH",
         token,
-        body: { commune: "Floirac", themes: ["lien-social"], acteurs: [{ acteur: porteur.slug, role: "porteur" }] },
+        body: { commune: "Floirac", themes: ["lien-social"], acteurs: [{ acteur: porteur.slug, role: "partenaire" }] },
       }),
       { slug: f.slug },
     );
@@ -56,7 +56,15 @@ describe("PATCH /api/v1/fiches/{slug} with people editing the fiche", () => {
 
     await waitFor(() => readFicheContent(client.doc).commune === "Floirac", 5000, "the editor did not see the API's change");
     expect(setField(client.doc, "themes").has(String(themeId("lien-social")))).toBe(true);
-    expect(acteursMap(client.doc).get(String(porteur.id))).toBe("porteur");
+    expect(acteursMap(client.doc).get(String(porteur.id))).toBe("partenaire");
+    // Making it porteur is governance: this token's owner may not manage the fiche.
+    const takeOver = await callRoute(
+      PATCH,
+      apiRequest(`/api/v1/fiches/${f.slug}`, { method: "PATCH", token, body: { acteurs: [{ acteur: porteur.slug, role: "porteur" }] } }),
+      { slug: f.slug },
+    );
+    expect(takeOver.status).toBe(403);
+    expect(acteursMap(client.doc).get(String(porteur.id))).toBe("partenaire");
     // What the editor typed reached the server, and a later API write keeps it: a forward edit, not a replacement.
     await waitFor(() => liveTitre(f.id) === "Atelier du samedi", 5000, "the typed title did not reach the server");
     const second = await jsonOf(
