@@ -330,7 +330,7 @@ describe("PATCH /api/v1/fiches/{slug}", () => {
 
     const pratique = buildFicheWithContent(db);
     const pressenti = await jsonOf(await patch(pratique.slug, { acteurs: [{ acteur: other.id, role: "pressenti" }] }, token));
-    expect(pressenti.body.error).toMatchObject({ details: [{ field: "acteurs.0.role", message: "On a fiche of type pratique, role is one of porteur, partenaire, financeur." }] });
+    expect(pressenti.body.error).toMatchObject({ details: [{ field: "acteurs.0.role", message: "On a fiche of type pratique, role is one of porteur, porteur_propose, partenaire, financeur." }] });
 
     const moderateur = tokenFor({ role: "moderateur" });
     const transition = await jsonOf(await patch(idee.slug, { statut: "brouillon" }, moderateur.token));
