@@ -1,0 +1,35 @@
+import { expect, newUserData, signUp, test } from "./fixtures";
+
+// Porteurs govern a fiche. A contributor who is not a member of its porteurs cannot make their own
+// organisation porteur of someone else's fiche: the editor does not offer it, and proposes instead.
+test("a contributor cannot make their acteur porteur of someone else's fiche, and proposes it instead", async ({ page }) => {
+  const user = newUserData();
+  const nom = `Relais numérique ${user.email.slice(8, 16)}`;
+  await signUp(page, user);
+  await page.goto("/acteurs/nouveau");
+  await page.getByLabel("Nom de l'organisation").fill(nom);
+  await page.getByLabel("Catégorie").selectOption({ label: "Acteur à but non lucratif" });
+  await page.getByLabel("Type d'organisation").selectOption({ label: "Association" });
+  await page.getByRole("button", { name: "Créer l'acteur" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: nom })).toBeVisible();
+
+  // A fiche of the Livre blanc, carried by its own porteurs.
+  await page.goto("/fiches/dom-assist/modifier");
+  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
+  await expect(page.getByText("Seuls les membres des porteurs et les modérateurs choisissent les porteurs")).toBeVisible();
+  const porteurRoles = page.getByRole("combobox", { name: /^Rôle de / });
+  await expect(porteurRoles.first()).toBeDisabled();
+
+  await page.getByRole("combobox", { name: "Ajouter un acteur" }).fill(nom);
+  await page.getByRole("option", { name: new RegExp(nom) }).click();
+  const role = page.getByLabel(`Rôle de ${nom}`);
+  await expect(role).toHaveValue("partenaire");
+  await expect(role.locator("option")).toHaveText(["Porteur proposé", "Partenaire", "Financeur"]);
+  await role.selectOption({ label: "Porteur proposé" });
+  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
+
+  await page.goto("/fiches/dom-assist");
+  const proposes = page.getByRole("region", { name: "Porteurs proposés", exact: true });
+  await expect(proposes.getByRole("link", { name: nom })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Porteurs", exact: true }).getByRole("link", { name: nom })).toHaveCount(0);
+});
