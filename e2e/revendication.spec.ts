@@ -41,21 +41,31 @@ async function decideAsModerator(browser: Browser, association: TestUser, decisi
   await context.close();
 }
 
-test("an association claims an imported acteur, a moderator accepts, and the association edits it", async ({ page, browser }) => {
-  const nom = "Framasoft";
-  await openActeurFromDirectory(page, nom);
+test("a visitor is asked to sign in; a signed-in person's request is checked field by field, then waits", async ({ page }) => {
+  await openActeurFromDirectory(page, "OuiShare");
   const signInLink = page.getByRole("link", { name: "Connectez-vous pour demander à la gérer" });
-  await expect(signInLink).toHaveAttribute("href", `/connexion?callbackUrl=${encodeURIComponent("/acteurs/framasoft")}`);
+  await expect(signInLink).toHaveAttribute("href", `/connexion?callbackUrl=${encodeURIComponent("/acteurs/ouishare")}`);
 
   const association = newUserData("association");
   await signUp(page, association);
-  await page.goto("/acteurs/framasoft");
+  await page.goto("/acteurs/ouishare");
   const claim = page.getByRole("form", { name: "Vous faites partie de cette organisation ? Demandez à la gérer" });
   await claim.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByText("Certains champs sont à corriger.")).toBeVisible();
-  await expect(page.getByText("Votre fonction dans l'organisation est obligatoire.").first()).toBeVisible();
-  await expect(page.getByText("Votre message est obligatoire.").first()).toBeVisible();
+  await expect(claim.getByLabel("Votre fonction dans l'organisation")).toHaveAccessibleDescription(/Votre fonction dans l'organisation est obligatoire\./);
+  await expect(claim.getByLabel("Votre message")).toHaveAccessibleDescription(/Votre message est obligatoire\./);
   await expectNoSeriousA11yViolations(page);
+  await requestToManage(page, "Présidente");
+  await expect(claim).toHaveCount(0);
+
+  await page.goto("/compte");
+  await expect(page.getByRole("region", { name: "Mes demandes de gestion" })).toContainText(/OuiShare.*En attente/);
+});
+
+test("an association claims an imported acteur, a moderator accepts, and the association edits it", async ({ page, browser }) => {
+  const association = newUserData("association");
+  await signUp(page, association);
+  await openActeurFromDirectory(page, "Framasoft");
   await requestToManage(page, "Présidente");
 
   await decideAsModerator(browser, association, "Accepter");
