@@ -151,6 +151,7 @@ describe("lists by acteur and theme, and the home page", () => {
     const grouped = listFichesByActeur(db, a.id);
     expect(Object.fromEntries(Object.entries(grouped).map(([role, list]) => [role, list.map((f) => f.titre)]))).toEqual({
       porteur: ["Portée"],
+      porteur_propose: [],
       partenaire: [],
       financeur: ["Financée"],
       pressenti: ["Pressentie"],
