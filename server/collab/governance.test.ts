@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { getTestDb } from "@/db/testing";
 import { getViewerById } from "@/db/queries/viewer";
-import { acteursMap } from "@/lib/fiche/document";
+import { buildLieu } from "@/db/factories";
+import { acteursMap, setField } from "@/lib/fiche/document";
 import { DomainError } from "@/server/errors";
 import { loadDocumentState } from "./persistence";
 import { collabHarness } from "./harness";
@@ -87,5 +88,26 @@ describe("porteurs are governance", () => {
     expect(documents.edit(f.id, { viewer: getViewerById(db, stranger.id)! }, partner).changed).toBe(true);
     expect(documents.edit(f.id, { viewer: getViewerById(db, owner.id)! }, takeOver).changed).toBe(true);
     expect(storedRoles(f.id)).toEqual({ [strangerActeur.id]: "porteur" });
+  });
+
+  it("sets right what a socket client writes against the content rules: roles of another type, lieux of no acteur of the fiche", async () => {
+    const { server, logger, stranger, strangerActeur, association, f } = await setUp();
+    const elsewhere = buildLieu(buildActeur(db).id);
+    const own = buildLieu(strangerActeur.id);
+    const client = connect(server.baseUrl, f.id, { cookie: await sessionCookie(stranger.id) });
+    await synced(client);
+    client.doc.transact(() => {
+      acteursMap(client.doc).set(String(strangerActeur.id), "partenaire");
+      setField(client.doc, "lieux").set(String(own.id), true);
+      setField(client.doc, "lieux").set(String(elsewhere.id), true);
+    });
+    // « Acteur pressenti » is for idées; this fiche is a pratique.
+    acteursMap(client.doc).set(String(association.id) + "0", "pressenti" as never);
+    await waitFor(() => !setField(client.doc, "lieux").has(String(elsewhere.id)), 5000, "the foreign lieu stayed");
+    await waitFor(() => !acteursMap(client.doc).has(String(association.id) + "0"), 5000, "the pressenti stayed");
+    await settle();
+    expect([...setField(client.doc, "lieux").keys()]).toEqual([String(own.id)]);
+    expect(storedRoles(f.id)).toEqual({ [association.id]: "porteur", [strangerActeur.id]: "partenaire" });
+    expect(logger.lines.some((l) => l.includes("lieux of no acteur"))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { encodeAwarenessEntries, encodeAwarenessMessage, encodeUpdateMessage, type AwarenessEntry } from "./protocol";
-import { acteursMap } from "@/lib/fiche/document";
+import { acteursMap, setField } from "@/lib/fiche/document";
 import type { FicheActeurRole } from "@/lib/fiche/values";
 import { changesPorteur } from "@/lib/policies/fiche";
 import { CollabConnection } from "./connection";
@@ -12,7 +12,11 @@ export type DocumentChangeListener = (ficheId: number, doc: Y.Doc) => void | Pro
 
 /** Roles to give back to acteurs (undefined: remove it) after a connection that may not manage the fiche changed its porteurs. */
 export type PorteurRestore = [acteurKey: string, role: FicheActeurRole | undefined][];
-export type PorteurOverrideListener = (ficheId: number, member: CollabConnection, restore: PorteurRestore) => void;
+/**
+ * Told when a socket edit touched a fiche's acteurs or lieux, which the content rules and the
+ * governance constrain: with the porteur changes to undo, if the connection may not make them.
+ */
+export type GuardedChangeListener = (ficheId: number, member: CollabConnection, restore: PorteurRestore) => void;
 
 /**
  * A loaded fiche: its live document, the awareness of who is there, and the open connections.
@@ -46,7 +50,7 @@ export class FicheRoom {
       logger: CollabLogger;
       changeDebounceMs: number;
       onDocumentChange?: DocumentChangeListener;
-      onPorteursOverridden?: PorteurOverrideListener;
+      onGuardedChange?: GuardedChangeListener;
     },
   ) {
     this.doc = loaded.doc;
@@ -59,6 +63,7 @@ export class FicheRoom {
     this.doc.on("update", this.onDocUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
     acteursMap(this.doc).observe(this.onActeursChange);
+    setField(this.doc, "lieux").observe(this.onLieuxChange);
   }
 
   /**
@@ -68,13 +73,17 @@ export class FicheRoom {
    */
   private onActeursChange = (event: Y.YMapEvent<FicheActeurRole>, transaction: Y.Transaction): void => {
     const member = transaction.origin;
-    if (!(member instanceof CollabConnection) || member.canManage) return;
+    if (!(member instanceof CollabConnection)) return;
     const restore: PorteurRestore = [];
     for (const [key, change] of event.changes.keys) {
       const before = change.action === "add" ? undefined : (change.oldValue as FicheActeurRole);
-      if (changesPorteur(before, event.target.get(key))) restore.push([key, before]);
+      if (!member.canManage && changesPorteur(before, event.target.get(key))) restore.push([key, before]);
     }
-    if (restore.length > 0) this.options.onPorteursOverridden?.(this.ficheId, member, restore);
+    this.options.onGuardedChange?.(this.ficheId, member, restore);
+  };
+
+  private onLieuxChange = (_event: Y.YMapEvent<true>, transaction: Y.Transaction): void => {
+    if (transaction.origin instanceof CollabConnection) this.options.onGuardedChange?.(this.ficheId, transaction.origin, []);
   };
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -229,6 +238,7 @@ export class FicheRoom {
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     acteursMap(this.doc).unobserve(this.onActeursChange);
+    setField(this.doc, "lieux").unobserve(this.onLieuxChange);
     this.awareness.destroy();
     this.doc.destroy();
   }

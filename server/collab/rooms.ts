@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { compactDocument, loadDocument } from "./persistence";
-import { FicheRoom, type DocumentChangeListener, type PorteurOverrideListener } from "./room";
+import { FicheRoom, type DocumentChangeListener, type GuardedChangeListener } from "./room";
 import { errorMessage, type CollabLogger } from "./log";
 
 /** Transaction origin of what a compaction brings into a live doc from the log (another process's writes). */
@@ -15,7 +15,7 @@ export type RoomStoreOptions = {
   compactAfterBytes: number;
   changeDebounceMs: number;
   onDocumentChange?: DocumentChangeListener;
-  onPorteursOverridden?: PorteurOverrideListener;
+  onGuardedChange?: GuardedChangeListener;
   /** Called before a room is unloaded, to store what is still queued for it. */
   beforeUnload: () => void;
 };

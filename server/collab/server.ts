@@ -11,6 +11,7 @@ import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
 import { CollabConnection } from "./connection";
 import { refusals, resolveLimits, type CollabLimits } from "./limits";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
+import { ContentGuard } from "./content-guard";
 import { FicheDocuments, type FicheDocumentService } from "./documents";
 import { loadDocumentState } from "./persistence";
 import { MessagePipeline } from "./pipeline";
@@ -105,16 +106,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     changeDebounceMs: options.changeDebounceMs ?? 400,
     onDocumentChange,
     beforeUnload: () => pipeline.flush(),
-    // Undone as soon as the socket's batch is applied, through the one door, so that everyone sees the porteurs back.
-    onPorteursOverridden: (ficheId, member, restore) =>
-      queueMicrotask(() => {
-        logger.warn(`${member.label}: may not change the porteurs of fiche ${ficheId}; undoing it`);
-        try {
-          documents.edit(ficheId, { system: "governance", userId: null }, { kind: "restore-roles", roles: restore });
-        } catch (error) {
-          logger.error(`fiche ${ficheId}: could not undo a porteur change: ${errorMessage(error)}`, error);
-        }
-      }),
+    // Checked once the socket's batch is applied, and set right through the one door, so that everyone sees it.
+    onGuardedChange: (ficheId, member, restore) => guard.check(ficheId, member, restore),
   });
   const revisions = options.onRevision
     ? new RevisionTracker({
@@ -131,6 +124,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   const recordEdit = revisions ? (ficheId: number, userId: number | null) => revisions.recordEdit(ficheId, userId) : undefined;
   pipeline = new MessagePipeline(db, rooms, logger, recordEdit);
   const documents = new FicheDocuments({ db, logger, rooms, onEdit: recordEdit, onChange: onDocumentChange });
+  const guard = new ContentGuard(db, rooms, documents, logger);
   const onLeave = (member: CollabConnection) => {
     if (!revisions || !member.canEdit || [...member.room.members].some((m) => m.canEdit)) return;
     // What the last editor sent just before leaving may still be queued: store it first.
