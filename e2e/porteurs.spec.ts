@@ -28,8 +28,11 @@ test("a contributor cannot make their acteur porteur of someone else's fiche, an
   await role.selectOption({ label: "Porteur proposé" });
   await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
 
-  await page.goto("/fiches/dom-assist");
+  // The fiche's page reads its projection, which follows the editor within a couple of seconds.
   const proposes = page.getByRole("region", { name: "Porteurs proposés", exact: true });
-  await expect(proposes.getByRole("link", { name: nom })).toBeVisible();
+  await expect(async () => {
+    await page.goto("/fiches/dom-assist");
+    await expect(proposes.getByRole("link", { name: nom })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByRole("region", { name: "Porteurs", exact: true }).getByRole("link", { name: nom })).toHaveCount(0);
 });
