@@ -42,7 +42,6 @@ export default async function ActeurPage({ params, searchParams }: Props) {
   if (!acteur) notFound();
   const viewer = await getCurrentViewer();
   const canEdit = canEditActeur(viewer, acteur.id);
-  const isMember = viewer?.acteurIds.includes(acteur.id) ?? false;
   const flashKey = [query.cree && "cree", query.lieu === "ajoute" && "ajoute", query.lieu === "modifie" && "modifie", query.quitte && "quitte", query.demande && "demande"].find(Boolean);
   const hasContact = acteur.siteWeb || acteur.courriel || acteur.telephone;
 
@@ -176,7 +175,7 @@ export default async function ActeurPage({ params, searchParams }: Props) {
             cette page.
           </p>
         )}
-        {!isMember && acteur.members.length === 0 && <ClaimSection acteurId={acteur.id} slug={acteur.slug} viewer={viewer} />}
+        {!canEdit && acteur.members.length === 0 && <ClaimSection acteurId={acteur.id} slug={acteur.slug} viewer={viewer} />}
       </section>
     </>
   );
