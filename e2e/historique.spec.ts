@@ -1,14 +1,15 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, newUserData, signUp, test, type TestUser } from "./fixtures";
 
 // The server takes a revision once editing has been quiet for COLLAB_REVISION_QUIET_MS, which
 // playwright.config.ts sets short; the history page is reloaded until it shows the expected count.
 
-async function newSignedInPage(context: BrowserContext, prefix: string): Promise<{ page: Page; user: TestUser }> {
+async function newSignedInPage(browser: Browser, prefix: string): Promise<{ context: BrowserContext; page: Page; user: TestUser }> {
+  const context = await browser.newContext();
   const page = await context.newPage();
   const user = newUserData(prefix);
   await signUp(page, user);
-  return { page, user };
+  return { context, page, user };
 }
 
 /** Creates and publishes a pratique observée (drafts are private), leaving its editor open. */
@@ -32,71 +33,113 @@ async function waitForVersions(page: Page, slug: string, count: number): Promise
   }).toPass({ timeout: 20_000 });
 }
 
-test("a restore made in the history is seen live by another editor", async ({ browser }) => {
-  const contextA = await browser.newContext();
-  const contextB = await browser.newContext();
-  const { page: alice, user: aliceUser } = await newSignedInPage(contextA, "alice");
-  const { page: bob, user: bobUser } = await newSignedInPage(contextB, "bob");
-  const titre = `Permanence numérique ${aliceUser.email.slice(6, 14)}`;
+const FIRST = "Accueil sans rendez-vous le mardi.";
+const LATER = " Phrase ajoutée plus tard.";
+
+/** Types the first sentence in the open editor and waits, on `history`, for the pause's version: version 2. */
+async function writeFirstSentence(editor: Page, history: Page, slug: string): Promise<void> {
+  await editor.getByRole("textbox", { name: "Contenu de la fiche" }).click();
+  // One input event: typed key by key on a loaded machine, a sentence could straddle two versions.
+  await editor.keyboard.insertText(FIRST);
+  await expect(editor.getByText("Enregistré", { exact: true })).toBeVisible();
+  await waitForVersions(history, slug, 2);
+}
+
+/** Adds a sentence after a pause: version 3. */
+async function writeLaterSentence(editor: Page, history: Page, slug: string): Promise<void> {
+  await editor.getByRole("textbox", { name: "Contenu de la fiche" }).click();
+  await editor.keyboard.press("Control+End");
+  await editor.keyboard.insertText(LATER);
+  await waitForVersions(history, slug, 3);
+}
+
+function versionsTable(page: Page) {
+  return page.getByRole("table", { name: "Versions enregistrées, de la plus récente à la plus ancienne" });
+}
+
+test("the history lists a version at each pause in editing, and compares the two latest", async ({ browser }) => {
+  const { context, page: alice, user } = await newSignedInPage(browser, "alice");
+  const titre = `Permanence numérique ${user.email.slice(6, 14)}`;
   const slug = await createPublishedPratique(alice, titre);
+  const history = await context.newPage();
+  await writeFirstSentence(alice, history, slug);
+  await writeLaterSentence(alice, history, slug);
+
+  await expect(history.getByRole("heading", { level: 1, name: `Historique de la fiche « ${titre} »` })).toBeVisible();
+  const latest = versionsTable(history).getByRole("row").filter({ hasText: "Version 3" });
+  await expect(latest).toContainText(user.name);
+  await expect(latest).toContainText("Pause dans l'édition");
+  await expectNoSeriousA11yViolations(history);
+
+  // The two most recent versions are picked by default.
+  await expect(history.getByRole("radio", { name: /^Comparer depuis la version 2 / })).toBeChecked();
+  await expect(history.getByRole("radio", { name: /^Comparer jusqu'à la version 3 / })).toBeChecked();
+  await history.getByRole("button", { name: "Comparer les versions" }).click();
+  await expect(history).toHaveURL(/\/historique\/comparer\?(?=.*\bde=\d+)(?=.*\ba=\d+)/);
+  await expect(history.getByRole("heading", { level: 1, name: `Comparer deux versions de « ${titre} »` })).toBeVisible();
+  const added = history.getByRole("main").locator(".diff-body ins");
+  await expect(added).toContainText(LATER.trim());
+  await expect(added).toContainText("ajout :");
+  await expect(history.getByText("Aucun champ n'a changé entre ces deux versions.")).toBeVisible();
+  await expectNoSeriousA11yViolations(history);
+  await expect(history.getByRole("link", { name: /^Version 2 du / })).toHaveAttribute("href", new RegExp(`^/fiches/${slug}/historique/\\d+$`));
+
+  await context.close();
+});
+
+test("an older version shows its content, and its restore is seen live by another editor and is the newest version", async ({ browser }) => {
+  const { context: contextA, page: alice, user: aliceUser } = await newSignedInPage(browser, "alice");
+  const { context: contextB, page: bob, user: bobUser } = await newSignedInPage(browser, "bob");
+  const slug = await createPublishedPratique(alice, `Permanence numérique ${aliceUser.email.slice(6, 14)}`);
 
   // Bob edits the fiche too, in a second tab of his own, while Alice writes.
   const bobEditor = await contextB.newPage();
   await bobEditor.goto(`/fiches/${slug}/modifier`);
-  await expect(bobEditor.getByRole("heading", { level: 1, name: "Modifier la fiche" })).toBeVisible();
-  const bodyA = alice.getByRole("textbox", { name: "Contenu de la fiche" });
-  await bodyA.click();
-  await alice.keyboard.type("Accueil sans rendez-vous le mardi.");
-  await expect(alice.getByText("Enregistré", { exact: true })).toBeVisible();
-  // Creation, then the pause after Alice's first sentence.
-  await waitForVersions(bob, slug, 2);
+  const bodyB = bobEditor.getByRole("textbox", { name: "Contenu de la fiche" });
+  await expect(bodyB).toBeVisible();
+  await writeFirstSentence(alice, bob, slug);
+  await writeLaterSentence(alice, bob, slug);
+  await expect(bodyB).toContainText(LATER.trim());
 
-  await bodyA.click();
-  await alice.keyboard.press("Control+End");
-  await alice.keyboard.type(" Phrase ajoutée plus tard.");
-  await expect(bobEditor.getByRole("textbox", { name: "Contenu de la fiche" })).toContainText("Phrase ajoutée plus tard.");
-  await waitForVersions(bob, slug, 3);
-
-  await expect(bob.getByRole("heading", { level: 1, name: `Historique de la fiche « ${titre} »` })).toBeVisible();
-  const table = bob.getByRole("table", { name: "Versions enregistrées, de la plus récente à la plus ancienne" });
-  await expect(table.getByRole("row").filter({ hasText: "Version 3" })).toContainText(aliceUser.name);
-  await expect(table.getByRole("row").filter({ hasText: "Version 3" })).toContainText("Pause dans l'édition");
-  await expectNoSeriousA11yViolations(bob);
-
-  // The two most recent versions are picked by default.
-  await expect(bob.getByRole("radio", { name: /^Comparer depuis la version 2 / })).toBeChecked();
-  await expect(bob.getByRole("radio", { name: /^Comparer jusqu'à la version 3 / })).toBeChecked();
-  await bob.getByRole("button", { name: "Comparer les versions" }).click();
-  await expect(bob).toHaveURL(/\/historique\/comparer\?(?=.*\bde=\d+)(?=.*\ba=\d+)/);
-  await expect(bob.getByRole("heading", { level: 1, name: `Comparer deux versions de « ${titre} »` })).toBeVisible();
-  const added = bob.getByRole("main").locator(".diff-body ins");
-  await expect(added).toContainText("Phrase ajoutée plus tard.");
-  await expect(added).toContainText("ajout :");
-  await expect(bob.getByText("Aucun champ n'a changé entre ces deux versions.")).toBeVisible();
-  await expectNoSeriousA11yViolations(bob);
-
-  await bob.getByRole("link", { name: /^Version 2 du / }).click();
+  await bob.getByRole("link", { name: /^Voir cette version \(version 2 du / }).click();
   await expect(bob.getByRole("heading", { level: 1, name: /^Version 2 du / })).toBeVisible();
-  await expect(bob.getByRole("region", { name: "Contenu de cette version" })).toContainText("Accueil sans rendez-vous le mardi.");
-  await expect(bob.getByRole("region", { name: "Contenu de cette version" })).not.toContainText("Phrase ajoutée plus tard.");
+  const content = bob.getByRole("region", { name: "Contenu de cette version" });
+  await expect(content).toContainText(FIRST);
+  await expect(content).not.toContainText(LATER.trim());
   await expectNoSeriousA11yViolations(bob);
   await bob.getByRole("button", { name: "Restaurer cette version" }).click();
   await expect(bob.getByRole("group", { name: /^Restaurer la version 2 du / })).toBeVisible();
   await bob.getByRole("button", { name: "Oui, restaurer cette version" }).click();
   await expect(bob.getByRole("main").getByRole("status")).toContainText("Cette version est restaurée");
 
-  // Alice never reloaded: her editor shows the restored text at once.
-  await expect(bodyA).not.toContainText("Phrase ajoutée plus tard.");
-  await expect(bodyA).toContainText("Accueil sans rendez-vous le mardi.");
-  await expect(bobEditor.getByRole("textbox", { name: "Contenu de la fiche" })).not.toContainText("Phrase ajoutée plus tard.");
+  // Alice never reloaded: her editor shows the restored text at once, as does Bob's.
+  const bodyA = alice.getByRole("textbox", { name: "Contenu de la fiche" });
+  await expect(bodyA).not.toContainText(LATER.trim());
+  await expect(bodyA).toContainText(FIRST);
+  await expect(bodyB).not.toContainText(LATER.trim());
 
   // History moved forward: the restore is a new version, and nothing was removed.
   await bob.goto(`/fiches/${slug}/historique`);
   await expect(bob.getByText("4 versions", { exact: true })).toBeVisible();
-  await expect(table.getByRole("row").filter({ hasText: "Version 4" })).toContainText("Restauration de la version du");
-  await expect(table.getByRole("row").filter({ hasText: "Version 4" })).toContainText(bobUser.name);
+  const restore = versionsTable(bob).getByRole("row").filter({ hasText: "Version 4" });
+  await expect(restore).toContainText("Restauration de la version du");
+  await expect(restore).toContainText(bobUser.name);
 
-  // The fiche names both contributors; the site-wide recent changes show the restore.
+  await Promise.all([contextA.close(), contextB.close()]);
+});
+
+test("the fiche credits whoever restored a version, and recent changes show the restore", async ({ browser }) => {
+  const { context: contextA, page: alice, user: aliceUser } = await newSignedInPage(browser, "alice");
+  const titre = `Permanence numérique ${aliceUser.email.slice(6, 14)}`;
+  const slug = await createPublishedPratique(alice, titre);
+  const { context: contextB, page: bob, user: bobUser } = await newSignedInPage(browser, "bob");
+  await writeFirstSentence(alice, bob, slug);
+
+  await bob.getByRole("link", { name: /^Voir cette version \(version 1 du / }).click();
+  await bob.getByRole("button", { name: "Restaurer cette version" }).click();
+  await bob.getByRole("button", { name: "Oui, restaurer cette version" }).click();
+  await expect(bob.getByRole("main").getByRole("status")).toContainText("Cette version est restaurée");
+
   await bob.goto(`/fiches/${slug}`);
   const contributors = bob.getByRole("region", { name: "Contributeurs" });
   await expect(contributors).toContainText(aliceUser.name);
