@@ -13,7 +13,8 @@ export function newUserData(prefix = "contrib"): TestUser {
 
 /** Creates an account directly with the CLI, as an administrator of the instance would. */
 export function createUserWithCli(user: TestUser, role: "contributeur" | "moderateur" | "admin"): void {
-  execFileSync("npx", ["tsx", "server/cli.ts", "user:add", "--email", user.email, "--name", user.name, "--role", role], {
+  // tsx itself, as `npm run wiki` runs it: npx would add its own start-up to every account.
+  execFileSync("node_modules/.bin/tsx", ["server/cli.ts", "user:add", "--email", user.email, "--name", user.name, "--role", role], {
     input: `${user.password}\n`,
     env: { ...process.env, DATA_DIR: process.env.E2E_DATA_DIR },
     stdio: ["pipe", "pipe", "pipe"],
