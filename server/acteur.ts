@@ -2,12 +2,18 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { uniqueSlug } from "@/db/queries/slug";
 import { acteur, acteurTheme, membership, taxonomyTerm, user, type Acteur } from "@/db/schema";
+import { canCreateActeur, canEditActeur } from "@/lib/policies/acteur";
 import type { ActeurInput } from "@/lib/schemas/acteur";
+import { authorize, SYSTEM, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 import { refreshFichesCitingActeur } from "./fiche-links";
 import { indexActeur } from "./search";
 
+const EDIT_FORBIDDEN = "Seuls les membres de cet acteur et les modérateurs peuvent le modifier.";
 
+function mayEdit(actor: Actor, acteurId: number): void {
+  authorize(actor, (viewer) => canEditActeur(viewer, acteurId), EDIT_FORBIDDEN, "Only members of this acteur and moderators may change it.");
+}
 
 function setThemes(tx: Tx, acteurId: number, termIds: number[]): void {
   if (termIds.length) {
@@ -40,9 +46,11 @@ function columnsOf(input: ActeurInput) {
 
 /**
  * Creates an acteur with its themes; the person creating it becomes its first member. An acteur
- * read from a document (server/importer) has no creator and no member until its people join it.
+ * the system reads from a document (server/importer) has no creator and no member until its people join it.
  */
-export function createActeur(db: Db, creatorId: number | null, input: ActeurInput): Acteur {
+export function createActeur(db: Db, actor: Actor, input: ActeurInput): Acteur {
+  authorize(actor, canCreateActeur, "Connectez-vous pour présenter une organisation.", "Sign in to create an acteur.");
+  const creatorId = actor === SYSTEM ? null : actor!.id;
   return db.transaction((tx) => {
     const created = tx
       .insert(acteur)
@@ -57,7 +65,8 @@ export function createActeur(db: Db, creatorId: number | null, input: ActeurInpu
 }
 
 /** Updates an acteur and its themes. The slug is kept on rename, so that shared links keep working. */
-export function updateActeur(db: Db, acteurId: number, input: ActeurInput): Acteur {
+export function updateActeur(db: Db, actor: Actor, acteurId: number, input: ActeurInput): Acteur {
+  mayEdit(actor, acteurId);
   return db.transaction((tx) => {
     const previousNom = tx.select({ nom: acteur.nom }).from(acteur).where(eq(acteur.id, acteurId)).get()?.nom;
     const updated = tx
@@ -77,9 +86,10 @@ export function updateActeur(db: Db, acteurId: number, input: ActeurInput): Acte
 
 /**
  * Makes the registered user with this email a member of the acteur. Only members and moderators
- * get here, so saying that no account uses the address reveals nothing to a stranger.
+ * get past the policy, so saying that no account uses the address reveals nothing to a stranger.
  */
-export function addMember(db: Db, acteurId: number, email: string): { id: number; name: string } {
+export function addMember(db: Db, actor: Actor, acteurId: number, email: string): { id: number; name: string } {
+  mayEdit(actor, acteurId);
   const found = db
     .select({ id: user.id, name: user.name, disabled: user.disabled })
     .from(user)
@@ -101,7 +111,8 @@ export function addMember(db: Db, acteurId: number, email: string): { id: number
 }
 
 /** Removes a member from an acteur and returns who it was; the last member stays, so that someone can still update it. */
-export function removeMember(db: Db, acteurId: number, userId: number): { id: number; name: string } {
+export function removeMember(db: Db, actor: Actor, acteurId: number, userId: number): { id: number; name: string } {
+  mayEdit(actor, acteurId);
   return db.transaction((tx) => {
     const members = tx.select({ n: count() }).from(membership).where(eq(membership.acteurId, acteurId)).get()!.n;
     const isMember = tx

@@ -5,6 +5,7 @@ import { getViewerById } from "@/db/queries/viewer";
 import { buildActeur, buildUser } from "@/db/factories";
 import { acteur, fiche, ficheLink, searchFicheDoc } from "@/db/schema";
 import { updateActeur } from "./acteur";
+import { SYSTEM } from "./authorize";
 import { renderFicheHtml, renderFicheTexte } from "./fiche-html";
 import { collectWikiLinkIds } from "./fiche-links";
 import { setFicheStatut } from "./fiche";
@@ -81,7 +82,7 @@ describe("backlinks after a rename", () => {
   it("shows an acteur's new name where it is mentioned", () => {
     const asso = buildActeur({ nom: "Médiathèque Flora Tristan" });
     const citing = buildFicheWithBody(db, { titre: "Ateliers", body: [paragraph(text("Avec "), mentionNode(asso.id))] });
-    updateActeur(db, asso.id, { nom: "Médiathèque du Grand Parc", categorie: "public", typologie: "bibliotheque_mediatheque", themes: [] });
+    updateActeur(db, SYSTEM, asso.id, { nom: "Médiathèque du Grand Parc", categorie: "public", typologie: "bibliotheque_mediatheque", themes: [] });
     expect(ficheRow(db, citing.id).html).toContain(`<a href="/acteurs/${asso.slug}">Médiathèque du Grand Parc</a>`);
   });
 

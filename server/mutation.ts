@@ -9,7 +9,8 @@ type MutationSpec<S extends z.ZodType, T> = {
   input: unknown;
   /** Refusal wording when the policy says no, e.g. "Seuls les membres de l'acteur peuvent le modifier." */
   forbidden?: string;
-  allow: (viewer: Viewer | null, data: z.infer<S>) => boolean;
+  /** Left out when the domain command calls the policy itself (see server/authorize.ts). */
+  allow?: (viewer: Viewer | null, data: z.infer<S>) => boolean;
   run: (viewer: Viewer | null, data: z.infer<S>) => T | Promise<T>;
   /** For callers that authenticate otherwise (API tokens); defaults to the session. */
   viewer?: Viewer | null;
@@ -41,7 +42,7 @@ async function runMutationSteps<S extends z.ZodType, T>(spec: MutationSpec<S, T>
   if (!parsed.success) {
     return { ok: false, code: "invalid", message: "Certains champs sont à corriger.", fieldErrors: fieldErrorsOf(parsed.error) };
   }
-  if (!spec.allow(viewer, parsed.data)) {
+  if (spec.allow && !spec.allow(viewer, parsed.data)) {
     return viewer
       ? { ok: false, code: "forbidden", message: spec.forbidden ?? "Vous n'avez pas les droits pour faire cela." }
       : { ok: false, code: "unauthenticated", message: "Connectez-vous pour faire cela." };
@@ -50,6 +51,8 @@ async function runMutationSteps<S extends z.ZodType, T>(spec: MutationSpec<S, T>
     return { ok: true, data: await spec.run(viewer, parsed.data) };
   } catch (error) {
     if (error instanceof DomainError) {
+      // A domain command refusing nobody in particular is asking them to sign in.
+      if (error.code === "forbidden" && !viewer) return { ok: false, code: "unauthenticated", message: "Connectez-vous pour faire cela." };
       return {
         ok: false,
         code: error.code,

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { canCreateActeur } from "@/lib/policies/acteur";
 import { ACTEUR_ARRAY_FIELDS, acteurSchema } from "@/lib/schemas/acteur";
 import { createActeur } from "@/server/acteur";
 import { formDataToObject, runMutation } from "@/server/mutation";
@@ -15,9 +14,7 @@ export async function createActeurAction(previous: FormState<unknown> | null, fo
   const result = await runMutation({
     schema: acteurSchema,
     input,
-    forbidden: "Connectez-vous pour présenter une organisation.",
-    allow: (viewer) => canCreateActeur(viewer),
-    run: (viewer, data) => createActeur(getDb(), viewer!.id, data).slug,
+    run: (viewer, data) => createActeur(getDb(), viewer, data).slug,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");

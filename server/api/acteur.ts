@@ -4,7 +4,6 @@ import type { Lieu } from "@/db/schema";
 import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/lib/acteur/values";
 import { ACTEUR_TYPOLOGIES } from "@/lib/acteur/labels";
 import type { Viewer } from "@/lib/policies/viewer";
-import { canCreateActeur, canEditActeur } from "@/lib/policies/acteur";
 import { refSchema } from "@/lib/schemas/api-fiche";
 import { acteurSchema } from "@/lib/schemas/acteur";
 import { z } from "@/lib/schemas/zod";
@@ -109,14 +108,12 @@ function acteurInput(db: Db, body: Record<string, unknown>, base: Record<string,
 
 /** Creates an acteur whose first member is the token's owner, as the form does. */
 export function createActeurThroughApi(db: Db, viewer: Viewer, body: Record<string, unknown>): ActeurDetails {
-  if (!canCreateActeur(viewer)) throw new ApiError(403, "forbidden", "You may not create acteurs.");
-  const created = createActeur(db, viewer.id, acteurInput(db, body, { themes: [] }));
+  const created = createActeur(db, viewer, acteurInput(db, body, { themes: [] }));
   return getActeurBySlug(db, created.slug)!;
 }
 
 /** Changes the given fields of an acteur; the others keep their value. Members of the acteur and moderators only. */
 export function patchActeurThroughApi(db: Db, viewer: Viewer, acteur: ActeurDetails, body: Record<string, unknown>): ActeurDetails {
-  if (!canEditActeur(viewer, acteur.id)) throw new ApiError(403, "forbidden", "Only members of this acteur and moderators may change it.");
   if (Object.keys(body).length === 0) throw new ApiError(422, "validation_failed", "Give at least one field to change.");
   const base = {
     nom: acteur.nom,
@@ -130,6 +127,6 @@ export function patchActeurThroughApi(db: Db, viewer: Viewer, acteur: ActeurDeta
     rna: acteur.rna ?? "",
     themes: acteur.themes.map((t) => t.id),
   };
-  updateActeur(db, acteur.id, acteurInput(db, body, base));
+  updateActeur(db, viewer, acteur.id, acteurInput(db, body, base));
   return getActeurBySlug(db, acteur.slug)!;
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { acteur } from "@/db/schema";
 import { createActeur } from "../acteur";
+import { SYSTEM } from "../authorize";
 import { DomainError } from "../errors";
 import { createLieu, updateLieu } from "../lieu";
 import { planLieuxImport, type LieuxImportPlan } from "./plan";
@@ -23,7 +24,7 @@ export type LieuxImportOutcome = {
  * Imports a read lieux CSV in ONE immediate transaction: everything or nothing. The plan is made
  * again inside it, so that an acteur or a lieu created since the preview is reused rather than
  * duplicated; when `digest` is given (the preview's), a plan that changed meanwhile is refused.
- * Acteurs are created without a member (createActeur with no creator), as the fiche importer does.
+ * Acteurs are created without a member (createActeur by the system), as the fiche importer does.
  */
 export function applyLieuxImport(db: Db, file: Extract<LieuxCsvFile, { ok: true }>, text: string, options: { digest?: string } = {}): LieuxImportOutcome {
   return db.transaction(
@@ -40,7 +41,7 @@ export function applyLieuxImport(db: Db, file: Extract<LieuxCsvFile, { ok: true 
       const outcome: LieuxImportOutcome = { plan, acteursCreated: [], acteursUpdated: [], lieuxCreated: [], lieuxUpdated: [] };
       const ids = plan.acteurs.map((planned) => {
         if (planned.action === "create") {
-          const created = createActeur(db, null, planned.input!);
+          const created = createActeur(db, SYSTEM, planned.input!);
           outcome.acteursCreated.push({ id: created.id, nom: created.nom, acteurSlug: created.slug });
           return created;
         }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { fiche } from "@/db/schema";
 import { createActeur } from "../acteur";
+import { SYSTEM } from "../authorize";
 import type { TransactionEdit } from "../collab/documents";
 import { getFicheDocuments } from "../collab/write";
 import { insertFiche } from "../fiche";
@@ -58,7 +59,7 @@ function writePlan(db: Db, plan: ImportPlan, { viewerId, onProgress }: ApplyOpti
       acteurIds.set(planned.key, existing.id);
       outcome.acteursReused.push({ id: existing.id, slug: existing.slug, nom: existing.nom });
     } else {
-      const created = createActeur(db, null, planned.input!);
+      const created = createActeur(db, SYSTEM, planned.input!);
       acteurIds.set(planned.key, created.id);
       outcome.acteursCreated.push({ id: created.id, slug: created.slug, nom: created.nom });
     }

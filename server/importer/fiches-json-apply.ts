@@ -11,6 +11,7 @@ import { getFicheSchema } from "@/lib/editor/extensions";
 import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
 import { acteurSchema } from "@/lib/schemas/acteur";
 import { createActeur } from "../acteur";
+import { SYSTEM } from "../authorize";
 import { insertFiche, uniqueFicheSlug } from "../fiche";
 import { normaliseActeurName } from "./acteur-names";
 import { guessActeurKind } from "./acteur-typologie";
@@ -101,7 +102,7 @@ export function importFichesJson(db: Db, document: FichesJsonDocument, options: 
         return null;
       }
       // A dry run creates nothing: a negative stand-in id keeps the acteur counted once.
-      const id = options.dryRun ? -++stand : createActeur(db, null, input.data).id;
+      const id = options.dryRun ? -++stand : createActeur(db, SYSTEM, input.data).id;
       const slug = id > 0 ? db.select({ slug: acteur.slug }).from(acteur).where(eq(acteur.id, id)).get()!.slug : ref.slug;
       outcome.acteursCreated.push({ slug, nom: ref.nom });
       acteurIds.set(key, id);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActeur, buildUser } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
+import { getViewerById } from "@/db/queries/viewer";
 import { writeFicheContent } from "@/lib/fiche/document";
 import { acteurSchema } from "@/lib/schemas/acteur";
 import { lieuSchema } from "@/lib/schemas/lieu";
@@ -36,7 +37,7 @@ describe("the search index follows the domain's changes", () => {
   it("finds an acteur when created, and by the commune of a lieu added later", () => {
     const db = getTestDb();
     const creator = buildUser();
-    createActeur(db, creator.id, acteurSchema.parse({ nom: "Médiathèque de Lormont", categorie: "public", typologie: "bibliotheque_mediatheque" }));
+    createActeur(db, getViewerById(db, creator.id), acteurSchema.parse({ nom: "Médiathèque de Lormont", categorie: "public", typologie: "bibliotheque_mediatheque" }));
     expect(titlesFound("lormont")).toContain("Médiathèque de Lormont");
     const other = buildActeur({ nom: "Association Quartier Libre" });
     createLieu(

@@ -5,15 +5,13 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getActeurById } from "@/db/queries/acteur";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { canEditActeur } from "@/lib/policies/acteur";
 import { isModerator } from "@/lib/policies/viewer";
 import { ACTEUR_ARRAY_FIELDS, acteurSchema, addMemberSchema, removeMemberSchema } from "@/lib/schemas/acteur";
 import { addMember, removeMember, updateActeur } from "@/server/acteur";
 import { formDataToObject, runMutation } from "@/server/mutation";
 
-// The acteur id is bound by the page, but a bound argument comes back from the browser: every
-// action checks the policy against it, never trusting that the page was allowed.
-const FORBIDDEN = "Seuls les membres de cet acteur et les modérateurs peuvent le modifier.";
+// The acteur id is bound by the page, but a bound argument comes back from the browser: the domain
+// commands check the policy against it, never trusting that the page was allowed.
 
 /** Saves the acteur's profile; its slug does not change. */
 export async function updateActeurAction(acteurId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
@@ -21,10 +19,8 @@ export async function updateActeurAction(acteurId: number, previous: FormState<u
   const result = await runMutation({
     schema: acteurSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditActeur(viewer, acteurId),
-    run: (_viewer, data) => {
-      updateActeur(getDb(), acteurId, data);
+    run: (viewer, data) => {
+      updateActeur(getDb(), viewer, acteurId, data);
       return undefined;
     },
   });
@@ -38,9 +34,7 @@ export async function addMemberAction(acteurId: number, previous: FormState<unkn
   const result = await runMutation({
     schema: addMemberSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditActeur(viewer, acteurId),
-    run: (_viewer, data) => addMember(getDb(), acteurId, data.email),
+    run: (viewer, data) => addMember(getDb(), viewer, acteurId, data.email),
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");
@@ -55,10 +49,8 @@ export async function removeMemberAction(acteurId: number, previous: FormState<u
   const result = await runMutation({
     schema: removeMemberSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditActeur(viewer, acteurId),
     run: (viewer, data) => {
-      const removed = removeMember(getDb(), acteurId, data.userId);
+      const removed = removeMember(getDb(), viewer, acteurId, data.userId);
       leftOwnActeur = data.userId === viewer!.id && !isModerator(viewer);
       return removed;
     },
