@@ -5,8 +5,11 @@ import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { acteur, acteurTheme, fiche, ficheTerm, taxonomyTerm } from "@/db/schema";
 import { seedTaxonomies } from "@/db/seed";
 import { createTermSchema, updateTermSchema } from "@/lib/schemas/taxonomy";
+import type { Viewer } from "@/lib/policies/viewer";
 import { DomainError } from "./errors";
 import { createTerm, deleteTerm, describeTermUsage, listTermsWithUsage, updateTerm } from "./taxonomy";
+
+const ADMIN: Viewer = { id: 1, name: "Admin", role: "admin", acteurIds: [] };
 
 function buildActeur(slug: string) {
   return getTestDb().insert(acteur).values({ slug, nom: slug, categorie: "non_lucratif", typologie: "association" }).returning().get();
@@ -27,11 +30,26 @@ function domainErrorOf(fn: () => unknown): DomainError {
   throw new Error("expected a DomainError");
 }
 
+describe("taxonomy commands", () => {
+  it("refuse anyone but an administrator, before changing anything", () => {
+    const db = getTestDb();
+    const emploi = termBySlug("theme", "emploi");
+    const moderator: Viewer = { id: 2, name: "Modération", role: "moderateur", acteurIds: [] };
+    for (const viewer of [null, moderator]) {
+      expect(domainErrorOf(() => createTerm(db, viewer, { taxonomy: "theme", label: "Intrus", description: "" })).code).toBe("forbidden");
+      expect(domainErrorOf(() => updateTerm(db, viewer, { termId: emploi.id, label: "Détourné", description: "", rank: 1 })).code).toBe("forbidden");
+      expect(domainErrorOf(() => deleteTerm(db, viewer, emploi.id)).code).toBe("forbidden");
+    }
+    expect(termBySlug("theme", "emploi")).toEqual(emploi);
+    expect(listTermsByTaxonomy(db, "theme").some((t) => t.label === "Intrus")).toBe(false);
+  });
+});
+
 describe("createTerm", () => {
   it("slugs the label and appends the term after the last one of its taxonomy", () => {
     const db = getTestDb();
     const before = listTermsByTaxonomy(db, "enjeu");
-    const term = createTerm(db, { taxonomy: "enjeu", label: "Mettre en œuvre l'accès aux droits", description: "Pour tous." });
+    const term = createTerm(db, ADMIN, { taxonomy: "enjeu", label: "Mettre en œuvre l'accès aux droits", description: "Pour tous." });
     expect(term.slug).toBe("mettre-en-oeuvre-l-acces-aux-droits");
     expect(term.position).toBe(Math.max(...before.map((t) => t.position)) + 1);
     expect(listTermsByTaxonomy(db, "enjeu").at(-1)?.id).toBe(term.id);
@@ -39,7 +57,7 @@ describe("createTerm", () => {
 
   it("puts the term at the rank given and moves the others down", () => {
     const db = getTestDb();
-    const term = createTerm(db, { taxonomy: "objectif", label: "Repérer", description: "", rank: 2 });
+    const term = createTerm(db, ADMIN, { taxonomy: "objectif", label: "Repérer", description: "", rank: 2 });
     const objectifs = listTermsByTaxonomy(db, "objectif");
     expect(objectifs.map((t) => t.label).slice(0, 3)).toEqual(["Sensibiliser", "Repérer", "Analyser"]);
     expect(objectifs.map((t) => t.position)).toEqual(objectifs.map((_, i) => i));
@@ -48,7 +66,7 @@ describe("createTerm", () => {
 
   it("refuses a label that another term of the same taxonomy already has, accents and case aside", () => {
     const db = getTestDb();
-    const error = domainErrorOf(() => createTerm(db, { taxonomy: "theme", label: "SANTE", description: "" }));
+    const error = domainErrorOf(() => createTerm(db, ADMIN, { taxonomy: "theme", label: "SANTE", description: "" }));
     expect(error.code).toBe("label_taken");
     expect(error.field).toBe("label");
     expect(error.messageFr).toBe("Le terme « Santé » existe déjà dans les thèmes.");
@@ -56,7 +74,7 @@ describe("createTerm", () => {
 
   it("accepts the same label in another taxonomy, with its own slug there", () => {
     const db = getTestDb();
-    const term = createTerm(db, { taxonomy: "public", label: "Santé", description: "" });
+    const term = createTerm(db, ADMIN, { taxonomy: "public", label: "Santé", description: "" });
     expect(term.slug).toBe("sante");
     expect(termBySlug("theme", "sante").taxonomy).toBe("theme");
   });
@@ -64,13 +82,13 @@ describe("createTerm", () => {
   it("keeps slugs unique when a renamed term still holds the slug a new label asks for", () => {
     const db = getTestDb();
     const culture = termBySlug("theme", "culture");
-    updateTerm(db, { termId: culture.id, label: "Arts et culture", description: culture.description, rank: culture.position + 1 });
-    const term = createTerm(db, { taxonomy: "theme", label: "Culture", description: "" });
+    updateTerm(db, ADMIN, { termId: culture.id, label: "Arts et culture", description: culture.description, rank: culture.position + 1 });
+    const term = createTerm(db, ADMIN, { taxonomy: "theme", label: "Culture", description: "" });
     expect(term.slug).toBe("culture-2");
   });
 
   it("refuses a label without any letter or digit", () => {
-    const error = domainErrorOf(() => createTerm(getTestDb(), { taxonomy: "theme", label: "— ?", description: "" }));
+    const error = domainErrorOf(() => createTerm(getTestDb(), ADMIN, { taxonomy: "theme", label: "— ?", description: "" }));
     expect(error.code).toBe("invalid_label");
   });
 });
@@ -79,7 +97,7 @@ describe("updateTerm", () => {
   it("changes label, description and rank but keeps the slug", () => {
     const db = getTestDb();
     const emploi = termBySlug("theme", "emploi");
-    const updated = updateTerm(db, { termId: emploi.id, label: "Emploi et insertion", description: "Trouver un travail.", rank: 1 });
+    const updated = updateTerm(db, ADMIN, { termId: emploi.id, label: "Emploi et insertion", description: "Trouver un travail.", rank: 1 });
     expect(updated).toMatchObject({ slug: "emploi", label: "Emploi et insertion", description: "Trouver un travail.", position: 0 });
     const themes = listTermsByTaxonomy(db, "theme");
     expect(themes[0].id).toBe(emploi.id);
@@ -89,29 +107,29 @@ describe("updateTerm", () => {
   it("moves a term down, and past the end means last", () => {
     const db = getTestDb();
     const [first, second] = listTermsByTaxonomy(db, "enjeu");
-    updateTerm(db, { termId: first.id, label: first.label, description: first.description, rank: 2 });
+    updateTerm(db, ADMIN, { termId: first.id, label: first.label, description: first.description, rank: 2 });
     expect(listTermsByTaxonomy(db, "enjeu").slice(0, 2).map((t) => t.id)).toEqual([second.id, first.id]);
-    updateTerm(db, { termId: second.id, label: second.label, description: second.description, rank: 9999 });
+    updateTerm(db, ADMIN, { termId: second.id, label: second.label, description: second.description, rank: 9999 });
     expect(listTermsByTaxonomy(db, "enjeu").at(-1)?.id).toBe(second.id);
   });
 
   it("lets a term keep its own label and refuses another term's", () => {
     const db = getTestDb();
     const seniors = termBySlug("public", "seniors");
-    expect(() => updateTerm(db, { termId: seniors.id, label: "seniors", description: "", rank: 3 })).not.toThrow();
-    const error = domainErrorOf(() => updateTerm(db, { termId: seniors.id, label: "Jeunes", description: "", rank: 3 }));
+    expect(() => updateTerm(db, ADMIN, { termId: seniors.id, label: "seniors", description: "", rank: 3 })).not.toThrow();
+    const error = domainErrorOf(() => updateTerm(db, ADMIN, { termId: seniors.id, label: "Jeunes", description: "", rank: 3 }));
     expect(error.code).toBe("label_taken");
     expect(db.select().from(taxonomyTerm).where(eq(taxonomyTerm.id, seniors.id)).get()?.label).toBe("seniors");
   });
 
   it("reports a term that no longer exists", () => {
-    expect(domainErrorOf(() => updateTerm(getTestDb(), { termId: 987_654, label: "X", description: "", rank: 1 })).code).toBe("term_not_found");
+    expect(domainErrorOf(() => updateTerm(getTestDb(), ADMIN, { termId: 987_654, label: "X", description: "", rank: 1 })).code).toBe("term_not_found");
   });
 
   it("keeps an admin's renaming through a later seed", () => {
     const db = getTestDb();
     const education = termBySlug("theme", "education");
-    updateTerm(db, { termId: education.id, label: "Éducation populaire", description: "", rank: 4 });
+    updateTerm(db, ADMIN, { termId: education.id, label: "Éducation populaire", description: "", rank: 4 });
     seedTaxonomies(db);
     const educations = listTermsByTaxonomy(db, "theme").filter((t) => t.slug.startsWith("education"));
     expect(educations.map((t) => t.label)).toEqual(["Éducation populaire"]);
@@ -121,21 +139,21 @@ describe("updateTerm", () => {
 describe("deleteTerm", () => {
   it("deletes an unused term", () => {
     const db = getTestDb();
-    const term = createTerm(db, { taxonomy: "public", label: "Étudiants", description: "" });
-    expect(deleteTerm(db, term.id).label).toBe("Étudiants");
+    const term = createTerm(db, ADMIN, { taxonomy: "public", label: "Étudiants", description: "" });
+    expect(deleteTerm(db, ADMIN, term.id).label).toBe("Étudiants");
     expect(db.select().from(taxonomyTerm).where(eq(taxonomyTerm.id, term.id)).get()).toBeUndefined();
   });
 
   it("refuses a term used by acteurs or fiches, saying by how many", () => {
     const db = getTestDb();
-    const term = createTerm(db, { taxonomy: "theme", label: "Mobilité", description: "" });
+    const term = createTerm(db, ADMIN, { taxonomy: "theme", label: "Mobilité", description: "" });
     const a1 = buildActeur("mobilite-1");
     const a2 = buildActeur("mobilite-2");
     const f = buildFiche("mobilite-fiche");
     db.insert(acteurTheme).values([{ acteurId: a1.id, termId: term.id }, { acteurId: a2.id, termId: term.id }]).run();
     db.insert(ficheTerm).values({ ficheId: f.id, termId: term.id }).run();
 
-    const error = domainErrorOf(() => deleteTerm(db, term.id));
+    const error = domainErrorOf(() => deleteTerm(db, ADMIN, term.id));
     expect(error.code).toBe("term_in_use");
     expect(error.messageFr).toBe("« Mobilité » est utilisé par 2 acteurs et 1 fiche : retirez-le d'abord de ces contenus, puis supprimez-le.");
     expect(db.select().from(taxonomyTerm).where(eq(taxonomyTerm.id, term.id)).get()).toBeDefined();
@@ -143,9 +161,9 @@ describe("deleteTerm", () => {
 
   it("refuses a term used by a fiche only", () => {
     const db = getTestDb();
-    const term = createTerm(db, { taxonomy: "objectif", label: "Financer", description: "" });
+    const term = createTerm(db, ADMIN, { taxonomy: "objectif", label: "Financer", description: "" });
     db.insert(ficheTerm).values({ ficheId: buildFiche("financer-fiche").id, termId: term.id }).run();
-    expect(domainErrorOf(() => deleteTerm(db, term.id)).messageFr).toContain("utilisé par 1 fiche :");
+    expect(domainErrorOf(() => deleteTerm(db, ADMIN, term.id)).messageFr).toContain("utilisé par 1 fiche :");
   });
 });
 

@@ -3,8 +3,10 @@ import type { Db } from "@/db/client";
 import { acteurTheme, ficheTerm, taxonomyTerm, type TaxonomyTerm } from "@/db/schema";
 import type { Taxonomy } from "@/lib/taxonomy/values";
 import { TAXONOMY_LABELS } from "@/db/taxonomies";
+import { canEditTaxonomies } from "@/lib/policies/user";
 import type { CreateTermInput, UpdateTermInput } from "@/lib/schemas/taxonomy";
 import { firstFreeSlug, slugify } from "@/lib/slug";
+import { authorize, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 import { indexDocumentsOfTerm } from "./search";
 
@@ -57,6 +59,15 @@ function orderedTermIds(db: Db, taxonomy: Taxonomy): number[] {
 }
 
 // Moving a term renumbers the whole list 0…n-1, so positions never tie and a rank means what it says.
+function mayEditTaxonomies(actor: Actor): void {
+  authorize(
+    actor,
+    canEditTaxonomies,
+    "Seuls les administrateurs peuvent modifier les thèmes, publics, enjeux et objectifs.",
+    "Only administrators may change taxonomies.",
+  );
+}
+
 function placeTerm(db: Db, taxonomy: Taxonomy, termId: number, rank: number): void {
   const ids = orderedTermIds(db, taxonomy).filter((id) => id !== termId);
   ids.splice(Math.min(rank - 1, ids.length), 0, termId);
@@ -66,7 +77,8 @@ function placeTerm(db: Db, taxonomy: Taxonomy, termId: number, rank: number): vo
 }
 
 /** Adds a term to a taxonomy, at the given rank (from 1) or last; its slug comes from the label. */
-export function createTerm(db: Db, input: CreateTermInput): TaxonomyTerm {
+export function createTerm(db: Db, actor: Actor, input: CreateTermInput): TaxonomyTerm {
+  mayEditTaxonomies(actor);
   return db.transaction(() => {
     assertLabelFree(db, input.taxonomy, input.label);
     const last = db.select({ position: max(taxonomyTerm.position) }).from(taxonomyTerm).where(eq(taxonomyTerm.taxonomy, input.taxonomy)).get();
@@ -92,7 +104,8 @@ export function createTerm(db: Db, input: CreateTermInput): TaxonomyTerm {
  * Changes a term's label, description and rank (from 1). The slug stays: links such as
  * /acteurs?theme=sante and the seed, which recognises terms by slug, must keep finding it.
  */
-export function updateTerm(db: Db, input: UpdateTermInput): TaxonomyTerm {
+export function updateTerm(db: Db, actor: Actor, input: UpdateTermInput): TaxonomyTerm {
+  mayEditTaxonomies(actor);
   return db.transaction(() => {
     const term = getTerm(db, input.termId);
     assertLabelFree(db, term.taxonomy, input.label, term.id);
@@ -153,7 +166,8 @@ export function describeTermUsage(usage: TermUsage): string {
  * Deletes a term that classifies no acteur and no fiche. A used term is refused rather than
  * silently unlinked: removing a theme from contents is an editorial decision, made on each of them.
  */
-export function deleteTerm(db: Db, termId: number): TaxonomyTerm {
+export function deleteTerm(db: Db, actor: Actor, termId: number): TaxonomyTerm {
+  mayEditTaxonomies(actor);
   return db.transaction(() => {
     const term = getTerm(db, termId);
     const usage = countTermUsage(db, [term.id]).get(term.id)!;

@@ -3,12 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
-import { canEditTaxonomies } from "@/lib/policies/user";
 import { createTermSchema, deleteTermSchema, updateTermSchema } from "@/lib/schemas/taxonomy";
 import { formDataToObject, runMutation } from "@/server/mutation";
 import { createTerm, deleteTerm, updateTerm } from "@/server/taxonomy";
-
-const FORBIDDEN = "Seuls les administrateurs peuvent modifier les thèmes, publics, enjeux et objectifs.";
 
 // Terms are shown on the home page and the public taxonomy page as well.
 function revalidateTermPages(): void {
@@ -22,9 +19,7 @@ export async function createTaxonomyTerm(_prev: ActionResult | null, form: FormD
   const result = await runMutation({
     schema: createTermSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditTaxonomies(viewer),
-    run: (_viewer, data) => createTerm(getDb(), data),
+    run: (viewer, data) => createTerm(getDb(), viewer, data),
   });
   if (!result.ok) return result;
   revalidateTermPages();
@@ -36,9 +31,7 @@ export async function updateTaxonomyTerm(_prev: ActionResult | null, form: FormD
   const result = await runMutation({
     schema: updateTermSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditTaxonomies(viewer),
-    run: (_viewer, data) => updateTerm(getDb(), data),
+    run: (viewer, data) => updateTerm(getDb(), viewer, data),
   });
   if (!result.ok) return result;
   revalidateTermPages();
@@ -50,9 +43,7 @@ export async function deleteTaxonomyTerm(_prev: ActionResult | null, form: FormD
   const result = await runMutation({
     schema: deleteTermSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditTaxonomies(viewer),
-    run: (_viewer, data) => deleteTerm(getDb(), data.termId),
+    run: (viewer, data) => deleteTerm(getDb(), viewer, data.termId),
   });
   if (!result.ok) return result;
   revalidateTermPages();
