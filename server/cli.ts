@@ -9,6 +9,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { ROLES } from "@/lib/roles";
 import { roleSchema, signUpSchema } from "@/lib/schemas/user";
 import type { z } from "@/lib/schemas/zod";
+import { SYSTEM } from "./authorize";
 import { DomainError } from "./errors";
 import { applyImport } from "./importer/apply";
 import { seedDatabase } from "./importer/seed";
@@ -318,7 +319,7 @@ async function runUserAdd(args: string[], io: CliIo): Promise<string> {
   const { email, name, role } = validate(userAddOptions, { ...options, name: options.name ?? options.email!.split("@")[0] });
   const input = validate(signUpSchema, { email, name, password: await readPassword(io) });
   migrate();
-  const created = await refusedAs(`Cannot create user ${email}`, () => createUser(getDb(), { ...input, role }));
+  const created = await refusedAs(`Cannot create user ${email}`, () => createUser(getDb(), SYSTEM, { ...input, role }));
   return `Created ${created.role} user ${created.email} (id ${created.id}).`;
 }
 
@@ -328,7 +329,7 @@ async function runUserRole(args: string[]): Promise<string> {
   const found = getUserByEmail(getDb(), email);
   if (!found) throw new CommandFailure(`No user with email ${email}.`);
   if (found.role === role) return `${found.email} is already ${role}; nothing changed.`;
-  const updated = await refusedAs(`Cannot change the role of ${email}`, () => setUserRole(getDb(), found.id, role));
+  const updated = await refusedAs(`Cannot change the role of ${email}`, () => setUserRole(getDb(), SYSTEM, found.id, role));
   return `Changed the role of ${updated.email} (id ${updated.id}) from ${found.role} to ${updated.role}.`;
 }
 

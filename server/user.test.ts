@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildUser } from "@/db/factories";
+import { getViewerById } from "@/db/queries/viewer";
 import { getTestDb } from "@/db/testing";
-import { getUserByEmail, getUserById, upsertOidcUser } from "./user";
+import { SYSTEM } from "./authorize";
+import { DomainError } from "./errors";
+import { createUser, getUserByEmail, getUserById, setUserDisabled, setUserRole, upsertOidcUser } from "./user";
 
 const db = getTestDb();
 let n = 0;
@@ -44,5 +47,35 @@ describe("upsertOidcUser", () => {
     const sub = subject();
     const result = upsertOidcUser(db, { subject: sub, email: " Nouveau.Venu@Exemple.fr", emailVerified: false, name: "Nouveau venu" });
     expect(result).toMatchObject({ ok: true, user: { email: "nouveau.venu@exemple.fr", name: "Nouveau venu", oidcSubject: sub, role: "contributeur" } });
+  });
+});
+
+describe("account management", () => {
+  it("refuses role changes and disabling to anyone but an administrator, before changing anything", () => {
+    const target = buildUser();
+    const moderator = getViewerById(db, buildUser({ role: "moderateur" }).id);
+    for (const viewer of [null, moderator]) {
+      expect(() => setUserRole(db, viewer, target.id, "admin")).toThrow(expect.objectContaining({ code: "forbidden" }));
+      expect(() => setUserDisabled(db, viewer, target.id, true)).toThrow(expect.objectContaining({ code: "forbidden" }));
+    }
+    expect(getUserById(db, target.id)).toMatchObject({ role: "contributeur", disabled: false });
+  });
+
+  it("lets an administrator and the system change roles and disable accounts", () => {
+    const target = buildUser();
+    const admin = getViewerById(db, buildUser({ role: "admin" }).id);
+    expect(setUserRole(db, admin, target.id, "moderateur").role).toBe("moderateur");
+    expect(setUserDisabled(db, admin, target.id, true).disabled).toBe(true);
+    expect(setUserRole(db, SYSTEM, target.id, "admin").role).toBe("admin");
+  });
+
+  it("lets anyone sign up as a contributor, but only an administrator or the system give another role", async () => {
+    const contributor = await createUser(db, null, { email: "inscrite@exemple.fr", name: "Inscrite", password: "un mot de passe sûr" });
+    expect(contributor.role).toBe("contributeur");
+    const refused = await createUser(db, null, { email: "pirate@exemple.fr", name: "Pirate", password: "un mot de passe sûr", role: "admin" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: "forbidden" });
+    expect(getUserByEmail(db, "pirate@exemple.fr")).toBeUndefined();
+    expect((await createUser(db, SYSTEM, { email: "modo@exemple.fr", name: "Modo", password: "un mot de passe sûr", role: "moderateur" })).role).toBe("moderateur");
   });
 });

@@ -2,7 +2,9 @@ import { hash, verify } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { user, type User } from "@/db/schema";
+import { canManageUsers } from "@/lib/policies/user";
 import type { Role } from "@/lib/roles";
+import { authorize, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 
 // Argon2id (the library's default algorithm) with OWASP's recommended minimum cost.
@@ -16,17 +18,26 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }
 
-/** Creates an account; an email already registered is refused with the code "email_taken". */
+const MANAGE_FORBIDDEN = "Seuls les administrateurs peuvent gérer les comptes.";
+const MANAGE_FORBIDDEN_EN = "Only administrators may manage accounts.";
+
+/**
+ * Creates an account; an email already registered is refused with the code "email_taken". Anyone
+ * may sign up as a contributor; another role is given by an administrator or the system (the CLI).
+ */
 export async function createUser(
   db: Db,
+  actor: Actor,
   input: { email: string; name: string; password: string; role?: Role },
 ): Promise<User> {
+  const role = input.role ?? "contributeur";
+  if (role !== "contributeur") authorize(actor, canManageUsers, MANAGE_FORBIDDEN, MANAGE_FORBIDDEN_EN);
   const existing = db.select({ id: user.id }).from(user).where(eq(user.email, input.email)).get();
   if (existing) throw new DomainError("email_taken", "Cette adresse est déjà utilisée.", "email", "This email is already registered.");
   const passwordHash = await hashPassword(input.password);
   return db
     .insert(user)
-    .values({ email: input.email, name: input.name, passwordHash, role: input.role ?? "contributeur" })
+    .values({ email: input.email, name: input.name, passwordHash, role })
     .returning()
     .get();
 }
@@ -75,7 +86,8 @@ function countActiveAdmins(db: Db): number {
 }
 
 /** Changes a user's role; the last active admin cannot lose the role. */
-export function setUserRole(db: Db, userId: number, role: Role): User {
+export function setUserRole(db: Db, actor: Actor, userId: number, role: Role): User {
+  authorize(actor, canManageUsers, MANAGE_FORBIDDEN, MANAGE_FORBIDDEN_EN);
   const found = getUserById(db, userId);
   if (!found) throw new DomainError("user_not_found", "Ce compte n'existe pas.", undefined, `No user with id ${userId}.`);
   if (found.role === "admin" && role !== "admin" && !found.disabled && countActiveAdmins(db) <= 1) {
@@ -85,7 +97,8 @@ export function setUserRole(db: Db, userId: number, role: Role): User {
 }
 
 /** Disables or re-enables an account; the last active admin cannot be disabled. */
-export function setUserDisabled(db: Db, userId: number, disabled: boolean): User {
+export function setUserDisabled(db: Db, actor: Actor, userId: number, disabled: boolean): User {
+  authorize(actor, canManageUsers, MANAGE_FORBIDDEN, MANAGE_FORBIDDEN_EN);
   const found = getUserById(db, userId);
   if (!found) throw new DomainError("user_not_found", "Ce compte n'existe pas.", undefined, `No user with id ${userId}.`);
   if (disabled && found.role === "admin" && !found.disabled && countActiveAdmins(db) <= 1) {

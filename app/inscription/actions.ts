@@ -16,10 +16,9 @@ export async function signUp(_prev: ActionResult | null, form: FormData): Promis
     schema: signUpSchema,
     input: formDataToObject(form),
     viewer: null,
-    allow: () => true,
-    run: async (_viewer, data) => {
+    run: async (viewer, data) => {
       try {
-        await createUser(getDb(), data);
+        await createUser(getDb(), viewer, data);
       } catch (error) {
         if (!(error instanceof DomainError && error.code === "email_taken")) throw error;
       }

@@ -3,13 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
-import { canManageUsers } from "@/lib/policies/user";
 import { ROLE_LABELS } from "@/lib/roles";
 import { setDisabledSchema, setRoleSchema } from "@/lib/schemas/user";
 import { formDataToObject, runMutation } from "@/server/mutation";
 import { setUserDisabled, setUserRole } from "@/server/user";
-
-const FORBIDDEN = "Seuls les administrateurs peuvent gérer les comptes.";
 
 // A row's form has one visible field: put its error (e.g. the last admin) in the message itself.
 function withFieldMessage(result: ActionResult<unknown> & { ok: false }): ActionResult {
@@ -22,9 +19,7 @@ export async function changeUserRole(_prev: ActionResult | null, form: FormData)
   const result = await runMutation({
     schema: setRoleSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canManageUsers(viewer),
-    run: (_viewer, data) => setUserRole(getDb(), data.userId, data.role),
+    run: (viewer, data) => setUserRole(getDb(), viewer, data.userId, data.role),
   });
   if (!result.ok) return withFieldMessage(result);
   revalidatePath("/admin/utilisateurs");
@@ -36,9 +31,7 @@ export async function changeUserDisabled(_prev: ActionResult | null, form: FormD
   const result = await runMutation({
     schema: setDisabledSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canManageUsers(viewer),
-    run: (_viewer, data) => setUserDisabled(getDb(), data.userId, data.disabled),
+    run: (viewer, data) => setUserDisabled(getDb(), viewer, data.userId, data.disabled),
   });
   if (!result.ok) return withFieldMessage(result);
   revalidatePath("/admin/utilisateurs");
