@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { acteur, lieu, type Lieu } from "@/db/schema";
+import { canEditActeur } from "@/lib/policies/acteur";
 import type { LieuInput } from "@/lib/schemas/lieu";
+import { authorize, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 import { indexActeur } from "./search";
-
 
 function columnsOf(input: LieuInput) {
   return {
@@ -34,6 +35,22 @@ function columnsOf(input: LieuInput) {
 
 const notFound = (id: number) => new DomainError("lieu_not_found", "Ce lieu n'existe plus.", undefined, `No lieu with id ${id}.`);
 
+// Checked against the acteur the lieu really belongs to, read from the database, never the caller's word.
+function mayEditLieuxOf(actor: Actor, acteurId: number): void {
+  authorize(
+    actor,
+    (viewer) => canEditActeur(viewer, acteurId),
+    "Seuls les membres de cet acteur et les modérateurs peuvent modifier ses lieux.",
+    "Only members of this acteur and moderators may change its lieux.",
+  );
+}
+
+function acteurIdOfLieu(tx: Tx, lieuId: number): number {
+  const found = tx.select({ acteurId: lieu.acteurId }).from(lieu).where(eq(lieu.id, lieuId)).get();
+  if (!found) throw notFound(lieuId);
+  return found.acteurId;
+}
+
 // A change to a lieu is a change to its acteur's profile: the directory dates it.
 // An acteur is searched by its lieux' communes and names too: reindex it with them.
 function touchActeur(db: Db, tx: Tx, acteurId: number): void {
@@ -53,8 +70,9 @@ export function createLieu(db: Db, acteurId: number, input: LieuInput): Lieu {
 }
 
 /** Replaces every field of a lieu. */
-export function updateLieu(db: Db, lieuId: number, input: LieuInput): Lieu {
+export function updateLieu(db: Db, actor: Actor, lieuId: number, input: LieuInput): Lieu {
   return db.transaction((tx) => {
+    mayEditLieuxOf(actor, acteurIdOfLieu(tx, lieuId));
     const updated = tx
       .update(lieu)
       .set({ ...columnsOf(input), updatedAt: new Date() })
@@ -68,8 +86,9 @@ export function updateLieu(db: Db, lieuId: number, input: LieuInput): Lieu {
 }
 
 /** Deletes a lieu; the fiches that named it lose the link (cascade). */
-export function deleteLieu(db: Db, lieuId: number): void {
+export function deleteLieu(db: Db, actor: Actor, lieuId: number): void {
   db.transaction((tx) => {
+    mayEditLieuxOf(actor, acteurIdOfLieu(tx, lieuId));
     const deleted = tx.delete(lieu).where(eq(lieu.id, lieuId)).returning({ acteurId: lieu.acteurId }).get();
     if (!deleted) throw notFound(lieuId);
     touchActeur(db, tx, deleted.acteurId);

@@ -58,7 +58,7 @@ export function applyLieuxImport(db: Db, file: Extract<LieuxCsvFile, { ok: true 
           const created = createLieu(db, owner.id, row.input!);
           outcome.lieuxCreated.push({ id: created.id, nom: created.nom, acteurSlug: owner.slug, line: row.line });
         } else if (row.action === "update") {
-          const updated = updateLieu(db, row.existing!.id, row.input!);
+          const updated = updateLieu(db, SYSTEM, row.existing!.id, row.input!);
           const slug = db.select({ slug: acteur.slug }).from(acteur).where(eq(acteur.id, updated.acteurId)).get()!.slug;
           outcome.lieuxUpdated.push({ id: updated.id, nom: updated.nom, acteurSlug: slug, line: row.line });
         }

@@ -13,8 +13,8 @@ import { z } from "@/lib/schemas/zod";
 import { createLieu, deleteLieu, updateLieu } from "@/server/lieu";
 import { formDataToObject, runMutation } from "@/server/mutation";
 
-// Ids are bound by the pages but come back from the browser: the policy is checked against the
-// acteur the lieu really belongs to, read from the database.
+// Ids are bound by the pages but come back from the browser: updateLieu and deleteLieu check the
+// policy against the acteur the lieu really belongs to, read from the database.
 const FORBIDDEN = "Seuls les membres de cet acteur et les modérateurs peuvent modifier ses lieux.";
 const GONE: ActionResult<never> = { ok: false, code: "not_found", message: "Ce lieu n'existe plus : il a peut-être été supprimé entre-temps." };
 
@@ -46,9 +46,7 @@ export async function updateLieuAction(lieuId: number, previous: FormState<unkno
   const result = await runMutation({
     schema: lieuSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditActeur(viewer, existing.acteurId),
-    run: (_viewer, data) => updateLieu(getDb(), lieuId, data).id,
+    run: (viewer, data) => updateLieu(getDb(), viewer, lieuId, data).id,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");
@@ -62,9 +60,7 @@ export async function deleteLieuAction(lieuId: number, previous: FormState<unkno
   const result = await runMutation({
     schema: z.object({}),
     input: {},
-    forbidden: FORBIDDEN,
-    allow: (viewer) => canEditActeur(viewer, existing.acteurId),
-    run: () => deleteLieu(getDb(), lieuId),
+    run: (viewer) => deleteLieu(getDb(), viewer, lieuId),
   });
   if (!result.ok) return toFormState(result, {}, previous);
   revalidatePath("/", "layout");
