@@ -1,3 +1,4 @@
+import { SYSTEM } from "@/server/authorize";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -72,8 +73,7 @@ export async function run(): Promise<void> {
     const seeded = seedDatabase(db);
     const acteurs = db.select({ id: acteur.id }).from(acteur).all();
     for (let i = 0; i < LIEUX; i++) {
-      createLieu(
-        db,
+      createLieu(db, SYSTEM,
         acteurs[i % acteurs.length].id,
         lieuSchema.parse({
           nom: `Permanence numérique ${i + 1}`,

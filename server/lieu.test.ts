@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { buildActeur, buildLieu, buildUser } from "@/db/factories";
 import { getLieuById } from "@/db/queries/lieu";
 import { getViewerById } from "@/db/queries/viewer";
-import { acteur } from "@/db/schema";
+import { acteur, lieu } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { lieuSchema } from "@/lib/schemas/lieu";
 import { SYSTEM } from "./authorize";
@@ -22,8 +22,7 @@ describe("lieux", () => {
   it("creates a lieu from validated form values", () => {
     const db = getTestDb();
     const owner = buildActeur();
-    const created = createLieu(
-      db,
+    const created = createLieu(db, SYSTEM,
       owner.id,
       lieuSchema.parse({ ...form, latitude: "44.83", longitude: "-0.567", courriels: "a@exemple.fr, b@exemple.fr", horaires: "Tu-Sa 10:00-18:00", fraisACharge: ["Gratuit"] }),
     );
@@ -66,10 +65,10 @@ describe("lieux", () => {
     const data = lieuSchema.parse(form);
     expect(() => updateLieu(db, SYSTEM, 999_999, data)).toThrow(DomainError);
     expect(() => deleteLieu(db, SYSTEM, 999_999)).toThrow(DomainError);
-    expect(() => createLieu(db, 999_999, data)).toThrow(DomainError);
+    expect(() => createLieu(db, SYSTEM, 999_999, data)).toThrow(DomainError);
   });
 
-  it("refuses, by itself, to change or delete the lieu of an acteur the viewer does not edit", () => {
+  it("refuses, by itself, to add, change or delete the lieu of an acteur the viewer does not edit", () => {
     const db = getTestDb();
     const owner = buildActeur({ members: [buildUser()] });
     const existing = buildLieu(owner.id, { nom: "Intact" });
@@ -79,7 +78,9 @@ describe("lieux", () => {
     for (const viewer of [null, stranger, getViewerById(db, ownMember.id)]) {
       expect(() => updateLieu(db, viewer, existing.id, lieuSchema.parse({ ...form, nom: "Changé" }))).toThrow(expect.objectContaining({ code: "forbidden" }));
       expect(() => deleteLieu(db, viewer, existing.id)).toThrow(expect.objectContaining({ code: "forbidden" }));
+      expect(() => createLieu(db, viewer, owner.id, lieuSchema.parse({ ...form, nom: "Ajouté" }))).toThrow(expect.objectContaining({ code: "forbidden" }));
     }
     expect(getLieuById(db, existing.id)).toMatchObject({ nom: "Intact" });
+    expect(db.select().from(lieu).where(eq(lieu.acteurId, owner.id)).all().map((l) => l.nom)).toEqual(["Intact"]);
   });
 });

@@ -59,7 +59,8 @@ function touchActeur(db: Db, tx: Tx, acteurId: number): void {
 }
 
 /** Adds a lieu to an acteur. */
-export function createLieu(db: Db, acteurId: number, input: LieuInput): Lieu {
+export function createLieu(db: Db, actor: Actor, acteurId: number, input: LieuInput): Lieu {
+  mayEditLieuxOf(actor, acteurId);
   return db.transaction((tx) => {
     const exists = tx.select({ id: acteur.id }).from(acteur).where(eq(acteur.id, acteurId)).get();
     if (!exists) throw new DomainError("acteur_not_found", "Cet acteur n'existe plus.", undefined, `No acteur with id ${acteurId}.`);

@@ -1,3 +1,4 @@
+import { SYSTEM } from "@/server/authorize";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -36,8 +37,7 @@ const lien = buildActeur({ nom: "Association Le Lien", typologie: "association",
 const club = buildActeur({ nom: "Club informatique de Bègles", typologie: "association", rna: "W332012345" });
 const mairie = buildActeur({ nom: "Ville de Talence", categorie: "public", typologie: "collectivite_territoriale" });
 
-createLieu(
-  db,
+createLieu(db, SYSTEM,
   lien.id,
   lieuSchema.parse({
     nom: "Local du Lien",
@@ -62,8 +62,8 @@ createLieu(
     presentationDetail: "Des bénévoles formés, des ordinateurs en libre accès.",
   }),
 );
-createLieu(db, club.id, lieuSchema.parse({ nom: "Salle du club", adresse: "3 place du Marché", codePostal: "33130", commune: "Bègles", services: ["Loisirs et créations numériques"] }));
-createLieu(db, mairie.id, lieuSchema.parse({ nom: "Médiathèque Castagnéra", adresse: "Place de l'Ancienne-Mairie", codePostal: "33400", commune: "Talence", services: ["Accès internet et matériel informatique"], telephone: "06 92 12 34 56" }));
+createLieu(db, SYSTEM, club.id, lieuSchema.parse({ nom: "Salle du club", adresse: "3 place du Marché", codePostal: "33130", commune: "Bègles", services: ["Loisirs et créations numériques"] }));
+createLieu(db, SYSTEM, mairie.id, lieuSchema.parse({ nom: "Médiathèque Castagnéra", adresse: "Place de l'Ancienne-Mairie", codePostal: "33400", commune: "Talence", services: ["Accès internet et matériel informatique"], telephone: "06 92 12 34 56" }));
 // Two lieux no valid file can hold: one offers no service, one's commune has characters the schema refuses.
 const sansService = buildLieu(mairie.id, { nom: "Annexe sans service", services: [] });
 const communeInvalide = buildLieu(mairie.id, { nom: "Point d'accueil", commune: "Talence (Gironde)", services: ["Aide aux démarches administratives"] });

@@ -55,7 +55,7 @@ export function applyLieuxImport(db: Db, file: Extract<LieuxCsvFile, { ok: true 
       for (const row of plan.lieux) {
         if (row.action === "create") {
           const owner = ids[row.acteur!];
-          const created = createLieu(db, owner.id, row.input!);
+          const created = createLieu(db, SYSTEM, owner.id, row.input!);
           outcome.lieuxCreated.push({ id: created.id, nom: created.nom, acteurSlug: owner.slug, line: row.line });
         } else if (row.action === "update") {
           const updated = updateLieu(db, SYSTEM, row.existing!.id, row.input!);

@@ -1,3 +1,4 @@
+import { SYSTEM } from "@/server/authorize";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActeur, buildUser } from "@/db/factories";
@@ -40,8 +41,7 @@ describe("the search index follows the domain's changes", () => {
     createActeur(db, getViewerById(db, creator.id), acteurSchema.parse({ nom: "Médiathèque de Lormont", categorie: "public", typologie: "bibliotheque_mediatheque" }));
     expect(titlesFound("lormont")).toContain("Médiathèque de Lormont");
     const other = buildActeur({ nom: "Association Quartier Libre" });
-    createLieu(
-      db,
+    createLieu(db, SYSTEM,
       other.id,
       lieuSchema.parse({
         nom: "Local de la rue Achard",

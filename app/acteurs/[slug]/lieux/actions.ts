@@ -7,7 +7,6 @@ import { getActeurById } from "@/db/queries/acteur";
 import { getLieuById } from "@/db/queries/lieu";
 import type { ActionResult } from "@/lib/action-result";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { canEditActeur } from "@/lib/policies/acteur";
 import { LIEU_ARRAY_FIELDS, lieuSchema } from "@/lib/schemas/lieu";
 import { z } from "@/lib/schemas/zod";
 import { createLieu, deleteLieu, updateLieu } from "@/server/lieu";
@@ -30,8 +29,7 @@ export async function createLieuAction(acteurId: number, previous: FormState<unk
     schema: lieuSchema,
     input,
     forbidden: FORBIDDEN,
-    allow: (viewer) => canEditActeur(viewer, acteurId),
-    run: (_viewer, data) => createLieu(getDb(), acteurId, data).id,
+    run: (viewer, data) => createLieu(getDb(), viewer, acteurId, data).id,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/", "layout");
