@@ -1,3 +1,4 @@
+import { createActeurWithLieux } from "./carte-helpers";
 import { expect, newUserData, signUp, test } from "./fixtures";
 
 // Porteurs govern a fiche. A contributor who is not a member of its porteurs cannot make their own
@@ -6,12 +7,7 @@ test("a contributor cannot make their acteur porteur of someone else's fiche, an
   const user = newUserData();
   const nom = `Relais numérique ${user.email.slice(8, 16)}`;
   await signUp(page, user);
-  await page.goto("/acteurs/nouveau");
-  await page.getByLabel("Nom de l'organisation").fill(nom);
-  await page.getByLabel("Catégorie").selectOption({ label: "Acteur à but non lucratif" });
-  await page.getByLabel("Type d'organisation").selectOption({ label: "Association" });
-  await page.getByRole("button", { name: "Créer l'acteur" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: nom })).toBeVisible();
+  await createActeurWithLieux(page, nom, []);
 
   // A fiche of the Livre blanc, carried by its own porteurs.
   await page.goto("/fiches/dom-assist/modifier");
