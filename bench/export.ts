@@ -89,6 +89,9 @@ export async function run(): Promise<void> {
       );
     }
     console.log(`${seeded.livreBlanc?.fiches ?? 0} fiches, ${acteurs.length} acteurs, ${LIEUX} lieux; median of ${RUNS} runs`);
+    console.log(
+      "export: the builders called in-process. Left out of the real path: server/index.ts and its routes, so neither the on-disk cache per content version nor the download limit (a cached download is a file streamed from DATA_DIR/exports).",
+    );
     const context = exportContext(db);
 
     const json = time(() => exportFichesJson(db, context));

@@ -68,6 +68,9 @@ function words(count: number, prefix: string): string {
 }
 
 export async function run(): Promise<void> {
+  console.log(
+    "revision: the history's domain functions called in-process on a temporary database. Left out of the real path: server/index.ts, HTTP and Next's pages, the projection worker (edits are projected on this thread) and the live collaboration server (no room is loaded).",
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wiki-bench-revision-"));
   const db = openDatabase(path.join(dir, "wiki.sqlite"));
   try {
