@@ -1,5 +1,6 @@
 import { eq, inArray, or, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
@@ -113,7 +114,7 @@ export function renderBodyWithLinks(db: Db, json: JSONContent, ids: WikiLinkIds,
 function loadStoredBody(db: Db, ficheId: number): JSONContent | null {
   const state = loadDocumentState(db, ficheId);
   if (!state) return null;
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     Y.applyUpdate(doc, state);
     return yXmlFragmentToProsemirrorJSON(bodyFragment(doc));

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
+import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
@@ -10,7 +11,7 @@ import { bodyFragment, readFicheContent, readImportKey } from "@/lib/fiche/docum
 import { loadDocumentState } from "./collab/persistence";
 import { renderFicheBody } from "./fiche-html";
 import { collectWikiLinkIds, loadWikiLinkTargets, refreshFichesCitingFiche, wikiLinkResolvers, type WikiLinkIds, type WikiLinkTargets } from "./fiche-links";
-import { indexFiche } from "./search";
+import { indexFiche, prestem } from "./search";
 
 /**
  * The fields of a fiche kept in its `fields` JSON column, the ones without a column of their own;
@@ -137,6 +138,7 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
   // as they are when this commits.
   const inputs = loadProjectionInputs(db, read);
   let next = buildProjection(ficheId, read, inputs);
+  const stems = prestem([next.titre, next.texte]);
   return db.transaction(
     () => {
       const current = loadProjectionInputs(db, read);
@@ -198,7 +200,7 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
       }
       if (row.titre !== next.titre) refreshFichesCitingFiche(db, ficheId, [ficheId]);
       // The search index is derived from these rows: an edit is searchable as soon as it is projected.
-      indexFiche(db, ficheId);
+      indexFiche(db, ficheId, stems);
       return true;
     },
     { behavior: "immediate" },
@@ -209,7 +211,7 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
 export function projectFicheFromStorage(db: Db, ficheId: number): boolean {
   const state = loadDocumentState(db, ficheId);
   if (!state) return false;
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     Y.applyUpdate(doc, state);
     projectFiche(db, ficheId, doc);

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
+import { scratchDoc } from "./collab/scratch-doc";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
@@ -25,7 +26,7 @@ export function uniqueFicheSlug(db: Db, titre: string): string {
 
 /** The first Yjs state of a fiche: its type, title, the body template of its type, and any other fields given. */
 export function buildInitialDocument(type: FicheType, titre: string, content: Partial<FicheContent> = {}): Uint8Array {
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     writeFicheContent(doc, { ...content, type, titre });
     prosemirrorJSONToYXmlFragment(getFicheSchema(), getBodyTemplate(type), bodyFragment(doc));
@@ -69,7 +70,7 @@ export function insertFiche(db: Db, input: NewFiche): Fiche {
         .returning()
         .get();
       storeInitialDocument(db, row.id, state);
-      const doc = new Y.Doc();
+      const doc = scratchDoc();
       try {
         Y.applyUpdate(doc, state);
         projectFiche(db, row.id, doc);

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { getFicheSchema } from "@/lib/editor/extensions";
@@ -15,7 +16,7 @@ export function snapshotOf(doc: Y.Doc): RevisionSnapshot {
 
 /** Reads a stored Yjs state (a revision's, or a fiche's) into its fields and body. */
 export function readRevisionState(state: Uint8Array): RevisionSnapshot {
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     Y.applyUpdate(doc, state);
     return snapshotOf(doc);

@@ -1,5 +1,6 @@
 import { and, eq, gte, isNotNull } from "drizzle-orm";
 import * as Y from "yjs";
+import { scratchDoc } from "./collab/scratch-doc";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { getLatestRevision, getRevision } from "@/db/queries/revision";
@@ -20,7 +21,7 @@ import { parisDayOf, pruneRevisions, revisionRetentionDays } from "./revision-re
  * the restore's own revisions: it must not bring the older content back as the latest version.
  */
 function lastRevisionHolds(lastState: Uint8Array, state: Uint8Array, snapshot: RevisionSnapshot): boolean {
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     Y.applyUpdate(doc, lastState);
     if (sameSnapshot(snapshotOf(doc), snapshot)) return true;

@@ -96,15 +96,22 @@ export function stemFrench(word: string): string {
 }
 
 // A text repeats the same few hundred words: indexing a fiche stems each of them once.
+// Keyed by the token as written, so that a word seen before is neither folded nor stemmed again:
+// the projection re-indexes a whole fiche body at every pause in typing.
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
+// Longer tokens (a pasted URL, a hostile run of letters) are stemmed each time rather than kept.
+const CACHED_TOKEN_MAX = 64;
 
-function cachedStem(word: string): string {
-  let stem = stemCache.get(word);
+function stemOfToken(token: string): string {
+  let stem = stemCache.get(token);
   if (stem === undefined) {
-    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-    stem = stemFrench(word);
-    stemCache.set(word, stem);
+    const word = foldWord(token);
+    stem = word ? stemFrench(word) : "";
+    if (token.length <= CACHED_TOKEN_MAX) {
+      if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+      stemCache.set(token, stem);
+    }
   }
   return stem;
 }
@@ -113,8 +120,8 @@ function cachedStem(word: string): string {
 export function stemmedText(text: string): string {
   const stems: string[] = [];
   for (const match of text.matchAll(TOKEN)) {
-    const word = foldWord(match[0]);
-    if (word) stems.push(cachedStem(word));
+    const stem = stemOfToken(match[0]);
+    if (stem) stems.push(stem);
   }
   return stems.join(" ");
 }

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { scratchDoc } from "./scratch-doc";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { acteursMap, readFicheContent, type FicheContent } from "@/lib/fiche/document";
@@ -130,7 +131,7 @@ export class FicheDocuments implements FicheDocumentService {
     }
     const userId = "viewer" in writer ? writer.viewer.id : writer.userId;
     // Mutate a copy: the update must be stored before the live doc (and its peers) see it.
-    const copy = new Y.Doc();
+    const copy = scratchDoc();
     cleanup.push(() => copy.destroy());
     const live = this.options.rooms?.get(ficheId);
     const base = live ? Y.encodeStateAsUpdate(live.doc) : null;

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
+import { scratchDoc } from "./scratch-doc";
 import type { Db } from "@/db/client";
 import { ficheDocument, ficheUpdate } from "@/db/schema";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
@@ -24,7 +25,17 @@ function prepareAppender(db: Db) {
   const insertMany = db.$client.transaction((updates: readonly UpdateToStore[]) => {
     for (const u of updates) insert.run(u.ficheId, toBuffer(u.update), u.userId);
   });
-  return { insert, insertMany };
+  // Prepared once: db.pragma() prepares a new statement on every call, twice per batch here.
+  const busyTimeout = db.$client.prepare("PRAGMA busy_timeout").pluck();
+  const setBusyTimeout = (ms: number) => db.$client.prepare(`PRAGMA busy_timeout = ${ms}`);
+  const noWait = setBusyTimeout(0);
+  const waits = new Map<number, ReturnType<typeof setBusyTimeout>>();
+  const restoreBusyTimeout = (ms: number) => {
+    let statement = waits.get(ms);
+    if (!statement) waits.set(ms, (statement = setBusyTimeout(ms)));
+    statement.get();
+  };
+  return { insert, insertMany, busyTimeout, noWait, restoreBusyTimeout };
 }
 function appender(db: Db) {
   let prepared = appenders.get(db);
@@ -53,17 +64,17 @@ export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): void {
  */
 export function tryAppendUpdates(db: Db, updates: readonly UpdateToStore[]): boolean {
   if (updates.length === 0) return true;
-  const client = db.$client;
-  const timeout = client.pragma("busy_timeout", { simple: true }) as number;
-  client.pragma("busy_timeout = 0");
+  const prepared = appender(db);
+  const timeout = prepared.busyTimeout.get() as number;
+  prepared.noWait.get();
   try {
-    appender(db).insertMany.immediate(updates);
+    prepared.insertMany.immediate(updates);
     return true;
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
     throw error;
   } finally {
-    client.pragma(`busy_timeout = ${timeout}`);
+    prepared.restoreBusyTimeout(timeout);
   }
 }
 
@@ -137,7 +148,7 @@ export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: numb
 export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = consoleLogger): LoadedDocument | null {
   const rows = readStoredRows(db, ficheId);
   if (!rows.snapshot && rows.updates.length === 0) return null;
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
   applyLoggedUpdates(ficheId, doc, rows.updates, null, logger);
   dropPending(ficheId, doc, logger);
@@ -194,7 +205,7 @@ export function compactDocument(db: Db, ficheId: number, options: CompactOptions
       }
       let doc = options.liveDoc;
       if (!doc) {
-        doc = new Y.Doc();
+        doc = scratchDoc();
         if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
       }
       const discarded = applyLoggedUpdates(ficheId, doc, rows.updates, options.origin ?? null, logger);

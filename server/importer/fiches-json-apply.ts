@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
+import { scratchDoc } from "@/server/collab/scratch-doc";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import { searchFold } from "@/db/queries/acteur";
@@ -54,7 +55,7 @@ type ResolvedLinks = { acteurs: { acteurId: number; role: FicheActeurRole }[]; o
 
 /** The Yjs state of an imported fiche: its structured fields, then its body. */
 function buildState(f: ImportedJsonFiche, links: ResolvedLinks): Uint8Array {
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     writeFicheContent(doc, {
       type: f.type,

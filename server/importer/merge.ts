@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { scratchDoc } from "@/server/collab/scratch-doc";
 import { z } from "zod";
 import { FICHE_ACTEUR_ROLES, type FicheActeurRole } from "@/lib/fiche/values";
 import { getFicheSchema } from "@/lib/editor/extensions";
@@ -71,7 +72,7 @@ const digests = new WeakMap<JSONContent, string>();
 export function bodyDigest(body: JSONContent): string {
   const known = digests.get(body);
   if (known) return known;
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     prosemirrorJSONToYXmlFragment(getFicheSchema(), body, bodyFragment(doc));
     const digest = digestOfFragment(bodyFragment(doc));
@@ -198,7 +199,7 @@ export function mergeImport(doc: Y.Doc, values: ImportedValues): MergeDecision {
 
 /** The first state of an imported fiche's document: every value, the body, the import key and baseline. */
 export function buildImportedDocument(importKey: string, values: ImportedValues): Uint8Array {
-  const doc = new Y.Doc();
+  const doc = scratchDoc();
   try {
     const { type, titre, source, lienWeb, publics, themesSuggeres, enjeux, acteurs } = values;
     writeFicheContent(doc, { type, titre, source, lienWeb, publics, themesSuggeres, enjeux, acteurs });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { inArray, isNotNull, sql } from "drizzle-orm";
-import * as Y from "yjs";
+import { scratchDoc } from "@/server/collab/scratch-doc";
 import type { Db } from "@/db/client";
 import { acteur, fiche, taxonomyTerm } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
@@ -222,7 +222,7 @@ function planFiches(db: Db, document: ImportDocument, result: ImportResult, acte
       );
     }
     // A fiche without a stored document is merged into an empty one, as applyImport will.
-    const doc = loadDocument(db, existing.id)?.doc ?? new Y.Doc();
+    const doc = loadDocument(db, existing.id)?.doc ?? scratchDoc();
     const { changes, kept } = decideMerge(doc, values);
     doc.destroy();
     if (kept.length) {

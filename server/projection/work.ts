@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { scratchDoc } from "../collab/scratch-doc";
 import type { Db } from "@/db/client";
 import type { AutomaticRevisionReason } from "../collab/revisions";
 import { errorMessage } from "../collab/log";
@@ -24,7 +25,7 @@ export type WorkerReply = { type: "ready" } | { type: "done"; ficheId: number; e
 export function doFicheWork(db: Db, work: FicheWork): string[] {
   const errors: string[] = [];
   if (work.state) {
-    const doc = new Y.Doc();
+    const doc = scratchDoc();
     try {
       Y.applyUpdate(doc, work.state);
       projectFiche(db, work.ficheId, doc);

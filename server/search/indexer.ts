@@ -20,9 +20,20 @@ function readStored(db: Db, kind: SearchKind, id: number): StoredDocument | null
   return { texts: row.slice(0, 3), stems: row.slice(3, 6), facettes: row[6] };
 }
 
-function toStored(doc: SearchDocument): StoredDocument {
+/** Texts already stemmed (cleaned text → its stems), computed before a write transaction. */
+export type Prestemmed = ReadonlyMap<string, string>;
+
+/**
+ * Stems texts that a coming write will index, so that the write transaction, which holds the lock
+ * the socket's thread appends under, does not stem a whole fiche body (see projectFiche).
+ */
+export function prestem(texts: readonly string[]): Prestemmed {
+  return new Map(texts.map(cleanDisplayText).map((text) => [text, stemmedText(text)]));
+}
+
+function toStored(doc: SearchDocument, prestemmed?: Prestemmed): StoredDocument {
   const texts = doc.texts.map(cleanDisplayText);
-  return { texts, stems: texts.map(stemmedText), facettes: facetTokens(doc.facets) };
+  return { texts, stems: texts.map((text) => prestemmed?.get(text) ?? stemmedText(text)), facettes: facetTokens(doc.facets) };
 }
 
 function sameStored(a: StoredDocument, b: StoredDocument): boolean {
@@ -50,10 +61,10 @@ function hasLiveEntry(db: Db, kind: SearchKind, id: number): boolean {
  * given exactly the stems stored at insertion, as external-content tables require.
  * Returns whether anything was written.
  */
-function writeDocument(db: Db, kind: SearchKind, id: number, doc: SearchDocument | null): boolean {
+function writeDocument(db: Db, kind: SearchKind, id: number, doc: SearchDocument | null, prestemmed?: Prestemmed): boolean {
   const t = SEARCH_TABLES[kind];
   const previous = readStored(db, kind, id);
-  const next = doc ? toStored(doc) : null;
+  const next = doc ? toStored(doc, prestemmed) : null;
   if (previous && next && sameStored(previous, next) && hasLiveEntry(db, kind, id)) return false;
   if (!previous && !next && !hasLiveEntry(db, kind, id)) return false;
   const ftsColumns = [...t.columns, "facettes"].join(", ");
@@ -78,8 +89,8 @@ function writeDocument(db: Db, kind: SearchKind, id: number, doc: SearchDocument
  * (Re)indexes a fiche from its projected row and links: a published fiche is written, any other
  * (draft, archived, hidden, merged, deleted) is removed. Cheap when nothing searchable changed.
  */
-export function indexFiche(db: Db, ficheId: number): boolean {
-  return db.$client.transaction(() => writeDocument(db, "fiche", ficheId, buildFicheDocument(db, ficheId)))();
+export function indexFiche(db: Db, ficheId: number, prestemmed?: Prestemmed): boolean {
+  return db.$client.transaction(() => writeDocument(db, "fiche", ficheId, buildFicheDocument(db, ficheId), prestemmed))();
 }
 
 // Fiches that showed an acteur's name in their fields; after a deletion the links are gone, so the
