@@ -92,6 +92,7 @@ describe("setFicheStatut", () => {
     const f = createFiche(db, author, { type: "pratique", titre: "Permanence numérique" });
 
     expect(codeOf(() => setFicheStatut(db, stranger, f.id, "publiee"))).toBe("forbidden");
+    expect(codeOf(() => setFicheStatut(db, null, f.id, "publiee"))).toBe("forbidden");
     expect(setFicheStatut(db, author, f.id, "publiee").statut).toBe("publiee");
     // Once published, the draft's author no longer manages it on their own.
     expect(codeOf(() => setFicheStatut(db, author, f.id, "archivee"))).toBe("forbidden");
@@ -142,6 +143,11 @@ describe("setFicheVerrouillee and setFicheAVerifier", () => {
     expect(codeOf(() => setFicheVerrouillee(db, stranger, f.id, false))).toBe("forbidden");
     expect(codeOf(() => setFicheAVerifier(db, stranger, f.id, true))).toBe("forbidden");
     expect(codeOf(() => setFicheVerrouillee(db, null, f.id, false))).toBe("forbidden");
+    expect(codeOf(() => setFicheAVerifier(db, null, f.id, true))).toBe("forbidden");
+    // The page shows the domain's own wording: no wrapper rewords it.
+    expect(() => setFicheStatut(db, stranger, f.id, "publiee")).toThrow(
+      expect.objectContaining({ messageFr: "Seuls les membres des acteurs porteurs, l'auteur d'un brouillon et les modérateurs peuvent faire cela." }),
+    );
 
     setFicheStatut(db, author, f.id, "publiee");
     expect(codeOf(() => setFicheVerrouillee(db, author, f.id, false))).toBe("forbidden");

@@ -107,10 +107,17 @@ describe("hideFiche and unhideFiche", () => {
 
   it("are for moderators only", () => {
     const f = buildFicheWithBody(db, { titre: "Protégée" });
-    expect(codeOf(() => hideFiche(db, viewer(), f.id))).toBe("forbidden");
-    expect(codeOf(() => hideFiche(db, null, f.id))).toBe("forbidden");
+    const other = buildFicheWithBody(db, { titre: "Autre" });
+    // The pages call these without checking first: each decision refuses on its own.
+    for (const who of [viewer(), null]) {
+      expect(codeOf(() => hideFiche(db, who, f.id))).toBe("forbidden");
+      expect(codeOf(() => unhideFiche(db, who, f.id))).toBe("forbidden");
+      expect(codeOf(() => archiveFiche(db, who, f.id))).toBe("forbidden");
+      expect(codeOf(() => mergeFiches(db, who, { sourceId: f.id, targetId: other.id }))).toBe("forbidden");
+    }
+    expect(() => hideFiche(db, viewer(), f.id)).toThrow(expect.objectContaining({ messageFr: "Seuls les modérateurs peuvent faire cela." }));
     expect(codeOf(() => hideFiche(db, viewer("admin"), 999_999))).toBe("not_found");
-    expect(ficheRow(db, f.id).masquee).toBe(false);
+    expect(ficheRow(db, f.id)).toMatchObject({ masquee: false, statut: "publiee", redirectToId: null });
   });
 });
 

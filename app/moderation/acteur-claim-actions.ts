@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
-import { canDecideActeurClaim } from "@/lib/policies/acteur";
 import { decideActeurClaimSchema } from "@/lib/schemas/acteur-claim";
 import { acceptActeurClaim, refuseActeurClaim } from "@/server/acteur-claim";
 import { formDataToObject, runMutation } from "@/server/mutation";
@@ -14,8 +13,6 @@ async function decide(form: FormData, run: typeof acceptActeurClaim, outcome: Mo
   const result = await runMutation({
     schema: decideActeurClaimSchema,
     input: formDataToObject(form),
-    forbidden: "Seuls les modérateurs traitent les demandes de gestion.",
-    allow: (viewer) => canDecideActeurClaim(viewer),
     run: (viewer, data) => run(getDb(), viewer, data),
   });
   if (!result.ok) return result;

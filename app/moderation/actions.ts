@@ -6,14 +6,11 @@ import type { z } from "zod";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Viewer } from "@/lib/policies/viewer";
-import { canModerate } from "@/lib/policies/moderation";
 import { mergeFichesSchema, moderateFicheSchema, resolveSignalementSchema } from "@/lib/schemas/moderation";
 import { archiveFiche, hideFiche, mergeFiches, unhideFiche } from "@/server/moderation";
 import { formDataToObject, runMutation } from "@/server/mutation";
 import { resolveSignalement } from "@/server/signalement";
 import { MODERATION_VIEWS, type ModerationOutcome } from "./views";
-
-const FORBIDDEN = "Seuls les modérateurs peuvent faire cela.";
 
 /**
  * Runs one moderation decision through the mutation path; on success, goes back to the view the
@@ -25,7 +22,7 @@ async function moderate<S extends z.ZodType>(
   run: (viewer: Viewer | null, data: z.infer<S>) => { slugs: string[] },
   outcome: ModerationOutcome,
 ): Promise<ActionResult> {
-  const result = await runMutation({ schema, input: formDataToObject(form), forbidden: FORBIDDEN, allow: (viewer) => canModerate(viewer), run });
+  const result = await runMutation({ schema, input: formDataToObject(form), run });
   if (!result.ok) return result;
   revalidatePath("/moderation");
   revalidatePath("/fiches");

@@ -5,9 +5,8 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getActeurById } from "@/db/queries/acteur";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { canClaimActeur } from "@/lib/policies/acteur";
 import { requestActeurClaimSchema } from "@/lib/schemas/acteur-claim";
-import { getActeurClaimFacts, requestActeurClaim } from "@/server/acteur-claim";
+import { requestActeurClaim } from "@/server/acteur-claim";
 import { formDataToObject, runMutation } from "@/server/mutation";
 
 /** "Demandez à la gérer": a signed-in non-member asks the moderators to manage an acteur without members. */
@@ -16,11 +15,6 @@ export async function requestActeurClaimAction(acteurId: number, previous: FormS
   const result = await runMutation({
     schema: requestActeurClaimSchema,
     input,
-    forbidden: "Cet acteur a déjà des membres : demandez à l'un d'eux de vous ajouter.",
-    allow: (viewer) => {
-      const facts = getActeurClaimFacts(getDb(), acteurId);
-      return facts !== undefined && canClaimActeur(viewer, facts);
-    },
     run: (viewer, data) => requestActeurClaim(getDb(), viewer, acteurId, data),
   });
   if (!result.ok) return toFormState(result, input, previous);

@@ -2,9 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { canReportFiche } from "@/lib/policies/moderation";
 import { reportFicheSchema } from "@/lib/schemas/moderation";
 import { formDataToObject, runMutation } from "@/server/mutation";
 import { reportFiche } from "@/server/signalement";
@@ -15,11 +13,6 @@ export async function reportFicheAction(previous: FormState | null, form: FormDa
   const result = await runMutation({
     schema: reportFicheSchema,
     input,
-    forbidden: "Vous ne pouvez pas signaler cette fiche.",
-    allow: (viewer, data) => {
-      const facts = getFicheAccessFacts(getDb(), data.ficheId);
-      return viewer !== null && facts !== null && canReportFiche(viewer, facts);
-    },
     run: (viewer, data) => reportFiche(getDb(), viewer, data),
   });
   if (!result.ok) return toFormState(result, input, previous);

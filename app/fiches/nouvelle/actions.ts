@@ -3,7 +3,6 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
-import { canCreateFiche } from "@/lib/policies/fiche";
 import { createFicheSchema } from "@/lib/schemas/fiche";
 import { createFiche } from "@/server/fiche";
 import { formDataToObject, runMutation } from "@/server/mutation";
@@ -13,7 +12,6 @@ export async function createFicheAction(_prev: ActionResult<{ slug: string }> | 
   const result = await runMutation({
     schema: createFicheSchema,
     input: formDataToObject(form),
-    allow: (viewer) => canCreateFiche(viewer),
     run: (viewer, data) => ({ slug: createFiche(getDb(), viewer, data).slug }),
   });
   // redirect() throws: it must stay outside the mutation's error handling.

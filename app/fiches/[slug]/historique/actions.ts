@@ -2,28 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { ActionResult } from "@/lib/action-result";
-import type { Viewer } from "@/lib/policies/viewer";
-import { canEditFiche } from "@/lib/policies/fiche";
 import { restoreRevisionSchema } from "@/lib/schemas/revision";
 import { formDataToObject, runMutation } from "@/server/mutation";
 import { restoreRevision } from "@/server/revision";
 
 export type RestoreOutcome = { revisionId: number };
 
-function canRestore(viewer: Viewer | null, data: { ficheId: number }): boolean {
-  const facts = getFicheAccessFacts(getDb(), data.ficheId);
-  return facts !== null && canEditFiche(viewer, facts);
-}
-
 /** Restores a revision of a fiche as a new forward edit, for those who may edit the fiche. */
 export async function restoreRevisionAction(_prev: ActionResult<RestoreOutcome> | null, form: FormData): Promise<ActionResult<RestoreOutcome>> {
   const result = await runMutation({
     schema: restoreRevisionSchema,
     input: formDataToObject(form),
-    forbidden: "Vous ne pouvez pas modifier cette fiche, donc pas en restaurer une version.",
-    allow: canRestore,
     run: (viewer, data) => restoreRevision(getDb(), data.ficheId, data.revisionId, viewer),
   });
   if (!result.ok) return result;

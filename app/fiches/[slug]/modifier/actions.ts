@@ -2,21 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
-import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { Fiche } from "@/db/schema";
 import type { ActionResult } from "@/lib/action-result";
-import type { Viewer } from "@/lib/policies/viewer";
-import { canManageFiche } from "@/lib/policies/fiche";
 import { setFicheFlagSchema, setFicheStatutSchema } from "@/lib/schemas/fiche";
 import { setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
 import { formDataToObject, runMutation } from "@/server/mutation";
-
-const FORBIDDEN = "Seuls les membres des acteurs porteurs, l'auteur d'un brouillon et les modérateurs peuvent faire cela.";
-
-function canManage(viewer: Viewer | null, data: { ficheId: number }): boolean {
-  const facts = getFicheAccessFacts(getDb(), data.ficheId);
-  return facts !== null && canManageFiche(viewer, facts);
-}
 
 function done(result: ActionResult<Fiche>, message: (f: Fiche) => string): ActionResult<Fiche> {
   if (!result.ok) return result;
@@ -32,8 +22,6 @@ export async function changeFicheStatut(_prev: ActionResult<Fiche> | null, form:
   const result = await runMutation({
     schema: setFicheStatutSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: canManage,
     run: (viewer, data) => setFicheStatut(getDb(), viewer, data.ficheId, data.statut),
   });
   return done(result, (f) => STATUT_MESSAGES[f.statut]);
@@ -43,8 +31,6 @@ export async function changeFicheVerrouillee(_prev: ActionResult<Fiche> | null, 
   const result = await runMutation({
     schema: setFicheFlagSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: canManage,
     run: (viewer, data) => setFicheVerrouillee(getDb(), viewer, data.ficheId, data.value),
   });
   return done(result, (f) =>
@@ -56,8 +42,6 @@ export async function changeFicheAVerifier(_prev: ActionResult<Fiche> | null, fo
   const result = await runMutation({
     schema: setFicheFlagSchema,
     input: formDataToObject(form),
-    forbidden: FORBIDDEN,
-    allow: canManage,
     run: (viewer, data) => setFicheAVerifier(getDb(), viewer, data.ficheId, data.value),
   });
   return done(result, (f) => (f.aVerifier ? "La fiche est signalée comme à vérifier." : "Le signalement « à vérifier » est retiré."));
