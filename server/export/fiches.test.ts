@@ -14,6 +14,7 @@ import { getTestDb } from "@/db/testing";
 import { LICENCES } from "@/lib/licence";
 import { importFichesJson } from "../importer/fiches-json-apply";
 import { readFichesJson } from "../importer/fiches-json";
+import { SYSTEM } from "../authorize";
 import { setContentLicence } from "../licence";
 import {
   collectExportedFiches,
@@ -118,7 +119,7 @@ describe("fiche exports", () => {
   });
 
   it("carry the licence chosen by the admin in every format", () => {
-    setContentLicence(db, "cc-by-sa-4.0");
+    setContentLicence(db, SYSTEM, "cc-by-sa-4.0");
     const licence = LICENCES["cc-by-sa-4.0"];
     const context = exportContext(db);
     expect(JSON.parse(exportFichesJson(db, context)).licence).toEqual({ id: "cc-by-sa-4.0", name: licence.name, url: licence.url });
@@ -135,7 +136,7 @@ describe("fiche exports", () => {
     expect(readme).toContain(licence.url);
     expect(readme).toContain(context.exportedAt.toISOString());
     expect(strFromU8(files[`fiches/${published.slug}.md`])).toContain(licence.url);
-    setContentLicence(db, "etalab-2.0");
+    setContentLicence(db, SYSTEM, "etalab-2.0");
     expect(JSON.parse(exportFichesJson(db, exportContext(db))).licence.id).toBe("etalab-2.0");
   });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildActeur, buildLieu } from "@/db/factories";
 import { acteur, fiche, ficheTerm, ficheUpdate, lieu, taxonomyTerm } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
+import { SYSTEM } from "../authorize";
 import { setContentLicence } from "../licence";
 import { countExportBuilds, exportsDir, exportVersion, getStoredExport } from "./store";
 import { buildExportFiche, firstTerm, termId } from "./test-fiches";
@@ -37,7 +38,7 @@ const EDITS: [string, () => void][] = [
   ["a taxonomy label", () => db.update(taxonomyTerm).set({ label: "Nouveau libellé" }).where(eq(taxonomyTerm.slug, firstTerm(db, "theme"))).run()],
   ["an acteur's name", () => db.update(acteur).set({ nom: "Le Lien" }).where(eq(acteur.id, porteur.id)).run()],
   ["a lieu's address", () => db.update(lieu).set({ adresse: "1 rue Neuve" }).where(eq(lieu.id, local.id)).run()],
-  ["the content licence", () => setContentLicence(db, "cc-by-sa-4.0")],
+  ["the content licence", () => setContentLicence(db, SYSTEM, "cc-by-sa-4.0")],
 ];
 
 describe("stored exports", () => {

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import type { ActionResult } from "@/lib/action-result";
-import { canChooseLicence } from "@/lib/policies/licence";
 import { contentLicenceSchema } from "@/lib/schemas/licence";
 import { setContentLicence } from "@/server/licence";
 import { formDataToObject, runMutation } from "@/server/mutation";
@@ -13,9 +12,7 @@ export async function chooseContentLicence(_prev: ActionResult | null, form: For
   const result = await runMutation({
     schema: contentLicenceSchema,
     input: formDataToObject(form),
-    forbidden: "Seuls les administrateurs choisissent la licence du contenu.",
-    allow: (viewer) => canChooseLicence(viewer),
-    run: (_viewer, data) => setContentLicence(getDb(), data.licence),
+    run: (viewer, data) => setContentLicence(getDb(), viewer, data.licence),
   });
   if (!result.ok) {
     // One visible field: put its error in the message itself.
