@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   const { seedDatabase } = await import("@/server/importer/seed");
   const { user } = await import("@/db/schema");
   const { createApiToken } = await import("@/server/api-token");
+  const { getViewerById } = await import("@/db/queries/viewer");
   const { RateLimiter } = await import("@/server/rate-limit");
   const { rebuildSearchIndex } = await import("@/server/search");
   const fiches = await import("@/app/api/v1/fiches/route");
@@ -32,7 +33,7 @@ export async function run(): Promise<void> {
   const seeded = seedDatabase(db);
   rebuildSearchIndex(db);
   const owner = db.insert(user).values({ email: "bench@exemple.fr", name: "Bench", role: "moderateur" }).returning().get();
-  const token = createApiToken(db, owner.id, "Bench").token;
+  const token = createApiToken(db, getViewerById(db, owner.id), "Bench").token;
 
   // The bench measures the handlers, not the rate limiter's refusals: limits far above its request count.
   (globalThis as { __wikiApiLimiters?: unknown }).__wikiApiLimiters = { anonymous: new RateLimiter(1e9, 60_000), token: new RateLimiter(1e9, 60_000) };

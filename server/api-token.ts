@@ -28,11 +28,18 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+// A token acts for the person who holds it: only someone signed in gets one, for themselves.
+function signedIn(viewer: Viewer | null, messageFr: string, messageEn: string): Viewer {
+  if (!viewer) throw new DomainError("forbidden", messageFr, undefined, messageEn);
+  return viewer;
+}
+
 /**
- * Creates a personal API token and returns it in clear, the only time it exists outside the
- * person's hands: only its hash and a short display prefix are stored.
+ * Creates a personal API token for the signed-in viewer and returns it in clear, the only time it
+ * exists outside the person's hands: only its hash and a short display prefix are stored.
  */
-export function createApiToken(db: Db, userId: number, name: string): ApiTokenView & { token: string } {
+export function createApiToken(db: Db, viewer: Viewer | null, name: string): ApiTokenView & { token: string } {
+  const userId = signedIn(viewer, "Connectez-vous pour créer un jeton.", "Sign in to create an API token.").id;
   const trimmed = name.trim();
   const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   return db.transaction(
@@ -72,10 +79,11 @@ export function listApiTokens(db: Db, userId: number): ApiTokenView[] {
 }
 
 /**
- * Revokes one of the person's own tokens; it stops working at once. Someone else's token, or one
+ * Revokes one of the viewer's own tokens; it stops working at once. Someone else's token, or one
  * already revoked, is "not found": a person cannot learn which token ids exist.
  */
-export function revokeApiToken(db: Db, userId: number, tokenId: number): ApiTokenView {
+export function revokeApiToken(db: Db, viewer: Viewer | null, tokenId: number): ApiTokenView {
+  const userId = signedIn(viewer, "Connectez-vous pour révoquer un jeton.", "Sign in to revoke an API token.").id;
   const revoked = db
     .update(apiToken)
     .set({ revokedAt: new Date() })

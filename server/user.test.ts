@@ -4,7 +4,7 @@ import { getViewerById } from "@/db/queries/viewer";
 import { getTestDb } from "@/db/testing";
 import { SYSTEM } from "./authorize";
 import { DomainError } from "./errors";
-import { createUser, getUserByEmail, getUserById, setUserDisabled, setUserRole, upsertOidcUser } from "./user";
+import { changePassword, createUser, getUserByEmail, getUserById, setUserDisabled, setUserRole, upsertOidcUser, verifyCredentials } from "./user";
 
 const db = getTestDb();
 let n = 0;
@@ -67,6 +67,21 @@ describe("account management", () => {
     expect(setUserRole(db, admin, target.id, "moderateur").role).toBe("moderateur");
     expect(setUserDisabled(db, admin, target.id, true).disabled).toBe(true);
     expect(setUserRole(db, SYSTEM, target.id, "admin").role).toBe("admin");
+  });
+
+  it("changes only the signed-in viewer's own password, after checking the current one", async () => {
+    const owner = await createUser(db, null, { email: "titulaire@exemple.fr", name: "Titulaire", password: "ancien mot de passe" });
+    const refused = await changePassword(db, null, "ancien mot de passe", "nouveau mot de passe").catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "forbidden" });
+    // A stranger who knows the owner's password still changes only their own account.
+    const stranger = await createUser(db, null, { email: "inconnue@exemple.fr", name: "Inconnue", password: "le sien" });
+    const wrong = await changePassword(db, getViewerById(db, stranger.id), "ancien mot de passe", "nouveau mot de passe").catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: "wrong_password" });
+    expect(await verifyCredentials(db, "titulaire@exemple.fr", "ancien mot de passe")).not.toBeNull();
+
+    await changePassword(db, getViewerById(db, owner.id), "ancien mot de passe", "nouveau mot de passe");
+    expect(await verifyCredentials(db, "titulaire@exemple.fr", "nouveau mot de passe")).not.toBeNull();
+    expect(await verifyCredentials(db, "titulaire@exemple.fr", "ancien mot de passe")).toBeNull();
   });
 
   it("lets anyone sign up as a contributor, but only an administrator or the system give another role", async () => {

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { user, type User } from "@/db/schema";
 import { canManageUsers } from "@/lib/policies/user";
+import type { Viewer } from "@/lib/policies/viewer";
 import type { Role } from "@/lib/roles";
 import { authorize, type Actor } from "./authorize";
 import { DomainError } from "./errors";
@@ -55,8 +56,10 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   return found;
 }
 
-/** Changes a user's password after checking the current one. */
-export async function changePassword(db: Db, userId: number, currentPassword: string, newPassword: string): Promise<void> {
+/** Changes the signed-in viewer's own password after checking the current one. */
+export async function changePassword(db: Db, viewer: Viewer | null, currentPassword: string, newPassword: string): Promise<void> {
+  if (!viewer) throw new DomainError("forbidden", "Connectez-vous pour changer votre mot de passe.", undefined, "Sign in to change your password.");
+  const userId = viewer.id;
   const found = db.select().from(user).where(eq(user.id, userId)).get();
   if (!found?.passwordHash || !(await verify(found.passwordHash, currentPassword).catch(() => false))) {
     throw new DomainError("wrong_password", "Le mot de passe actuel est incorrect.", "currentPassword", "The current password is wrong.");

@@ -10,9 +10,8 @@ export async function changeMyPassword(_prev: ActionResult | null, form: FormDat
   const result = await runMutation({
     schema: changePasswordSchema,
     input: formDataToObject(form),
-    allow: (viewer) => viewer !== null,
     run: async (viewer, data) => {
-      await changePassword(getDb(), viewer!.id, data.currentPassword, data.newPassword);
+      await changePassword(getDb(), viewer, data.currentPassword, data.newPassword);
       return undefined;
     },
   });

@@ -16,10 +16,8 @@ export async function createMyApiToken(previous: FormState<CreatedApiToken> | nu
   const result = await runMutation({
     schema: createApiTokenSchema,
     input,
-    forbidden: "Connectez-vous pour créer un jeton.",
-    allow: (viewer) => viewer !== null,
     run: (viewer, data) => {
-      const created = createApiToken(getDb(), viewer!.id, data.name);
+      const created = createApiToken(getDb(), viewer, data.name);
       return { name: created.name, token: created.token };
     },
   });
@@ -35,8 +33,7 @@ export async function revokeMyApiToken(previous: FormState<unknown> | null, form
   const result = await runMutation({
     schema: revokeApiTokenSchema,
     input,
-    allow: (viewer) => viewer !== null,
-    run: (viewer, data) => revokeApiToken(getDb(), viewer!.id, data.tokenId).name,
+    run: (viewer, data) => revokeApiToken(getDb(), viewer, data.tokenId).name,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/compte");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildUser } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
+import { getViewerById } from "@/db/queries/viewer";
 import { createApiToken } from "@/server/api-token";
 import { ApiError } from "./errors";
 import { apiPreflight, apiRead, apiWrite, jsonResponse, readJsonBody } from "./http";
@@ -16,7 +17,7 @@ const failing = apiRead(() => {
 });
 
 let tokens = 0;
-const newToken = () => createApiToken(db, buildUser().id, `Jeton ${++tokens}`).token;
+const newToken = () => createApiToken(db, getViewerById(db, buildUser().id), `Jeton ${++tokens}`).token;
 
 describe("API HTTP layer", () => {
   it("opens reads to every origin and answers their preflight, but never writes'", async () => {
@@ -39,7 +40,7 @@ describe("API HTTP layer", () => {
 
   it("reads a token when one is given, and refuses a wrong Authorization rather than reading as anonymous", async () => {
     const owner = buildUser();
-    const token = createApiToken(db, owner.id, "Lecture").token;
+    const token = createApiToken(db, getViewerById(db, owner.id), "Lecture").token;
     expect((await jsonOf(await callRoute(read, apiRequest("/api/v1/x", { token })))).body).toEqual({ viewer: owner.id });
     expect((await jsonOf(await callRoute(read, apiRequest("/api/v1/x")))).body).toEqual({ viewer: null });
 

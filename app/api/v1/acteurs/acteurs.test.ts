@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildActeur, buildLieu, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
 import { acteur as acteurTable, membership } from "@/db/schema";
+import { getViewerById } from "@/db/queries/viewer";
 import { createApiToken } from "@/server/api-token";
 import { apiRequest, callRoute, jsonOf } from "@/server/api/testing";
 import { GET as getLieux } from "../lieux/route";
@@ -14,7 +15,7 @@ import { GET as listActeurs, POST as postActeur } from "./route";
 const db = getTestDb();
 
 let tokens = 0;
-const tokenOf = (owner: { id: number }) => createApiToken(db, owner.id, `Tests ${++tokens}`).token;
+const tokenOf = (owner: { id: number }) => createApiToken(db, getViewerById(db, owner.id), `Tests ${++tokens}`).token;
 const patch = (slug: string, body: unknown, token: string, headers?: Record<string, string>) =>
   callRoute(patchActeur, apiRequest(`/api/v1/acteurs/${slug}`, { method: "PATCH", body, token, headers }), { slug });
 

@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { buildActeur, buildLieu, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
 import { fiche, user } from "@/db/schema";
+import { getViewerById } from "@/db/queries/viewer";
 import { readFicheContent } from "@/lib/fiche/document";
 import { createApiToken, revokeApiToken } from "@/server/api-token";
 import { loadDocumentState } from "@/server/collab/persistence";
@@ -16,7 +17,7 @@ const db = getTestDb();
 
 function tokenFor(values: Parameters<typeof buildUser>[0] = {}) {
   const owner = buildUser(values);
-  return { owner, token: createApiToken(db, owner.id, "Tests").token };
+  return { owner, token: createApiToken(db, getViewerById(db, owner.id), "Tests").token };
 }
 
 function storedContent(ficheId: number) {
@@ -124,7 +125,7 @@ describe("GET /api/v1/fiches/{slug}", () => {
     expect(anonymous).toEqual({ status: 404, body: { error: { code: "not_found", message: `Fiche "${draft.slug}" not found.` } } });
     expect((await read(draft.slug, tokenFor().token)).status).toBe(404);
     expect((await read(draft.slug, author.token)).status).toBe(200);
-    expect((await read(draft.slug, createApiToken(db, member.id, "m").token)).status).toBe(200);
+    expect((await read(draft.slug, createApiToken(db, getViewerById(db, member.id), "m").token)).status).toBe(200);
     expect((await read(draft.slug, tokenFor({ role: "moderateur" }).token)).status).toBe(200);
   });
 
@@ -188,8 +189,8 @@ describe("POST /api/v1/fiches", () => {
     expect(withCookie.status).toBe(401);
 
     const { owner, token } = tokenFor();
-    const revoked = createApiToken(db, owner.id, "Révoqué");
-    revokeApiToken(db, owner.id, revoked.id);
+    const revoked = createApiToken(db, getViewerById(db, owner.id), "Révoqué");
+    revokeApiToken(db, getViewerById(db, owner.id), revoked.id);
     const refused = await jsonOf(await callRoute(postFiche, apiRequest("/api/v1/fiches", { body, token: revoked.token })));
     expect(refused).toEqual({ status: 401, body: { error: { code: "invalid_token", message: "This API token is unknown, revoked, or its account is disabled." } } });
 

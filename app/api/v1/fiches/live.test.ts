@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildActeur, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
+import { getViewerById } from "@/db/queries/viewer";
 import { acteursMap, readFicheContent, setField } from "@/lib/fiche/document";
 import { createApiToken } from "@/server/api-token";
 import { getCollabServer } from "@/server/collab/registry";
@@ -42,7 +43,7 @@ describe("PATCH /api/v1/fiches/{slug} with people editing the fiche", () => {
 
     // The editor types at the end of the title while the API changes other fields.
     client.doc.getText("titre").insert("Atelier".length, " du samedi");
-    const token = createApiToken(db, buildUser().id, "Synchronisation").token;
+    const token = createApiToken(db, getViewerById(db, buildUser().id), "Synchronisation").token;
     const response = await callRoute(
       PATCH,
       apiRequest(`/api/v1/fiches/${f.slug}`, {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildUser } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
 import { fiche } from "@/db/schema";
+import { getViewerById } from "@/db/queries/viewer";
 import { createApiToken } from "@/server/api-token";
 import { apiRequest, buildFicheWithContent, callRoute, jsonOf } from "@/server/api/testing";
 import { indexFiche } from "@/server/search";
@@ -28,7 +29,7 @@ describe("GET /api/v1/search", () => {
     db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
     indexFiche(db, hidden.id);
 
-    const response = await search("q=ordinateur&type=pratique", createApiToken(db, author.id, "Recherche").token);
+    const response = await search("q=ordinateur&type=pratique", createApiToken(db, getViewerById(db, author.id), "Recherche").token);
     const { status, body } = await jsonOf<{ data: { slug: string; kind: string; url: string }[]; meta: Record<string, unknown>; facets: { facet: string }[] }>(response);
     expect(status).toBe(200);
     expect(body.data.map((r) => r.slug)).toEqual([published.slug]);
