@@ -47,10 +47,10 @@ export async function run(): Promise<void> {
     seedDatabase(db);
     const owner = getViewerById(db, db.insert(user).values({ email: "bench@exemple.fr", name: "Bench" }).returning().get().id)!;
     const fiches = db.select({ id: fiche.id }).from(fiche).where(eq(fiche.statut, "publiee")).all();
-    const catalogue = createCatalogue(db, owner.id, { titre: "Former les bénévoles à l'accompagnement numérique", description: "Banc d'essai", publicVise: "", objectifs: "", duree: "" });
-    const modules = Array.from({ length: MODULES }, (_, m) => addModule(db, catalogue.id, { titre: `Module ${m + 1}`, description: "" }).id);
+    const catalogue = createCatalogue(db, owner, { titre: "Former les bénévoles à l'accompagnement numérique", description: "Banc d'essai", publicVise: "", objectifs: "", duree: "" });
+    const modules = Array.from({ length: MODULES }, (_, m) => addModule(db, owner, catalogue.id, { titre: `Module ${m + 1}`, description: "" }).id);
     const items = fiches.map((f, i) => addFicheToModule(db, owner, catalogue.id, { moduleId: modules[i % MODULES], ficheId: f.id, note: "Pourquoi cette fiche.", duree: "30 min" }).id);
-    setCatalogueStatut(db, catalogue.id, "public");
+    setCatalogueStatut(db, owner, catalogue.id, "public");
     console.log(`${items.length} fiches in ${MODULES} modules; ${RUNS} runs, medians`);
 
     const read = await time(RUNS, () => getCatalogueBySlug(db, catalogue.slug, null, { content: true })!);
@@ -62,13 +62,13 @@ export async function run(): Promise<void> {
 
     let seed = 7;
     const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
-    const move = await time(MOVES, () => moveItem(db, catalogue.id, items[Math.floor(next() * items.length)], modules[Math.floor(next() * MODULES)], Math.floor(next() * 15)));
+    const move = await time(MOVES, () => moveItem(db, owner, catalogue.id, items[Math.floor(next() * items.length)], modules[Math.floor(next() * MODULES)], Math.floor(next() * 15)));
     line("moveItem across modules (one transaction)", move.ms, `median of ${MOVES}`);
     const copy = await time(RUNS, () => duplicateCatalogue(db, owner, catalogue.id));
     line("duplicateCatalogue", copy.ms, `${copy.result.skipped} items left out`);
 
     for (let i = 0; i < CATALOGUES; i++) {
-      const c = createCatalogue(db, owner.id, { titre: `Parcours ${i} ${i % 3 ? "médiation" : "démarches en ligne"}`, description: "Pour les bénévoles d'accueil.", publicVise: "Bénévoles", objectifs: "", duree: "" });
+      const c = createCatalogue(db, owner, { titre: `Parcours ${i} ${i % 3 ? "médiation" : "démarches en ligne"}`, description: "Pour les bénévoles d'accueil.", publicVise: "Bénévoles", objectifs: "", duree: "" });
       db.$client.prepare("update catalogue set statut = 'public' where id = ?").run(c.id);
     }
     const search = await time(RUNS, () => listPublicCatalogues(db, { q: "demarches benevoles" }));

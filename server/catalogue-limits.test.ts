@@ -28,7 +28,7 @@ function buildFiches(count: number): number[] {
 
 /** A catalogue with `modules` modules, the first holding `items` fiches, written straight to the tables. */
 function buildCatalogue(owner: Viewer, modules: number, items: number) {
-  const created = createCatalogue(db, owner.id, { titre: "Parcours complet", ...fields });
+  const created = createCatalogue(db, owner, { titre: "Parcours complet", ...fields });
   const moduleIds = Array.from(
     { length: modules },
     (_, position) => db.insert(catalogueModule).values({ catalogueId: created.id, titre: `Module ${position + 1}`, position }).returning().get().id,
@@ -52,8 +52,8 @@ describe("catalogue caps", () => {
   it("adds modules up to the cap, then refuses with a French message and a precise English one", () => {
     const owner = buildViewer();
     const { catalogueId } = buildCatalogue(owner, CATALOGUE_MODULES_MAX - 1, 0);
-    addModule(db, catalogueId, { titre: "Dernier module", description: "" });
-    const error = refusal(() => addModule(db, catalogueId, { titre: "Un de trop", description: "" }));
+    addModule(db, owner, catalogueId, { titre: "Dernier module", description: "" });
+    const error = refusal(() => addModule(db, owner, catalogueId, { titre: "Un de trop", description: "" }));
     expect(error.code).toBe("too_many_modules");
     expect(error.messageFr).toContain(`au plus ${CATALOGUE_MODULES_MAX} modules`);
     expect(error.message).toBe(`Catalogue ${catalogueId} already has ${CATALOGUE_MODULES_MAX} modules; the maximum is ${CATALOGUE_MODULES_MAX}.`);
@@ -74,20 +74,19 @@ describe("catalogue caps", () => {
   it("duplicates a catalogue at the caps, and refuses one past them without creating anything", () => {
     const owner = buildViewer();
     const full = buildCatalogue(owner, CATALOGUE_MODULES_MAX, CATALOGUE_ITEMS_MAX);
-    expect(duplicateCatalogue(db, buildViewer(), full.catalogueId).skipped).toBe(0);
+    expect(duplicateCatalogue(db, owner, full.catalogueId).skipped).toBe(0);
 
     const tooManyModules = buildCatalogue(owner, CATALOGUE_MODULES_MAX + 1, 1);
     const tooManyItems = buildCatalogue(owner, 1, CATALOGUE_ITEMS_MAX + 1);
-    const adapter = buildViewer();
     const catalogues = () => db.select().from(catalogue).all().length;
     const before = catalogues();
     for (const { catalogueId } of [tooManyModules, tooManyItems]) {
-      const error = refusal(() => duplicateCatalogue(db, adapter, catalogueId));
+      const error = refusal(() => duplicateCatalogue(db, owner, catalogueId));
       expect(error.code).toBe("catalogue_too_large");
       expect(error.messageFr).toContain(`ne peut dépasser ${CATALOGUE_MODULES_MAX} modules et ${CATALOGUE_ITEMS_MAX} fiches`);
     }
     expect(catalogues()).toBe(before);
-    expect(refusal(() => duplicateCatalogue(db, adapter, tooManyItems.catalogueId)).message).toBe(
+    expect(refusal(() => duplicateCatalogue(db, owner, tooManyItems.catalogueId)).message).toBe(
       `Catalogue ${tooManyItems.catalogueId} has 1 modules and ${CATALOGUE_ITEMS_MAX + 1} items to copy; a catalogue may have at most ${CATALOGUE_MODULES_MAX} modules and ${CATALOGUE_ITEMS_MAX} items.`,
     );
   });

@@ -1,6 +1,7 @@
 // A second writer for catalogue-module.test.ts: its own process and SQLite connection on the test's
 // DATA_DIR, moving items and modules at random once the parent says "go", to race the other writer.
 import { getDb } from "@/db/client";
+import { SYSTEM } from "./authorize";
 import { DomainError } from "./errors";
 import { moveItem, moveModule } from "./catalogue-module";
 
@@ -22,8 +23,8 @@ process.on("message", (order: Order) => {
   let done = 0;
   for (let n = 0; n < order.moves; n++) {
     try {
-      if (next() < 0.2) moveModule(db, order.catalogueId, pick(order.moduleIds), Math.floor(next() * order.moduleIds.length));
-      else moveItem(db, order.catalogueId, pick(order.itemIds), pick(order.moduleIds), Math.floor(next() * 8));
+      if (next() < 0.2) moveModule(db, SYSTEM, order.catalogueId, pick(order.moduleIds), Math.floor(next() * order.moduleIds.length));
+      else moveItem(db, SYSTEM, order.catalogueId, pick(order.itemIds), pick(order.moduleIds), Math.floor(next() * 8));
       done++;
     } catch (error) {
       // A domain refusal would mean a lost item or module: report it, as any other failure.

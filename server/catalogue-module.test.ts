@@ -7,8 +7,9 @@ import { getViewerById } from "@/db/queries/viewer";
 import { getTestDb } from "@/db/testing";
 import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
 import type { Viewer } from "@/lib/policies/viewer";
+import { SYSTEM } from "./authorize";
 import { createCatalogue } from "./catalogue";
-import { addFicheToModule, addModule, moveItem, moveModule, removeItem, removeModule, renameModule } from "./catalogue-module";
+import { addFicheToModule, addModule, moveItem, moveModule, removeItem, removeModule, renameModule, updateItem } from "./catalogue-module";
 import { DomainError } from "./errors";
 import { insertFiche } from "./fiche";
 
@@ -24,9 +25,9 @@ function buildFiche(createdBy: number | null = null, statut: "brouillon" | "publ
 /** A catalogue with modules holding fresh published fiches: sizes [2, 3] gives two modules of 2 and 3 items. */
 function buildCatalogue(owner: Viewer, sizes: number[]) {
   const db = getTestDb();
-  const created = createCatalogue(db, owner.id, { titre: "Former les bénévoles", description: "", publicVise: "", objectifs: "", duree: "" });
+  const created = createCatalogue(db, owner, { titre: "Former les bénévoles", description: "", publicVise: "", objectifs: "", duree: "" });
   const modules = sizes.map((size, m) => {
-    const { id } = addModule(db, created.id, { titre: `Module ${m + 1}`, description: "" });
+    const { id } = addModule(db, owner, created.id, { titre: `Module ${m + 1}`, description: "" });
     const items = Array.from({ length: size }, () => addFicheToModule(db, owner, created.id, { moduleId: id, ficheId: buildFiche().id, note: "", duree: "" }).id);
     return { id, items };
   });
@@ -60,13 +61,13 @@ describe("item ordering", () => {
     const db = getTestDb();
     const { catalogueId, modules } = buildCatalogue(buildViewer(), [4]);
     const [a, b, c, d] = modules[0].items;
-    expect(moveItem(db, catalogueId, c, modules[0].id, 1)).toMatchObject({ position: 1, count: 4 });
+    expect(moveItem(db, SYSTEM, catalogueId, c, modules[0].id, 1)).toMatchObject({ position: 1, count: 4 });
     expect(layout(catalogueId)).toEqual([[a, c, b, d]]);
-    moveItem(db, catalogueId, a, modules[0].id, 2);
+    moveItem(db, SYSTEM, catalogueId, a, modules[0].id, 2);
     expect(layout(catalogueId)).toEqual([[c, b, a, d]]);
-    expect(moveItem(db, catalogueId, b, modules[0].id, 99)).toMatchObject({ position: 3 });
+    expect(moveItem(db, SYSTEM, catalogueId, b, modules[0].id, 99)).toMatchObject({ position: 3 });
     expect(layout(catalogueId)).toEqual([[c, a, d, b]]);
-    moveItem(db, catalogueId, b, modules[0].id, 0);
+    moveItem(db, SYSTEM, catalogueId, b, modules[0].id, 0);
     expect(layout(catalogueId)).toEqual([[b, c, a, d]]);
   });
 
@@ -74,12 +75,12 @@ describe("item ordering", () => {
     const db = getTestDb();
     const { catalogueId, modules } = buildCatalogue(buildViewer(), [3, 2]);
     const [[a, b, c], [d, e]] = modules.map((m) => m.items);
-    expect(moveItem(db, catalogueId, b, modules[1].id, 1)).toMatchObject({ moduleId: modules[1].id, moduleTitre: "Module 2", position: 1, count: 3 });
+    expect(moveItem(db, SYSTEM, catalogueId, b, modules[1].id, 1)).toMatchObject({ moduleId: modules[1].id, moduleTitre: "Module 2", position: 1, count: 3 });
     expect(layout(catalogueId)).toEqual([[a, c], [d, b, e]]);
-    moveItem(db, catalogueId, a, modules[1].id, 99);
-    moveItem(db, catalogueId, c, modules[1].id, 0);
+    moveItem(db, SYSTEM, catalogueId, a, modules[1].id, 99);
+    moveItem(db, SYSTEM, catalogueId, c, modules[1].id, 0);
     expect(layout(catalogueId)).toEqual([[], [c, d, b, e, a]]);
-    moveItem(db, catalogueId, e, modules[0].id, 5);
+    moveItem(db, SYSTEM, catalogueId, e, modules[0].id, 5);
     expect(layout(catalogueId)).toEqual([[e], [c, d, b, a]]);
   });
 
@@ -88,12 +89,12 @@ describe("item ordering", () => {
     const { catalogueId, modules } = buildCatalogue(buildViewer(), [4]);
     const [a, b, c, d] = modules[0].items;
     // Two people see [a, b, c, d]; one moves d to the top, the other c to the top.
-    moveItem(db, catalogueId, d, modules[0].id, 0);
-    moveItem(db, catalogueId, c, modules[0].id, 0);
+    moveItem(db, SYSTEM, catalogueId, d, modules[0].id, 0);
+    moveItem(db, SYSTEM, catalogueId, c, modules[0].id, 0);
     expect(layout(catalogueId)).toEqual([[c, d, a, b]]);
     // Someone removes b while another person moves it: the move is refused, nothing else changes.
-    removeItem(db, catalogueId, b);
-    expect(codeOf(() => moveItem(db, catalogueId, b, modules[0].id, 0))).toBe("item_not_found");
+    removeItem(db, SYSTEM, catalogueId, b);
+    expect(codeOf(() => moveItem(db, SYSTEM, catalogueId, b, modules[0].id, 0))).toBe("item_not_found");
     expect(layout(catalogueId)).toEqual([[c, d, a]]);
   });
 
@@ -102,11 +103,11 @@ describe("item ordering", () => {
     const owner = buildViewer();
     const mine = buildCatalogue(owner, [2]);
     const other = buildCatalogue(owner, [2]);
-    expect(codeOf(() => moveItem(db, mine.catalogueId, other.modules[0].items[0], mine.modules[0].id, 0))).toBe("item_not_found");
-    expect(codeOf(() => moveItem(db, mine.catalogueId, mine.modules[0].items[1], other.modules[0].id, 0))).toBe("module_not_found");
-    expect(codeOf(() => moveModule(db, mine.catalogueId, other.modules[0].id, 0))).toBe("module_not_found");
-    expect(codeOf(() => removeItem(db, mine.catalogueId, other.modules[0].items[0]))).toBe("item_not_found");
-    expect(codeOf(() => renameModule(db, mine.catalogueId, other.modules[0].id, { titre: "Volé", description: "" }))).toBe("module_not_found");
+    expect(codeOf(() => moveItem(db, SYSTEM, mine.catalogueId, other.modules[0].items[0], mine.modules[0].id, 0))).toBe("item_not_found");
+    expect(codeOf(() => moveItem(db, SYSTEM, mine.catalogueId, mine.modules[0].items[1], other.modules[0].id, 0))).toBe("module_not_found");
+    expect(codeOf(() => moveModule(db, SYSTEM, mine.catalogueId, other.modules[0].id, 0))).toBe("module_not_found");
+    expect(codeOf(() => removeItem(db, SYSTEM, mine.catalogueId, other.modules[0].items[0]))).toBe("item_not_found");
+    expect(codeOf(() => renameModule(db, SYSTEM, mine.catalogueId, other.modules[0].id, { titre: "Volé", description: "" }))).toBe("module_not_found");
     expect(layout(mine.catalogueId)).toEqual([mine.modules[0].items]);
     expect(layout(other.catalogueId)).toEqual([other.modules[0].items]);
   });
@@ -116,7 +117,7 @@ describe("item ordering", () => {
     const owner = buildViewer();
     const { catalogueId, modules } = buildCatalogue(owner, [3]);
     const [a, b, c] = modules[0].items;
-    removeItem(db, catalogueId, a);
+    removeItem(db, SYSTEM, catalogueId, a);
     const added = addFicheToModule(db, owner, catalogueId, { moduleId: modules[0].id, ficheId: buildFiche().id, note: "Pour lancer", duree: "30 min" });
     expect(layout(catalogueId)).toEqual([[b, c, added.id]]);
     expect(db.select().from(catalogueItem).where(eq(catalogueItem.id, added.id)).get()).toMatchObject({ note: "Pour lancer", duree: "30 min", position: 2 });
@@ -128,14 +129,14 @@ describe("module ordering", () => {
     const db = getTestDb();
     const { catalogueId, modules } = buildCatalogue(buildViewer(), [1, 2, 1]);
     const [m1, m2, m3] = modules;
-    expect(moveModule(db, catalogueId, m3.id, 0)).toEqual({ position: 0, count: 3 });
+    expect(moveModule(db, SYSTEM, catalogueId, m3.id, 0)).toEqual({ position: 0, count: 3 });
     expect(layout(catalogueId)).toEqual([m3.items, m1.items, m2.items]);
-    moveModule(db, catalogueId, m3.id, 7);
+    moveModule(db, SYSTEM, catalogueId, m3.id, 7);
     expect(layout(catalogueId)).toEqual([m1.items, m2.items, m3.items]);
-    expect(removeModule(db, catalogueId, m2.id)).toEqual({ titre: "Module 2" });
+    expect(removeModule(db, SYSTEM, catalogueId, m2.id)).toEqual({ titre: "Module 2" });
     expect(layout(catalogueId)).toEqual([m1.items, m3.items]);
     expect(db.select().from(catalogueItem).where(inArray(catalogueItem.id, m2.items)).all()).toEqual([]);
-    expect(addModule(db, catalogueId, { titre: "Module 4", description: "" }).position).toBe(2);
+    expect(addModule(db, SYSTEM, catalogueId, { titre: "Module 4", description: "" }).position).toBe(2);
   });
 });
 
@@ -155,6 +156,51 @@ describe("adding fiches", () => {
     expect(codeOf(add(ownDraft.id))).toBeUndefined();
     expect(codeOf(add(ownDraft.id, modules[1].id))).toBe("fiche_already_in_catalogue");
     expect(layout(catalogueId).map((items) => items.length)).toEqual([1, 0]);
+  });
+});
+
+describe("who may change the modules and items", () => {
+  it("refuses a stranger and a visitor every module and item command, and changes nothing", () => {
+    const db = getTestDb();
+    const owner = buildViewer();
+    const { catalogueId, modules } = buildCatalogue(owner, [2, 1]);
+    const [a, b] = modules[0].items;
+    const before = layout(catalogueId);
+    for (const who of [buildViewer(), null]) {
+      const attempts = [
+        () => addModule(db, who, catalogueId, { titre: "Intrus", description: "" }),
+        () => renameModule(db, who, catalogueId, modules[0].id, { titre: "Volé", description: "" }),
+        () => moveModule(db, who, catalogueId, modules[1].id, 0),
+        () => removeModule(db, who, catalogueId, modules[1].id),
+        () => addFicheToModule(db, who, catalogueId, { moduleId: modules[0].id, ficheId: buildFiche().id, note: "", duree: "" }),
+        () => updateItem(db, who, catalogueId, a, { note: "Vandale", duree: "" }),
+        () => moveItem(db, who, catalogueId, b, modules[0].id, 0),
+        () => removeItem(db, who, catalogueId, a),
+      ];
+      for (const attempt of attempts) expect(codeOf(attempt)).toBe("forbidden");
+    }
+    expect(layout(catalogueId)).toEqual(before);
+    expect(db.select().from(catalogueModule).where(eq(catalogueModule.id, modules[0].id)).get()).toMatchObject({ titre: "Module 1" });
+    expect(db.select().from(catalogueItem).where(eq(catalogueItem.id, a)).get()).toMatchObject({ note: "" });
+  });
+
+  it("lets an owner and a moderator change modules and items", () => {
+    const db = getTestDb();
+    const owner = buildViewer();
+    const moderateur = buildViewer("moderateur");
+    const { catalogueId, modules } = buildCatalogue(owner, [2]);
+    const [a, b] = modules[0].items;
+    const added = addModule(db, moderateur, catalogueId, { titre: "Par la modération", description: "" });
+    renameModule(db, owner, catalogueId, added.id, { titre: "Renommé", description: "" });
+    expect(moveModule(db, moderateur, catalogueId, added.id, 0)).toEqual({ position: 0, count: 2 });
+    updateItem(db, moderateur, catalogueId, a, { note: "Relue", duree: "1 h" });
+    moveItem(db, owner, catalogueId, b, added.id, 0);
+    const c = addFicheToModule(db, moderateur, catalogueId, { moduleId: added.id, ficheId: buildFiche().id, note: "", duree: "" }).id;
+    expect(layout(catalogueId)).toEqual([[b, c], [a]]);
+    removeItem(db, moderateur, catalogueId, c);
+    expect(removeModule(db, owner, catalogueId, added.id)).toEqual({ titre: "Renommé" });
+    expect(layout(catalogueId)).toEqual([[a]]);
+    expect(db.select().from(catalogueItem).where(eq(catalogueItem.id, a)).get()).toMatchObject({ note: "Relue", duree: "1 h" });
   });
 });
 

@@ -2,15 +2,16 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogueItem, catalogueModule, fiche } from "@/db/schema";
-import type { Viewer } from "@/lib/policies/viewer";
 import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type AddFicheInput, type ModuleInput } from "@/lib/schemas/catalogue";
 import { displayTitre } from "@/lib/fiche/labels";
-import { requireCatalogue, touchCatalogue } from "./catalogue";
+import { SYSTEM, type Actor } from "./authorize";
+import { mayEditCatalogue, requireCatalogue, touchCatalogue } from "./catalogue";
 import { DomainError } from "./errors";
 
 // Modules and items are kept in order by a dense 0-based `position`. Every change reads the list
 // and rewrites it inside one IMMEDIATE transaction: two people reordering at once are serialized,
-// and each move applies to the order as it stands, never to a stale copy.
+// and each move applies to the order as it stands, never to a stale copy. The same transaction first
+// asks whether the actor may edit the catalogue, against its owners as stored.
 
 type Positioned = { id: number; position: number };
 
@@ -87,8 +88,9 @@ function itemCount(tx: Tx, catalogueId: number): number {
 const clamp = (position: number, length: number) => Math.min(Math.max(Math.trunc(position), 0), length);
 
 /** Appends a module to the catalogue. */
-export function addModule(db: Db, catalogueId: number, input: ModuleInput): { id: number; position: number } {
+export function addModule(db: Db, actor: Actor, catalogueId: number, input: ModuleInput): { id: number; position: number } {
   return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     requireCatalogue(tx, catalogueId);
     const modules = modulesOf(tx, catalogueId);
     if (modules.length >= CATALOGUE_MODULES_MAX) {
@@ -111,8 +113,9 @@ export function addModule(db: Db, catalogueId: number, input: ModuleInput): { id
 }
 
 /** Renames a module and updates its description. */
-export function renameModule(db: Db, catalogueId: number, moduleId: number, input: ModuleInput): void {
+export function renameModule(db: Db, actor: Actor, catalogueId: number, moduleId: number, input: ModuleInput): void {
   db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     requireModule(tx, catalogueId, moduleId);
     tx.update(catalogueModule).set({ titre: input.titre, description: input.description }).where(eq(catalogueModule.id, moduleId)).run();
     touchCatalogue(tx, catalogueId);
@@ -120,8 +123,9 @@ export function renameModule(db: Db, catalogueId: number, moduleId: number, inpu
 }
 
 /** Deletes a module with its items, and closes the gap it leaves in the order. */
-export function removeModule(db: Db, catalogueId: number, moduleId: number): { titre: string } {
+export function removeModule(db: Db, actor: Actor, catalogueId: number, moduleId: number): { titre: string } {
   return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     const removed = requireModule(tx, catalogueId, moduleId);
     tx.delete(catalogueModule).where(eq(catalogueModule.id, moduleId)).run();
     renumber(modulesOf(tx, catalogueId), writeModule(tx));
@@ -131,8 +135,9 @@ export function removeModule(db: Db, catalogueId: number, moduleId: number): { t
 }
 
 /** Moves a module to a 0-based position among the catalogue's modules (clamped to the list), and returns where it landed. */
-export function moveModule(db: Db, catalogueId: number, moduleId: number, position: number): { position: number; count: number } {
+export function moveModule(db: Db, actor: Actor, catalogueId: number, moduleId: number, position: number): { position: number; count: number } {
   return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     requireModule(tx, catalogueId, moduleId);
     const modules = modulesOf(tx, catalogueId);
     const moving = modules.find((m) => m.id === moduleId)!;
@@ -149,8 +154,9 @@ export function moveModule(db: Db, catalogueId: number, moduleId: number, positi
  * Adds a fiche at the end of a module, with the trainer's note and duration. Only a fiche the person
  * may read: a draft of someone else, or a fiche hidden by a moderator, is refused as unknown.
  */
-export function addFicheToModule(db: Db, viewer: Viewer, catalogueId: number, input: AddFicheInput): { id: number; titre: string } {
+export function addFicheToModule(db: Db, actor: Actor, catalogueId: number, input: AddFicheInput): { id: number; titre: string } {
   return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     requireModule(tx, catalogueId, input.moduleId);
     const items = itemCount(tx, catalogueId);
     if (items >= CATALOGUE_ITEMS_MAX) {
@@ -161,13 +167,15 @@ export function addFicheToModule(db: Db, viewer: Viewer, catalogueId: number, in
         `Catalogue ${catalogueId} already holds ${items} items; the maximum is ${CATALOGUE_ITEMS_MAX}.`,
       );
     }
+    // The system reads as a visitor: what it adds to a catalogue, everyone may read.
+    const viewer = actor === SYSTEM ? null : actor;
     const found = getReadableFiches(tx, [input.ficheId], viewer).get(input.ficheId);
     if (!found) {
       throw new DomainError(
         "fiche_unavailable",
         "Cette fiche n'existe pas ou vous ne pouvez pas la lire : choisissez-en une dans la liste des suggestions.",
         "ficheId",
-        `Fiche ${input.ficheId} does not exist or user ${viewer.id} may not read it.`,
+        `Fiche ${input.ficheId} does not exist or user ${viewer?.id ?? "(system)"} may not read it.`,
       );
     }
     const already = tx
@@ -197,8 +205,9 @@ export function addFicheToModule(db: Db, viewer: Viewer, catalogueId: number, in
 }
 
 /** Updates the trainer's note and duration of an item. */
-export function updateItem(db: Db, catalogueId: number, itemId: number, input: { note: string; duree: string }): void {
+export function updateItem(db: Db, actor: Actor, catalogueId: number, itemId: number, input: { note: string; duree: string }): void {
   db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     requireItem(tx, catalogueId, itemId);
     tx.update(catalogueItem).set({ note: input.note, duree: input.duree }).where(eq(catalogueItem.id, itemId)).run();
     touchCatalogue(tx, catalogueId);
@@ -206,8 +215,9 @@ export function updateItem(db: Db, catalogueId: number, itemId: number, input: {
 }
 
 /** Takes a fiche out of its module and closes the gap; the fiche itself is untouched. */
-export function removeItem(db: Db, catalogueId: number, itemId: number): { titre: string } {
+export function removeItem(db: Db, actor: Actor, catalogueId: number, itemId: number): { titre: string } {
   return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     const item = requireItem(tx, catalogueId, itemId);
     const titre = tx
       .select({ titre: fiche.titre })
@@ -226,8 +236,9 @@ export function removeItem(db: Db, catalogueId: number, itemId: number): { titre
  * Moves an item to a 0-based position in a module of the same catalogue (its own or another),
  * clamped to that module's length; both modules are renumbered. Returns where it landed.
  */
-export function moveItem(db: Db, catalogueId: number, itemId: number, moduleId: number, position: number): { moduleId: number; moduleTitre: string; position: number; count: number } {
+export function moveItem(db: Db, actor: Actor, catalogueId: number, itemId: number, moduleId: number, position: number): { moduleId: number; moduleTitre: string; position: number; count: number } {
   return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
     const item = requireItem(tx, catalogueId, itemId);
     const target = requireModule(tx, catalogueId, moduleId);
     if (item.moduleId !== moduleId) {

@@ -24,15 +24,15 @@ function buildFiche(titre: string, html: string, values: Partial<typeof fiche.$i
 function buildCatalogue() {
   const db = getTestDb();
   const owner = getViewerById(db, buildUser({ name: "Maëlle" }).id)!;
-  const created = createCatalogue(db, owner.id, {
+  const created = createCatalogue(db, owner, {
     titre: "Former les bénévoles à l’accompagnement numérique",
     description: "Un parcours en deux modules pour les bénévoles d’accueil.",
     publicVise: "Bénévoles des centres sociaux",
     objectifs: "Savoir orienter une personne vers le bon lieu.",
     duree: "2 jours",
   });
-  const accueillir = addModule(db, created.id, { titre: "Accueillir", description: "Premier contact avec la personne." });
-  const orienter = addModule(db, created.id, { titre: "Orienter", description: "" });
+  const accueillir = addModule(db, owner, created.id, { titre: "Accueillir", description: "Premier contact avec la personne." });
+  const orienter = addModule(db, owner, created.id, { titre: "Orienter", description: "" });
   const add = (moduleId: number, ficheId: number, note = "") => addFicheToModule(db, owner, created.id, { moduleId, ficheId, note, duree: "1 h" });
   add(accueillir.id, buildFiche("Cœur d’atelier", "<h2>Pourquoi ?</h2><p>Un œil bienveillant sur l’usager : « écouter » d’abord.</p><ul><li><p>Accueillir</p></li></ul>").id, "Pour ouvrir la formation");
   const hidden = buildFiche("Fiche masquée", "<p>Contenu secret</p>");

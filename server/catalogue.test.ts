@@ -41,13 +41,13 @@ describe("createCatalogue and updateCatalogue", () => {
   it("creates a draft owned by its creator, with a unique slug that stays on rename and is never reserved", () => {
     const db = getTestDb();
     const owner = buildViewer();
-    const first = createCatalogue(db, owner.id, { titre: "Former les bénévoles à l'accompagnement numérique", ...fields });
+    const first = createCatalogue(db, owner, { titre: "Former les bénévoles à l'accompagnement numérique", ...fields });
     expect(first).toMatchObject({ slug: "former-les-benevoles-a-l-accompagnement-numerique", statut: "brouillon", createdBy: owner.id, duree: "2 jours" });
     expect(getCatalogueAccessFacts(db, first.id)).toEqual({ statut: "brouillon", ownerIds: [owner.id] });
-    const second = createCatalogue(db, owner.id, { titre: "Former les bénévoles à l'accompagnement numérique !", ...fields });
+    const second = createCatalogue(db, owner, { titre: "Former les bénévoles à l'accompagnement numérique !", ...fields });
     expect(second.slug).toBe("former-les-benevoles-a-l-accompagnement-numerique-2");
-    expect(createCatalogue(db, owner.id, { titre: "Nouveau", ...fields }).slug).toBe("nouveau-2");
-    const renamed = updateCatalogue(db, first.id, { titre: "Former les bénévoles", ...fields, duree: "3 jours" });
+    expect(createCatalogue(db, owner, { titre: "Nouveau", ...fields }).slug).toBe("nouveau-2");
+    const renamed = updateCatalogue(db, owner, first.id, { titre: "Former les bénévoles", ...fields, duree: "3 jours" });
     expect(renamed).toMatchObject({ slug: first.slug, titre: "Former les bénévoles", duree: "3 jours" });
   });
 });
@@ -56,14 +56,14 @@ describe("setCatalogueStatut", () => {
   it("refuses to publish an empty catalogue, then publishes and unpublishes it", () => {
     const db = getTestDb();
     const owner = buildViewer();
-    const created = createCatalogue(db, owner.id, { titre: "Vide", ...fields });
-    expect(codeOf(() => setCatalogueStatut(db, created.id, "public"))).toBe("catalogue_empty");
-    const { id: moduleId } = addModule(db, created.id, { titre: "Accueillir", description: "" });
-    expect(codeOf(() => setCatalogueStatut(db, created.id, "public"))).toBe("catalogue_empty");
+    const created = createCatalogue(db, owner, { titre: "Vide", ...fields });
+    expect(codeOf(() => setCatalogueStatut(db, owner, created.id, "public"))).toBe("catalogue_empty");
+    const { id: moduleId } = addModule(db, owner, created.id, { titre: "Accueillir", description: "" });
+    expect(codeOf(() => setCatalogueStatut(db, owner, created.id, "public"))).toBe("catalogue_empty");
     addFicheToModule(db, owner, created.id, { moduleId, ficheId: buildFiche().id, note: "", duree: "" });
-    expect(setCatalogueStatut(db, created.id, "public").statut).toBe("public");
-    expect(setCatalogueStatut(db, created.id, "brouillon").statut).toBe("brouillon");
-    expect(codeOf(() => setCatalogueStatut(db, 999_999, "public"))).toBe("catalogue_not_found");
+    expect(setCatalogueStatut(db, owner, created.id, "public").statut).toBe("public");
+    expect(setCatalogueStatut(db, owner, created.id, "brouillon").statut).toBe("brouillon");
+    expect(codeOf(() => setCatalogueStatut(db, owner, 999_999, "public"))).toBe("catalogue_not_found");
   });
 });
 
@@ -73,16 +73,16 @@ describe("co-owners", () => {
     const owner = buildViewer({ name: "Aline" });
     const coOwner = buildViewer({ name: "Yann", email: "yann@exemple.fr" });
     buildUser({ email: "partie@exemple.fr", disabled: true });
-    const created = createCatalogue(db, owner.id, { titre: "À plusieurs", ...fields });
-    expect(addCatalogueOwner(db, created.id, " Yann@Exemple.fr ")).toEqual({ id: coOwner.id, name: "Yann" });
-    expect(codeOf(() => addCatalogueOwner(db, created.id, "yann@exemple.fr"))).toBe("already_owner");
-    expect(codeOf(() => addCatalogueOwner(db, created.id, "inconnu@exemple.fr"))).toBe("user_not_found");
-    expect(codeOf(() => addCatalogueOwner(db, created.id, "partie@exemple.fr"))).toBe("user_not_found");
+    const created = createCatalogue(db, owner, { titre: "À plusieurs", ...fields });
+    expect(addCatalogueOwner(db, owner, created.id, " Yann@Exemple.fr ")).toEqual({ id: coOwner.id, name: "Yann" });
+    expect(codeOf(() => addCatalogueOwner(db, owner, created.id, "yann@exemple.fr"))).toBe("already_owner");
+    expect(codeOf(() => addCatalogueOwner(db, owner, created.id, "inconnu@exemple.fr"))).toBe("user_not_found");
+    expect(codeOf(() => addCatalogueOwner(db, owner, created.id, "partie@exemple.fr"))).toBe("user_not_found");
     expect(getCatalogueAccessFacts(db, created.id)!.ownerIds).toEqual([owner.id, coOwner.id].sort((a, b) => a - b));
 
-    expect(removeCatalogueOwner(db, created.id, owner.id)).toEqual({ id: owner.id, name: "Aline" });
-    expect(codeOf(() => removeCatalogueOwner(db, created.id, coOwner.id))).toBe("last_owner");
-    expect(codeOf(() => removeCatalogueOwner(db, created.id, owner.id))).toBe("not_an_owner");
+    expect(removeCatalogueOwner(db, owner, created.id, owner.id)).toEqual({ id: owner.id, name: "Aline" });
+    expect(codeOf(() => removeCatalogueOwner(db, coOwner, created.id, coOwner.id))).toBe("last_owner");
+    expect(codeOf(() => removeCatalogueOwner(db, coOwner, created.id, owner.id))).toBe("not_an_owner");
     expect(getCatalogueAccessFacts(db, created.id)!.ownerIds).toEqual([coOwner.id]);
   });
 });
@@ -91,15 +91,15 @@ describe("duplicateCatalogue", () => {
   it("deep-copies modules and items with notes and durations into a new draft owned by the duplicator, crediting the original", () => {
     const db = getTestDb();
     const author = buildViewer();
-    const source = createCatalogue(db, author.id, { titre: "Former les bénévoles", ...fields });
-    const accueil = addModule(db, source.id, { titre: "Accueillir", description: "Premier contact" });
-    const orienter = addModule(db, source.id, { titre: "Orienter", description: "" });
+    const source = createCatalogue(db, author, { titre: "Former les bénévoles", ...fields });
+    const accueil = addModule(db, author, source.id, { titre: "Accueillir", description: "Premier contact" });
+    const orienter = addModule(db, author, source.id, { titre: "Orienter", description: "" });
     const [f1, f2, f3] = [buildFiche(), buildFiche(), buildFiche()];
     addFicheToModule(db, author, source.id, { moduleId: accueil.id, ficheId: f1.id, note: "Pour commencer", duree: "1 h" });
     const second = addFicheToModule(db, author, source.id, { moduleId: accueil.id, ficheId: f2.id, note: "Cas pratique", duree: "30 min" });
     addFicheToModule(db, author, source.id, { moduleId: orienter.id, ficheId: f3.id, note: "", duree: "2 h" });
-    moveItem(db, source.id, second.id, accueil.id, 0);
-    setCatalogueStatut(db, source.id, "public");
+    moveItem(db, author, source.id, second.id, accueil.id, 0);
+    setCatalogueStatut(db, author, source.id, "public");
 
     const adapter = buildViewer();
     const { catalogue: copy, skipped } = duplicateCatalogue(db, adapter, source.id);
@@ -125,13 +125,13 @@ describe("duplicateCatalogue", () => {
   it("leaves out items whose fiche the duplicator may not read, and says how many", () => {
     const db = getTestDb();
     const author = buildViewer();
-    const source = createCatalogue(db, author.id, { titre: "Avec un brouillon", ...fields });
-    const { id: moduleId } = addModule(db, source.id, { titre: "Module", description: "" });
+    const source = createCatalogue(db, author, { titre: "Avec un brouillon", ...fields });
+    const { id: moduleId } = addModule(db, author, source.id, { titre: "Module", description: "" });
     const draft = buildFiche(author.id, "brouillon");
     const published = buildFiche();
     addFicheToModule(db, author, source.id, { moduleId, ficheId: draft.id, note: "Mon brouillon", duree: "" });
     addFicheToModule(db, author, source.id, { moduleId, ficheId: published.id, note: "", duree: "" });
-    setCatalogueStatut(db, source.id, "public");
+    setCatalogueStatut(db, author, source.id, "public");
 
     const { catalogue: copy, skipped } = duplicateCatalogue(db, buildViewer(), source.id);
     expect(skipped).toBe(1);
@@ -143,11 +143,75 @@ describe("duplicateCatalogue", () => {
   it("keeps the copy when the original is deleted, without a credit link", () => {
     const db = getTestDb();
     const author = buildViewer();
-    const source = createCatalogue(db, author.id, { titre: "Éphémère", ...fields });
-    const adapter = buildViewer();
-    const { catalogue: copy } = duplicateCatalogue(db, adapter, source.id);
-    deleteCatalogue(db, source.id);
+    const source = createCatalogue(db, author, { titre: "Éphémère", ...fields });
+    // A draft: only its owner may copy it.
+    const { catalogue: copy } = duplicateCatalogue(db, author, source.id);
+    deleteCatalogue(db, author, source.id);
     expect(db.select().from(catalogue).where(eq(catalogue.id, source.id)).get()).toBeUndefined();
-    expect(getCatalogueBySlug(db, copy.slug, adapter)).toMatchObject({ originalId: source.id, original: null });
+    expect(getCatalogueBySlug(db, copy.slug, author)).toMatchObject({ originalId: source.id, original: null });
+  });
+});
+
+describe("who may change a catalogue", () => {
+  const EDIT_FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
+  function refusal(fn: () => unknown): DomainError | undefined {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    return undefined;
+  }
+
+  it("refuses a stranger and a visitor every edit and owner change, and changes nothing", () => {
+    const db = getTestDb();
+    const owner = buildViewer();
+    buildViewer({ email: "renfort@exemple.fr" });
+    const created = createCatalogue(db, owner, { titre: "Gardé", ...fields });
+    const stranger = buildViewer();
+    for (const who of [stranger, null]) {
+      const attempts = [
+        () => updateCatalogue(db, who, created.id, { titre: "Volé", ...fields }),
+        () => setCatalogueStatut(db, who, created.id, "public"),
+        () => deleteCatalogue(db, who, created.id),
+        () => addCatalogueOwner(db, who, created.id, "renfort@exemple.fr"),
+        () => removeCatalogueOwner(db, who, created.id, owner.id),
+      ];
+      for (const attempt of attempts) expect(refusal(attempt)).toMatchObject({ code: "forbidden", messageFr: EDIT_FORBIDDEN });
+    }
+    // The address is not looked up for a stranger: an unknown one is refused the same way.
+    expect(codeOf(() => addCatalogueOwner(db, stranger, created.id, "inconnu@exemple.fr"))).toBe("forbidden");
+    expect(getCatalogueBySlug(db, created.slug, owner)).toMatchObject({ titre: "Gardé", access: { statut: "brouillon", ownerIds: [owner.id] } });
+  });
+
+  it("lets an owner and a moderator edit and manage the owners", () => {
+    const db = getTestDb();
+    const owner = buildViewer();
+    const moderateur = buildViewer({ role: "moderateur" });
+    const renfort = buildViewer({ email: "renfort2@exemple.fr" });
+    const created = createCatalogue(db, owner, { titre: "Partagé", ...fields });
+    expect(updateCatalogue(db, owner, created.id, { titre: "Par son responsable", ...fields }).titre).toBe("Par son responsable");
+    expect(updateCatalogue(db, moderateur, created.id, { titre: "Par la modération", ...fields }).titre).toBe("Par la modération");
+    expect(addCatalogueOwner(db, moderateur, created.id, "renfort2@exemple.fr").id).toBe(renfort.id);
+    expect(removeCatalogueOwner(db, owner, created.id, renfort.id).id).toBe(renfort.id);
+    deleteCatalogue(db, moderateur, created.id);
+    expect(getCatalogueBySlug(db, created.slug, moderateur)).toBeNull();
+  });
+
+  it("lets only a signed-in person create, and copy only what they may read", () => {
+    const db = getTestDb();
+    expect(refusal(() => createCatalogue(db, null, { titre: "Anonyme", ...fields }))).toMatchObject({ code: "forbidden", messageFr: "Connectez-vous pour créer un catalogue." });
+    const owner = buildViewer();
+    const draft = createCatalogue(db, owner, { titre: "Brouillon à moi", ...fields });
+    for (const who of [buildViewer(), null]) {
+      expect(refusal(() => duplicateCatalogue(db, who, draft.id))).toMatchObject({
+        code: "forbidden",
+        messageFr: "Ce catalogue n'est pas public : seuls ses responsables peuvent le dupliquer.",
+      });
+    }
+    expect(duplicateCatalogue(db, buildViewer({ role: "moderateur" }), draft.id).catalogue.originalId).toBe(draft.id);
+    // A stranger asking about a catalogue that no longer exists is told so, not refused.
+    expect(codeOf(() => updateCatalogue(db, buildViewer(), 999_999, { titre: "Perdu", ...fields }))).toBe("catalogue_not_found");
   });
 });

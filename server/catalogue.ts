@@ -4,11 +4,59 @@ import { uniqueSlug } from "@/db/queries/slug";
 import { getReadableFiches } from "@/db/queries/catalogue";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, user, type Catalogue } from "@/db/schema";
 import type { CatalogueStatut } from "@/lib/catalogue/values";
+import { canCreateCatalogue, canDuplicateCatalogue, canEditCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
 import type { Viewer } from "@/lib/policies/viewer";
 import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type CatalogueInput } from "@/lib/schemas/catalogue";
+import { authorize, SYSTEM, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 
+// Every check and the write it guards share one IMMEDIATE transaction: an owner removed meanwhile
+// cannot slip a change in between.
+const IMMEDIATE = { behavior: "immediate" } as const;
 
+function accessFactsOf(tx: Tx, catalogueId: number): CatalogueAccessFacts | null {
+  const row = tx.select({ statut: catalogue.statut }).from(catalogue).where(eq(catalogue.id, catalogueId)).get();
+  if (!row) return null;
+  const owners = tx.select({ userId: catalogueOwner.userId }).from(catalogueOwner).where(eq(catalogueOwner.catalogueId, catalogueId)).all();
+  return { statut: row.statut, ownerIds: owners.map((o) => o.userId) };
+}
+
+// The catalogue id comes back from the browser: the policy is asked about the catalogue as stored.
+// A catalogue deleted meanwhile lets a signed-in person through, so that the command answers
+// "ce catalogue n'existe plus" rather than a misleading refusal.
+function authorizeOn(
+  tx: Tx,
+  actor: Actor,
+  catalogueId: number,
+  policy: (viewer: Viewer | null, facts: CatalogueAccessFacts) => boolean,
+  messageFr: string,
+  messageEn: string,
+): void {
+  if (actor === SYSTEM) return;
+  const facts = accessFactsOf(tx, catalogueId);
+  authorize(actor, (viewer) => (facts ? policy(viewer, facts) : viewer !== null), messageFr, messageEn);
+}
+
+/** Throws "forbidden" unless the actor owns this catalogue or moderates; call it inside the command's transaction. */
+export function mayEditCatalogue(tx: Tx, actor: Actor, catalogueId: number): void {
+  authorizeOn(
+    tx,
+    actor,
+    catalogueId,
+    canEditCatalogue,
+    "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.",
+    "Only the owners of this catalogue and moderators may change it.",
+  );
+}
+
+// A catalogue always has an owner (removeCatalogueOwner keeps the last one), and the system has no
+// account to be one: only a person creates or copies a catalogue.
+function ownerOf(actor: Actor): Viewer {
+  if (actor === SYSTEM || actor === null) {
+    throw new DomainError("owner_required", "Un catalogue appartient à une personne : connectez-vous pour le créer.", undefined, "Only a person can own a catalogue.");
+  }
+  return actor;
+}
 
 /** The catalogue row, or a French "not found" refusal. */
 export function requireCatalogue(tx: Tx | Db, catalogueId: number): Catalogue {
@@ -23,7 +71,9 @@ export function touchCatalogue(tx: Tx | Db, catalogueId: number): void {
 }
 
 /** Creates a draft catalogue owned by the person creating it. */
-export function createCatalogue(db: Db, ownerId: number, input: CatalogueInput): Catalogue {
+export function createCatalogue(db: Db, actor: Actor, input: CatalogueInput): Catalogue {
+  authorize(actor, canCreateCatalogue, "Connectez-vous pour créer un catalogue.", "Sign in to create a catalogue.");
+  const ownerId = ownerOf(actor).id;
   return db.transaction(
     (tx) => {
       const created = tx
@@ -39,21 +89,25 @@ export function createCatalogue(db: Db, ownerId: number, input: CatalogueInput):
 }
 
 /** Updates the title, description, public, objectives and duration; the slug stays, so shared links keep working. */
-export function updateCatalogue(db: Db, catalogueId: number, input: CatalogueInput): Catalogue {
-  const updated = db
-    .update(catalogue)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(catalogue.id, catalogueId))
-    .returning()
-    .get();
-  if (!updated) throw new DomainError("catalogue_not_found", "Ce catalogue n'existe plus.", undefined, `No catalogue with id ${catalogueId}.`);
-  return updated;
+export function updateCatalogue(db: Db, actor: Actor, catalogueId: number, input: CatalogueInput): Catalogue {
+  return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
+    const updated = tx
+      .update(catalogue)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(catalogue.id, catalogueId))
+      .returning()
+      .get();
+    if (!updated) throw new DomainError("catalogue_not_found", "Ce catalogue n'existe plus.", undefined, `No catalogue with id ${catalogueId}.`);
+    return updated;
+  }, IMMEDIATE);
 }
 
 /** Publishes a catalogue (it needs at least one fiche) or takes it back to draft. */
-export function setCatalogueStatut(db: Db, catalogueId: number, statut: CatalogueStatut): Catalogue {
+export function setCatalogueStatut(db: Db, actor: Actor, catalogueId: number, statut: CatalogueStatut): Catalogue {
   return db.transaction(
     (tx) => {
+      mayEditCatalogue(tx, actor, catalogueId);
       const current = requireCatalogue(tx, catalogueId);
       if (current.statut === statut) return current;
       if (statut === "public") {
@@ -79,42 +133,49 @@ export function setCatalogueStatut(db: Db, catalogueId: number, statut: Catalogu
 }
 
 /** Deletes a catalogue with its modules and items; its adaptations keep their content and lose the link. */
-export function deleteCatalogue(db: Db, catalogueId: number): void {
-  const deleted = db.delete(catalogue).where(eq(catalogue.id, catalogueId)).run();
-  if (deleted.changes === 0) throw new DomainError("catalogue_not_found", "Ce catalogue n'existe plus.", undefined, `No catalogue with id ${catalogueId}.`);
+export function deleteCatalogue(db: Db, actor: Actor, catalogueId: number): void {
+  db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
+    const deleted = tx.delete(catalogue).where(eq(catalogue.id, catalogueId)).run();
+    if (deleted.changes === 0) throw new DomainError("catalogue_not_found", "Ce catalogue n'existe plus.", undefined, `No catalogue with id ${catalogueId}.`);
+  }, IMMEDIATE);
 }
 
 /**
- * Makes the registered person with this email a co-owner. Only owners and moderators get here, so
- * saying that no account uses the address reveals nothing to a stranger.
+ * Makes the registered person with this email a co-owner. The owners and moderators are let through
+ * before the address is looked up, so saying that no account uses it reveals nothing to a stranger.
  */
-export function addCatalogueOwner(db: Db, catalogueId: number, email: string): { id: number; name: string } {
-  const found = db
-    .select({ id: user.id, name: user.name, disabled: user.disabled })
-    .from(user)
-    .where(eq(user.email, email.trim().toLowerCase()))
-    .get();
-  if (!found || found.disabled) {
-    throw new DomainError(
-      "user_not_found",
-      "Aucun compte avec cette adresse. La personne doit d'abord créer son compte sur le wiki, puis vous pourrez l'ajouter.",
-      "email",
-      "No active account with this email.",
-    );
-  }
-  requireCatalogue(db, catalogueId);
-  const inserted = db.insert(catalogueOwner).values({ catalogueId, userId: found.id }).onConflictDoNothing().run();
-  if (inserted.changes === 0) {
-    throw new DomainError("already_owner", `${found.name} gère déjà ce catalogue.`, "email", "Already an owner.");
-  }
-  touchCatalogue(db, catalogueId);
-  return { id: found.id, name: found.name };
+export function addCatalogueOwner(db: Db, actor: Actor, catalogueId: number, email: string): { id: number; name: string } {
+  return db.transaction((tx) => {
+    mayEditCatalogue(tx, actor, catalogueId);
+    const found = tx
+      .select({ id: user.id, name: user.name, disabled: user.disabled })
+      .from(user)
+      .where(eq(user.email, email.trim().toLowerCase()))
+      .get();
+    if (!found || found.disabled) {
+      throw new DomainError(
+        "user_not_found",
+        "Aucun compte avec cette adresse. La personne doit d'abord créer son compte sur le wiki, puis vous pourrez l'ajouter.",
+        "email",
+        "No active account with this email.",
+      );
+    }
+    requireCatalogue(tx, catalogueId);
+    const inserted = tx.insert(catalogueOwner).values({ catalogueId, userId: found.id }).onConflictDoNothing().run();
+    if (inserted.changes === 0) {
+      throw new DomainError("already_owner", `${found.name} gère déjà ce catalogue.`, "email", "Already an owner.");
+    }
+    touchCatalogue(tx, catalogueId);
+    return { id: found.id, name: found.name };
+  }, IMMEDIATE);
 }
 
 /** Removes a co-owner and returns who it was; the last owner stays, so that someone can still update the catalogue. */
-export function removeCatalogueOwner(db: Db, catalogueId: number, userId: number): { id: number; name: string } {
+export function removeCatalogueOwner(db: Db, actor: Actor, catalogueId: number, userId: number): { id: number; name: string } {
   return db.transaction(
     (tx) => {
+      mayEditCatalogue(tx, actor, catalogueId);
       const owners = tx.select({ n: count() }).from(catalogueOwner).where(eq(catalogueOwner.catalogueId, catalogueId)).get()!.n;
       const owner = tx
         .select({ id: user.id, name: user.name })
@@ -147,9 +208,18 @@ export type DuplicateOutcome = { catalogue: Catalogue; skipped: number };
  * copy of every module and item (notes and durations included), in the same order. Items whose
  * fiche the duplicator may not read are left out: a copy never hands them a fiche they cannot see.
  */
-export function duplicateCatalogue(db: Db, viewer: Viewer, catalogueId: number): DuplicateOutcome {
+export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): DuplicateOutcome {
   return db.transaction(
     (tx) => {
+      authorizeOn(
+        tx,
+        actor,
+        catalogueId,
+        canDuplicateCatalogue,
+        "Ce catalogue n'est pas public : seuls ses responsables peuvent le dupliquer.",
+        "Only the owners of a draft catalogue and moderators may copy it.",
+      );
+      const viewer = ownerOf(actor);
       const source = requireCatalogue(tx, catalogueId);
       const modules = tx
         .select()

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { toFormState, type FormState } from "@/lib/form-state";
-import { canCreateCatalogue } from "@/lib/policies/catalogue";
 import { catalogueSchema } from "@/lib/schemas/catalogue";
 import { createCatalogue } from "@/server/catalogue";
 import { formDataToObject, runMutation } from "@/server/mutation";
@@ -15,9 +14,7 @@ export async function createCatalogueAction(previous: FormState<unknown> | null,
   const result = await runMutation({
     schema: catalogueSchema,
     input,
-    forbidden: "Connectez-vous pour créer un catalogue.",
-    allow: (viewer) => canCreateCatalogue(viewer),
-    run: (viewer, data) => createCatalogue(getDb(), viewer!.id, data).slug,
+    run: (viewer, data) => createCatalogue(getDb(), viewer, data).slug,
   });
   if (!result.ok) return toFormState(result, input, previous);
   revalidatePath("/catalogues", "layout");

@@ -21,10 +21,10 @@ const empty = { description: "", publicVise: "", objectifs: "", duree: "" };
 /** A catalogue with one module holding the given fiches, published unless told otherwise. */
 function buildCatalogue(owner: Viewer, titre: string, ficheIds: number[], publish = true, values = empty) {
   const db = getTestDb();
-  const created = createCatalogue(db, owner.id, { titre, ...values });
-  const { id: moduleId } = addModule(db, created.id, { titre: "Module", description: "" });
+  const created = createCatalogue(db, owner, { titre, ...values });
+  const { id: moduleId } = addModule(db, owner, created.id, { titre: "Module", description: "" });
   for (const ficheId of ficheIds) addFicheToModule(db, owner, created.id, { moduleId, ficheId, note: "", duree: "" });
-  if (publish) setCatalogueStatut(db, created.id, "public");
+  if (publish) setCatalogueStatut(db, owner, created.id, "public");
   return created;
 }
 
@@ -72,7 +72,7 @@ describe("getCatalogueBySlug", () => {
     const adapter = buildViewer();
     const { catalogue: copy } = duplicateCatalogue(db, adapter, source.id);
     expect(getCatalogueBySlug(db, copy.slug, adapter)!.original).toEqual({ slug: source.slug, titre: "Original" });
-    setCatalogueStatut(db, source.id, "brouillon");
+    setCatalogueStatut(db, author, source.id, "brouillon");
     expect(getCatalogueBySlug(db, copy.slug, adapter)!.original).toBeNull();
     expect(getCatalogueBySlug(db, copy.slug, author)!.original).toEqual({ slug: source.slug, titre: "Original" });
   });
@@ -118,7 +118,7 @@ describe("listCataloguesByOwner and listPublicCataloguesIncludingFiche", () => {
     const f = buildFiche().id;
     buildCatalogue(owner, "B brouillon", [f], false);
     const published = buildCatalogue(owner, "A public", [f]);
-    addCatalogueOwner(db, published.id, "co@exemple.fr");
+    addCatalogueOwner(db, owner, published.id, "co@exemple.fr");
 
     expect(listCataloguesByOwner(db, owner.id).map((c) => [c.titre, c.statut])).toEqual([
       ["A public", "public"],

@@ -1,20 +1,10 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
-import { getCatalogueAccessFacts, getCatalogueBySlug, type CatalogueDetail } from "@/db/queries/catalogue";
+import { getCatalogueBySlug, type CatalogueDetail } from "@/db/queries/catalogue";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canEditCatalogue, canReadCatalogue } from "@/lib/policies/catalogue";
 import { getCurrentViewer } from "@/server/session";
-
-/**
- * The policy check of every catalogue action, against the catalogue as stored now (its id comes
- * back from the browser). A catalogue deleted meanwhile lets a signed-in person through, so that
- * the domain call answers "ce catalogue n'existe plus" rather than a misleading refusal.
- */
-export function mayEditCatalogue(viewer: Viewer | null, catalogueId: number): boolean {
-  const facts = getCatalogueAccessFacts(getDb(), catalogueId);
-  return facts === null ? viewer !== null : canEditCatalogue(viewer, facts);
-}
 
 /**
  * A catalogue for a page that shows it: 404 when it does not exist or the viewer may not read it

@@ -40,8 +40,8 @@ const buildFiche = (createdBy: number | null = null, statut: "brouillon" | "publ
 function buildCatalogue(titre = "Former les bénévoles") {
   const db = getTestDb();
   const owner = getViewerById(db, buildUser().id)!;
-  const created = createCatalogue(db, owner.id, { titre, ...empty });
-  const { id: moduleId } = addModule(db, created.id, { titre: "Accueillir", description: "" });
+  const created = createCatalogue(db, owner, { titre, ...empty });
+  const { id: moduleId } = addModule(db, owner, created.id, { titre: "Accueillir", description: "" });
   const items = [buildFiche(), buildFiche()].map((f) => addFicheToModule(db, owner, created.id, { moduleId, ficheId: f.id, note: "", duree: "" }).id);
   return { owner, catalogue: created, moduleId, items };
 }
@@ -70,9 +70,9 @@ describe("editing permissions", () => {
   });
 
   it("let a co-owner and a moderator edit", async () => {
-    const { catalogue, moduleId, items } = buildCatalogue();
+    const { owner, catalogue, moduleId, items } = buildCatalogue();
     const coOwner = buildUser({ email: "co-responsable@exemple.fr" });
-    addCatalogueOwner(getTestDb(), catalogue.id, "co-responsable@exemple.fr");
+    addCatalogueOwner(getTestDb(), owner, catalogue.id, "co-responsable@exemple.fr");
     signInAs(coOwner.id);
     expect(await moveItemAction(catalogue.id, { itemId: items[1], moduleId, position: 0 })).toMatchObject({ ok: true, data: { position: 0, count: 2, moduleTitre: "Accueillir" } });
     expect(order(catalogue.slug)).toEqual([items[1], items[0]]);
@@ -126,7 +126,7 @@ describe("duplicateCatalogueAction", () => {
     const adapter = buildUser();
     signInAs(adapter.id);
     expect(await duplicateCatalogueAction(catalogue.id, null, form({}))).toMatchObject({ ok: false, code: "forbidden" });
-    setCatalogueStatut(getTestDb(), catalogue.id, "public");
+    setCatalogueStatut(getTestDb(), owner, catalogue.id, "public");
     signInAs(null);
     expect(await duplicateCatalogueAction(catalogue.id, null, form({}))).toMatchObject({ ok: false, code: "unauthenticated" });
     signInAs(adapter.id);
@@ -139,7 +139,7 @@ describe("duplicateCatalogueAction", () => {
 describe("deleteCatalogueAction", () => {
   it("lets only an owner or a moderator delete, and keeps the copies made from it", async () => {
     const { owner, catalogue } = buildCatalogue("À supprimer");
-    setCatalogueStatut(getTestDb(), catalogue.id, "public");
+    setCatalogueStatut(getTestDb(), owner, catalogue.id, "public");
     const adapter = buildUser();
     signInAs(adapter.id);
     await expect(duplicateCatalogueAction(catalogue.id, null, form({}))).rejects.toThrow("REDIRECT /catalogues/a-supprimer-2?copie=1");

@@ -3,10 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { getCatalogueAccessFacts } from "@/db/queries/catalogue";
 import { toFormState, type FormState } from "@/lib/form-state";
 import { isModerator } from "@/lib/policies/viewer";
-import { canDuplicateCatalogue } from "@/lib/policies/catalogue";
 import { addOwnerSchema, catalogueSchema, removeOwnerSchema, setCatalogueStatutSchema } from "@/lib/schemas/catalogue";
 import { z } from "@/lib/schemas/zod";
 import {
@@ -18,11 +16,9 @@ import {
   updateCatalogue,
 } from "@/server/catalogue";
 import { formDataToObject, runMutation } from "@/server/mutation";
-import { mayEditCatalogue } from "./access";
 
-// The catalogue id is bound by the page, but a bound argument comes back from the browser: every
-// action checks the policy against the catalogue as stored, never trusting that the page was allowed.
-const FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
+// The catalogue id is bound by the page, but a bound argument comes back from the browser: the
+// domain commands check the policy against the catalogue as stored, never trusting that the page was allowed.
 
 const refresh = () => revalidatePath("/catalogues", "layout");
 
@@ -32,10 +28,8 @@ export async function updateCatalogueAction(catalogueId: number, previous: FormS
   const result = await runMutation({
     schema: catalogueSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
-    run: (_viewer, data) => {
-      updateCatalogue(getDb(), catalogueId, data);
+    run: (viewer, data) => {
+      updateCatalogue(getDb(), viewer, catalogueId, data);
       return undefined;
     },
   });
@@ -49,9 +43,7 @@ export async function setCatalogueStatutAction(catalogueId: number, previous: Fo
   const result = await runMutation({
     schema: setCatalogueStatutSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
-    run: (_viewer, data) => setCatalogueStatut(getDb(), catalogueId, data.statut).statut,
+    run: (viewer, data) => setCatalogueStatut(getDb(), viewer, catalogueId, data.statut).statut,
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -68,9 +60,7 @@ export async function addOwnerAction(catalogueId: number, previous: FormState<un
   const result = await runMutation({
     schema: addOwnerSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
-    run: (_viewer, data) => addCatalogueOwner(getDb(), catalogueId, data.email),
+    run: (viewer, data) => addCatalogueOwner(getDb(), viewer, catalogueId, data.email),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -85,10 +75,8 @@ export async function removeOwnerAction(catalogueId: number, previous: FormState
   const result = await runMutation({
     schema: removeOwnerSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
     run: (viewer, data) => {
-      const removed = removeCatalogueOwner(getDb(), catalogueId, data.userId);
+      const removed = removeCatalogueOwner(getDb(), viewer, catalogueId, data.userId);
       leftOwnCatalogue = data.userId === viewer!.id && !isModerator(viewer);
       return removed;
     },
@@ -105,12 +93,7 @@ export async function duplicateCatalogueAction(catalogueId: number, previous: Fo
   const result = await runMutation({
     schema: z.object({}),
     input,
-    forbidden: "Ce catalogue n'est pas public : seuls ses responsables peuvent le dupliquer.",
-    allow: (viewer) => {
-      const facts = getCatalogueAccessFacts(getDb(), catalogueId);
-      return facts === null ? viewer !== null : canDuplicateCatalogue(viewer, facts);
-    },
-    run: (viewer, _data) => duplicateCatalogue(getDb(), viewer!, catalogueId),
+    run: (viewer) => duplicateCatalogue(getDb(), viewer, catalogueId),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -123,9 +106,7 @@ export async function deleteCatalogueAction(catalogueId: number, previous: FormS
   const result = await runMutation({
     schema: z.object({}),
     input,
-    forbidden: FORBIDDEN,
-    allow: (viewer) => mayEditCatalogue(viewer, catalogueId),
-    run: () => deleteCatalogue(getDb(), catalogueId),
+    run: (viewer) => deleteCatalogue(getDb(), viewer, catalogueId),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();

@@ -16,13 +16,10 @@ import {
 } from "@/lib/schemas/catalogue";
 import { addFicheToModule, addModule, moveItem, moveModule, removeItem, removeModule, renameModule, updateItem } from "@/server/catalogue-module";
 import { formDataToObject, runMutation } from "@/server/mutation";
-import { mayEditCatalogue } from "./access";
 
 // Modules and items of a catalogue. Forms get a FormState; the editor's buttons and drag and drop
-// call the others directly and get an ActionResult. As in ./actions.ts, the bound catalogue id is checked against
-// the stored owners on every call, and the domain calls check that modules and items belong to it.
-const FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
-const allow = (catalogueId: number) => (viewer: Parameters<typeof mayEditCatalogue>[0]) => mayEditCatalogue(viewer, catalogueId);
+// call the others directly and get an ActionResult. As in ./actions.ts, the domain calls check the
+// bound catalogue id against its stored owners on every call, and that modules and items belong to it.
 const refresh = () => revalidatePath("/catalogues", "layout");
 
 /** Appends a module; the form is emptied after a success. */
@@ -31,10 +28,8 @@ export async function addModuleAction(catalogueId: number, previous: FormState<u
   const result = await runMutation({
     schema: moduleSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => {
-      addModule(getDb(), catalogueId, data);
+    run: (viewer, data) => {
+      addModule(getDb(), viewer, catalogueId, data);
       return data.titre;
     },
   });
@@ -49,9 +44,7 @@ export async function renameModuleAction(catalogueId: number, previous: FormStat
   const result = await runMutation({
     schema: renameModuleSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => renameModule(getDb(), catalogueId, data.moduleId, data),
+    run: (viewer, data) => renameModule(getDb(), viewer, catalogueId, data.moduleId, data),
   });
   if (result.ok) refresh();
   return toFormState(result.ok ? { ...result, message: "Module enregistré." } : result, input, previous);
@@ -62,9 +55,7 @@ export async function removeModuleAction(catalogueId: number, input: unknown): P
   const result = await runMutation({
     schema: removeModuleSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => removeModule(getDb(), catalogueId, data.moduleId),
+    run: (viewer, data) => removeModule(getDb(), viewer, catalogueId, data.moduleId),
   });
   if (result.ok) refresh();
   return result;
@@ -76,9 +67,7 @@ export async function addFicheAction(catalogueId: number, previous: FormState<un
   const result = await runMutation({
     schema: addFicheSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (viewer, data) => addFicheToModule(getDb(), viewer!, catalogueId, data),
+    run: (viewer, data) => addFicheToModule(getDb(), viewer, catalogueId, data),
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
@@ -92,9 +81,7 @@ export async function updateItemAction(catalogueId: number, previous: FormState<
   const result = await runMutation({
     schema: updateItemSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => updateItem(getDb(), catalogueId, data.itemId, data),
+    run: (viewer, data) => updateItem(getDb(), viewer, catalogueId, data.itemId, data),
   });
   if (result.ok) refresh();
   return toFormState(result.ok ? { ...result, message: "Note enregistrée." } : result, input, previous);
@@ -105,9 +92,7 @@ export async function removeItemAction(catalogueId: number, input: unknown): Pro
   const result = await runMutation({
     schema: removeItemSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => removeItem(getDb(), catalogueId, data.itemId),
+    run: (viewer, data) => removeItem(getDb(), viewer, catalogueId, data.itemId),
   });
   if (result.ok) refresh();
   return result;
@@ -118,9 +103,7 @@ export async function moveModuleAction(catalogueId: number, input: unknown): Pro
   const result = await runMutation({
     schema: moveModuleSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => moveModule(getDb(), catalogueId, data.moduleId, data.position),
+    run: (viewer, data) => moveModule(getDb(), viewer, catalogueId, data.moduleId, data.position),
   });
   if (result.ok) refresh();
   return result;
@@ -131,9 +114,7 @@ export async function moveItemAction(catalogueId: number, input: unknown): Promi
   const result = await runMutation({
     schema: moveItemSchema,
     input,
-    forbidden: FORBIDDEN,
-    allow: allow(catalogueId),
-    run: (_viewer, data) => moveItem(getDb(), catalogueId, data.itemId, data.moduleId, data.position),
+    run: (viewer, data) => moveItem(getDb(), viewer, catalogueId, data.itemId, data.moduleId, data.position),
   });
   if (result.ok) refresh();
   return result;
