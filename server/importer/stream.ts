@@ -14,9 +14,10 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
  * Runs a confirmed import of a read file as an NDJSON stream of ImportEvent: the plan computed
  * again and compared with the preview's digest (a plan that changed since is not applied: the new
  * preview is sent instead), then the write, one transaction, with its progress, and the result.
- * The write is synchronous: its progress events leave when it commits.
+ * The write is synchronous: its progress events leave when it commits. Callers check the policy
+ * first (startUploadedImport).
  */
-export function streamImport(db: Db, file: Extract<ImportFile, { ok: true }>, options: { digest: string | undefined; viewerId: number }): ReadableStream<Uint8Array> {
+export function streamImport(db: Db, file: Extract<ImportFile, { ok: true }>, options: { digest: string | undefined; viewerId: number | null }): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
     async start(controller) {

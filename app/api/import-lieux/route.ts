@@ -1,11 +1,7 @@
 import { getDb } from "@/db/client";
-import { canImportLieux } from "@/lib/policies/lieu";
 import { lieuxUploadSchema } from "@/lib/schemas/lieux-import";
-import { DomainError } from "@/server/errors";
-import { applyLieuxImport } from "@/server/import-lieux/apply";
-import { fileErrorResponse, lieuxUploadInput, readUploadBody, refusalResponse } from "@/server/import-lieux/http";
-import { readLieuxCsv } from "@/server/import-lieux/read";
-import { toLieuxImportView } from "@/server/import-lieux/view";
+import { fileErrorResponse, lieuxUploadInput, refusalResponse } from "@/server/import-lieux/http";
+import { importLieuxUpload } from "@/server/import-lieux/upload";
 import { runMutation } from "@/server/mutation";
 
 export const dynamic = "force-dynamic";
@@ -19,21 +15,7 @@ export async function POST(request: Request) {
   const result = await runMutation({
     schema: lieuxUploadSchema,
     input: lieuxUploadInput(request),
-    forbidden: "Seuls les modérateurs et les administrateurs importent des lieux.",
-    allow: (viewer) => canImportLieux(viewer),
-    run: async (_viewer, upload) => {
-      const body = await readUploadBody(request, upload.filename);
-      if (!body.ok) return body;
-      const file = readLieuxCsv(body.bytes, upload.filename);
-      if (!file.ok) return file;
-      try {
-        const outcome = applyLieuxImport(getDb(), file, new TextDecoder().decode(body.bytes), { digest: upload.digest });
-        return { ok: true, result: toLieuxImportView(outcome.plan, outcome) } as const;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return { ok: false, error: { code: error.code, message: error.message, messageFr: error.messageFr } } as const;
-      }
-    },
+    run: (viewer, upload) => importLieuxUpload(getDb(), viewer, request, upload),
   });
   if (!result.ok) return refusalResponse(result);
   if (!result.data.ok) return fileErrorResponse(result.data.error);

@@ -1,9 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
-import { canImportFiches } from "@/lib/policies/import";
 import { importUploadSchema } from "@/lib/schemas/import";
-import { streamImport } from "@/server/importer/stream";
-import { readUploadedFile, uploadInput } from "@/server/importer/upload";
+import { startUploadedImport, uploadInput } from "@/server/importer/upload";
 import { runMutation } from "@/server/mutation";
 import { fileErrorStatus, refusalResponse } from "./refusal";
 
@@ -18,13 +16,7 @@ export async function POST(request: NextRequest) {
   const result = await runMutation({
     schema: importUploadSchema,
     input: uploadInput(request),
-    forbidden: "Seuls les modérateurs et les administrateurs importent des fiches.",
-    allow: (viewer) => canImportFiches(viewer),
-    run: async (viewer, upload) => {
-      const file = await readUploadedFile(request, upload);
-      if (!file.ok) return { ok: false, error: file.error } as const;
-      return { ok: true, stream: streamImport(getDb(), file, { digest: upload.digest, viewerId: viewer!.id }) } as const;
-    },
+    run: (viewer, upload) => startUploadedImport(getDb(), viewer, request, upload),
   });
   if (!result.ok) return refusalResponse(result);
   if (!result.data.ok) return NextResponse.json({ error: result.data.error }, { status: fileErrorStatus(result.data.error.code) });
