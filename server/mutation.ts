@@ -7,18 +7,15 @@ import { getCurrentViewer } from "./session";
 type MutationSpec<S extends z.ZodType, T> = {
   schema: S;
   input: unknown;
-  /** Refusal wording when the policy says no, e.g. "Seuls les membres de l'acteur peuvent le modifier." */
-  forbidden?: string;
-  /** Left out when the domain command calls the policy itself (see server/authorize.ts). */
-  allow?: (viewer: Viewer | null, data: z.infer<S>) => boolean;
+  /** The domain command: it calls the policy itself (server/authorize.ts) and throws DomainError to refuse. */
   run: (viewer: Viewer | null, data: z.infer<S>) => T | Promise<T>;
   /** For callers that authenticate otherwise (API tokens); defaults to the session. */
   viewer?: Viewer | null;
 };
 
 /**
- * The one path every mutation takes: session, validation, policy, domain call, typed result.
- * Domain refusals become field errors; anything else is logged and reported without detail.
+ * The one path every mutation takes: session, validation, domain call (which decides the policy),
+ * typed result. Domain refusals become field errors; anything else is logged and reported without detail.
  */
 export async function runMutation<S extends z.ZodType, T>(spec: MutationSpec<S, T>): Promise<ActionResult<T>> {
   const result = await runMutationSteps(spec);
@@ -41,11 +38,6 @@ async function runMutationSteps<S extends z.ZodType, T>(spec: MutationSpec<S, T>
   const parsed = spec.schema.safeParse(spec.input);
   if (!parsed.success) {
     return { ok: false, code: "invalid", message: "Certains champs sont à corriger.", fieldErrors: fieldErrorsOf(parsed.error) };
-  }
-  if (spec.allow && !spec.allow(viewer, parsed.data)) {
-    return viewer
-      ? { ok: false, code: "forbidden", message: spec.forbidden ?? "Vous n'avez pas les droits pour faire cela." }
-      : { ok: false, code: "unauthenticated", message: "Connectez-vous pour faire cela." };
   }
   try {
     return { ok: true, data: await spec.run(viewer, parsed.data) };

@@ -14,7 +14,6 @@ import { formDataToObject, runMutation } from "@/server/mutation";
 
 // Ids are bound by the pages but come back from the browser: updateLieu and deleteLieu check the
 // policy against the acteur the lieu really belongs to, read from the database.
-const FORBIDDEN = "Seuls les membres de cet acteur et les modérateurs peuvent modifier ses lieux.";
 const GONE: ActionResult<never> = { ok: false, code: "not_found", message: "Ce lieu n'existe plus : il a peut-être été supprimé entre-temps." };
 
 function acteurPath(acteurId: number): string {
@@ -28,7 +27,6 @@ export async function createLieuAction(acteurId: number, previous: FormState<unk
   const result = await runMutation({
     schema: lieuSchema,
     input,
-    forbidden: FORBIDDEN,
     run: (viewer, data) => createLieu(getDb(), viewer, acteurId, data).id,
   });
   if (!result.ok) return toFormState(result, input, previous);
