@@ -5,7 +5,6 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import next from "next";
-import * as Y from "yjs";
 import { ensureSessionSecret, listenHost, port, publicUrl } from "./config";
 import { closeDatabases, dataDir, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -70,7 +69,7 @@ async function main(): Promise<void> {
   const collab = createCollabServer({
     db,
     // Every stored change to a fiche's document is projected into its rows (debounced by the room).
-    onDocumentChange: (ficheId, doc) => projections.projectFiche(ficheId, Y.encodeStateAsUpdate(doc)),
+    onDocumentChange: (ficheId) => projections.projectFiche(ficheId),
     // Revisions with their authors: when editing goes quiet, when the last editor leaves, and at an interval.
     onRevision: (ficheId, state, authorIds, reason) => projections.takeRevision(ficheId, state, authorIds, reason),
     ...revisionTimings(),

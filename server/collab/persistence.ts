@@ -134,7 +134,7 @@ function applyLoggedUpdates(ficheId: number, doc: Y.Doc, rows: StoredRows["updat
  * updates are checked so that none arise (update-check.ts), but documents stored before that check
  * may hold megabytes of them, which every snapshot would otherwise carry forever.
  */
-function dropPending(ficheId: number, doc: Y.Doc, logger: CollabLogger): void {
+export function dropPending(ficheId: number, doc: Y.Doc, logger: CollabLogger): void {
   if (!doc.store.pendingStructs && !doc.store.pendingDs) return;
   logger.warn(`fiche ${ficheId}: dropped content that could never integrate (pending structs or deletions)`);
   doc.store.pendingStructs = null;
@@ -142,7 +142,7 @@ function dropPending(ficheId: number, doc: Y.Doc, logger: CollabLogger): void {
 }
 
 /** A fiche's document as loaded from storage, with the sizes that drive compaction and limits. */
-export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number };
+export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number; lastUpdateId: number };
 
 /** Loads a fiche's document (snapshot plus logged updates) into a new Y.Doc; null when nothing is stored. */
 export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = consoleLogger): LoadedDocument | null {
@@ -157,6 +157,7 @@ export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = con
     snapshotBytes: rows.snapshot?.length ?? 0,
     logCount: rows.updates.length,
     logBytes: rows.updates.reduce((sum, r) => sum + r.update.length, 0),
+    lastUpdateId: rows.updates.at(-1)?.id ?? 0,
   };
 }
 

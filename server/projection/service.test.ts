@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { buildUser } from "@/db/factories";
-import { ficheRevision } from "@/db/schema";
+import { ficheDocument, ficheRevision } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { readFicheContent, writeFicheContent } from "@/lib/fiche/document";
 import { silentLogger, type CollabLogger } from "../collab/log";
-import { loadDocumentState } from "../collab/persistence";
+import { captureMutation } from "../collab/documents";
+import { appendUpdate, compactDocument, loadDocumentState } from "../collab/persistence";
 import { connectClient, sessionCookie, startTestServer, synced, waitFor } from "../collab/testing";
 import { ficheRow } from "../wiki-link-testing";
 import { insertFiche } from "../fiche";
@@ -33,9 +34,15 @@ function buildLiveFiche(titre: string): { id: number; doc: Y.Doc } {
   return { id: row.id, doc };
 }
 
-function retitle(doc: Y.Doc, titre: string): Uint8Array {
-  writeFicheContent(doc, { titre });
-  return Y.encodeStateAsUpdate(doc);
+/** Changes the titre and stores the update, as the collaboration server does before it announces a change. */
+function retitle(f: { id: number; doc: Y.Doc }, titre: string): Uint8Array {
+  const update = captureMutation(f.doc, (doc) => writeFicheContent(doc, { titre }));
+  if (update) appendUpdate(db, f.id, update, null);
+  return Y.encodeStateAsUpdate(f.doc);
+}
+
+function storeSnapshot(ficheId: number, snapshot: Uint8Array): void {
+  db.update(ficheDocument).set({ snapshot: Buffer.from(snapshot), compactedAt: new Date() }).where(eq(ficheDocument.ficheId, ficheId)).run();
 }
 
 const revisionTitles = (ficheId: number) =>
@@ -49,8 +56,10 @@ describe.each([
     const logger = recordingLogger();
     service = startProjectionService(db, { logger, worker });
     const f = buildLiveFiche("Atelier du mardi");
-    service.projectFiche(f.id, retitle(f.doc, "Atelier du mercredi"));
-    service.projectFiche(f.id, retitle(f.doc, "Atelier du jeudi"));
+    retitle(f, "Atelier du mercredi");
+    service.projectFiche(f.id);
+    retitle(f, "Atelier du jeudi");
+    service.projectFiche(f.id);
     await service.idle();
     expect(ficheRow(db, f.id).titre).toBe("Atelier du jeudi");
     expect(service.stats()).toMatchObject({ pending: 0, projections: 1, failures: 0 });
@@ -62,13 +71,16 @@ describe.each([
     service = startProjectionService(db, { logger, worker });
     const broken = buildLiveFiche("Fiche abîmée");
     const sound = buildLiveFiche("Fiche saine");
-    service.projectFiche(broken.id, new Uint8Array([1, 2, 3]));
-    service.projectFiche(sound.id, retitle(sound.doc, "Fiche saine, modifiée"));
+    storeSnapshot(broken.id, new Uint8Array([1, 2, 3]));
+    service.projectFiche(broken.id);
+    retitle(sound, "Fiche saine, modifiée");
+    service.projectFiche(sound.id);
     await service.idle();
     expect(logger.errors).toEqual([expect.stringContaining(`fiche ${broken.id}: projection failed`)]);
     expect(ficheRow(db, sound.id).titre).toBe("Fiche saine, modifiée");
 
-    service.projectFiche(broken.id, retitle(broken.doc, "Fiche réparée"));
+    storeSnapshot(broken.id, retitle(broken, "Fiche réparée"));
+    service.projectFiche(broken.id);
     await service.idle();
     expect(ficheRow(db, broken.id).titre).toBe("Fiche réparée");
     expect(service.stats()).toMatchObject({ projections: 3, failures: 1 });
@@ -78,9 +90,10 @@ describe.each([
     service = startProjectionService(db, { logger: recordingLogger(), worker });
     const f = buildLiveFiche("Café des aidants");
     const author = buildUser();
-    service.takeRevision(f.id, retitle(f.doc, "Café des aidants, le lundi"), [author.id], "pause");
-    service.projectFiche(f.id, Y.encodeStateAsUpdate(f.doc));
-    service.takeRevision(f.id, retitle(f.doc, "Café des aidants, le jeudi"), [author.id], "depart");
+    service.takeRevision(f.id, retitle(f, "Café des aidants, le lundi"), [author.id], "pause");
+    service.projectFiche(f.id);
+    await service.idle();
+    service.takeRevision(f.id, retitle(f, "Café des aidants, le jeudi"), [author.id], "depart");
     await service.idle();
     expect(revisionTitles(f.id)).toEqual([
       { titre: "Café des aidants", reason: "creation" },
@@ -90,11 +103,33 @@ describe.each([
     expect(ficheRow(db, f.id).titre).toBe("Café des aidants, le lundi");
   });
 
+  it("projects what storage holds when the work runs, brought up to date from the log and after a compaction", async () => {
+    service = startProjectionService(db, { logger: recordingLogger(), worker });
+    const f = buildLiveFiche("Permanence numérique");
+    retitle(f, "Permanence numérique du lundi");
+    service.projectFiche(f.id);
+    await service.idle();
+    expect(ficheRow(db, f.id).titre).toBe("Permanence numérique du lundi");
+    // The next read only applies the rows appended since.
+    retitle(f, "Permanence numérique du mardi");
+    service.projectFiche(f.id);
+    await service.idle();
+    expect(ficheRow(db, f.id).titre).toBe("Permanence numérique du mardi");
+    // A compaction folds the log into a new snapshot: the next read starts again from it.
+    retitle(f, "Permanence numérique du mercredi");
+    compactDocument(db, f.id, { logger: silentLogger });
+    retitle(f, "Permanence numérique du jeudi");
+    service.projectFiche(f.id);
+    await service.idle();
+    expect(ficheRow(db, f.id).titre).toBe("Permanence numérique du jeudi");
+  });
+
   it("finishes everything queued before close() resolves", async () => {
     service = startProjectionService(db, { logger: recordingLogger(), worker });
     const fiches = ["Repair café", "Permanence CAF", "Atelier smartphone"].map((titre) => buildLiveFiche(titre));
     for (const f of fiches) {
-      service.projectFiche(f.id, retitle(f.doc, `${readFicheContent(f.doc).titre} (modifiée)`));
+      retitle(f, `${readFicheContent(f.doc).titre} (modifiée)`);
+      service.projectFiche(f.id);
       service.takeRevision(f.id, Y.encodeStateAsUpdate(f.doc), [], "pause");
     }
     await service.close();
@@ -116,7 +151,7 @@ describe("shutting down as server/index.ts does", () => {
       changeDebounceMs: 60_000,
       revisionQuietMs: 60_000,
       revisionIntervalMs: 60_000,
-      onDocumentChange: (ficheId, doc) => projections.projectFiche(ficheId, Y.encodeStateAsUpdate(doc)),
+      onDocumentChange: (ficheId) => projections.projectFiche(ficheId),
       onRevision: (ficheId, state, authorIds, reason) => projections.takeRevision(ficheId, state, authorIds, reason),
     });
     const alice = buildUser();

@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
 import { consoleLogger, errorMessage, type CollabLogger } from "../collab/log";
 import type { AutomaticRevisionReason } from "../collab/revisions";
+import { StoredDocuments } from "./stored-documents";
 import { doFicheWork, type FicheWork, type WorkerReply, type WorkerRequest } from "./work";
 
 /**
@@ -10,16 +11,16 @@ import { doFicheWork, type FicheWork, type WorkerReply, type WorkerRequest } fro
  * SQLite connection (WAL lets it write beside the socket's), or on this thread, one fiche per
  * event-loop turn, when there is no worker (an in-memory database, or a worker that cannot start).
  *
- * Work is queued per fiche and coalesced: only a fiche's latest state is projected, and at most one
- * piece of work is in flight. A fiche keeps its place in the queue when a newer state replaces the
- * one waiting, so none waits behind more than one round of the others.
+ * Work is queued per fiche and coalesced: a fiche is projected from its stored state when its turn
+ * comes, however many changes were announced meanwhile, and at most one piece of work is in
+ * flight. A fiche keeps its place in the queue, so none waits behind more than one round of the others.
  */
 export type ProjectionService = {
   /**
-   * Queues the projection of a fiche's state; a newer state replaces one not started yet. Settles
-   * once this state, or a newer one, is projected, or its failure is in the log.
+   * Queues the projection of a fiche, from what storage holds when it runs: call it once a change
+   * is stored. Settles once a state holding that change is projected, or the failure is in the log.
    */
-  projectFiche(ficheId: number, state: Uint8Array): Promise<void>;
+  projectFiche(ficheId: number): Promise<void>;
   /** Queues a revision of a fiche; a fiche's revisions are taken in the order asked. */
   takeRevision(ficheId: number, state: Uint8Array, authorIds: number[], reason: AutomaticRevisionReason): void;
   /** Resolves once everything queued so far, and anything queued meanwhile, is done. */
@@ -67,6 +68,9 @@ export function startProjectionService(db: Db, options: ProjectionServiceOptions
   const crashedOnce = new Set<number>();
   let closing: Promise<void> | null = null;
   let handle: WorkerHandle | null = null;
+  // For work done on this thread: without a worker, or what is left after it stopped.
+  let localDocuments: StoredDocuments | null = null;
+  const doHere = (work: FicheWork) => doFicheWork(db, (localDocuments ??= new StoredDocuments(db, logger)), work);
   if (options.worker !== false && !db.$client.memory) {
     try {
       handle = spawnWorker();
@@ -124,7 +128,7 @@ export function startProjectionService(db: Db, options: ProjectionServiceOptions
     const rest = [...queue.values()].filter((q) => q.work.ficheId !== ficheId);
     queue.clear();
     queue.set(ficheId, {
-      work: { ficheId, state: newer?.work.state ?? crashed.work.state, revisions: [...crashed.work.revisions, ...(newer?.work.revisions ?? [])] },
+      work: { ficheId, project: crashed.work.project || (newer?.work.project ?? false), revisions: [...crashed.work.revisions, ...(newer?.work.revisions ?? [])] },
       settle: [...crashed.settle, ...(newer?.settle ?? [])],
     });
     for (const q of rest) queue.set(q.work.ficheId, q);
@@ -133,7 +137,7 @@ export function startProjectionService(db: Db, options: ProjectionServiceOptions
   function enqueue(ficheId: number): Queued {
     let queued = queue.get(ficheId);
     if (!queued) {
-      queued = { work: { ficheId, state: null, revisions: [] }, settle: [] };
+      queued = { work: { ficheId, project: false, revisions: [] }, settle: [] };
       queue.set(ficheId, queued);
     }
     schedule();
@@ -161,13 +165,13 @@ export function startProjectionService(db: Db, options: ProjectionServiceOptions
     queue.delete(next.work.ficheId);
     running = next;
     if (handle) handle.worker.postMessage({ type: "work", work: next.work } satisfies WorkerRequest);
-    else finish(next, doFicheWork(db, next.work));
+    else finish(next, doHere(next.work));
   }
 
   function finish(done: Queued, errors: string[]): void {
     running = null;
     crashedOnce.delete(done.work.ficheId);
-    if (done.work.state) counts.projections++;
+    if (done.work.project) counts.projections++;
     counts.revisions += done.work.revisions.length;
     counts.failures += errors.length;
     for (const error of errors) logger.error(error);
@@ -209,9 +213,9 @@ export function startProjectionService(db: Db, options: ProjectionServiceOptions
   }
 
   return {
-    projectFiche(ficheId, state) {
+    projectFiche(ficheId) {
       const queued = enqueue(ficheId);
-      queued.work.state = state;
+      queued.work.project = true;
       return new Promise((resolve) => queued.settle.push(resolve));
     },
 
