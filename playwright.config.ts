@@ -38,6 +38,8 @@ export default defineConfig({
       NODE_ENV: "production",
       // Revisions after 1.5 s without an edit, so that e2e/historique.spec.ts does not wait 30 s.
       COLLAB_REVISION_QUIET_MS: "1500",
+      // As behind a reverse proxy: e2e/accounts.spec.ts signs in from several addresses.
+      TRUST_PROXY: "1",
     },
   },
 });

@@ -1,4 +1,4 @@
-import { expect, expectNoSeriousA11yViolations, formAlert, newUserData, signIn, signOut, signUp, test } from "./fixtures";
+import { createUserWithCli, expect, expectNoSeriousA11yViolations, formAlert, newUserData, signIn, signInAs, signOut, signUp, test } from "./fixtures";
 
 test("a newcomer signs up, signs out and signs back in", async ({ page }) => {
   const user = newUserData();
@@ -30,6 +30,31 @@ test("sign-in attempts from one address to one account are slowed down", async (
   }
   await signIn(page, user);
   await expect(formAlert(page)).toHaveText(/^Trop de tentatives : réessayez dans \d+ secondes\.$/);
+});
+
+// The e2e server trusts the proxy's X-Forwarded-For (TRUST_PROXY=1, as behind a reverse proxy):
+// each browser context below comes from its own address.
+test("the admin still signs in after a stranger's failed attempts on the admin's account", async ({ browser }) => {
+  const admin = newUserData("admin");
+  createUserWithCli(admin, "admin");
+  const stranger = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.7" } });
+  const owner = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.20" } });
+  try {
+    const strangerPage = await stranger.newPage();
+    for (let i = 0; i < 6; i++) {
+      await signIn(strangerPage, { email: admin.email, password: `devine ${i}` });
+      await expect(formAlert(strangerPage)).toHaveText(/^(Adresse électronique ou mot de passe incorrect\.|Trop de tentatives : réessayez dans \d+ secondes\.)$/);
+    }
+    // The stranger is slowed down, even with the right password…
+    await signIn(strangerPage, admin);
+    await expect(formAlert(strangerPage)).toHaveText(/^Trop de tentatives : réessayez dans \d+ secondes\.$/);
+    // …while the admin, from their own address, gets in at once.
+    const ownerPage = await owner.newPage();
+    await signInAs(ownerPage, admin);
+  } finally {
+    await stranger.close();
+    await owner.close();
+  }
 });
 
 test("sign-up errors are shown field by field in French", async ({ page }) => {
