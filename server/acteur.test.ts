@@ -5,7 +5,11 @@ import { buildActeur, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
 import { canEditActeur } from "@/lib/policies/acteur";
 import { acteurSchema, type ActeurInput } from "@/lib/schemas/acteur";
+import * as Y from "yjs";
+import { writeFicheContent } from "@/lib/fiche/document";
 import { addMember, createActeur, removeMember, updateActeur } from "./acteur";
+import { getActeurClaimFacts } from "./acteur-claim";
+import { buildInitialDocument, insertFiche } from "./fiche";
 import { SYSTEM } from "./authorize";
 import { DomainError } from "./errors";
 
@@ -129,16 +133,42 @@ describe("members", () => {
     });
   });
 
-  it("removes a member but always keeps one", () => {
+  it("removes a member, but the last member of an acteur that porte fiches must hand over first", () => {
     const db = getTestDb();
     const first = buildUser({ name: "Première" });
     const second = buildUser();
     const outsider = buildUser();
     const target = buildActeur({ members: [first, second] });
+    insertFicheCarriedBy(target.id);
     expect(removeMember(db, viewerOf(second.id), target.id, first.id)).toEqual({ id: first.id, name: "Première" });
     expect(canEditActeur(getViewerById(db, first.id), target.id)).toBe(false);
-    expect(domainCode(() => removeMember(db, viewerOf(second.id), target.id, second.id))).toBe("last_member");
+    expect(domainError(() => removeMember(db, viewerOf(second.id), target.id, second.id))).toMatchObject({
+      code: "last_member",
+      messageFr: expect.stringMatching(/^Cet acteur porte des fiches : ajoutez d'abord/),
+    });
     expect(domainCode(() => removeMember(db, viewerOf(second.id), target.id, outsider.id))).toBe("not_a_member");
     expect(getViewerById(db, second.id)!.acteurIds).toEqual([target.id]);
+
+    // Handing over: the newcomer is added, then the last one leaves.
+    addMember(db, viewerOf(second.id), target.id, outsider.email);
+    expect(removeMember(db, viewerOf(second.id), target.id, second.id)).toMatchObject({ id: second.id });
+    expect(getViewerById(db, outsider.id)!.acteurIds).toEqual([target.id]);
+  });
+
+  it("lets the last member leave an acteur that porte no fiche, which can then be claimed again", () => {
+    const db = getTestDb();
+    const only = buildUser();
+    const partnerOnly = buildActeur({ members: [only] });
+    insertFicheCarriedBy(partnerOnly.id, "partenaire");
+    expect(removeMember(db, viewerOf(only.id), partnerOnly.id, only.id)).toMatchObject({ id: only.id });
+    expect(getActeurClaimFacts(db, partnerOnly.id)).toMatchObject({ memberCount: 0 });
   });
 });
+
+/** A published fiche whose document names the acteur with this role; insertFiche projects it. */
+function insertFicheCarriedBy(acteurId: number, role: "porteur" | "partenaire" = "porteur"): void {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, buildInitialDocument("pratique", "Atelier numérique"));
+  writeFicheContent(doc, { acteurs: [{ acteurId, role }] });
+  insertFiche(getTestDb(), { type: "pratique", titre: "Atelier numérique", state: Y.encodeStateAsUpdate(doc), createdBy: null, statut: "publiee" });
+}

@@ -1,7 +1,7 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { uniqueSlug } from "@/db/queries/slug";
-import { acteur, acteurTheme, membership, taxonomyTerm, user, type Acteur } from "@/db/schema";
+import { acteur, acteurTheme, ficheActeur, membership, taxonomyTerm, user, type Acteur } from "@/db/schema";
 import { canCreateActeur, canEditActeur } from "@/lib/policies/acteur";
 import type { ActeurInput } from "@/lib/schemas/acteur";
 import { authorize, SYSTEM, type Actor } from "./authorize";
@@ -110,7 +110,11 @@ export function addMember(db: Db, actor: Actor, acteurId: number, email: string)
   return { id: found.id, name: found.name };
 }
 
-/** Removes a member from an acteur and returns who it was; the last member stays, so that someone can still update it. */
+/**
+ * Removes a member (or lets one leave) and returns who it was. The last member of an acteur that
+ * porte fiches must hand over first: those fiches would otherwise have nobody to manage them.
+ * Without fiches, the last one may leave, and the acteur can be claimed again.
+ */
 export function removeMember(db: Db, actor: Actor, acteurId: number, userId: number): { id: number; name: string } {
   mayEdit(actor, acteurId);
   return db.transaction((tx) => {
@@ -122,12 +126,18 @@ export function removeMember(db: Db, actor: Actor, acteurId: number, userId: num
       .where(and(eq(membership.acteurId, acteurId), eq(membership.userId, userId)))
       .get();
     if (!isMember) throw new DomainError("not_a_member", "Cette personne n'est pas membre de cet acteur.", undefined, "Not a member.");
-    if (members <= 1) {
+    const portsFiches = tx
+      .select({ ficheId: ficheActeur.ficheId })
+      .from(ficheActeur)
+      .where(and(eq(ficheActeur.acteurId, acteurId), eq(ficheActeur.role, "porteur")))
+      .limit(1)
+      .get();
+    if (members <= 1 && portsFiches) {
       throw new DomainError(
         "last_member",
-        "Un acteur garde au moins un membre : ajoutez d'abord la personne qui prendra le relais.",
+        "Cet acteur porte des fiches : ajoutez d'abord comme membre la personne qui prendra le relais, puis vous pourrez le quitter.",
         undefined,
-        "The last member cannot be removed.",
+        "The last member of an acteur that porte fiches cannot leave before handing over.",
       );
     }
     tx.delete(membership).where(and(eq(membership.acteurId, acteurId), eq(membership.userId, userId))).run();

@@ -103,7 +103,7 @@ export default async function EditActeurPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="titre-membres" id="membres">
         <h2 id="titre-membres">Membres</h2>
-        <p className="muted">Les membres modifient l&apos;acteur, ses lieux et la liste des membres. Un acteur garde au moins un membre.</p>
+        <p className="muted">Les membres modifient l&apos;acteur, ses lieux et la liste des membres. Si l&apos;acteur porte des fiches, son dernier membre ajoute d&apos;abord la personne qui prendra le relais avant de le quitter.</p>
         <MembersManager
           members={acteur.members}
           selfId={viewer.id}
