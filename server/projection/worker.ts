@@ -22,6 +22,9 @@ lowerThreadPriority();
 
 const port = parentPort!;
 const db = openDatabase((workerData as { file: string }).file);
+// Checkpoints are the connection's that serves the sockets, or the background checkpointer's
+// (server/collab/checkpointer.ts): run here, their fsyncs would stall projections every ~1000 pages.
+db.$client.pragma("wal_autocheckpoint = 0");
 const documents = new StoredDocuments(db, consoleLogger);
 const reply = (message: WorkerReply) => port.postMessage(message);
 
