@@ -72,8 +72,16 @@ describe("lieuSchema", () => {
     expect(Object.keys(errors).sort()).toEqual(["longitude", "nom"]);
   });
 
+  it("stores opening hours typed in French in OSM syntax", () => {
+    const lieu = lieuSchema.parse({ ...valid, horaires: "du lundi au vendredi de 9h à 12h et de 14h à 17h\nfermé les jours fériés" });
+    expect(lieu.horaires).toBe("Mo-Fr 09:00-12:00,14:00-17:00; PH off");
+  });
+
   it("explains wrong opening hours", () => {
-    expect(errorsFor({ horaires: "du lundi au vendredi" }).horaires?.[0]).toMatch(/^Jour inconnu « du »/);
+    expect(errorsFor({ horaires: "du lundi au vendredi" }).horaires).toEqual([
+      "Pour « du lundi au vendredi », indiquez les horaires (par exemple « de 9h à 12h ») ou « fermé ».",
+    ]);
+    expect(errorsFor({ horaires: "Mo-Fr 9h-12h" }).horaires).toEqual(["Horaire invalide « 9h-12h » : écrivez par exemple 09:00-12:00."]);
     expect(errorsFor({ horaires: "Mo-Fr 14:00-12:00" }).horaires?.[0]).toMatch(/l'heure de fin doit suivre/);
     expect(errorsFor({ horaires: "  " }).horaires).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { LIEU_LIST_FIELDS, LIEU_LIST_FIELD_NAMES, type LieuListField } from "@/lib/lieu/labels";
-import { parseOpeningHours } from "@/lib/lieu/opening-hours";
+import { readHorairesInput } from "@/lib/lieu/horaires-input";
 import { emailListSchema, phoneSchema, websiteListSchema } from "./contact";
 import { optionalText, requiredText, z } from "./zod";
 
@@ -36,13 +36,14 @@ const labelList = (field: LieuListField) => {
   );
 };
 
+// French (« du lundi au vendredi de 9h à 12h ») or OSM syntax in, normalised OSM out: only OSM is stored.
 const horaires = z.preprocess(
   blankToUndefined,
   z
     .string()
     .max(1000, "1000 caractères au maximum.")
     .transform((value, ctx) => {
-      const parsed = parseOpeningHours(value);
+      const parsed = readHorairesInput(value);
       if (!parsed.ok) {
         ctx.addIssue({ code: "custom", message: parsed.error });
         return z.NEVER;

@@ -50,6 +50,19 @@ describe("lieu actions", () => {
     await expect(createLieuAction(target.id, null, form(lieu))).rejects.toThrow(new RegExp(`^REDIRECT /acteurs/${target.slug}\\?lieu=ajoute#lieu-\\d+$`));
   });
 
+  it("stores French opening hours in OSM syntax, and returns the French error on the field", async () => {
+    const member = buildUser();
+    const target = buildActeur({ members: [member] });
+    const existing = buildLieu(target.id);
+    signInAs(member.id);
+    await expect(updateLieuAction(existing.id, null, form({ ...lieu, horaires: "du lundi au vendredi de 9h à 12h\nfermé les jours fériés" }))).rejects.toThrow(/^REDIRECT /);
+    expect(getLieuById(getTestDb(), existing.id)!.horaires).toBe("Mo-Fr 09:00-12:00; PH off");
+    const state = await updateLieuAction(existing.id, null, form({ ...lieu, horaires: "lundi soir" }));
+    expect(state).toMatchObject({ ok: false, values: { horaires: "lundi soir" } });
+    expect(state.ok ? null : state.fieldErrors?.horaires?.[0]).toMatch(/^« soir » n'est pas compris\./);
+    expect(getLieuById(getTestDb(), existing.id)!.horaires).toBe("Mo-Fr 09:00-12:00; PH off");
+  });
+
   it("checks the acteur the lieu really belongs to, whatever id the browser sends", async () => {
     const member = buildUser();
     buildActeur({ members: [member] });
