@@ -6,6 +6,7 @@ import { listLieuxWithActeur } from "@/db/queries/carte";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { CarteExplorer } from "@/components/carte/CarteExplorer";
 import { CarteFilters } from "@/components/carte/CarteFilters";
+import { HowLieuxGetIn } from "@/components/lieu/HowLieuxGetIn";
 import { isPlaced, toCarteItem } from "@/lib/carte/item";
 import { parseCarteFilters, type SearchParams } from "@/lib/schemas/carte";
 import { mapTiles } from "@/server/config";
@@ -62,21 +63,15 @@ export default async function CartePage({ searchParams }: { searchParams: Promis
             : "Aucun lieu d'accueil n'est encore enregistré."
           : `${plural(items.length, filtered ? "lieu correspond" : "lieu d'accueil", filtered ? "lieux correspondent" : "lieux d'accueil")}${filtered ? " à ces filtres" : ""}, dont ${plural(placed, "placé", "placés")} sur la carte.`}
       </p>
-      {items.length === 0 && (
+      {items.length === 0 && filtered && (
         <div className="alert">
-          {filtered ? (
-            <p>
-              Essayez avec moins de filtres, ou <Link href="/carte">affichez tous les lieux</Link>. Ce qui manque sur le
-              territoire se lit aussi dans <Link href="/couverture">Ce qui existe, ce qui manque</Link>.
-            </p>
-          ) : (
-            <p>
-              Les lieux s&apos;ajoutent depuis la page de leur acteur. <Link href="/acteurs/nouveau">Présentez votre organisation</Link>{" "}
-              et ses lieux d&apos;accueil.
-            </p>
-          )}
+          <p>
+            Essayez avec moins de filtres, ou <Link href="/carte">affichez tous les lieux</Link>. Ce qui manque sur le
+            territoire se lit aussi dans <Link href="/couverture">Ce qui existe, ce qui manque</Link>.
+          </p>
         </div>
       )}
+      {items.length === 0 && <HowLieuxGetIn />}
       <CarteExplorer items={items} tiles={mapTiles()} />
     </>
   );

@@ -1,6 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
 import { FicheCards } from "@/components/fiche/FicheCard";
+import { HowLieuxGetIn } from "@/components/lieu/HowLieuxGetIn";
 import type { Need } from "@/lib/orientation/needs";
 import type { OrientationAnswers } from "@/lib/schemas/orientation";
 import { NEAR_KM, ORIENTATION_POINTS } from "@/lib/orientation/scoring";
@@ -30,12 +31,15 @@ export function OrientationResults({ answer, answers, need }: { answer: Orientat
             : `${plural(answer.matches.length, "lieu correspond", "lieux correspondent")} au besoin${answer.matches.length > SHOWN_MATCHES ? `, voici les ${SHOWN_MATCHES} premiers` : ""}.`}
         </p>
         {answer.matches.length === 0 ? (
-          <div className="alert">
-            <p>
-              Essayez un besoin voisin, ou cherchez sur la <Link href="/carte">carte des lieux</Link>. Ce manque est visible de
-              tous dans <Link href="/couverture">Ce qui existe, ce qui manque</Link>.
-            </p>
-          </div>
+          <>
+            <div className="alert">
+              <p>
+                Essayez un besoin voisin, ou cherchez sur la <Link href="/carte">carte des lieux</Link>. Ce manque est visible de
+                tous dans <Link href="/couverture">Ce qui existe, ce qui manque</Link>.
+              </p>
+            </div>
+            <HowLieuxGetIn headingLevel={3} />
+          </>
         ) : (
           <Form action="/orientation/imprimer" className="orientation-print-form">
             <HiddenAnswers answers={answers} />
