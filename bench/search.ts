@@ -4,7 +4,8 @@ import path from "node:path";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedTaxonomies } from "@/db/seed";
-import { parseSearchQuery, toMatchExpression } from "@/lib/search/french";
+import { toMatchExpression } from "@/lib/search/french";
+import { parseStemmedQuery } from "@/lib/search/stemmer";
 import { RANK_BOUND, rebuildSearchIndex, searchWiki } from "@/server/search";
 import { addSyntheticFiches } from "./support/search-corpus";
 
@@ -61,7 +62,7 @@ function measure(db: ReturnType<typeof openDatabase>, rounds: number): Measured[
     const outcome = searchWiki(db, { q });
     return { q, kind, total: outcome.total, bounded: outcome.bounded, corrected: outcome.correction?.text ?? null, wiki: [], raw: [], unbounded: [] } as Measured;
   });
-  const matches = measured.map(({ q }) => `{titre champs corps} : (${toMatchExpression(parseSearchQuery(q))})`);
+  const matches = measured.map(({ q }) => `{titre champs corps} : (${toMatchExpression(parseStemmedQuery(q))})`);
   for (let round = -2; round < rounds; round++) {
     measured.forEach((m, i) => {
       const wiki = time(() => searchWiki(db, { q: m.q }));

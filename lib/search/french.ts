@@ -1,6 +1,7 @@
 /**
  * French text handling for the wiki's search, shared by the indexer, the query builder and the
- * browser (highlighting suggestions). Pure: no Node, no database.
+ * browser (highlighting suggestions). Pure: no Node, no database, and no stemmer (stemmer.ts),
+ * which would weigh on every page that has the header's search box.
  *
  * The full-text index holds, for every original text, a copy made of one folded and stemmed token
  * per original token, in the same order. SQLite's `unicode61 remove_diacritics 2` tokenizer cuts
@@ -56,92 +57,28 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-// Plurals in -aux that do not come from -al, and the irregular -ail → -aux.
-const IRREGULAR: Record<string, string> = {
-  travaux: "travail",
-  vitraux: "vitrail",
-  baux: "bail",
-  coraux: "corail",
-  emaux: "email",
-  soupiraux: "soupirail",
-  vantaux: "vantail",
-  maux: "mal",
-  etaux: "etau",
+/**
+ * How query words become index terms. The index's stemmer (Snowball, lib/search/stemmer.ts) is
+ * left out of this module because the browser imports it: the default keeps words as folded.
+ */
+export type WordStemmer = {
+  stem(word: string): string;
+  /** What a word typed halfway may stand for; see TypedForms. */
+  typedForms(typed: string): TypedForms;
 };
 
-/** Changes whenever stemFrench or tokenize would cut or stem a text differently: the index is then rebuilt. */
-export const STEMMER_VERSION = 1;
-
 /**
- * A light French stemmer for folded words: it conflates singular and plural (-s, -x, -aux/-al,
- * -eaux/-eau), masculine and feminine where cheap (-e, -ée, -ive/-if, -trice/-teur, -elle/-el,
- * -enne/-en). Most rules only cut the end of the word, so that a word typed halfway still
- * prefixes its stem; prefixForms covers those that rewrite it (-aux → -al, -trice → -teur, the
- * irregular plurals).
+ * The index terms a word typed halfway may be part of: any term that starts with one of `starts`,
+ * or exactly one of `stems` (a stemmer may cut a typed word's end, which no longer starts its stem).
  */
-export function stemFrench(word: string): string {
-  if (word.length < 4 || /[^a-z]/.test(word)) return word;
-  const irregular = IRREGULAR[word];
-  if (irregular) return irregular;
-  let w = word;
-  if (w.endsWith("eaux") || w.endsWith("yaux")) w = w.slice(0, -1);
-  else if (w.endsWith("aux") && w.length > 4) w = `${w.slice(0, -3)}al`;
-  else if (w.endsWith("eux") || w.endsWith("oux")) w = w.slice(0, -1);
-  else if (w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
-  for (let i = 0; i < 2 && w.length > 3 && w.endsWith("e"); i++) w = w.slice(0, -1);
-  if (w.endsWith("iv")) w = `${w.slice(0, -2)}if`;
-  else if (w.endsWith("tric")) w = `${w.slice(0, -4)}teur`;
-  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
+export type TypedForms = { starts: string[]; stems: string[] };
 
-// A text repeats the same few hundred words: indexing a fiche stems each of them once.
-// Keyed by the token as written, so that a word seen before is neither folded nor stemmed again:
-// the projection re-indexes a whole fiche body at every pause in typing.
-const stemCache = new Map<string, string>();
-const STEM_CACHE_MAX = 50_000;
-// Longer tokens (a pasted URL, a hostile run of letters) are stemmed each time rather than kept.
-const CACHED_TOKEN_MAX = 64;
+/** Words as folded, no stemming: what the browser matches with. */
+export const FOLDING_ONLY: WordStemmer = { stem: (word) => word, typedForms: (typed) => ({ starts: [typed], stems: [] }) };
 
-function stemOfToken(token: string): string {
-  let stem = stemCache.get(token);
-  if (stem === undefined) {
-    const word = foldWord(token);
-    stem = word ? stemFrench(word) : "";
-    if (token.length <= CACHED_TOKEN_MAX) {
-      if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
-      stemCache.set(token, stem);
-    }
-  }
-  return stem;
-}
-
-/** The indexed copy of a text: one stem per original token, separated by spaces. */
-export function stemmedText(text: string): string {
-  const stems: string[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const stem = stemOfToken(match[0]);
-    if (stem) stems.push(stem);
-  }
-  return stems.join(" ");
-}
-
-/**
- * The stems a word typed halfway may be the start of. The stem of the typed part covers the
- * cutting rules; the rewriting ones (-aux → -al, -trice → -teur, irregular plurals) get their own form.
- */
-export function prefixForms(typed: string): string[] {
-  const forms = new Set([stemFrench(typed)]);
-  const stem = stemFrench(typed);
-  if (!typed.startsWith(stem)) forms.add(typed);
-  if (/[^ey]au$/.test(typed)) forms.add(`${typed.slice(0, -2)}al`);
-  const trice = /(tr|tri|tric)$/.exec(typed);
-  if (trice && typed.length - trice[0].length >= 3) forms.add(`${typed.slice(0, -trice[0].length)}teur`);
-  if (typed.length >= 3) {
-    for (const [plural, singular] of Object.entries(IRREGULAR)) if (plural.startsWith(typed)) forms.add(singular);
-  }
-  // A form that another form prefixes adds nothing to an OR of prefix queries.
-  return [...forms].filter((f, _, all) => !all.some((g) => g !== f && f.startsWith(g)));
+/** Whether a folded word is a function word, which queries leave out. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
 }
 
 /** One element of a query: a word, or a phrase from quotes or a compound such as "Saint-Médard". */
@@ -151,11 +88,15 @@ export type QueryTerm = {
   stems: string[];
   /** The last word may be the start of a longer one. */
   prefix: boolean;
+  /** For a prefix term, what its last word may stand for. */
+  typed?: TypedForms;
   /**
    * The indexed stems that the last word, as a prefix, stands for, when the caller looked them up:
    * exact terms cost FTS5 a seek where a prefix query merges every matching doclist.
    */
   completions?: string[];
+  /** Stems of the phrases a synonym group adds to this term, any of which matches too. */
+  synonyms?: string[][];
 };
 
 export type ParsedQuery = { terms: QueryTerm[]; text: string };
@@ -178,8 +119,11 @@ function wordsOf(chunk: string): string[] {
  * Reads what someone typed. Double quotes make a phrase; every other sign is a separator, so
  * that nothing typed can become an FTS5 operator. Function words are left out unless nothing else remains.
  */
-export function parseSearchQuery(input: string, options: { prefixLast?: boolean; minPrefixLength?: number } = {}): ParsedQuery {
-  const { prefixLast = true, minPrefixLength = 3 } = options;
+export function parseSearchQuery(
+  input: string,
+  options: { prefixLast?: boolean; minPrefixLength?: number; stemmer?: WordStemmer } = {},
+): ParsedQuery {
+  const { prefixLast = true, minPrefixLength = 3, stemmer = FOLDING_ONLY } = options;
   const text = input.slice(0, MAX_QUERY_LENGTH);
   const quotes = (text.match(/"/g) ?? []).length;
   const parts = quotes >= 2 ? text.split('"') : [text.replace(/"/g, " ")];
@@ -200,7 +144,8 @@ export function parseSearchQuery(input: string, options: { prefixLast?: boolean;
     const last = t.words[t.words.length - 1];
     const prefix =
       prefixLast && endsOpen && i === kept.length - 1 && !t.quoted && !onlyFunctionWords && last.length >= minPrefixLength;
-    return { words: t.words, stems: t.words.map(stemFrench), prefix };
+    const stems = t.words.map((word) => stemmer.stem(word));
+    return prefix ? { words: t.words, stems, prefix, typed: stemmer.typedForms(last) } : { words: t.words, stems, prefix };
   });
   return { terms, text };
 }
@@ -210,13 +155,17 @@ function quote(words: string[]): string {
   return `"${words.join(" ").replace(/"/g, '""')}"`;
 }
 
+function ownMatch(term: QueryTerm): string[] {
+  if (!term.prefix) return [quote(term.stems)];
+  const head = term.stems.slice(0, -1);
+  if (term.completions?.length) return term.completions.map((stem) => quote([...head, stem]));
+  const typed = term.typed ?? FOLDING_ONLY.typedForms(term.words[term.words.length - 1]);
+  return [...typed.starts.map((form) => `${quote([...head, form])} *`), ...typed.stems.map((stem) => quote([...head, stem]))];
+}
+
 /** The FTS5 MATCH expression of a term. */
 export function termToMatch(term: QueryTerm): string {
-  if (!term.prefix) return quote(term.stems);
-  const head = term.stems.slice(0, -1);
-  const forms = term.completions?.length
-    ? term.completions.map((stem) => quote([...head, stem]))
-    : prefixForms(term.words[term.words.length - 1]).map((form) => `${quote([...head, form])} *`);
+  const forms = [...ownMatch(term), ...(term.synonyms ?? []).map(quote)];
   return forms.length === 1 ? forms[0] : `(${forms.join(" OR ")})`;
 }
 

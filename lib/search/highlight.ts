@@ -1,4 +1,4 @@
-import { prefixForms, stemFrench, tokenize, type ParsedQuery } from "./french";
+import { tokenize, type ParsedQuery } from "./french";
 
 /**
  * Marks FTS5's snippet() and highlight() put around matches. Control characters are separators for
@@ -41,23 +41,16 @@ export function markedWords(text: string): string[] {
 export type TextSegment = { text: string; mark: boolean };
 
 /**
- * Cuts a text into segments, marking the words a query matches with the rules of the index
- * (folded, stemmed, last word as a prefix). For the browser, where no FTS5 is at hand.
+ * Cuts a text into segments, marking the words that start with a word of the query (folded). For
+ * the browser, which has neither FTS5 nor the index's stemmer: a word typed whole marks its
+ * plural, a word typed halfway marks the words it starts.
  */
 export function highlightSegments(text: string, query: ParsedQuery): TextSegment[] {
-  const exact = new Set<string>();
-  const prefixes: string[] = [];
-  for (const term of query.terms) {
-    term.stems.forEach((stem, i) => {
-      if (term.prefix && i === term.stems.length - 1) prefixes.push(...prefixForms(term.words[i]));
-      else exact.add(stem);
-    });
-  }
+  const words = query.terms.flatMap((term) => term.words);
   const segments: TextSegment[] = [];
   let at = 0;
   for (const token of tokenize(text)) {
-    const stem = stemFrench(token.word);
-    if (!token.word || !(exact.has(stem) || prefixes.some((p) => stem.startsWith(p)))) continue;
+    if (!token.word || !words.some((word) => token.word.startsWith(word))) continue;
     if (token.start > at) segments.push({ text: text.slice(at, token.start), mark: false });
     segments.push({ text: text.slice(token.start, token.end), mark: true });
     at = token.end;

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { editDistance, foldWord, prefixForms, stemFrench, tokenize, typoTolerance, type ParsedQuery } from "@/lib/search/french";
+import { editDistance, FOLDING_ONLY, foldWord, tokenize, typoTolerance, type ParsedQuery } from "@/lib/search/french";
+import { stemFrench } from "@/lib/search/stemmer";
 import { isIndexedStem, stemsStartingWith, stemsWithPrefix } from "./vocabulary";
 
 /**
@@ -42,7 +43,10 @@ export function correctQuery(db: Db, query: ParsedQuery): Correction | null {
     let prefix = term.prefix;
     term.words.forEach((word, i) => {
       const asPrefix = term.prefix && i === term.words.length - 1;
-      const known = asPrefix ? prefixForms(word).some((form) => stemsWithPrefix(db, form, 0).length > 0) : isIndexedStem(db, stems[i]);
+      const typed = term.typed ?? FOLDING_ONLY.typedForms(word);
+      const known = asPrefix
+        ? typed.starts.some((form) => stemsWithPrefix(db, form, 0).length > 0) || typed.stems.some((stem) => isIndexedStem(db, stem))
+        : isIndexedStem(db, stems[i]);
       if (known || !PLAIN.test(stems[i])) return;
       const tolerance = typoTolerance(word);
       const replacement = tolerance > 0 ? closestStem(db, stems[i], tolerance) : null;

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { acteur, acteurTheme, fiche, ficheTerm, searchState, type SearchKind } from "@/db/schema";
-import { cleanDisplayText, parseSearchQuery, STEMMER_VERSION, stemmedText, toMatchExpression } from "@/lib/search/french";
+import { cleanDisplayText, toMatchExpression } from "@/lib/search/french";
+import { parseStemmedQuery, STEMMER_VERSION, stemmedText } from "@/lib/search/stemmer";
 import { buildActeurDocument, buildFicheDocument, listFicheIdsOfActeur, type SearchDocument } from "./documents";
 import { facetTokens, rowid, SEARCH_TABLES, statement } from "./tables";
 
@@ -97,7 +98,7 @@ export function indexFiche(db: Db, ficheId: number, prestemmed?: Prestemmed): bo
 // name stored in the index finds them.
 function ficheIdsNamingActeur(db: Db, acteurId: number): number[] {
   const stored = readStored(db, "acteur", acteurId);
-  const expression = stored ? toMatchExpression(parseSearchQuery(`"${stored.texts[0].replace(/"/g, " ")}"`)) : null;
+  const expression = stored ? toMatchExpression(parseStemmedQuery(`"${stored.texts[0].replace(/"/g, " ")}"`)) : null;
   if (!expression) return [];
   return statement(db, "SELECT rowid FROM search_fiche WHERE search_fiche MATCH ?").pluck().all(`{champs} : (${expression})`) as number[];
 }

@@ -61,13 +61,13 @@ describe("ranking a very common word", () => {
     const raw = db.$client
       .prepare("SELECT rowid FROM search_fiche WHERE search_fiche MATCH ? ORDER BY rank LIMIT 20")
       .pluck()
-      .all('{titre champs corps} : ("numeriqu" *) AND {facettes} : ("fthemesante")') as number[];
+      .all('{titre champs corps} : ("numer" *) AND {facettes} : ("fthemesante")') as number[];
     expect(outcome.results.map((r) => r.id)).toEqual(raw);
   });
 
   it("scores no more than the bounded sets", () => {
     const candidates = db.select({ id: fiche.id }).from(fiche).all().map((f) => f.id);
-    const { ranked, available, bounded } = rankCandidates(db, "fiche", '"numeriqu"', emptyFilters(), candidates, 1000, 10);
+    const { ranked, available, bounded } = rankCandidates(db, "fiche", '"numer"', emptyFilters(), candidates, 1000, 10);
     expect(candidates.length).toBeGreaterThan(30);
     expect(bounded).toBe(true);
     expect(available).toBe(11);

@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { SEARCH_KINDS, type SearchKind } from "@/db/schema";
-import { parseSearchQuery, toMatchExpression, type ParsedQuery } from "@/lib/search/french";
+import { toMatchExpression, type ParsedQuery } from "@/lib/search/french";
+import { parseStemmedQuery } from "@/lib/search/stemmer";
 import { emptyFilters, SEARCH_PAGE_MAX, type SearchFilters } from "@/lib/search/params";
 import { getSearchCatalog, selectMatches, type SearchCatalog, type Selection } from "./catalog";
 import { correctedText, correctQuery } from "./correction";
@@ -49,7 +50,7 @@ function attempt(db: Db, catalog: SearchCatalog, query: ParsedQuery, filters: Se
  */
 export function searchWiki(db: Db, { q, filters = emptyFilters(), page = 1, pageSize = 20, rankBound = RANK_BOUND }: SearchOptions): SearchOutcome {
   const catalog = getSearchCatalog(db);
-  const query = parseSearchQuery(q);
+  const query = parseStemmedQuery(q);
   let found = attempt(db, catalog, query, filters);
   let correction: ReturnType<typeof correctQuery> = null;
   if (found && found.matched === 0) {

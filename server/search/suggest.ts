@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import { acteur, fiche, type SearchKind } from "@/db/schema";
 import { ACTEUR_CATEGORIE_LABELS } from "@/lib/acteur/labels";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
-import { parseSearchQuery, tokenize, toMatchExpression } from "@/lib/search/french";
+import { tokenize, toMatchExpression } from "@/lib/search/french";
+import { parseStemmedQuery } from "@/lib/search/stemmer";
 import { SUGGESTION_MAX, SUGGESTION_MIN_LENGTH, type Suggestion } from "@/lib/search/suggestion";
 import { SEARCH_TABLES, statement } from "./tables";
 import { completePrefixes } from "./vocabulary";
@@ -35,7 +36,7 @@ function titleMatches(db: Db, kind: SearchKind, expression: string): number[] {
  */
 export function suggestSearch(db: Db, prefix: string): Suggestion[] {
   if (folded(prefix).length < SUGGESTION_MIN_LENGTH) return [];
-  const query = parseSearchQuery(prefix, { minPrefixLength: SUGGESTION_MIN_LENGTH });
+  const query = parseStemmedQuery(prefix, { minPrefixLength: SUGGESTION_MIN_LENGTH });
   const expression = toMatchExpression(completePrefixes(db, query));
   if (!expression) return [];
   const ficheIds = titleMatches(db, "fiche", expression);

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { SEARCH_KINDS } from "@/db/schema";
-import { prefixForms, type ParsedQuery } from "@/lib/search/french";
+import { FOLDING_ONLY, type ParsedQuery } from "@/lib/search/french";
 import { SEARCH_TABLES, statement } from "./tables";
 
 // What the fts5vocab views say about the indexed stems of both indexes, filter tokens left out.
@@ -53,10 +53,12 @@ export function completePrefixes(db: Db, query: ParsedQuery): ParsedQuery {
     terms: query.terms.map((term) => {
       if (!term.prefix) return term;
       const stems = new Set<string>();
-      for (const form of prefixForms(term.words[term.words.length - 1])) {
+      const typed = term.typed ?? FOLDING_ONLY.typedForms(term.words[term.words.length - 1]);
+      for (const form of typed.starts) {
         for (const stem of stemsWithPrefix(db, form, MAX_COMPLETIONS)) stems.add(stem);
         if (stems.size > MAX_COMPLETIONS) return term;
       }
+      for (const stem of typed.stems) if (isIndexedStem(db, stem)) stems.add(stem);
       return { ...term, completions: [...stems].sort() };
     }),
   };
