@@ -499,3 +499,17 @@ export const searchState = sqliteTable("search_state", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * A group of search synonyms, edited by admins: a query word or phrase that is one of the
+ * expressions (as typed, e.g. "CAF", "caisse d'allocations familiales") matches any of the others.
+ * Expanded at query time, so that an edit needs no reindexing.
+ */
+export const searchSynonym = sqliteTable("search_synonym", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** JSON array of at least two expressions, as admins wrote them. */
+  expressions: text("expressions", { mode: "json" }).$type<string[]>().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+export type SearchSynonym = typeof searchSynonym.$inferSelect;

@@ -6,6 +6,7 @@ import { searchUsers } from "@/db/queries/user";
 import { AdminOnly } from "@/components/admin/AdminOnly";
 import { isAdmin } from "@/lib/policies/viewer";
 import { getContentLicence } from "@/server/licence";
+import { listSearchSynonyms } from "@/server/search/synonyms";
 import { getAdminViewer } from "./access";
 
 export const metadata: Metadata = { title: "Administration", robots: { index: false } };
@@ -23,6 +24,7 @@ export default async function AdminPage() {
   const admins = users.filter((u) => u.role === "admin" && !u.disabled).length;
   const disabled = users.filter((u) => u.disabled).length;
   const terms = listAllTerms(db).length;
+  const synonyms = listSearchSynonyms(db).length;
 
   return (
     <>
@@ -44,6 +46,13 @@ export default async function AdminPage() {
           </h2>
           <p>{plural(terms, "terme", "termes")} dans quatre listes.</p>
           <p className="muted">Renommer, décrire et classer les termes, en ajouter, supprimer ceux qui ne servent pas.</p>
+        </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/synonymes">Synonymes de la recherche</Link>
+          </h2>
+          <p>{plural(synonyms, "groupe", "groupes")} de synonymes.</p>
+          <p className="muted">Faire trouver « démarches en ligne » à qui cherche « e-administration », et ainsi de suite.</p>
         </li>
         <li className="card">
           <h2>

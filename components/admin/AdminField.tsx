@@ -12,10 +12,12 @@ type Props = {
   multiline?: boolean;
   type?: "text" | "number";
   maxLength?: number;
+  /** Lines of a multiline field. */
+  rows?: number;
 };
 
 /** A labelled input or textarea whose hint and errors are announced with it. */
-export function AdminField({ id, name, label, errors, hint, defaultValue, required, multiline, type = "text", maxLength }: Props) {
+export function AdminField({ id, name, label, errors, hint, defaultValue, required, multiline, type = "text", maxLength, rows = 2 }: Props) {
   const error = errors?.[name];
   const describedBy = [hint ? `${id}-hint` : null, error?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const common = {
@@ -38,7 +40,7 @@ export function AdminField({ id, name, label, errors, hint, defaultValue, requir
           {hint}
         </p>
       )}
-      {multiline ? <textarea rows={2} {...common} /> : <input type={type} inputMode={type === "number" ? "numeric" : undefined} min={type === "number" ? 1 : undefined} {...common} />}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} inputMode={type === "number" ? "numeric" : undefined} min={type === "number" ? 1 : undefined} {...common} />}
       {error?.length ? (
         <p id={`${id}-error`} className="field-error">
           {error.join(" ")}

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Db } from "@/db/client";
 import { fiche } from "@/db/schema";
 import { seedTaxonomies } from "@/db/seed";
+import { seedSearchSynonyms } from "@/server/search/synonyms";
 import { applyImport, type ImportOutcome } from "./apply";
 import { planImport } from "./plan";
 import { readImportFile } from "./read-file";
@@ -22,7 +23,7 @@ export function seedLivreBlanc(db: Db, file = LIVRE_BLANC_SEED_FILE): ImportOutc
   return applyImport(db, planImport(db, read), { viewerId: null });
 }
 
-/** What seeding added: taxonomy terms, and on first start the Livre blanc's fiches and acteurs. */
+/** What seeding added: taxonomy terms, and on first start the search synonyms and the Livre blanc's fiches and acteurs. */
 export type SeedResult = { terms: number; livreBlanc: { fiches: number; acteurs: number } | null };
 
 /**
@@ -31,6 +32,7 @@ export type SeedResult = { terms: number; livreBlanc: { fiches: number; acteurs:
  */
 export function seedDatabase(db: Db): SeedResult {
   const terms = seedTaxonomies(db);
+  seedSearchSynonyms(db);
   const imported = seedLivreBlanc(db);
   return { terms, livreBlanc: imported && { fiches: imported.created.length, acteurs: imported.acteursCreated.length } };
 }

@@ -6,6 +6,7 @@ import { emptyFilters, SEARCH_PAGE_MAX, type SearchFilters } from "@/lib/search/
 import { getSearchCatalog, selectMatches, type SearchCatalog, type Selection } from "./catalog";
 import { correctedText, correctQuery } from "./correction";
 import { compareRanked, matchingIds, RANK_BOUND, rankCandidates, textMatch, type Ranked } from "./ranking";
+import { expandSynonyms } from "./synonyms";
 import { completePrefixes } from "./vocabulary";
 import { describeFacets, loadResults, type FacetGroup, type SearchResult } from "./results";
 
@@ -37,7 +38,7 @@ export type SearchOutcome = {
 type Attempt = { expression: string; selection: Selection; matched: number };
 
 function attempt(db: Db, catalog: SearchCatalog, query: ParsedQuery, filters: SearchFilters): Attempt | null {
-  const expression = toMatchExpression(completePrefixes(db, query));
+  const expression = toMatchExpression(expandSynonyms(db, completePrefixes(db, query)));
   if (!expression) return null;
   const matches = Object.fromEntries(SEARCH_KINDS.map((kind) => [kind, matchingIds(db, kind, textMatch(kind, expression))])) as Record<SearchKind, number[]>;
   return { expression, selection: selectMatches(catalog, matches, filters), matched: matches.fiche.length + matches.acteur.length };
@@ -46,7 +47,7 @@ function attempt(db: Db, catalog: SearchCatalog, query: ParsedQuery, filters: Se
 /**
  * Searches fiches and acteurs: ranked results (bm25, title ≫ fields > body) with highlighted
  * excerpts, facet counts in which each facet counts with the other facets' filters applied, and
- * a corrected search when a short query finds nothing.
+ * a corrected search when a short query finds nothing. Synonym groups (synonyms.ts) widen the query.
  */
 export function searchWiki(db: Db, { q, filters = emptyFilters(), page = 1, pageSize = 20, rankBound = RANK_BOUND }: SearchOptions): SearchOutcome {
   const catalog = getSearchCatalog(db);
