@@ -7,6 +7,7 @@ import { ELISIONS, isStopWord, tokenize, type ParsedQuery, type QueryTerm } from
 import { stemFrench } from "@/lib/search/stemmer";
 import { authorize, type Actor } from "../authorize";
 import { DomainError } from "../errors";
+import { statement } from "./tables";
 
 /**
  * Synonym groups of the search, edited by admins and expanded at query time: a query word (or run
@@ -95,6 +96,24 @@ function expressionOf(text: string): Expression {
   return { stems: words.map(stemFrench), key: words.filter(isContent).map(stemFrench).join(" ") };
 }
 
+// Stemmed groups per connection, kept while the table holds the same text: stemming them at every
+// search cost more than the search. The table is small, so its whole text is the fingerprint,
+// which follows writes from any process.
+const cache = new WeakMap<object, { fingerprint: string; groups: Map<string, Expression[]> }>();
+
+function synonymGroups(db: Db): Map<string, Expression[]> {
+  const fingerprint = (statement(db, "SELECT group_concat(id || ':' || expressions, char(10)) FROM search_synonym").pluck().get() as string | null) ?? "";
+  const cached = cache.get(db.$client);
+  if (cached?.fingerprint === fingerprint) return cached.groups;
+  const groups = new Map<string, Expression[]>();
+  for (const row of listSearchSynonyms(db)) {
+    const members = row.expressions.map(expressionOf).filter((e) => e.key !== "");
+    for (const member of members) groups.set(member.key, [...(groups.get(member.key) ?? []), ...members.filter((m) => m !== member)]);
+  }
+  cache.set(db.$client, { fingerprint, groups });
+  return groups;
+}
+
 // A run of query terms longer than this is never looked up: no expression has more content words.
 const MAX_RUN = 4;
 
@@ -109,11 +128,7 @@ function runKey(terms: QueryTerm[]): string {
  */
 export function expandSynonyms(db: Db, query: ParsedQuery): ParsedQuery {
   if (query.terms.length === 0) return query;
-  const groups = new Map<string, Expression[]>();
-  for (const row of listSearchSynonyms(db)) {
-    const members = row.expressions.map(expressionOf).filter((e) => e.key !== "");
-    for (const member of members) groups.set(member.key, [...(groups.get(member.key) ?? []), ...members.filter((m) => m !== member)]);
-  }
+  const groups = synonymGroups(db);
   if (groups.size === 0) return query;
   const terms: QueryTerm[] = [];
   for (let i = 0; i < query.terms.length; ) {
