@@ -5,13 +5,14 @@ import type { FicheActeurRole } from "@/lib/fiche/values";
 // route handlers (server/importer/preview.ts builds it) and the page's client components.
 
 /** The fields an import writes into a fiche, in the order the preview lists them. */
-export const IMPORT_FIELDS = ["titre", "source", "lienWeb", "publics", "themesSuggeres", "enjeux", "acteurs", "body"] as const;
+export const IMPORT_FIELDS = ["titre", "source", "lienWeb", "commune", "publics", "themesSuggeres", "enjeux", "acteurs", "body"] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   titre: "titre",
   source: "source",
   lienWeb: "lien web",
+  commune: "commune",
   publics: "publics",
   themesSuggeres: "thèmes suggérés",
   enjeux: "enjeux",

@@ -2,6 +2,7 @@ import type { FicheActeurRole } from "@/lib/fiche/values";
 import { foldText } from "@/lib/slug";
 import { canonicalActeur, foldActeurName, normaliseActeurName } from "./acteur-names";
 import { guessActeurKind, isKnownActeur } from "./acteur-typologie";
+import { BORDEAUX_QUARTIERS, GIRONDE_COMMUNES, OTHER_COMMUNES } from "./communes-data";
 import type { ImportedFicheType, ParsedActeur } from "./types";
 
 /*
@@ -9,8 +10,13 @@ import type { ImportedFicheType, ParsedActeur } from "./types";
  *
  * Separators, outside parentheses only: "," ";" ":" "+", a sentence end, the lower-case words
  * "et", "ou", "avec" (so "Arbor Et Sens" stays whole), a "/" with a space on one side ("CEID /SNCF"
- * but not "PIJ/PAJ"), and "avec le soutien de", whose acteur is suggested as a partner. An "et"
- * followed by a place name only ("CISS Aquitaine et Paris") does not separate two organisations.
+ * but not "PIJ/PAJ"), and the cues "avec le soutien de", "en partenariat avec", "soutenu par"
+ * (whose acteur is suggested as a partenaire) and "financé par" (a financeur). After a piece that
+ * names partners ("les partenaires de l'association : DUI, ERDF…"), the next pieces are partenaires.
+ * An "et" followed by a place name only names the same organisation in another place: "CISS
+ * Aquitaine et Paris" is CISS Aquitaine and CISS Paris.
+ *
+ * A place alone ("Ginko", a neighbourhood of Bordeaux) is where the action happens, not an acteur.
  *
  * A piece is generic, not a directory acteur, when it starts with a category word (collectivités,
  * acteurs, associations, mairie…) not followed by a proper name: "associations locales",
@@ -39,7 +45,10 @@ const LEADING_WORDS = new Set(["par", "les", "des", "la", "le", "l", "un", "une"
 const LINK_WORDS = new Set(["de", "du", "des", "la", "le", "l", "d", "et", "en", "a", "au", "aux"]);
 
 const SEPARATOR =
-  /(\s+avec le soutien (?:du|de la|de l['’]|des|de)\s+)|\s*[,;:+]\s*|\.\s+(?=\p{Lu})|\s+(?:et|ou|avec)\s+|\s+\/\s*|\s*\/\s+/gu;
+  /(\s+(?:avec le soutien(?: actif)? (?:du|de la|de l['’]|des|de)|en partenariat avec|soutenue?s? par|financée?s? par)\s+)|\s*[,;:+]\s*|\.\s+(?=\p{Lu})|\s+(?:et|ou|avec)\s+|\s+\/\s*|\s*\/\s+/gu;
+
+// A piece naming the partners or funders that the next pieces list.
+const ROLE_CUE = /\b(partenaires?|financeurs?|mecenes?)\b/;
 
 type Piece = { text: string; separator: string; role: FicheActeurRole | null };
 
@@ -59,19 +68,28 @@ function cutPieces(raw: string): Piece[] {
   for (const match of masked.matchAll(SEPARATOR)) {
     pieces.push({ text: unmask(masked.slice(last, match.index)), separator, role });
     separator = match[0];
-    role = match[1] ? "partenaire" : null;
+    role = match[1] ? (/financ/iu.test(match[1]) ? "financeur" : "partenaire") : null;
     last = match.index + match[0].length;
   }
   pieces.push({ text: unmask(masked.slice(last)), separator, role });
-  // "CISS Aquitaine et Paris (…)": a place alone after "et" belongs to the previous name, and so
-  // does a lower-case complement ("Ministère de la jeunesse et des sports").
+  // "CISS Aquitaine et Paris (…)": a place alone after "et" is the previous name in another place,
+  // and a lower-case complement belongs to the previous name ("Ministère de la jeunesse et des sports").
   const merged: Piece[] = [];
   for (const piece of pieces) {
     const bare = foldActeurName(piece.text.replace(/\([^)]*\)/g, ""));
     const previous = merged[merged.length - 1];
-    const complement = PLACES.has(bare) || /^(?:des|du|de la|de l['’])\s*\p{Ll}/u.test(piece.text);
-    if (previous && /^\s+et\s+$/.test(piece.separator) && complement) previous.text += `${piece.separator}${piece.text}`;
-    else merged.push({ ...piece });
+    const afterEt = previous && /^\s+et\s+$/.test(piece.separator);
+    const previousPlace = previous && /^(.*\S)\s+(\S+)$/u.exec(previous.text);
+    if (afterEt && PLACES.has(bare) && previousPlace && PLACES.has(foldActeurName(previousPlace[2]))) {
+      const parenthesis = /\([^)]*\)/.exec(piece.text)?.[0] ?? "";
+      // The expansion "(… en Aquitaine)" describes the organisation of the place it names.
+      const ownsParenthesis = parenthesis && foldActeurName(parenthesis).includes(foldActeurName(previousPlace[2]));
+      if (ownsParenthesis) previous.text += ` ${parenthesis}`;
+      const place = piece.text.replace(/\s*\([^)]*\)/g, "").trim();
+      merged.push({ ...piece, text: `${previousPlace[1]} ${place}${ownsParenthesis || !parenthesis ? "" : ` ${parenthesis}`}` });
+    } else if (afterEt && (PLACES.has(bare) || /^(?:des|du|de la|de l['’])\s*\p{Ll}/u.test(piece.text))) {
+      previous.text += `${piece.separator}${piece.text}`;
+    } else merged.push({ ...piece });
   }
   return merged;
 }
@@ -86,9 +104,12 @@ function cleanPiece(text: string): string {
     .trim();
 }
 
-type GenericVerdict = { generic: boolean; extracted?: string };
+type GenericVerdict = { generic: boolean; extracted?: string; place?: boolean };
+
+const PLACE_NAMES = new Set([...GIRONDE_COMMUNES, ...OTHER_COMMUNES, ...BORDEAUX_QUARTIERS].map(foldActeurName));
 
 function judgeName(nom: string): GenericVerdict {
+  if (PLACE_NAMES.has(foldActeurName(nom))) return { generic: true, place: true };
   // "S'appuyer sur des réseaux existants…": a sentence, not a name.
   if (/^(?:s['’]|se\s)/iu.test(nom)) return { generic: true };
   const words = nom.split(/[\s'’-]+/).filter(Boolean);
@@ -110,7 +131,8 @@ function judgeName(nom: string): GenericVerdict {
   return { generic: false };
 }
 
-function buildActeur(source: string, nom: string, parentheses: string[], role: FicheActeurRole, generic: boolean): ParsedActeur {
+function buildActeur(source: string, nom: string, parentheses: string[], role: FicheActeurRole, verdict: boolean | "place"): ParsedActeur {
+  const generic = verdict !== false;
   let sigle: string | null = null;
   const others: string[] = [];
   for (const content of parentheses) {
@@ -135,8 +157,8 @@ function buildActeur(source: string, nom: string, parentheses: string[], role: F
     categorie: kind.categorie,
     typologie: kind.typologie,
     confident: generic ? false : kind.confident,
-    reason: generic ? "acteur générique : pas une organisation identifiable" : kind.reason,
-    reasonEn: generic ? "generic acteur: not an identifiable organisation" : kind.reasonEn,
+    reason: verdict === "place" ? "un lieu, pas une organisation" : generic ? "acteur générique : pas une organisation identifiable" : kind.reason,
+    reasonEn: verdict === "place" ? "a place, not an organisation" : generic ? "generic acteur: not an identifiable organisation" : kind.reasonEn,
   };
 }
 
@@ -150,11 +172,15 @@ export function splitActeurs(raw: string, options: { type?: ImportedFicheType } 
     seen.add(id);
     acteurs.push(acteur);
   };
+  let cueRole: FicheActeurRole | null = null;
   for (const piece of cutPieces(raw.replace(/\s+/g, " ").trim())) {
     const cleaned = cleanPiece(piece.text);
+    const cue = ROLE_CUE.exec(foldText(cleaned));
     // A clause such as "mais existe aussi à l'international" comments the previous name.
     if (!cleaned || /^(?:mais|qui|dont|pour|afin|notamment|avec)\b/u.test(cleaned)) continue;
-    const role: FicheActeurRole = options.type === "idee" ? "pressenti" : (piece.role ?? "porteur");
+    const role: FicheActeurRole = options.type === "idee" ? "pressenti" : (piece.role ?? cueRole ?? "porteur");
+    // "ses partenaires habituels … : les MDSI, le CCAS": the cue piece itself is generic, the following are partners.
+    if (cue) cueRole = /^financ/.test(cue[1]) ? "financeur" : "partenaire";
     const parentheses = [...cleaned.matchAll(/\(([^()]*)\)/g)].map((match) => match[1].trim());
     let nom = cleaned.replace(/\s*\([^()]*\)/g, "").trim();
     // "société Ryxéo": a lower-case descriptor before the name is kept as its precision.
@@ -169,7 +195,7 @@ export function splitActeurs(raw: string, options: { type?: ImportedFicheType } 
       push(buildActeur(piece.text.trim(), inner, parentheses, role, judgeName(inner).generic));
       continue;
     }
-    push(buildActeur(piece.text.trim(), nom, parentheses, role, verdict.generic));
+    push(buildActeur(piece.text.trim(), nom, parentheses, role, verdict.place ? "place" : verdict.generic));
     if (verdict.generic) {
       // "entreprises (Orange, EDF...)": named examples inside a generic group are acteurs when
       // they are acronyms or organisations the table knows.

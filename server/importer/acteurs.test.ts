@@ -45,13 +45,15 @@ describe("splitActeurs", () => {
     });
   });
 
-  it("does not cut inside parentheses, before a place or before a lower-case complement", () => {
+  it("does not cut inside parentheses or before a lower-case complement, and reads a second place as a second seat", () => {
     expect(organisations("Bibliothèque municipale de Bordeaux et IRSA (Institution Régionale des Sourds et des Aveugles)")).toEqual([
       "Bibliothèque municipale de Bordeaux",
       "IRSA",
     ]);
+    // The regional CISS and the national one, in Paris; the expansion names the Aquitaine one.
     expect(organisations("CISS Aquitaine et Paris (Collectif Inter associatif sur la santé en Aquitaine), CCAS, ARS Aquitaine")).toEqual([
-      "CISS Aquitaine et Paris",
+      "CISS Aquitaine",
+      "CISS Paris",
       "ARS Aquitaine",
     ]);
     expect(organisations("Ministère de la jeunesse et des sports")).toEqual(["Ministère de la jeunesse et des sports"]);

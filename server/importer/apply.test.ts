@@ -108,21 +108,24 @@ describe("importing fiches of the Livre blanc", () => {
     ]);
     expect(outcome.created).toHaveLength(14);
     expect(db.select({ n: count() }).from(fiche).where(and(eq(fiche.statut, "publiee"), eq(fiche.aVerifier, true), eq(fiche.createdBy, moderator.id))).get()!.n).toBe(14);
-    expect(outcome.acteursCreated).toHaveLength(21);
-    expect(db.select({ n: count() }).from(acteur).get()!.n).toBe(21);
+    // Digital Society Forum adds the two partners its text names ("Les partenaires du projet sont …").
+    expect(outcome.acteursCreated).toHaveLength(23);
+    expect(db.select({ n: count() }).from(acteur).get()!.n).toBe(23);
     // Imported acteurs have no member: the moderator who imported them does not become one.
     expect(db.select({ n: count() }).from(membership).get()!.n).toBe(0);
   });
 
-  it("writes DOM assist with its four porteurs, its public, its source, suggested themes and a readable body", () => {
+  it("writes DOM Assist with its porteurs and the partners its text names, its public, its source, suggested themes and a readable body", () => {
     const dom = ficheBySlug("dom-assist");
-    expect(dom).toMatchObject({ type: "pratique", titre: "DOM assist", statut: "publiee", aVerifier: true });
+    expect(dom).toMatchObject({ type: "pratique", titre: "DOM Assist", statut: "publiee", aVerifier: true });
     expect(dom.fields).toMatchObject({ source: SOURCE_PRATIQUES, importKey: "livre-blanc-solidarite-numerique-bordeaux-2016#pratique:dom-assist" });
+    // "avec le soutien actif des instances locales (CARSAT, UDCCAS, Conseil départemental...)": the line's UDCCA is
+    // that UDCCAS, and the Conseil départemental, named first on the line, carries the action.
     expect(acteursOf(dom.id)).toEqual([
-      ["CARSAT", "porteur"],
+      ["CARSAT", "partenaire"],
       ["Conseil départemental de la Gironde", "porteur"],
       ["INRIA", "porteur"],
-      ["UDCCA", "porteur"],
+      ["UDCCA", "partenaire"],
     ]);
     expect(termsOf(dom.id, "public")).toEqual(["seniors"]);
     // Suggested themes stay suggestions: in the document, not among the fiche's themes.
@@ -273,7 +276,7 @@ describe("fiches of different documents", () => {
     expect(result.report.find((entry) => entry.code === "similar_fiche")).toMatchObject({
       severity: "warning",
       ficheKey: "pratique:dom-assist",
-      messageFr: "Une fiche « DOM assist » existe déjà sur le wiki (/fiches/dom-assist) : celle-ci est créée à côté. Fusionnez-les si c'est la même action.",
+      messageFr: "Une fiche « DOM Assist » existe déjà sur le wiki (/fiches/dom-assist) : celle-ci est créée à côté. Fusionnez-les si c'est la même action.",
     });
     expect(ficheBySlug("dom-assist-2").fields).toMatchObject({ importKey: "markdown:gironde#pratique:dom-assist" });
   });

@@ -1,4 +1,5 @@
 import { foldText } from "@/lib/slug";
+import { GIRONDE_COMMUNES, OTHER_COMMUNES } from "./communes-data";
 import { isUppercaseLine } from "./text";
 
 /**
@@ -11,6 +12,10 @@ export type CasingVocabulary = {
   inner: Map<string, Map<string, number>>;
   /** Capitalised spellings met only at the start of a sentence: weaker evidence, used when nothing else is known. */
   initial: Map<string, Map<string, number>>;
+  /** Whole runs of two to four capitalised words met in sentences ("Collectif Regards Citoyens"), by folded words. */
+  names: Map<string, string[]>;
+  /** Folded words written whole, not as half of a hyphenated word (hyphenation.ts). */
+  whole: Set<string>;
 };
 
 const WORD = /[\p{L}\p{N}@]+/gu;
@@ -24,10 +29,14 @@ function count(map: Map<string, Map<string, number>>, word: string): void {
 
 /** Collects the spelling of every word of `text`, except in capital lines (titles) and addresses. */
 export function buildCasingVocabulary(text: string): CasingVocabulary {
-  const vocabulary: CasingVocabulary = { inner: new Map(), initial: new Map() };
+  const vocabulary: CasingVocabulary = { inner: new Map(), initial: new Map(), names: new Map(), whole: new Set() };
   for (const rawLine of text.split(/\r?\n/)) {
-    if (isUppercaseLine(rawLine)) continue;
     const line = rawLine.replace(/(?:https?:\/\/|www\.)\S+|\S+@\S+\.[a-z]{2,}\S*/g, " ");
+    // Capital lines count here: which words exist does not depend on how they are cased.
+    for (const token of line.match(/[\p{L}\p{N}@'’-]+/gu) ?? []) {
+      if (!token.includes("-")) for (const part of token.split(/['’]/)) if (part) vocabulary.whole.add(foldText(part));
+    }
+    if (isUppercaseLine(rawLine)) continue;
     for (const match of line.matchAll(WORD)) {
       const word = match[0];
       if (!/\p{L}/u.test(word)) continue;
@@ -35,6 +44,15 @@ export function buildCasingVocabulary(text: string): CasingVocabulary {
       const startsSentence = before === "" || /[.!?:»]$/.test(before);
       // A capital at the start of a sentence says little about the word; capitals inside it do.
       count(startsSentence && /^\p{Lu}\p{Ll}*$/u.test(word) ? vocabulary.initial : vocabulary.inner, word);
+    }
+    // Link words may sit inside a name when capitalised words close it: «La Boîte à Projets Z».
+    for (const run of line.matchAll(/(?<![\p{L}\p{N}@'’-])\p{Lu}[\p{L}\p{N}@]*(?: (?:(?:à|de|des|du|et|en) )?\p{Lu}[\p{L}\p{N}@]*)+/gu)) {
+      // A whole run of capitalised words, its article dropped; not the tail of a longer name
+      // ("Institut Régional des Travailleurs Sociaux" does not make "Travailleurs Sociaux" a name).
+      if (/(?:\bde|\bdes|\bdu|\bd['’])\s*$/u.test(line.slice(0, run.index))) continue;
+      const words = run[0].split(" ");
+      while (words.length && /^(?:la|le|les|l|a|au|aux|un|une|des|du|de|en)$/.test(foldText(words[0]))) words.shift();
+      if (words.length >= 2 && words.length <= 4) vocabulary.names.set(words.map((w) => foldText(w)).join(" "), words);
     }
   }
   return vocabulary;
@@ -54,18 +72,47 @@ function preferredForm(forms: Map<string, number>): string {
   return [...forms.entries()].sort((a, b) => b[1] - a[1] || rank(b[0]) - rank(a[0]))[0][0];
 }
 
-function caseWord(word: string, standalone: boolean, vocabulary: CasingVocabulary): string {
-  if (!/\p{L}/u.test(word)) return word;
+// Places a title may name that the prose never writes: communes of the list, countries, regions.
+const PLACE_FORMS = new Map(
+  [...GIRONDE_COMMUNES, ...OTHER_COMMUNES, "Royaume-Uni", "France", "Europe", "Aquitaine", "Gironde", "Bretagne", "Nord", "Allemagne", "Belgique"].map(
+    (name) => [foldText(name), name],
+  ),
+);
+// English words in a French title are part of a name ("DOM ASSIST", "SOCIAL GOOD WEEK").
+const ENGLISH_NAME_WORDS = new Set(["assist", "good", "week", "society", "digital", "living", "coding", "share", "forum", "open", "data"]);
+
+/** The spelling `form` with the accents of `written`, when they are the same letters: "ONELA" read as "ONÉLA". */
+function withAccentsOf(form: string, written: string): string {
+  if (form.length !== written.length) return form;
+  return [...form]
+    .map((char, i) => {
+      const source = written[i];
+      const same = foldText(char) === foldText(source);
+      return same && source.normalize("NFD").length > char.normalize("NFD").length ? (char === char.toLocaleUpperCase("fr") ? source.toLocaleUpperCase("fr") : source.toLocaleLowerCase("fr")) : char;
+    })
+    .join("");
+}
+
+type WordCase = { text: string; fallback: boolean };
+
+function caseWord(word: string, standalone: boolean, vocabulary: CasingVocabulary): WordCase {
+  if (!/\p{L}/u.test(word)) return { text: word, fallback: false };
   const key = foldText(word);
-  const forms = vocabulary.inner.get(key) ?? vocabulary.initial.get(key);
-  if (forms) return preferredForm(forms);
-  if (/[\p{N}@]/u.test(word)) return word;
+  const forms = vocabulary.inner.get(key);
+  if (forms) return { text: withAccentsOf(preferredForm(forms), word), fallback: false };
+  const place = PLACE_FORMS.get(key);
+  if (place) return { text: place, fallback: true };
+  const initial = vocabulary.initial.get(key);
+  if (initial) return { text: withAccentsOf(preferredForm(initial), word), fallback: false };
+  if (/[\p{N}@]/u.test(word)) return { text: word, fallback: false };
   const letters = word.replace(/[^\p{L}]/gu, "");
   // A lone capital is a symbol ("R+1", "Z"); a short word on its own, not part of "ROYAUME-UNI" or
   // "BIB'INVADERS", is likely an acronym.
-  if (letters.length === 1) return word;
-  if (standalone && letters.length <= 4 && !SHORT_FRENCH_WORDS.has(key)) return word;
-  return word.toLocaleLowerCase("fr");
+  if (letters.length === 1) return { text: word, fallback: false };
+  const lower = word.toLocaleLowerCase("fr");
+  if (ENGLISH_NAME_WORDS.has(key)) return { text: lower.charAt(0).toLocaleUpperCase("fr") + lower.slice(1), fallback: true };
+  if (standalone && letters.length <= 4 && !SHORT_FRENCH_WORDS.has(key)) return { text: word, fallback: true };
+  return { text: lower, fallback: true };
 }
 
 /** Upper-cases the first letter of the title and of each sentence in it, when it starts the text. */
@@ -76,20 +123,81 @@ function capitaliseSentences(text: string): string {
   );
 }
 
-/**
- * The title in sentence case. An all-capital title is re-cased word by word from the document's
- * own spelling; dotted acronyms ("T.A.P.A.J") and glossed acronyms ("(PINS)") stay as written.
- * Other titles only get a capital first letter.
- */
-export function toSentenceCase(title: string, vocabulary: CasingVocabulary): string {
-  if (!isUppercaseLine(title)) return capitaliseSentences(title);
-  const recased = title
-    .split(/(\s+)/)
-    .map((chunk) => {
-      if (/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(chunk) || /^\(\p{Lu}{2,}\)$/u.test(chunk)) return chunk;
-      const words = chunk.match(WORD) ?? [];
-      return chunk.replace(WORD, (word) => caseWord(word, words.length === 1, vocabulary));
-    })
+/** True when `word` is the initials of the significant words of `gloss`: "ACA" for "(ACCOMPAGNEMENT CULTUREL EN AQUITAINE)". */
+function isGlossedAcronym(word: string, gloss: string | undefined): boolean {
+  if (!gloss || word.length < 2) return false;
+  const initials = foldText(gloss)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !["de", "du", "des", "en", "la", "le", "les", "l", "d", "et", "pour", "sur", "au", "aux", "a"].includes(w))
+    .map((w) => w[0])
     .join("");
-  return capitaliseSentences(recased);
+  return initials === foldText(word);
+}
+
+/** The re-cased title and the words no spelling of the document vouched for. */
+export type RecasedTitle = { text: string; fallbacks: string[] };
+
+/**
+ * The title in sentence case. An all-capital title is re-cased from the document's own spelling:
+ * names of several words as the prose writes them ("Collectif Regards Citoyens"), two words the
+ * prose writes as one ("OuiShare"), then word by word; places it never writes come from the
+ * commune list ("Brest", "Royaume-Uni"). Dotted acronyms ("T.A.P.A.J"), glossed acronyms ("(PINS)",
+ * "Y'ACA (ACCOMPAGNEMENT…)") stay as written. Other titles only get a capital first letter.
+ */
+export function toSentenceCase(title: string, vocabulary: CasingVocabulary): RecasedTitle {
+  if (!isUppercaseLine(title)) return { text: capitaliseSentences(title), fallbacks: [] };
+  const fallbacks: string[] = [];
+  const chunks = title.split(/(\s+)/);
+  const cased: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i];
+    if (/^\s*$/.test(chunk)) {
+      cased.push(chunk);
+      continue;
+    }
+    const bare = (c: string | undefined) => (c ?? "").replace(/^[«"(]+|[»"),.;:!?]+$/g, "");
+    // A name of several words, longest first; only between punctuation-free chunks.
+    let named = false;
+    for (let n = 4; n >= 2 && !named; n--) {
+      const words = Array.from({ length: n }, (_, k) => chunks[i + 2 * k]);
+      if (words.some((w) => w === undefined) || words.slice(0, -1).some((w) => bare(w) !== w)) continue;
+      const form = vocabulary.names.get(words.map((w) => foldText(bare(w))).join(" "));
+      if (!form) continue;
+      words.forEach((w, k) => {
+        cased.push(w.replace(bare(w), withAccentsOf(form[k], bare(w))));
+        if (k < n - 1) cased.push(chunks[i + 2 * k + 1]);
+      });
+      i += 2 * (n - 1);
+      named = true;
+    }
+    if (named) continue;
+    // "OUI SHARE" written "OuiShare" in the prose.
+    const next = chunks[i + 2];
+    const joined = next !== undefined && bare(chunk) === chunk ? vocabulary.inner.get(foldText(chunk + bare(next))) : undefined;
+    const joinedForm = joined && preferredForm(joined);
+    if (joinedForm && /\p{Ll}\p{Lu}/u.test(joinedForm)) {
+      cased.push(next.replace(bare(next), joinedForm));
+      i += 2;
+      continue;
+    }
+    const place = PLACE_FORMS.get(foldText(bare(chunk)));
+    if (/^(?:\p{Lu}\.)+\p{Lu}?\.?$/u.test(chunk) || /^\(\p{Lu}{2,}\)$/u.test(chunk)) cased.push(chunk);
+    else if (place && bare(chunk).includes("-") && !vocabulary.inner.has(foldText(bare(chunk)))) {
+      cased.push(chunk.replace(bare(chunk), place));
+    } else {
+      const words = chunk.match(WORD) ?? [];
+      const gloss = title.slice(title.indexOf(chunk)).match(/^\S+\s*(\([^)]*\))/)?.[1];
+      cased.push(
+        chunk.replace(WORD, (word) => {
+          if (isGlossedAcronym(word, gloss)) return word;
+          const result = caseWord(word, words.length === 1, vocabulary);
+          // The first word gets its capital whatever its spelling: no guess shows there but its inner capitals.
+          const first = !cased.some((c) => /\p{L}/u.test(c));
+          if (result.fallback && result.text !== word && !(first && result.text === result.text.toLocaleLowerCase("fr"))) fallbacks.push(`« ${result.text} »`);
+          return result.text;
+        }),
+      );
+    }
+  }
+  return { text: capitaliseSentences(cased.join("")), fallbacks };
 }

@@ -1,16 +1,19 @@
+import { inferActeurRoles } from "./acteur-roles";
 import { splitActeurs } from "./acteur-split";
+import { decideCommune } from "./commune";
 import { toSentenceCase, type CasingVocabulary } from "./casing";
+import { rejoinHyphenation } from "./hyphenation";
 import { draftSource, type DraftEntry, type FicheDraft } from "./draft";
-import { issue } from "./issues";
+import { communeIssues, issue } from "./issues";
 import { suggestPublics, suggestThemes } from "./suggestions";
 import { extractLinks, ficheKey, uniqueLiens } from "./text";
 import type { FicheTextBlock, FicheTextField, ImportedFiche, ImportedLien, ImportIssue } from "./types";
 
 /** Builds a text field from its entries; arrow lines that are only an address become links. */
-function textField(entries: DraftEntry[], liens: ImportedLien[]): FicheTextField | null {
+function textField(entries: DraftEntry[], liens: ImportedLien[], vocabulary: CasingVocabulary): FicheTextField | null {
   const blocks: FicheTextBlock[] = [];
   for (const entry of entries) {
-    const extracted = extractLinks(entry.text);
+    const extracted = extractLinks(rejoinHyphenation(entry.text, vocabulary));
     liens.push(...extracted.liens);
     if (!extracted.text) continue;
     const last = blocks[blocks.length - 1];
@@ -70,12 +73,15 @@ export function finaliseDraft(draft: FicheDraft, vocabulary: CasingVocabulary): 
   }
 
   const liens: ImportedLien[] = [];
-  const descriptif = textField([...draft.intro, ...(draft.fields.descriptif ?? [])], liens);
-  const elementsSpecifiques = textField(draft.fields.elements ?? [], liens);
+  const descriptif = textField([...draft.intro, ...(draft.fields.descriptif ?? [])], liens, vocabulary);
+  const elementsSpecifiques = textField(draft.fields.elements ?? [], liens, vocabulary);
   for (const entry of [...(draft.fields.liens ?? []), ...(draft.fields.cible ?? [])]) liens.push(...extractLinks(entry.text).liens);
   const acteursRaw = lineField(draft.fields.acteurs);
   const cible = lineField(draft.fields.cible);
-  const acteurs = acteursRaw ? splitActeurs(acteursRaw, { type }) : [];
+  const split = acteursRaw ? splitActeurs(acteursRaw, { type }) : [];
+  const roles = inferActeurRoles({ key, line: source.line, type, acteurs: split, texts: [descriptif?.text, elementsSpecifiques?.text] });
+  const acteurs = roles.acteurs;
+  issues.push(...roles.issues);
   const pistes = type === "idee" ? listItems(descriptif) : [];
 
   const missing: [boolean, "missing_acteur" | "missing_cible" | "missing_descriptif", string, string][] = [
@@ -85,14 +91,27 @@ export function finaliseDraft(draft: FicheDraft, vocabulary: CasingVocabulary): 
   ];
   for (const [isMissing, code, fr, en] of missing) if (isMissing) issues.push(issue("warning", code, at, { fr, en }));
 
+  const casing = toSentenceCase(titreSource, vocabulary);
+  if (casing.fallbacks.length) {
+    issues.push(
+      issue("warning", "title_recased_fallback", at, {
+        fr: `Titre en capitales remis en minuscules « ${casing.text} » : ${casing.fallbacks.join(", ")} jamais écrit autrement dans le document, à vérifier.`,
+        en: `All-capital title re-cased as "${casing.text}": ${casing.fallbacks.join(", ")} never written otherwise in the document, please check.`,
+      }),
+    );
+  }
+  const commune = decideCommune({ type, titre: titreSource, acteursRaw, cible, texte: [descriptif?.text, elementsSpecifiques?.text] });
+  issues.push(...communeIssues(commune, at));
+
   const fiche: ImportedFiche = {
     key,
     type,
-    titre: toSentenceCase(titreSource, vocabulary),
+    titre: rejoinHyphenation(casing.text, vocabulary),
     titreSource,
     titresAlternatifs: [],
     acteursRaw,
     acteurs,
+    commune: commune.commune,
     intervenantsRaw: lineField(draft.fields.intervenants),
     cible,
     descriptif,

@@ -1,3 +1,4 @@
+import type { CommuneDecision } from "./commune";
 import type { ImportedFiche, ImportIssue, ImportIssueCode } from "./types";
 
 /** Builds a report entry. */
@@ -74,4 +75,26 @@ export function ensureUniqueKey(fiche: ImportedFiche, ficheIssues: ImportIssue[]
     );
   }
   taken.add(fiche.key);
+}
+
+const COMMUNE_SOURCES = { titre: "le titre", acteur_municipal: "une commune parmi les acteurs", acteur: "les acteurs", cible: "le public", texte: "le descriptif" };
+
+/** Report entries about a fiche's commune: picked among several, or none found. */
+export function communeIssues(decision: CommuneDecision, at: { ficheKey: string; line: number }): ImportIssue[] {
+  if (!decision.commune) {
+    return [
+      issue("info", "commune_missing", at, {
+        fr: "Aucune commune nommée dans la fiche : commune laissée vide.",
+        en: "No commune named in the fiche: commune left empty.",
+      }),
+    ];
+  }
+  if (decision.candidates.length < 2) return [];
+  const names = decision.candidates.map((c) => c.commune).join(", ");
+  return [
+    issue("warning", "commune_uncertain", at, {
+      fr: `Plusieurs communes nommées (${names}) : ${decision.commune} retenue, nommée dans ${COMMUNE_SOURCES[decision.source!]}. À vérifier.`,
+      en: `Several communes named (${names}): ${decision.commune} chosen, named in the ${decision.source}. Please check.`,
+    }),
+  ];
 }

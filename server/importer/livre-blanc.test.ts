@@ -58,7 +58,7 @@ describe("parseLivreBlanc on the whole Livre blanc", () => {
   it("joins a capital title broken over two lines and reports it as uncertain", () => {
     const cenon = fiche("pratique:espace-public-numerique-multi-activites-ville-de-cenon");
     expect(cenon.titreSource).toBe("ESPACE PUBLIC NUMÉRIQUE «MULTI ACTIVITÉS» VILLE DE CENON");
-    expect(cenon.titre).toBe("Espace public numérique «Multi activités» ville de Cenon");
+    expect(cenon.titre).toBe("Espace public numérique «Multi activités» Ville de Cenon");
     expect(names(cenon)).toEqual(["Ville de Cenon"]);
     expect(issuesOf(cenon.key, "title_joined")).toEqual([expect.objectContaining({ severity: "warning", line: 1762 })]);
     const pins = fiche("pratique:plateforme-de-services-publics-numeriques-et-sociaux-pins");

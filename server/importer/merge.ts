@@ -29,6 +29,8 @@ export type ImportedValues = {
   titre: string;
   source: string;
   lienWeb: string;
+  /** Empty when the document names no commune. */
+  commune: string;
   publics: number[];
   themesSuggeres: number[];
   enjeux: number[];
@@ -41,6 +43,8 @@ const baselineSchema = z.object({
   titre: z.string(),
   source: z.string(),
   lienWeb: z.string(),
+  // Absent from the baselines of imports made before the importer read communes.
+  commune: z.string().optional(),
   publics: z.array(z.number().int()),
   themesSuggeres: z.array(z.number().int()),
   enjeux: z.array(z.number().int()),
@@ -84,8 +88,8 @@ export function bodyDigest(body: JSONContent): string {
 }
 
 function baselineOf(values: ImportedValues, body: string): ImportBaseline {
-  const { titre, source, lienWeb, publics, themesSuggeres, enjeux, acteurs } = values;
-  return { titre, source, lienWeb, publics, themesSuggeres, enjeux, acteurs, body };
+  const { titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs } = values;
+  return { titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs, body };
 }
 
 /** The baseline stored in a fiche's document, or null when there is none or it is malformed. */
@@ -136,7 +140,8 @@ function planMerge(doc: Y.Doc, values: ImportedValues): Plan {
   const digest = bodyDigest(values.body);
   const baseline = baselineOf(values, digest);
 
-  for (const field of ["titre", "source", "lienWeb"] as const) {
+  // A baseline written before the importer read communes has none: the commune is then filled only if empty.
+  for (const field of ["titre", "source", "lienWeb", "commune"] as const) {
     const was = base?.[field];
     if (was === values[field] || current[field] === values[field]) continue;
     // Without a baseline, only an empty field is known to be untouched.
@@ -201,8 +206,8 @@ export function mergeImport(doc: Y.Doc, values: ImportedValues): MergeDecision {
 export function buildImportedDocument(importKey: string, values: ImportedValues): Uint8Array {
   const doc = scratchDoc();
   try {
-    const { type, titre, source, lienWeb, publics, themesSuggeres, enjeux, acteurs } = values;
-    writeFicheContent(doc, { type, titre, source, lienWeb, publics, themesSuggeres, enjeux, acteurs });
+    const { type, titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs } = values;
+    writeFicheContent(doc, { type, titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs });
     prosemirrorJSONToYXmlFragment(getFicheSchema(), values.body, bodyFragment(doc));
     importMap(doc).set("key", importKey);
     importMap(doc).set("baseline", JSON.stringify(baselineOf(values, digestOfFragment(bodyFragment(doc)))));

@@ -133,6 +133,7 @@ function valuesOf(f: ImportedFiche, terms: TermIndex, acteurId: (key: string) =>
     titre: f.titre,
     source: sourceCitation(f),
     lienWeb: f.liens[0]?.url ?? "",
+    commune: f.commune ?? "",
     publics: termIds("public", f.publics.map((term) => term.slug)),
     themesSuggeres: termIds("theme", f.themes.map((term) => term.slug)),
     enjeux: termIds("enjeu", f.enjeux),
@@ -179,6 +180,7 @@ function planActeurs(db: Db, document: ImportDocument, result: ImportResult, rep
 const FIELD_LABELS: Record<ImportField, { fr: string; en: string }> = {
   titre: { fr: "le titre", en: "the title" },
   source: { fr: "la source", en: "the source" },
+  commune: { fr: "la commune", en: "the commune" },
   lienWeb: { fr: "le lien web", en: "the web link" },
   publics: { fr: "les publics", en: "the publics" },
   themesSuggeres: { fr: "les thèmes suggérés", en: "the suggested themes" },

@@ -16,8 +16,8 @@ describe("the first start", () => {
     // The unit tests' database holds the taxonomies only: tests build their own fiches.
     expect(counts()).toEqual({ fiches: 0, acteurs: 0 });
 
-    expect(seedDatabase(db)).toEqual({ terms: 0, livreBlanc: { fiches: 121, acteurs: 108 } });
-    expect(counts()).toEqual({ fiches: 121, acteurs: 108 });
+    expect(seedDatabase(db)).toEqual({ terms: 0, livreBlanc: { fiches: 121, acteurs: 110 } });
+    expect(counts()).toEqual({ fiches: 121, acteurs: 110 });
 
     const statements: string[] = [];
     const prepare = db.$client.prepare;
@@ -33,6 +33,6 @@ describe("the first start", () => {
     expect(statements).toEqual(['select "id" from "fiche" limit ?']);
 
     expect(seedDatabase(db)).toEqual({ terms: 0, livreBlanc: null });
-    expect(counts()).toEqual({ fiches: 121, acteurs: 108 });
+    expect(counts()).toEqual({ fiches: 121, acteurs: 110 });
   });
 });

@@ -96,6 +96,8 @@ export type ImportedFiche = {
   titresAlternatifs: string[];
   acteursRaw: string | null;
   acteurs: ParsedActeur[];
+  /** The commune the action takes place in, read from the text (commune.ts), or null. */
+  commune: string | null;
   /** "Intervenants" line, kept apart: people rather than organisations. */
   intervenantsRaw: string | null;
   /** "Cible" or "Public concerné", as written. */
@@ -146,6 +148,10 @@ export const IMPORT_ISSUE_CODES = [
   "section_not_found",
   "type_missing",
   "no_fiche",
+  "title_recased_fallback",
+  "acteur_role_inferred",
+  "commune_uncertain",
+  "commune_missing",
   // Found while planning the import against the database (server/importer/plan.ts):
   "acteur_existing",
   "acteur_invalid",
