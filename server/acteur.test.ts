@@ -11,22 +11,13 @@ import { addMember, createActeur, removeMember, updateActeur } from "./acteur";
 import { getActeurClaimFacts } from "./acteur-claim";
 import { buildInitialDocument, insertFiche } from "./fiche";
 import { SYSTEM } from "./authorize";
-import { DomainError } from "./errors";
+import { domainErrorOf } from "./domain-error-testing";
 
 function input(values: Record<string, unknown> = {}): ActeurInput {
   return acteurSchema.parse({ nom: "Les Petits Débrouillards", categorie: "non_lucratif", typologie: "association", ...values });
 }
 
-function domainError(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("no DomainError thrown");
-}
-const domainCode = (run: () => unknown) => domainError(run).code;
+const domainCode = (run: () => unknown) => domainErrorOf(run).code;
 const viewerOf = (userId: number) => getViewerById(getTestDb(), userId);
 
 describe("createActeur", () => {
@@ -95,7 +86,7 @@ describe("refusals by the domain commands themselves", () => {
     const member = buildUser();
     const stranger = viewerOf(buildUser({ email: "etranger@exemple.fr" }).id);
     const target = buildActeur({ nom: "Intouchable", members: [member] });
-    expect(domainError(() => createActeur(db, null, input({ nom: "Anonyme" })))).toMatchObject({ code: "forbidden", message: "Sign in to create an acteur." });
+    expect(domainErrorOf(() => createActeur(db, null, input({ nom: "Anonyme" })))).toMatchObject({ code: "forbidden", message: "Sign in to create an acteur." });
     expect(domainCode(() => updateActeur(db, stranger, target.id, input({ nom: "Volé" })))).toBe("forbidden");
     expect(domainCode(() => updateActeur(db, null, target.id, input({ nom: "Volé" })))).toBe("forbidden");
     expect(domainCode(() => addMember(db, stranger, target.id, "etranger@exemple.fr"))).toBe("forbidden");
@@ -127,7 +118,7 @@ describe("members", () => {
     expect(domainCode(() => addMember(db, viewerOf(owner.id), target.id, "inconnu@exemple.fr"))).toBe("user_not_found");
     expect(domainCode(() => addMember(db, viewerOf(owner.id), target.id, disabled.email))).toBe("user_not_found");
     expect(domainCode(() => addMember(db, viewerOf(owner.id), target.id, "owner@exemple.fr"))).toBe("already_member");
-    expect(domainError(() => addMember(db, viewerOf(owner.id), target.id, "inconnu@exemple.fr"))).toMatchObject({
+    expect(domainErrorOf(() => addMember(db, viewerOf(owner.id), target.id, "inconnu@exemple.fr"))).toMatchObject({
       field: "email",
       messageFr: expect.stringMatching(/^Aucun compte avec cette adresse/),
     });
@@ -142,7 +133,7 @@ describe("members", () => {
     insertFicheCarriedBy(target.id);
     expect(removeMember(db, viewerOf(second.id), target.id, first.id)).toEqual({ id: first.id, name: "Première" });
     expect(canEditActeur(getViewerById(db, first.id), target.id)).toBe(false);
-    expect(domainError(() => removeMember(db, viewerOf(second.id), target.id, second.id))).toMatchObject({
+    expect(domainErrorOf(() => removeMember(db, viewerOf(second.id), target.id, second.id))).toMatchObject({
       code: "last_member",
       messageFr: expect.stringMatching(/^Cet acteur porte des fiches : ajoutez d'abord/),
     });

@@ -8,6 +8,7 @@ import { authorize, SYSTEM, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 import { refreshFichesCitingActeur } from "./fiche-links";
 import { indexActeur } from "./search";
+import { requireActiveUserByEmail } from "./user";
 
 const EDIT_FORBIDDEN = "Seuls les membres de cet acteur et les modérateurs peuvent le modifier.";
 
@@ -90,19 +91,7 @@ export function updateActeur(db: Db, actor: Actor, acteurId: number, input: Acte
  */
 export function addMember(db: Db, actor: Actor, acteurId: number, email: string): { id: number; name: string } {
   mayEdit(actor, acteurId);
-  const found = db
-    .select({ id: user.id, name: user.name, disabled: user.disabled })
-    .from(user)
-    .where(eq(user.email, email.trim().toLowerCase()))
-    .get();
-  if (!found || found.disabled) {
-    throw new DomainError(
-      "user_not_found",
-      "Aucun compte avec cette adresse. La personne doit d'abord créer son compte sur le wiki, puis vous pourrez l'ajouter.",
-      "email",
-      "No active account with this email.",
-    );
-  }
+  const found = requireActiveUserByEmail(db, email);
   const inserted = db.insert(membership).values({ userId: found.id, acteurId }).onConflictDoNothing().run();
   if (inserted.changes === 0) {
     throw new DomainError("already_member", `${found.name} est déjà membre de cet acteur.`, "email", "Already a member.");

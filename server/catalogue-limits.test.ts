@@ -8,7 +8,7 @@ import type { Viewer } from "@/lib/policies/viewer";
 import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX } from "@/lib/schemas/catalogue";
 import { createCatalogue, duplicateCatalogue } from "./catalogue";
 import { addFicheToModule, addModule } from "./catalogue-module";
-import { DomainError } from "./errors";
+import { domainErrorOf } from "./domain-error-testing";
 
 const db = getTestDb();
 const fields = { description: "", publicVise: "", objectifs: "", duree: "" };
@@ -38,22 +38,13 @@ function buildCatalogue(owner: Viewer, modules: number, items: number) {
   return { catalogueId: created.id, moduleIds };
 }
 
-function refusal(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("catalogue caps", () => {
   it("adds modules up to the cap, then refuses with a French message and a precise English one", () => {
     const owner = buildViewer();
     const { catalogueId } = buildCatalogue(owner, CATALOGUE_MODULES_MAX - 1, 0);
     addModule(db, owner, catalogueId, { titre: "Dernier module", description: "" });
-    const error = refusal(() => addModule(db, owner, catalogueId, { titre: "Un de trop", description: "" }));
+    const error = domainErrorOf(() => addModule(db, owner, catalogueId, { titre: "Un de trop", description: "" }));
     expect(error.code).toBe("too_many_modules");
     expect(error.messageFr).toContain(`au plus ${CATALOGUE_MODULES_MAX} modules`);
     expect(error.message).toBe(`Catalogue ${catalogueId} already has ${CATALOGUE_MODULES_MAX} modules; the maximum is ${CATALOGUE_MODULES_MAX}.`);
@@ -65,7 +56,7 @@ describe("catalogue caps", () => {
     const { catalogueId, moduleIds } = buildCatalogue(owner, 2, CATALOGUE_ITEMS_MAX - 1);
     const [last, extra] = buildFiches(2);
     addFicheToModule(db, owner, catalogueId, { moduleId: moduleIds[1], ficheId: last, note: "", duree: "" });
-    const error = refusal(() => addFicheToModule(db, owner, catalogueId, { moduleId: moduleIds[1], ficheId: extra, note: "", duree: "" }));
+    const error = domainErrorOf(() => addFicheToModule(db, owner, catalogueId, { moduleId: moduleIds[1], ficheId: extra, note: "", duree: "" }));
     expect(error.code).toBe("too_many_items");
     expect(error.messageFr).toContain(`au plus ${CATALOGUE_ITEMS_MAX} fiches`);
     expect(error.message).toBe(`Catalogue ${catalogueId} already holds ${CATALOGUE_ITEMS_MAX} items; the maximum is ${CATALOGUE_ITEMS_MAX}.`);
@@ -81,12 +72,12 @@ describe("catalogue caps", () => {
     const catalogues = () => db.select().from(catalogue).all().length;
     const before = catalogues();
     for (const { catalogueId } of [tooManyModules, tooManyItems]) {
-      const error = refusal(() => duplicateCatalogue(db, owner, catalogueId));
+      const error = domainErrorOf(() => duplicateCatalogue(db, owner, catalogueId));
       expect(error.code).toBe("catalogue_too_large");
       expect(error.messageFr).toContain(`ne peut dépasser ${CATALOGUE_MODULES_MAX} modules et ${CATALOGUE_ITEMS_MAX} fiches`);
     }
     expect(catalogues()).toBe(before);
-    expect(refusal(() => duplicateCatalogue(db, owner, tooManyItems.catalogueId)).message).toBe(
+    expect(domainErrorOf(() => duplicateCatalogue(db, owner, tooManyItems.catalogueId)).message).toBe(
       `Catalogue ${tooManyItems.catalogueId} has 1 modules and ${CATALOGUE_ITEMS_MAX + 1} items to copy; a catalogue may have at most ${CATALOGUE_MODULES_MAX} modules and ${CATALOGUE_ITEMS_MAX} items.`,
     );
   });

@@ -18,6 +18,7 @@ import {
 import { addFicheToModule, addModule, moveItem } from "./catalogue-module";
 import { DomainError } from "./errors";
 import { insertFiche } from "./fiche";
+import { domainErrorOf } from "./domain-error-testing";
 
 function buildViewer(values: Parameters<typeof buildUser>[0] = {}): Viewer {
   return getViewerById(getTestDb(), buildUser(values).id)!;
@@ -154,15 +155,6 @@ describe("duplicateCatalogue", () => {
 
 describe("who may change a catalogue", () => {
   const EDIT_FORBIDDEN = "Seuls les responsables de ce catalogue et les modérateurs peuvent le modifier.";
-  function refusal(fn: () => unknown): DomainError | undefined {
-    try {
-      fn();
-    } catch (error) {
-      if (error instanceof DomainError) return error;
-      throw error;
-    }
-    return undefined;
-  }
 
   it("refuses a stranger and a visitor every edit and owner change, and changes nothing", () => {
     const db = getTestDb();
@@ -178,7 +170,7 @@ describe("who may change a catalogue", () => {
         () => addCatalogueOwner(db, who, created.id, "renfort@exemple.fr"),
         () => removeCatalogueOwner(db, who, created.id, owner.id),
       ];
-      for (const attempt of attempts) expect(refusal(attempt)).toMatchObject({ code: "forbidden", messageFr: EDIT_FORBIDDEN });
+      for (const attempt of attempts) expect(domainErrorOf(attempt)).toMatchObject({ code: "forbidden", messageFr: EDIT_FORBIDDEN });
     }
     // The address is not looked up for a stranger: an unknown one is refused the same way.
     expect(codeOf(() => addCatalogueOwner(db, stranger, created.id, "inconnu@exemple.fr"))).toBe("forbidden");
@@ -201,11 +193,11 @@ describe("who may change a catalogue", () => {
 
   it("lets only a signed-in person create, and copy only what they may read", () => {
     const db = getTestDb();
-    expect(refusal(() => createCatalogue(db, null, { titre: "Anonyme", ...fields }))).toMatchObject({ code: "forbidden", messageFr: "Connectez-vous pour créer un catalogue." });
+    expect(domainErrorOf(() => createCatalogue(db, null, { titre: "Anonyme", ...fields }))).toMatchObject({ code: "forbidden", messageFr: "Connectez-vous pour créer un catalogue." });
     const owner = buildViewer();
     const draft = createCatalogue(db, owner, { titre: "Brouillon à moi", ...fields });
     for (const who of [buildViewer(), null]) {
-      expect(refusal(() => duplicateCatalogue(db, who, draft.id))).toMatchObject({
+      expect(domainErrorOf(() => duplicateCatalogue(db, who, draft.id))).toMatchObject({
         code: "forbidden",
         messageFr: "Ce catalogue n'est pas public : seuls ses responsables peuvent le dupliquer.",
       });

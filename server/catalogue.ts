@@ -9,6 +9,7 @@ import type { Viewer } from "@/lib/policies/viewer";
 import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type CatalogueInput } from "@/lib/schemas/catalogue";
 import { authorize, SYSTEM, type Actor } from "./authorize";
 import { DomainError } from "./errors";
+import { requireActiveUserByEmail } from "./user";
 
 // Every check and the write it guards share one IMMEDIATE transaction: an owner removed meanwhile
 // cannot slip a change in between.
@@ -148,19 +149,7 @@ export function deleteCatalogue(db: Db, actor: Actor, catalogueId: number): void
 export function addCatalogueOwner(db: Db, actor: Actor, catalogueId: number, email: string): { id: number; name: string } {
   return db.transaction((tx) => {
     mayEditCatalogue(tx, actor, catalogueId);
-    const found = tx
-      .select({ id: user.id, name: user.name, disabled: user.disabled })
-      .from(user)
-      .where(eq(user.email, email.trim().toLowerCase()))
-      .get();
-    if (!found || found.disabled) {
-      throw new DomainError(
-        "user_not_found",
-        "Aucun compte avec cette adresse. La personne doit d'abord créer son compte sur le wiki, puis vous pourrez l'ajouter.",
-        "email",
-        "No active account with this email.",
-      );
-    }
+    const found = requireActiveUserByEmail(tx, email);
     requireCatalogue(tx, catalogueId);
     const inserted = tx.insert(catalogueOwner).values({ catalogueId, userId: found.id }).onConflictDoNothing().run();
     if (inserted.changes === 0) {

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "./errors";
 import { geocodeAddress } from "./geocoder";
+import { domainRefusalOf } from "./domain-error-testing";
 
 // A stand-in for the Base Adresse Nationale, answering like https://api-adresse.data.gouv.fr/search/.
 let base = "";
@@ -39,15 +39,6 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("the promise was not refused");
-}
 
 describe("geocodeAddress", () => {
   it("asks the API's /search/ and reads the GeoJSON points as latitude and longitude", async () => {
@@ -63,7 +54,7 @@ describe("geocodeAddress", () => {
   });
 
   it("is off without GEOCODER_URL, and says so in French and English", async () => {
-    const error = await refusal(geocodeAddress("place de la bourse", { baseUrl: null }));
+    const error = await domainRefusalOf(geocodeAddress("place de la bourse", { baseUrl: null }));
     expect(error.code).toBe("geocoder_off");
     expect(error.messageFr).toBe("La recherche d'adresse n'est pas activée sur ce wiki.");
     expect(error.message).toBe("Geocoding is off: GEOCODER_URL is not set.");
@@ -71,21 +62,21 @@ describe("geocodeAddress", () => {
 
   it("refuses a query the API would refuse, without calling it", async () => {
     const before = requests.length;
-    const error = await refusal(geocodeAddress("ab", { baseUrl: base }));
+    const error = await domainRefusalOf(geocodeAddress("ab", { baseUrl: base }));
     expect(error.code).toBe("invalid_query");
     expect(error.field).toBe("adresse");
     expect(requests.length).toBe(before);
   });
 
   it("reports an API that fails, answers something else or does not answer", async () => {
-    const failing = await refusal(geocodeAddress("panne", { baseUrl: base }));
+    const failing = await domainRefusalOf(geocodeAddress("panne", { baseUrl: base }));
     expect(failing.code).toBe("geocoder_unavailable");
     expect(failing.message).toBe(`The address API at ${base} did not answer properly: HTTP 502.`);
     expect(failing.messageFr).toContain("ne répond pas");
-    const html = await refusal(geocodeAddress("pas du json", { baseUrl: base }));
+    const html = await domainRefusalOf(geocodeAddress("pas du json", { baseUrl: base }));
     expect(html.message).toContain("the body is not JSON");
     // Nothing listens on port 9 (discard) of this machine.
-    const unreachable = await refusal(geocodeAddress("place de la bourse", { baseUrl: "http://127.0.0.1:9", timeoutMs: 2000 }));
+    const unreachable = await domainRefusalOf(geocodeAddress("place de la bourse", { baseUrl: "http://127.0.0.1:9", timeoutMs: 2000 }));
     expect(unreachable.code).toBe("geocoder_unavailable");
   });
 });

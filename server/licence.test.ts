@@ -5,21 +5,12 @@ import { getTestDb } from "@/db/testing";
 import { LICENCES } from "@/lib/licence";
 import type { Role } from "@/lib/roles";
 import { SYSTEM } from "./authorize";
-import { DomainError } from "./errors";
 import { getContentLicence, setContentLicence } from "./licence";
 import { getSetting, setSetting } from "./setting";
+import { domainErrorOf } from "./domain-error-testing";
 
 const viewer = (role: Role) => getViewerById(getTestDb(), buildUser({ role }).id)!;
 
-function refusalOf(fn: () => unknown): DomainError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("content licence", () => {
   it("is the Licence Ouverte 2.0 until an admin chooses another, then the chosen one", () => {
@@ -36,7 +27,7 @@ describe("content licence", () => {
     const db = getTestDb();
     setContentLicence(db, SYSTEM, "cc-by-sa-4.0");
     for (const who of [viewer("moderateur"), viewer("contributeur"), null]) {
-      expect(refusalOf(() => setContentLicence(db, who, "cc0-1.0"))).toMatchObject({
+      expect(domainErrorOf(() => setContentLicence(db, who, "cc0-1.0"))).toMatchObject({
         code: "forbidden",
         messageFr: "Seuls les administrateurs choisissent la licence du contenu.",
       });

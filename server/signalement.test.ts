@@ -7,21 +7,12 @@ import { buildUser } from "@/db/factories";
 import { fiche, signalement } from "@/db/schema";
 import type { Role } from "@/lib/roles";
 import type { Viewer } from "@/lib/policies/viewer";
-import { DomainError } from "./errors";
 import { reportFiche, resolveSignalement } from "./signalement";
 import { buildFicheWithBody } from "./wiki-link-testing";
+import { domainErrorOf } from "./domain-error-testing";
 
 const db = getTestDb();
 const viewer = (role: Role = "contributeur"): Viewer => getViewerById(db, buildUser({ role }).id)!;
-function errorOf(fn: () => unknown): DomainError | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  return undefined;
-}
 const reportsOf = (ficheId: number) => db.select().from(signalement).where(eq(signalement.ficheId, ficheId)).all();
 
 describe("reportFiche", () => {
@@ -60,25 +51,25 @@ describe("reportFiche", () => {
     const other = buildFicheWithBody(db, { titre: "Cours d'informatique pour débutants" });
     const { signalement: s } = reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", commentaire: "Même action.", autreFicheId: other.id });
     expect(s.commentaire).toBe(`Même action.\n\nDoublon de « Cours d'informatique pour débutants » (/fiches/${other.slug})`);
-    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", autreFicheId: f.id }))).toMatchObject({ code: "same_fiche", field: "autreFicheId" });
+    expect(domainErrorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", autreFicheId: f.id }))).toMatchObject({ code: "same_fiche", field: "autreFicheId" });
     const draft = buildFicheWithBody(db, { titre: "Brouillon d'un autre", statut: "brouillon" });
-    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", autreFicheId: draft.id }))).toMatchObject({ code: "other_not_found" });
+    expect(domainErrorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "doublon", autreFicheId: draft.id }))).toMatchObject({ code: "other_not_found" });
   });
 
   it("refuses visitors, fiches one cannot read and comments over 1000 characters, in French and English", () => {
     const f = buildFicheWithBody(db, { titre: "Publique" });
-    expect(errorOf(() => reportFiche(db, null, { ficheId: f.id, motif: "erreurs" }))).toMatchObject({
+    expect(domainErrorOf(() => reportFiche(db, null, { ficheId: f.id, motif: "erreurs" }))).toMatchObject({
       code: "unauthenticated",
       messageFr: "Connectez-vous pour signaler un problème.",
       message: "Sign in to report a fiche.",
     });
     const draft = buildFicheWithBody(db, { titre: "Secret", statut: "brouillon", createdBy: buildUser().id });
-    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: draft.id, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(domainErrorOf(() => reportFiche(db, viewer(), { ficheId: draft.id, motif: "erreurs" }))?.code).toBe("not_found");
     const hidden = buildFicheWithBody(db, { titre: "Masquée" });
     db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
-    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: hidden.id, motif: "erreurs" }))?.code).toBe("not_found");
-    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: 999_999, motif: "erreurs" }))?.code).toBe("not_found");
-    expect(errorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "erreurs", commentaire: "x".repeat(1001) }))).toMatchObject({ code: "too_long", field: "commentaire" });
+    expect(domainErrorOf(() => reportFiche(db, viewer(), { ficheId: hidden.id, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(domainErrorOf(() => reportFiche(db, viewer(), { ficheId: 999_999, motif: "erreurs" }))?.code).toBe("not_found");
+    expect(domainErrorOf(() => reportFiche(db, viewer(), { ficheId: f.id, motif: "erreurs", commentaire: "x".repeat(1001) }))).toMatchObject({ code: "too_long", field: "commentaire" });
     expect(reportsOf(f.id)).toEqual([]);
   });
 });
@@ -97,15 +88,15 @@ describe("resolveSignalement", () => {
     expect(listOpenSignalements(db).map((r) => r.id)).not.toContain(s.id);
     expect(listResolvedSignalements(db)[0]).toMatchObject({ id: s.id, resolverName: mod.name, resolution: "Numéro corrigé." });
 
-    expect(errorOf(() => resolveSignalement(db, mod, { signalementId: s.id }))?.code).toBe("already_resolved");
-    expect(errorOf(() => resolveSignalement(db, mod, { signalementId: 999_999 }))?.code).toBe("not_found");
+    expect(domainErrorOf(() => resolveSignalement(db, mod, { signalementId: s.id }))?.code).toBe("already_resolved");
+    expect(domainErrorOf(() => resolveSignalement(db, mod, { signalementId: 999_999 }))?.code).toBe("not_found");
   });
 
   it("is for moderators only", () => {
     const f = buildFicheWithBody(db, { titre: "Signalée" });
     const { signalement: s } = reportFiche(db, viewer(), { ficheId: f.id, motif: "obsolete" });
-    expect(errorOf(() => resolveSignalement(db, viewer(), { signalementId: s.id }))?.code).toBe("forbidden");
-    expect(errorOf(() => resolveSignalement(db, null, { signalementId: s.id }))?.code).toBe("forbidden");
+    expect(domainErrorOf(() => resolveSignalement(db, viewer(), { signalementId: s.id }))?.code).toBe("forbidden");
+    expect(domainErrorOf(() => resolveSignalement(db, null, { signalementId: s.id }))?.code).toBe("forbidden");
     expect(resolveSignalement(db, viewer("admin"), { signalementId: s.id }).resolution).toBeNull();
   });
 });

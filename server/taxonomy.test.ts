@@ -6,8 +6,8 @@ import { acteur, acteurTheme, fiche, ficheTerm, taxonomyTerm } from "@/db/schema
 import { seedTaxonomies } from "@/db/seed";
 import { createTermSchema, updateTermSchema } from "@/lib/schemas/taxonomy";
 import type { Viewer } from "@/lib/policies/viewer";
-import { DomainError } from "./errors";
 import { createTerm, deleteTerm, describeTermUsage, listTermsWithUsage, updateTerm } from "./taxonomy";
+import { domainErrorOf } from "./domain-error-testing";
 
 const ADMIN: Viewer = { id: 1, name: "Admin", role: "admin", acteurIds: [] };
 
@@ -19,15 +19,6 @@ function buildFiche(slug: string) {
 }
 function termBySlug(taxonomy: "theme" | "public" | "enjeu" | "objectif", slug: string) {
   return listTermsByTaxonomy(getTestDb(), taxonomy).find((t) => t.slug === slug)!;
-}
-function domainErrorOf(fn: () => unknown): DomainError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
 }
 
 describe("taxonomy commands", () => {

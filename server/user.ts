@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { user, type User } from "@/db/schema";
 import { canManageUsers } from "@/lib/policies/user";
 import type { Viewer } from "@/lib/policies/viewer";
@@ -73,6 +73,28 @@ export async function changePassword(db: Db, viewer: Viewer | null, currentPassw
 /** Returns the user with this email, if any. */
 export function getUserByEmail(db: Db, email: string): User | undefined {
   return db.select().from(user).where(eq(user.email, email.trim().toLowerCase())).get();
+}
+
+/**
+ * The enabled account with this email, to add as a member or an owner; refuses with a French
+ * message on the email field otherwise. Call it only once the policy let the viewer through, so
+ * that it tells nothing about who has an account to a stranger.
+ */
+export function requireActiveUserByEmail(db: Db | Tx, email: string): { id: number; name: string } {
+  const found = db
+    .select({ id: user.id, name: user.name, disabled: user.disabled })
+    .from(user)
+    .where(eq(user.email, email.trim().toLowerCase()))
+    .get();
+  if (!found || found.disabled) {
+    throw new DomainError(
+      "user_not_found",
+      "Aucun compte avec cette adresse. La personne doit d'abord créer son compte sur le wiki, puis vous pourrez l'ajouter.",
+      "email",
+      "No active account with this email.",
+    );
+  }
+  return { id: found.id, name: found.name };
 }
 
 /** Returns the user with this id, if any. */
