@@ -17,7 +17,7 @@ import { importFichesJson } from "@/server/importer/fiches-json-apply";
 import { createLieu } from "@/server/lieu";
 
 /**
- * Time and size of every export of the Livre blanc's content (121 fiches, 108 acteurs) plus
+ * Time and size of every export of the Livre blanc's content (121 fiches, 110 acteurs) plus
  * BENCH_LIEUX generated lieux (1000), and of the imports that read them back into empty wikis:
  * median of BENCH_RUNS (5) runs each.
  */

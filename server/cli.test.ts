@@ -57,7 +57,7 @@ describe("wiki CLI", () => {
     const total = Object.values(TAXONOMY_SEED).reduce((sum, terms) => sum + terms.length, 0);
     expect(await cli(dir, ["seed"])).toMatchObject({
       status: 0,
-      stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.\nImported the Livre blanc: 121 fiches and 108 acteurs.`,
+      stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.\nImported the Livre blanc: 121 fiches and 110 acteurs.`,
     });
     expect((await cli(dir, ["seed"])).stdout).toBe(
       `Every taxonomy term is already in ${path.join(dir, "wiki.sqlite")}.\nThe wiki already holds fiches: the Livre blanc was not imported again (use the import command to update it).`,
