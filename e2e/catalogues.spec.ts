@@ -4,7 +4,7 @@ import { expect, expectNoSeriousA11yViolations, formAlert, newUserData, signUp, 
 import { pdfText, pdfTitle } from "./pdf-text";
 
 // The wiki's first start imports the Livre blanc's published fiches: catalogues are built from them.
-const FICHES = { papis: "Les Papi's à brest", numeclic: "Numéclic", fobagra: "Fobagra", pictolire: "Pictolire" };
+const FICHES = { papis: "Les Papi's à Brest", numeclic: "Numéclic", fobagra: "Fobagra", pictolire: "Pictolire" };
 
 // The editor's live region, which announces each move (forms have status messages of their own).
 const status = (page: Page) => page.locator(".catalogue-structure__status");
@@ -196,7 +196,7 @@ test("a public catalogue prints on A4 with its cover and table of contents, and 
   expect(pdfTitle(pdf)).toBe(titre);
   const text = pdfText(pdf).replace(/\s+/g, " ");
   expect(text).toContain(titre);
-  expect(text).toMatch(/Sommaire Module 1 · Accueillir la personne 3 Les Papi's à brest 3 Module 2 · Orienter vers les bons lieux \d+ Numéclic \d+ Sources et licence \d+/);
+  expect(text).toMatch(/Sommaire Module 1 · Accueillir la personne 3 Les Papi's à Brest 3 Module 2 · Orienter vers les bons lieux \d+ Numéclic \d+ Sources et licence \d+/);
   expect(text).toContain("Note du formateur : Pour montrer un réseau de points d'accès.");
 
   const response = await page.request.get((await pdfLink.getAttribute("href"))!);
