@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { uniqueSlug } from "@/db/queries/slug";
-import { getReadableFiches } from "@/db/queries/catalogue";
+import { getCatalogueAccessFacts, getReadableFiches } from "@/db/queries/catalogue";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, user, type Catalogue } from "@/db/schema";
 import type { CatalogueStatut } from "@/lib/catalogue/values";
 import { canCreateCatalogue, canDuplicateCatalogue, canEditCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
@@ -15,13 +15,6 @@ import { requireActiveUserByEmail } from "./user";
 // cannot slip a change in between.
 const IMMEDIATE = { behavior: "immediate" } as const;
 
-function accessFactsOf(tx: Tx, catalogueId: number): CatalogueAccessFacts | null {
-  const row = tx.select({ statut: catalogue.statut }).from(catalogue).where(eq(catalogue.id, catalogueId)).get();
-  if (!row) return null;
-  const owners = tx.select({ userId: catalogueOwner.userId }).from(catalogueOwner).where(eq(catalogueOwner.catalogueId, catalogueId)).all();
-  return { statut: row.statut, ownerIds: owners.map((o) => o.userId) };
-}
-
 // The catalogue id comes back from the browser: the policy is asked about the catalogue as stored.
 // A catalogue deleted meanwhile lets a signed-in person through, so that the command answers
 // "ce catalogue n'existe plus" rather than a misleading refusal.
@@ -34,7 +27,7 @@ function authorizeOn(
   messageEn: string,
 ): void {
   if (actor === SYSTEM) return;
-  const facts = accessFactsOf(tx, catalogueId);
+  const facts = getCatalogueAccessFacts(tx, catalogueId);
   authorize(actor, (viewer) => (facts ? policy(viewer, facts) : viewer !== null), messageFr, messageEn);
 }
 

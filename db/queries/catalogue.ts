@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../client";
+import type { Db, Tx } from "../client";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, fiche, user, type Catalogue } from "../schema";
 import type { CatalogueStatut } from "@/lib/catalogue/values";
 import type { FicheType } from "@/lib/fiche/values";
@@ -60,7 +60,7 @@ function ownersOf(db: Db, catalogueIds: number[]): Map<number, { id: number; nam
 }
 
 /** What the catalogue policies need to know of a catalogue; null when it does not exist. */
-export function getCatalogueAccessFacts(db: Db, catalogueId: number): CatalogueAccessFacts | null {
+export function getCatalogueAccessFacts(db: Db | Tx, catalogueId: number): CatalogueAccessFacts | null {
   const row = db.select({ statut: catalogue.statut }).from(catalogue).where(eq(catalogue.id, catalogueId)).get();
   if (!row) return null;
   const ownerIds = db
