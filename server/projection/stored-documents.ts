@@ -84,9 +84,4 @@ export class StoredDocuments {
     this.cache.get(ficheId)?.doc.destroy();
     this.cache.delete(ficheId);
   }
-
-  /** How many documents are cached, for tests. */
-  get size(): number {
-    return this.cache.size;
-  }
 }
