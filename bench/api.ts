@@ -15,6 +15,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function run(): Promise<void> {
+  console.log(
+    "Left out of the real path: server/index.ts, Next's routing and the HTTP socket (the route handlers are called in process), " +
+      "and the collaboration server: a PATCH is written and projected on this thread, not in the projection worker.",
+  );
   process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "wiki-bench-api-"));
   const { getDb, closeDatabases } = await import("@/db/client");
   const { migrateDatabase } = await import("@/db/migrate");

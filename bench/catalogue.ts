@@ -52,6 +52,7 @@ export async function run(): Promise<void> {
     const items = fiches.map((f, i) => addFicheToModule(db, owner, catalogue.id, { moduleId: modules[i % MODULES], ficheId: f.id, note: "Pourquoi cette fiche.", duree: "30 min" }).id);
     setCatalogueStatut(db, owner, catalogue.id, "public");
     console.log(`${items.length} fiches in ${MODULES} modules; ${RUNS} runs, medians`);
+    console.log("Left out of the real path: server/index.ts, Next and HTTP (the domain functions are called in process).");
 
     const read = await time(RUNS, () => getCatalogueBySlug(db, catalogue.slug, null, { content: true })!);
     const html = read.result.modules.flatMap((m) => m.items).reduce((n, i) => n + (i.fiche?.html.length ?? 0), 0);
