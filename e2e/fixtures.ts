@@ -53,6 +53,8 @@ export async function signOut(page: Page): Promise<void> {
 
 /** Fails with the list of serious or critical accessibility violations axe finds on the page. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Next streams a dynamic page's metadata: under load, axe could otherwise run before <title> arrives.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
