@@ -5,7 +5,7 @@ import { toSentenceCase, type CasingVocabulary } from "./casing";
 import { rejoinHyphenation } from "./hyphenation";
 import { draftSource, type DraftEntry, type FicheDraft } from "./draft";
 import { communeIssues, issue } from "./issues";
-import { suggestPublics, suggestThemes } from "./suggestions";
+import { suggestPublics, suggestThemes } from "@/lib/taxonomy/classifier";
 import { extractLinks, ficheKey, uniqueLiens } from "./text";
 import type { FicheTextBlock, FicheTextField, ImportedFiche, ImportedLien, ImportIssue } from "./types";
 

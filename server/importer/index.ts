@@ -13,5 +13,5 @@ export { decodeImportFile, fileTooLargeError, MAX_IMPORT_BYTES, type DecodedImpo
 export { collectActeurs } from "./directory";
 export { parseLivreBlanc } from "./livre-blanc";
 export { parseFicheMarkdown } from "./markdown";
-export { PUBLIC_RULES, THEME_RULES, suggestPublics, suggestThemes } from "./suggestions";
+export { PUBLIC_RULES, THEME_RULES, suggestPublics, suggestThemes } from "@/lib/taxonomy/classifier";
 export * from "./types";

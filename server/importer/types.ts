@@ -28,7 +28,8 @@ export type FicheTextField = {
 export type ImportedLien = { texte: string; url: string };
 
 /** A suggested taxonomy term and the words of the text that triggered it. */
-export type SuggestedTerm = { slug: string; matched: string[] };
+export type { SuggestedTerm } from "@/lib/taxonomy/classifier";
+import type { SuggestedTerm } from "@/lib/taxonomy/classifier";
 
 /** One acteur cut out of a fiche's "Acteurs" line. */
 export type ParsedActeur = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TAXONOMY_SEED } from "@/db/taxonomies";
-import { PUBLIC_RULES, THEME_RULES, suggestPublics, suggestThemes } from "./suggestions";
+import { PUBLIC_RULES, THEME_RULES, suggestPublics, suggestThemes } from "./classifier";
 
 describe("theme and public suggestions", () => {
   it("have exactly one rule per seeded theme and public", () => {

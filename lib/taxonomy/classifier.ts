@@ -1,5 +1,7 @@
 import { foldText } from "@/lib/slug";
-import type { SuggestedTerm } from "./types";
+
+/** A term the classifier suggests, with the words of the text that triggered it. */
+export type SuggestedTerm = { slug: string; matched: string[] };
 
 /*
  * Theme and public suggestions: one list of keyword patterns per term of db/taxonomies.ts, matched
