@@ -215,6 +215,7 @@ export const fiche = sqliteTable(
     texte: text("texte").notNull().default(""),
     commune: text("commune"),
     etat: text("etat"),
+    ebauche: integer("ebauche", { mode: "boolean" }).notNull().default(false),
     contentUpdatedAt: integer("content_updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [
@@ -240,7 +241,11 @@ export const ficheActeur = sqliteTable(
   (t) => [primaryKey({ columns: [t.ficheId, t.acteurId] }), index("fiche_acteur_acteur_idx").on(t.acteurId)],
 );
 
-/** Links a fiche to taxonomy terms of every taxonomy (themes, publics, enjeux, objectif). */
+/**
+ * Links a fiche to taxonomy terms of every taxonomy (themes, publics, enjeux, objectif). A theme the
+ * classifier suggested and nobody has confirmed yet is `suggested`: it counts in facets and theme
+ * pages, which can leave it out, and shows as « suggéré ».
+ */
 export const ficheTerm = sqliteTable(
   "fiche_term",
   {
@@ -250,6 +255,7 @@ export const ficheTerm = sqliteTable(
     termId: integer("term_id")
       .notNull()
       .references(() => taxonomyTerm.id, { onDelete: "cascade" }),
+    suggested: integer("suggested", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.ficheId, t.termId] }), index("fiche_term_term_idx").on(t.termId)],
 );

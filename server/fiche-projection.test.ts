@@ -32,6 +32,33 @@ function rowOf(ficheId: number) {
 }
 
 describe("projectFiche", () => {
+  it("projects suggested themes apart from confirmed ones, and the ébauche mark", () => {
+    const db = getTestDb();
+    const f = buildFicheRow();
+    const emploi = termId("theme", "emploi");
+    const sante = termId("theme", "sante");
+    const doc = new Y.Doc();
+    writeFicheContent(doc, { titre: "Atelier CV", ebauche: true, themes: [emploi], themesSuggeres: [emploi, sante] });
+    projectFiche(db, f.id, doc);
+    const terms = () =>
+      db.select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested }).from(ficheTerm).where(eq(ficheTerm.ficheId, f.id)).orderBy(ficheTerm.termId).all();
+    // A theme both confirmed and suggested is confirmed.
+    expect(terms()).toEqual(
+      [
+        { termId: emploi, suggested: false },
+        { termId: sante, suggested: true },
+      ].sort((a, b) => a.termId - b.termId),
+    );
+    expect(rowOf(f.id).ebauche).toBe(true);
+
+    // Confirming the suggestion moves it; clearing the mark clears the column.
+    writeFicheContent(doc, { ebauche: false, themes: [emploi, sante], themesSuggeres: [] });
+    expect(projectFiche(db, f.id, doc)).toBe(true);
+    expect(terms().every((t) => !t.suggested)).toBe(true);
+    expect(terms()).toHaveLength(2);
+    expect(rowOf(f.id).ebauche).toBe(false);
+  });
+
   it("writes the content columns and the links from the document", () => {
     const db = getTestDb();
     const f = buildFicheRow();

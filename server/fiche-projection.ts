@@ -30,15 +30,18 @@ type Projection = {
   titre: string;
   commune: string | null;
   etat: string | null;
+  ebauche: boolean;
   fields: FicheFields;
   html: string;
   texte: string;
   acteurs: { acteurId: number; role: FicheActeurRole }[];
-  termIds: number[];
+  terms: TermRow[];
   lieuIds: number[];
   /** The body's wiki links to fiches and acteurs that exist. */
   links: LinkRow[];
 };
+
+type TermRow = { termId: number; suggested: boolean };
 
 type LinkRow = { targetFicheId: number | null; targetActeurId: number | null };
 
@@ -67,7 +70,7 @@ function readDocument(doc: Y.Doc): ReadDocument {
 }
 
 /** What a projection reads from the database besides the fiche's own rows: which ids exist, and what links show. */
-type ProjectionInputs = { acteurIds: number[]; lieuIds: number[]; termIds: number[]; links: WikiLinkTargets };
+type ProjectionInputs = { acteurIds: number[]; lieuIds: number[]; termIds: number[]; suggestedThemeIds: number[]; links: WikiLinkTargets };
 
 function loadProjectionInputs(db: Db, { content, linkIds }: ReadDocument): ProjectionInputs {
   return {
@@ -79,6 +82,7 @@ function loadProjectionInputs(db: Db, { content, linkIds }: ReadDocument): Proje
       { taxonomy: "enjeu", ids: content.enjeux },
       { taxonomy: "objectif", ids: content.objectif === null ? [] : [content.objectif] },
     ]),
+    suggestedThemeIds: existingTermIds(db, [{ taxonomy: "theme", ids: content.themesSuggeres }]),
     links: loadWikiLinkTargets(db, linkIds),
   };
 }
@@ -102,6 +106,7 @@ function buildProjection(ficheId: number, { content, importKey, body, linkIds }:
     titre,
     commune: oneLine(content.commune, 200) || null,
     etat: content.etat,
+    ebauche: content.ebauche,
     fields: {
       quartier: oneLine(content.quartier, 200),
       lienWeb: oneLine(content.lienWeb, 2000),
@@ -112,10 +117,19 @@ function buildProjection(ficheId: number, { content, importKey, body, linkIds }:
     html,
     texte,
     acteurs: content.acteurs.filter((a) => acteurIds.has(a.acteurId) && (FICHE_ACTEUR_ROLES as readonly string[]).includes(a.role)),
-    termIds: inputs.termIds,
+    terms: termRows(inputs),
     lieuIds: inputs.lieuIds,
     links: linkRows(linkIds, inputs.links),
   };
+}
+
+/** Confirmed terms, then the suggested themes nobody has confirmed yet, by id. */
+function termRows({ termIds, suggestedThemeIds }: ProjectionInputs): TermRow[] {
+  const confirmed = new Set(termIds);
+  return [
+    ...termIds.map((termId) => ({ termId, suggested: false })),
+    ...suggestedThemeIds.filter((id) => !confirmed.has(id)).map((termId) => ({ termId, suggested: true })),
+  ].sort((a, b) => a.termId - b.termId);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -144,7 +158,7 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
       const current = loadProjectionInputs(db, read);
       if (!sameJson(current, inputs)) next = buildProjection(ficheId, read, current);
       const row = db
-        .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
+        .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, ebauche: fiche.ebauche, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
         .from(fiche)
         .where(eq(fiche.id, ficheId))
         .get();
@@ -155,7 +169,12 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
         .where(eq(ficheActeur.ficheId, ficheId))
         .orderBy(ficheActeur.acteurId)
         .all();
-      const termIds = db.select({ id: ficheTerm.termId }).from(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).orderBy(ficheTerm.termId).all().map((r) => r.id);
+      const terms = db
+        .select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested })
+        .from(ficheTerm)
+        .where(eq(ficheTerm.ficheId, ficheId))
+        .orderBy(ficheTerm.termId)
+        .all();
       const lieuIds = db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).all().map((r) => r.id);
       const links = db
         .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
@@ -168,18 +187,19 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
         row.titre !== next.titre ||
         row.commune !== next.commune ||
         row.etat !== next.etat ||
+        row.ebauche !== next.ebauche ||
         row.html !== next.html ||
         row.texte !== next.texte ||
         !sameJson(row.fields, next.fields);
       const acteursChanged = !sameJson(acteurs, next.acteurs);
-      const termsChanged = !sameJson(termIds, next.termIds);
+      const termsChanged = !sameJson(terms, next.terms);
       const lieuxChanged = !sameJson(lieuIds, next.lieuIds);
       // Fiche links first, then acteur links, each by id: the order of the query above (nulls first).
       const linksChanged = !sameJson(links, next.links);
       if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged && !linksChanged) return false;
 
       db.update(fiche)
-        .set({ titre: next.titre, commune: next.commune, etat: next.etat, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
+        .set({ titre: next.titre, commune: next.commune, etat: next.etat, ebauche: next.ebauche, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
         .where(eq(fiche.id, ficheId))
         .run();
       if (acteursChanged) {
@@ -188,7 +208,7 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
       }
       if (termsChanged) {
         db.delete(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).run();
-        if (next.termIds.length) db.insert(ficheTerm).values(next.termIds.map((termId) => ({ ficheId, termId }))).run();
+        if (next.terms.length) db.insert(ficheTerm).values(next.terms.map((t) => ({ ficheId, ...t }))).run();
       }
       if (lieuxChanged) {
         db.delete(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).run();

@@ -13,6 +13,7 @@ import { ensureSearchIndex } from "./search";
 import { claimServerLock } from "./server-lock";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
+import { reprojectIfLayoutChanged } from "./projection/layout";
 import { startProjectionService } from "./projection/service";
 import { revisionTimings } from "./revision";
 
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
   });
   // Rows, HTML, search entries and revisions are derived in a worker thread: the socket's event loop only relays.
   const projections = startProjectionService(db);
+  const reprojected = reprojectIfLayoutChanged(db, projections);
+  if (reprojected) console.log(`Fiches re-dérivées de leur document (nouvelle version de la projection) : ${reprojected}.`);
   const collab = createCollabServer({
     db,
     // Every stored change to a fiche's document is projected into its rows (debounced by the room).

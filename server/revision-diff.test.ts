@@ -153,6 +153,7 @@ describe("describeFields", () => {
         lienWeb: "",
         source: "Livre blanc",
         etat: null,
+        ebauche: false,
         objectif: null,
         acteurs: [{ acteurId: porteur.id, role: "pressenti" }],
         themes: [],

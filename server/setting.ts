@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { setting } from "@/db/schema";
 
 /** The instance-wide settings the wiki knows; a key outside this list is a programming error. */
-export const SETTING_KEYS = ["content.licence"] as const;
+export const SETTING_KEYS = ["content.licence", "projection.layout"] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 /** The stored value of a setting, or null when no admin has set it yet. */

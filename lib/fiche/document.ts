@@ -28,6 +28,8 @@ export type FicheContent = {
   lienWeb: string;
   source: string;
   etat: EtatAction | null;
+  /** A stub to complete: shown as « ébauche » and filterable, until someone fleshes it out. */
+  ebauche: boolean;
   objectif: number | null;
   acteurs: { acteurId: number; role: FicheActeurRole }[];
   themes: number[];
@@ -87,6 +89,7 @@ export function readFicheContent(doc: Y.Doc): FicheContent {
     lienWeb: textField(doc, "lienWeb").toString(),
     source: textField(doc, "source").toString(),
     etat: typeof etat === "string" && (ETATS_ACTION as readonly string[]).includes(etat) ? (etat as EtatAction) : null,
+    ebauche: meta.get("ebauche") === true,
     objectif: typeof objectif === "number" ? objectif : null,
     acteurs: [...acteursMap(doc).entries()]
       .map(([id, role]) => ({ acteurId: Number(id), role }))
@@ -137,6 +140,10 @@ export function writeFicheContent(doc: Y.Doc, content: Partial<FicheContent>, or
     if (content.etat !== undefined) {
       if (content.etat === null) meta.delete("etat");
       else if (meta.get("etat") !== content.etat) meta.set("etat", content.etat);
+    }
+    if (content.ebauche !== undefined) {
+      if (!content.ebauche) meta.delete("ebauche");
+      else if (meta.get("ebauche") !== true) meta.set("ebauche", true);
     }
     if (content.objectif !== undefined) {
       if (content.objectif === null) meta.delete("objectif");

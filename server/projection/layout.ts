@@ -1,0 +1,20 @@
+import { fiche } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { getSetting, setSetting } from "../setting";
+import type { ProjectionService } from "./service";
+
+/**
+ * Which version of what projectFiche derives from a document the stored rows hold. Raise it when a
+ * projection starts deriving something new (2: ébauche and suggested themes): documents already
+ * stored hold it, and the server's start queues every fiche once to derive it.
+ */
+export const PROJECTION_LAYOUT = 2;
+
+/** Queues every fiche's projection when the rows were derived by an older layout; returns how many. */
+export function reprojectIfLayoutChanged(db: Db, projections: ProjectionService): number {
+  if (Number(getSetting(db, "projection.layout") ?? 1) >= PROJECTION_LAYOUT) return 0;
+  const ids = db.select({ id: fiche.id }).from(fiche).all().map((row) => row.id);
+  const done = ids.map((id) => projections.projectFiche(id));
+  void Promise.all(done).then(() => setSetting(db, "projection.layout", String(PROJECTION_LAYOUT)));
+  return ids.length;
+}
