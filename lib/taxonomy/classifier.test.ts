@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- a test runs in Node only, and checks the rules against the seeded terms
 import { TAXONOMY_SEED } from "@/db/taxonomies";
 import { PUBLIC_RULES, THEME_RULES, suggestPublics, suggestThemes } from "./classifier";
 
@@ -28,5 +29,32 @@ describe("theme and public suggestions", () => {
   it("read several publics in one cible", () => {
     expect(suggestPublics("Tous publics avec focus parents/ados").map((term) => term.slug)).toEqual(["jeunes", "familles", "tout-public"]);
     expect(suggestPublics("Gens du voyage/enseignants").map((term) => term.slug)).toEqual(["gens-du-voyage", "professionnels-aidants"]);
+  });
+});
+
+describe("phrases and exclusions", () => {
+  it("match whole words only", () => {
+    expect(suggestThemes(["Une médiation socio-culturelle et un travail d'acculturation"])).toEqual([]);
+    expect(suggestThemes(["Une exposition culturelle"]).map((term) => term.slug)).toEqual(["culture"]);
+  });
+
+  it("cut an exclusion out of the text before matching, and only for its own term", () => {
+    expect(suggestThemes(["Enfants numériques mode d'emploi"])).toEqual([]);
+    expect(suggestThemes(["Un mode d'emploi pour l'emploi des jeunes"])).toEqual([{ slug: "emploi", matched: ["emploi"] }]);
+    expect(suggestThemes(["Priorité aux publics fragiles (EHPAD, RPA, CHR...)"])).toEqual([]);
+    expect(suggestThemes(["Télémédecine dans deux EHPAD"])).toEqual([{ slug: "sante", matched: ["telemedecine"] }]);
+  });
+
+  it("ignore what a fiche is modelled on", () => {
+    expect(suggestThemes(["Un parcours numérique (sur le modèle des parcours de découverte culturelle)"])).toEqual([]);
+  });
+
+  it("read learning or access towards a digital object, a few words apart", () => {
+    expect(suggestThemes(["Connecter tous les foyers à Internet"])).toEqual([{ slug: "e-inclusion", matched: ["connecter tous les foyers a internet"] }]);
+    expect(suggestThemes(["Donner envie de se « mettre au numérique »"])).toEqual([{ slug: "e-inclusion", matched: ["envie de se mettre au numerique"] }]);
+  });
+
+  it("do not count young people trained as helpers as a young public", () => {
+    expect(suggestPublics("Travailleurs sociaux, jeunes en service civique...").map((term) => term.slug)).toEqual(["professionnels-aidants"]);
   });
 });
