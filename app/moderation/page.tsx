@@ -60,7 +60,8 @@ export default async function ModerationPage({ searchParams }: Props) {
         fusionnez-la avec la fiche qu&apos;elle double, puis marquez le signalement comme résolu.
       </p>
       <p>
-        Autres outils : <Link href="/moderation/import">importer des fiches</Link>.
+        Autres outils : <Link href="/moderation/import">importer des fiches</Link>,{" "}
+        <Link href="/moderation/a-verifier">vérifier les fiches importées (« À vérifier »)</Link>.
       </p>
       <section aria-labelledby="titre-demandes-gestion">
         <h2 id="titre-demandes-gestion">Demandes de gestion d&apos;acteurs ({claims.length})</h2>
