@@ -66,7 +66,7 @@ describe("hideFiche and unhideFiche", () => {
     const visible = () => ({
       list: ids(listFiches(db, { pageSize: 100 }, reader).items).includes(f.id),
       byActeur: ids(listFichesByActeur(db, asso.id).porteur).includes(f.id),
-      byTheme: ids(listFichesByTheme(db, themeId("culture"), 500)).includes(f.id),
+      byTheme: ids(listFichesByTheme(db, themeId("culture"), { limit: 500 })).includes(f.id),
       latest: ids(listLatestFiches(db, 500)).includes(f.id),
       communes: listFicheCommunes(db).includes(commune),
       acteurs: listActeursWithFiches(db).some((a) => a.slug === asso.slug),

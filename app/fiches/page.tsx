@@ -18,7 +18,12 @@ export default async function FichesPage({ searchParams }: { searchParams: Promi
   const viewer = await getCurrentViewer();
   const filters = ficheFiltersSchema.parse(await searchParams);
   const db = getDb();
-  const result = listFiches(db, { ...filters, pageSize: PAGE_SIZE }, viewer);
+  const { suggeres, ebauche, ...rest } = filters;
+  const result = listFiches(
+    db,
+    { ...rest, sansSuggeres: suggeres === "non", ebauche: ebauche === undefined ? undefined : ebauche === "oui", pageSize: PAGE_SIZE },
+    viewer,
+  );
   const choices = {
     themes: listTermsByTaxonomy(db, "theme"),
     publics: listTermsByTaxonomy(db, "public"),

@@ -3,6 +3,7 @@ import type { FicheSummary } from "@/db/queries/fiche";
 import type { EtatAction } from "@/lib/fiche/document";
 import { displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { FicheBadges } from "./FicheBadges";
+import { SuggestedMark } from "./SuggestedMark";
 
 /** One fiche in a list: title, type, place, state, excerpt and themes. */
 export function FicheCard({ fiche, headingLevel = 3 }: { fiche: FicheSummary; headingLevel?: 2 | 3 | 4 }) {
@@ -14,13 +15,14 @@ export function FicheCard({ fiche, headingLevel = 3 }: { fiche: FicheSummary; he
         <Link href={`/fiches/${fiche.slug}`}>{displayTitre(fiche.titre)}</Link>
       </Heading>
       <p className="muted fiche-card__details">{details.join(" · ")}</p>
-      <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} />
+      <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} ebauche={fiche.ebauche} />
       {fiche.extrait && <p className="fiche-card__extrait">{fiche.extrait}</p>}
       {fiche.themes.length > 0 && (
         <ul className="tags" aria-label="Thèmes">
           {fiche.themes.map((t) => (
-            <li key={t.slug} className="tag">
+            <li key={t.slug} className={t.suggested ? "tag tag--suggere" : "tag"}>
               {t.label}
+              {t.suggested && <SuggestedMark />}
             </li>
           ))}
         </ul>

@@ -92,6 +92,19 @@ export function FicheFilterForm({ filters, choices }: { filters: FicheFiltersInp
       <Select name="acteur" label="Acteur" value={filters.acteur} options={choices.acteurs.map((a) => ({ value: a.slug, label: a.nom }))} />
       <Select name="commune" label="Commune" value={filters.commune} options={choices.communes.map((c) => ({ value: c, label: c }))} />
       <Select name="etat" label="État de l'action" value={filters.etat} options={ETATS_ACTION.map((e) => ({ value: e, label: ETAT_LABELS[e] }))} />
+      <Select
+        name="ebauche"
+        label="Ébauches"
+        value={filters.ebauche}
+        options={[
+          { value: "oui", label: "Seulement les ébauches" },
+          { value: "non", label: "Sans les ébauches" },
+        ]}
+      />
+      <div className="field field--checkbox">
+        <input type="checkbox" id="filtre-suggeres" name="suggeres" value="non" defaultChecked={filters.suggeres === "non"} />
+        <label htmlFor="filtre-suggeres">Thèmes confirmés seulement (sans les thèmes suggérés automatiquement)</label>
+      </div>
       <div className="actions">
         <button type="submit">Filtrer</button>
         <Link href={fichesUrl({ type: filters.type, statut: filters.statut })}>Effacer les filtres</Link>

@@ -9,11 +9,11 @@ const EXPORTABLE = "statut IN ('publiee', 'archivee') AND masquee = 0 AND redire
 const EXPORTED_ROWS = [
   // Wiki links show their targets' current title and state, whatever those fiches' statut.
   "SELECT id, slug, titre, statut, masquee, redirect_to_id FROM fiche ORDER BY id",
-  `SELECT id, type, created_at, updated_at, content_updated_at, fields, html, texte, commune, etat FROM fiche WHERE ${EXPORTABLE} ORDER BY id`,
+  `SELECT id, type, created_at, updated_at, content_updated_at, fields, html, texte, commune, etat, ebauche FROM fiche WHERE ${EXPORTABLE} ORDER BY id`,
   `SELECT fiche_id, compacted_at, length(snapshot) FROM fiche_document WHERE fiche_id IN (SELECT id FROM fiche WHERE ${EXPORTABLE}) ORDER BY fiche_id`,
   `SELECT fiche_id, count(*), max(id) FROM fiche_update WHERE fiche_id IN (SELECT id FROM fiche WHERE ${EXPORTABLE}) GROUP BY fiche_id ORDER BY fiche_id`,
   "SELECT fiche_id, acteur_id, role FROM fiche_acteur ORDER BY fiche_id, acteur_id",
-  "SELECT fiche_id, term_id FROM fiche_term ORDER BY fiche_id, term_id",
+  "SELECT fiche_id, term_id, suggested FROM fiche_term ORDER BY fiche_id, term_id",
   "SELECT fiche_id, lieu_id FROM fiche_lieu ORDER BY fiche_id, lieu_id",
   "SELECT id, taxonomy, slug, label, position FROM taxonomy_term ORDER BY id",
   "SELECT id, slug, nom, categorie, typologie, description, site_web, courriel, telephone, siret, rna, created_at, updated_at FROM acteur ORDER BY id",

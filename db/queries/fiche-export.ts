@@ -7,7 +7,7 @@ import type { Taxonomy } from "@/lib/taxonomy/values";
 
 /** An acteur of an exported fiche: what another wiki needs to find or recreate it. */
 export type ExportActeurRef = { slug: string; nom: string; categorie: ActeurCategorie; typologie: string; role: FicheActeurRole };
-export type ExportTermRef = { taxonomy: Taxonomy; slug: string; label: string };
+export type ExportTermRef = { taxonomy: Taxonomy; slug: string; label: string; suggested: boolean };
 export type ExportLieuRef = { nom: string; adresse: string; codePostal: string; commune: string; acteurSlug: string; acteurNom: string };
 
 /** A fiche's projection rows, as exports read them. */
@@ -42,7 +42,7 @@ function withLinks(db: Db, rows: Fiche[]): ExportFicheRow[] {
     .orderBy(asc(acteur.nom), asc(acteur.id))
     .all();
   const terms = db
-    .select({ ficheId: ficheTerm.ficheId, taxonomy: taxonomyTerm.taxonomy, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+    .select({ ficheId: ficheTerm.ficheId, taxonomy: taxonomyTerm.taxonomy, slug: taxonomyTerm.slug, label: taxonomyTerm.label, suggested: ficheTerm.suggested })
     .from(ficheTerm)
     .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
     .where(inArray(ficheTerm.ficheId, ids))

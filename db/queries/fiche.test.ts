@@ -28,6 +28,9 @@ type FicheSpec = {
   commune?: string;
   etat?: string;
   themes?: string[];
+  /** Themes the classifier suggested, not confirmed. */
+  suggested?: string[];
+  ebauche?: boolean;
   publics?: string[];
   acteurs?: { id: number; role: "porteur" | "partenaire" | "financeur" | "pressenti" }[];
   createdBy?: number;
@@ -44,6 +47,7 @@ function buildFiche(spec: FicheSpec) {
       titre: spec.titre,
       commune: spec.commune ?? null,
       etat: spec.etat ?? null,
+      ebauche: spec.ebauche ?? false,
       fields: { extrait: `Le texte de ${spec.titre}.` },
       createdBy: spec.createdBy ?? null,
       createdAt: spec.createdAt ?? new Date(Date.UTC(2024, 0, seq)),
@@ -52,6 +56,7 @@ function buildFiche(spec: FicheSpec) {
     .get();
   const terms = [...(spec.themes ?? []).map((s) => termId("theme", s)), ...(spec.publics ?? []).map((s) => termId("public", s))];
   if (terms.length) db.insert(ficheTerm).values(terms.map((t) => ({ ficheId: row.id, termId: t }))).run();
+  for (const slug of spec.suggested ?? []) db.insert(ficheTerm).values({ ficheId: row.id, termId: termId("theme", slug), suggested: true }).run();
   if (spec.acteurs?.length) db.insert(ficheActeur).values(spec.acteurs.map((a) => ({ ficheId: row.id, acteurId: a.id, role: a.role }))).run();
   return row;
 }
@@ -157,6 +162,28 @@ describe("lists by acteur and theme, and the home page", () => {
       pressenti: ["Pressentie"],
     });
     expect(listActeursWithFiches(db).map((x) => x.nom)).toContain("Groupé");
+  });
+
+  it("counts suggested themes unless asked for confirmed ones only, and filters the ébauches", () => {
+    const db = getTestDb();
+    // Their own commune and an old date, so that the other tests' fiches stay out of the way.
+    const spec = { commune: "Suggérac", createdAt: new Date(Date.UTC(2019, 0, 1)) };
+    buildFiche({ ...spec, titre: "Emploi confirmé", themes: ["emploi"] });
+    buildFiche({ ...spec, titre: "Emploi suggéré", suggested: ["emploi"], ebauche: true });
+    const emploi = termId("theme", "emploi");
+    const ours = (list: { titre: string }[]) => list.map((f) => f.titre).filter((t) => t.startsWith("Emploi ")).sort();
+    expect(ours(listFichesByTheme(db, emploi))).toEqual(["Emploi confirmé", "Emploi suggéré"]);
+    expect(ours(listFichesByTheme(db, emploi, { confirmedOnly: true }))).toEqual(["Emploi confirmé"]);
+    const list = (filters: Parameters<typeof listFiches>[1]) => titres(listFiches(db, { commune: "Suggérac", ...filters }, null)).sort();
+    expect(list({ theme: "emploi" })).toEqual(["Emploi confirmé", "Emploi suggéré"]);
+    expect(list({ theme: "emploi", sansSuggeres: true })).toEqual(["Emploi confirmé"]);
+    expect(list({ ebauche: true })).toEqual(["Emploi suggéré"]);
+    expect(list({ ebauche: false })).toEqual(["Emploi confirmé"]);
+    const suggestedCard = listFiches(db, { commune: "Suggérac", ebauche: true }, null).items[0];
+    expect(suggestedCard.ebauche).toBe(true);
+    expect(suggestedCard.themes).toEqual([{ slug: "emploi", label: "Emploi", suggested: true }]);
+    const detail = getFicheBySlug(db, suggestedCard.slug)!;
+    expect(detail.terms.theme.map((t) => [t.slug, t.suggested])).toEqual([["emploi", true]]);
   });
 
   it("lists a theme's published fiches, the latest fiches, the communes and the counts by type", () => {

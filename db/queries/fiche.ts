@@ -26,17 +26,22 @@ export type FicheSummary = {
   titre: string;
   commune: string | null;
   etat: string | null;
+  /** A stub to complete. */
+  ebauche: boolean;
   extrait: string;
   createdAt: Date;
-  themes: { slug: string; label: string }[];
+  /** Confirmed themes, and themes the classifier suggested (`suggested`) that nobody has confirmed yet. */
+  themes: { slug: string; label: string; suggested: boolean }[];
 };
 
 export type TermRef = { id: number; slug: string; label: string };
+/** A term of a fiche; `suggested`: a theme the classifier suggested, not confirmed yet. */
+export type FicheTermRef = TermRef & { suggested: boolean };
 
 /** A fiche with everything its page shows: acteurs with their roles, terms by taxonomy, lieux. */
 export type FicheDetail = Fiche & {
   acteurs: { id: number; slug: string; nom: string; role: FicheActeurRole }[];
-  terms: Record<Taxonomy, TermRef[]>;
+  terms: Record<Taxonomy, FicheTermRef[]>;
   lieux: { id: number; nom: string; adresse: string; codePostal: string; commune: string; acteurSlug: string; acteurNom: string }[];
   access: FicheAccessFacts;
 };
@@ -49,6 +54,10 @@ export type FicheFilters = {
   acteur?: string;
   commune?: string;
   etat?: string;
+  /** Leave out the themes nobody has confirmed: `theme` then matches confirmed themes only. */
+  sansSuggeres?: boolean;
+  /** Only the stubs (true), or only the fiches that are not (false). */
+  ebauche?: boolean;
   /** Defaults to "publiee". Drafts are those of the viewer: their own and those of their acteurs. */
   statut?: FicheStatut;
   page?: number;
@@ -57,7 +66,8 @@ export type FicheFilters = {
 
 export type FichePage = { items: FicheSummary[]; total: number; page: number; pageSize: number; pageCount: number };
 
-const summaryColumns = {
+/** The columns a FicheSummary is built from (see withThemes). */
+export const ficheSummaryColumns = {
   id: fiche.id,
   slug: fiche.slug,
   type: fiche.type,
@@ -66,17 +76,19 @@ const summaryColumns = {
   titre: fiche.titre,
   commune: fiche.commune,
   etat: fiche.etat,
+  ebauche: fiche.ebauche,
   fields: fiche.fields,
   createdAt: fiche.createdAt,
 };
 
-type SummaryRow = { [K in keyof typeof summaryColumns]: (typeof fiche.$inferSelect)[K] };
+type SummaryRow = { [K in keyof typeof ficheSummaryColumns]: (typeof fiche.$inferSelect)[K] };
 
-function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
+/** Summaries of these fiche rows, with their themes. */
+export function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
   const ids = rows.map((r) => r.id);
   const themes = ids.length
     ? db
-        .select({ ficheId: ficheTerm.ficheId, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
+        .select({ ficheId: ficheTerm.ficheId, slug: taxonomyTerm.slug, label: taxonomyTerm.label, suggested: ficheTerm.suggested })
         .from(ficheTerm)
         .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
         .where(and(inArray(ficheTerm.ficheId, ids), eq(taxonomyTerm.taxonomy, "theme")))
@@ -86,7 +98,7 @@ function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
   return rows.map(({ fields, ...row }) => ({
     ...row,
     extrait: typeof fields.extrait === "string" ? fields.extrait : "",
-    themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label }) => ({ slug, label })),
+    themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label, suggested }) => ({ slug, label, suggested })),
   }));
 }
 
@@ -95,9 +107,10 @@ function isListed(): SQL {
   return and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false))!;
 }
 
-function hasTerm(taxonomy: Taxonomy, slug: string): SQL {
+function hasTerm(taxonomy: Taxonomy, slug: string, confirmedOnly = false): SQL {
   return sql`exists (select 1 from ${ficheTerm} inner join ${taxonomyTerm} on ${taxonomyTerm.id} = ${ficheTerm.termId}
-    where ${ficheTerm.ficheId} = ${fiche.id} and ${taxonomyTerm.taxonomy} = ${taxonomy} and ${taxonomyTerm.slug} = ${slug})`;
+    where ${ficheTerm.ficheId} = ${fiche.id} and ${taxonomyTerm.taxonomy} = ${taxonomy} and ${taxonomyTerm.slug} = ${slug}
+    ${confirmedOnly ? sql`and ${ficheTerm.suggested} = 0` : sql``})`;
 }
 
 function filterConditions(filters: FicheFilters, viewer: Viewer | null): SQL | null {
@@ -108,7 +121,8 @@ function filterConditions(filters: FicheFilters, viewer: Viewer | null): SQL | n
   // Drafts a viewer works on, not all they may read: a moderator's list is theirs too.
   if (statut === "brouillon") conditions.push(fichesOfViewerWhere(viewer!));
   if (filters.type) conditions.push(eq(fiche.type, filters.type));
-  if (filters.theme) conditions.push(hasTerm("theme", filters.theme));
+  if (filters.theme) conditions.push(hasTerm("theme", filters.theme, filters.sansSuggeres));
+  if (filters.ebauche !== undefined) conditions.push(eq(fiche.ebauche, filters.ebauche));
   if (filters.public) conditions.push(hasTerm("public", filters.public));
   if (filters.etat) conditions.push(eq(fiche.etat, filters.etat));
   if (filters.commune) conditions.push(sql`lower(${fiche.commune}) = lower(${filters.commune.trim()})`);
@@ -130,7 +144,7 @@ export function listFiches(db: Db, filters: FicheFilters, viewer: Viewer | null)
   const pageCount = Math.ceil(total / pageSize);
   const page = Math.min(Math.max(Math.trunc(filters.page ?? 1), 1), Math.max(pageCount, 1));
   const rows = db
-    .select(summaryColumns)
+    .select(ficheSummaryColumns)
     .from(fiche)
     .where(where)
     .orderBy(desc(fiche.createdAt), desc(fiche.id))
@@ -152,15 +166,15 @@ export function getFicheBySlug(db: Db, slug: string): FicheDetail | null {
     .orderBy(asc(acteur.nom))
     .all();
   const termRows = db
-    .select({ id: taxonomyTerm.id, slug: taxonomyTerm.slug, label: taxonomyTerm.label, taxonomy: taxonomyTerm.taxonomy })
+    .select({ id: taxonomyTerm.id, slug: taxonomyTerm.slug, label: taxonomyTerm.label, taxonomy: taxonomyTerm.taxonomy, suggested: ficheTerm.suggested })
     .from(ficheTerm)
     .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
     .where(eq(ficheTerm.ficheId, row.id))
     .orderBy(asc(taxonomyTerm.position), asc(taxonomyTerm.label))
     .all();
   const terms = Object.fromEntries(
-    TAXONOMIES.map((t) => [t, termRows.filter((r) => r.taxonomy === t).map(({ id, slug, label }) => ({ id, slug, label }))]),
-  ) as Record<Taxonomy, TermRef[]>;
+    TAXONOMIES.map((t) => [t, termRows.filter((r) => r.taxonomy === t).map(({ id, slug, label, suggested }) => ({ id, slug, label, suggested }))]),
+  ) as Record<Taxonomy, FicheTermRef[]>;
   const lieux = db
     .select({
       id: lieu.id,
@@ -192,7 +206,7 @@ export type FichesByRole = Record<FicheActeurRole, FicheSummary[]>;
 /** The published fiches an acteur takes part in, grouped by its role. */
 export function listFichesByActeur(db: Db, acteurId: number): FichesByRole {
   const rows = db
-    .select({ ...summaryColumns, role: ficheActeur.role })
+    .select({ ...ficheSummaryColumns, role: ficheActeur.role })
     .from(ficheActeur)
     .innerJoin(fiche, eq(fiche.id, ficheActeur.ficheId))
     .where(and(eq(ficheActeur.acteurId, acteurId), isListed()))
@@ -204,13 +218,13 @@ export function listFichesByActeur(db: Db, acteurId: number): FichesByRole {
   return grouped;
 }
 
-/** The published fiches classed under a theme, newest first. */
-export function listFichesByTheme(db: Db, themeId: number, limit = 50): FicheSummary[] {
+/** The published fiches classed under a theme, newest first; with `confirmedOnly`, not those where it is only suggested. */
+export function listFichesByTheme(db: Db, themeId: number, { limit = 50, confirmedOnly = false } = {}): FicheSummary[] {
   const rows = db
-    .select(summaryColumns)
+    .select(ficheSummaryColumns)
     .from(ficheTerm)
     .innerJoin(fiche, eq(fiche.id, ficheTerm.ficheId))
-    .where(and(eq(ficheTerm.termId, themeId), isListed()))
+    .where(and(eq(ficheTerm.termId, themeId), isListed(), confirmedOnly ? eq(ficheTerm.suggested, false) : undefined))
     .orderBy(desc(fiche.createdAt), desc(fiche.id))
     .limit(limit)
     .all();
@@ -219,7 +233,7 @@ export function listFichesByTheme(db: Db, themeId: number, limit = 50): FicheSum
 
 /** The latest published fiches, for the home page. */
 export function listLatestFiches(db: Db, limit = 6): FicheSummary[] {
-  const rows = db.select(summaryColumns).from(fiche).where(isListed()).orderBy(desc(fiche.createdAt), desc(fiche.id)).limit(limit).all();
+  const rows = db.select(ficheSummaryColumns).from(fiche).where(isListed()).orderBy(desc(fiche.createdAt), desc(fiche.id)).limit(limit).all();
   return withThemes(db, rows);
 }
 

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { fiche, ficheTerm, taxonomyTerm } from "../schema";
-import type { FicheSummary } from "./fiche";
+import { ficheSummaryColumns, withThemes, type FicheSummary } from "./fiche";
 
 function termMatches(taxonomy: "theme" | "public", slugs: string[]) {
   // Not a bare 0: in ORDER BY, SQLite reads an integer literal as a column number.
@@ -20,36 +20,11 @@ export function listFichesForNeed(db: Db, themeSlugs: string[], publicSlugs: str
   const themeMatches = termMatches("theme", themeSlugs);
   const publicMatches = termMatches("public", publicSlugs);
   const rows = db
-    .select({
-      id: fiche.id,
-      slug: fiche.slug,
-      type: fiche.type,
-      statut: fiche.statut,
-      aVerifier: fiche.aVerifier,
-      titre: fiche.titre,
-      commune: fiche.commune,
-      etat: fiche.etat,
-      fields: fiche.fields,
-      createdAt: fiche.createdAt,
-    })
+    .select(ficheSummaryColumns)
     .from(fiche)
     .where(and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false), isNull(fiche.redirectToId), sql`(${themeMatches} > 0 or ${publicMatches} > 0)`))
     .orderBy(desc(sql`${themeMatches} > 0`), desc(publicMatches), desc(fiche.createdAt), desc(fiche.id))
     .limit(limit)
     .all();
-  const ids = rows.map((r) => r.id);
-  const themes = ids.length
-    ? db
-        .select({ ficheId: ficheTerm.ficheId, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
-        .from(ficheTerm)
-        .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
-        .where(and(inArray(ficheTerm.ficheId, ids), eq(taxonomyTerm.taxonomy, "theme")))
-        .orderBy(asc(taxonomyTerm.position))
-        .all()
-    : [];
-  return rows.map(({ fields, ...row }) => ({
-    ...row,
-    extrait: typeof fields.extrait === "string" ? fields.extrait : "",
-    themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label }) => ({ slug, label })),
-  }));
+  return withThemes(db, rows);
 }

@@ -27,13 +27,13 @@ describe("getBodyTemplate", () => {
       const node = Node.fromJSON(getFicheSchema(), getBodyTemplate(type));
       expect(() => node.check()).not.toThrow();
     }
-    expect(headingsOf(getBodyTemplate("pratique"))).toEqual(["Descriptif de l'action", "Éléments spécifiques", "Contact"]);
+    expect(headingsOf(getBodyTemplate("pratique"))).toEqual(["Descriptif de l'action", "Éléments spécifiques", "Cible", "Contact"]);
     expect(headingsOf(getBodyTemplate("idee"))).toEqual(["L'idée", "Les pistes"]);
     expect(headingsOf(getBodyTemplate("fiche_pratique"))).toEqual(["Pourquoi ?", "Comment faire, étape par étape", "Ressources"]);
   });
 
   it("follows each heading with an empty block to write in", () => {
-    expect(getBodyTemplate("pratique").content!.map((n) => n.type)).toEqual(["heading", "paragraph", "heading", "paragraph", "heading", "paragraph"]);
+    expect(getBodyTemplate("pratique").content!.map((n) => n.type)).toEqual(["heading", "paragraph", "heading", "paragraph", "heading", "paragraph", "heading", "paragraph"]);
     expect(getBodyTemplate("idee").content!.map((n) => n.type)).toEqual(["heading", "paragraph", "heading", "bulletList"]);
     expect(getBodyTemplate("fiche_pratique").content!.map((n) => n.type)).toEqual([
       "heading",

@@ -92,6 +92,8 @@ export function getBodyTemplate(type: FicheType): JSONContent {
       paragraph(),
       heading("Éléments spécifiques"),
       paragraph(),
+      heading("Cible"),
+      paragraph(),
       heading("Contact"),
       paragraph(),
     ],

@@ -42,6 +42,9 @@ export const ficheFiltersSchema = z.object({
   }, z.string().max(200).optional().catch(undefined)),
   etat: z.preprocess(first, z.enum(ETATS_ACTION).optional().catch(undefined)),
   statut: z.preprocess(first, z.enum(FICHE_STATUTS).optional().catch(undefined)),
+  // "non": a theme only counts where someone confirmed it, not where the classifier suggested it.
+  suggeres: z.preprocess(first, z.literal("non").optional().catch(undefined)),
+  ebauche: z.preprocess(first, z.enum(["oui", "non"]).optional().catch(undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
 });
 export type FicheFiltersInput = z.infer<typeof ficheFiltersSchema>;

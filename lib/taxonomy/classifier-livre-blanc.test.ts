@@ -1,10 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-/* eslint-disable @typescript-eslint/no-restricted-imports -- a test runs in Node only, and must read the Livre blanc as the seed does */
 import { readImportFile } from "@/server/importer/read-file";
 import { LIVRE_BLANC_SEED_FILE } from "@/server/importer/seed";
-/* eslint-enable @typescript-eslint/no-restricted-imports */
 
 /*
  * The classifier on the 121 fiches of the Livre blanc, read as the seed reads them. Every expected

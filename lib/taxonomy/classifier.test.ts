@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- a test runs in Node only, and checks the rules against the seeded terms
 import { TAXONOMY_SEED } from "@/db/taxonomies";
 import { PUBLIC_RULES, THEME_RULES, suggestPublics, suggestThemes } from "./classifier";
 

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { getFicheBySlug, listFiches, type FicheDetail, type FicheSummary } from "@/db/queries/fiche";
+import { getFicheBySlug, listFiches, type FicheDetail, type FicheSummary, type FicheTermRef, type TermRef } from "@/db/queries/fiche";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import type { EtatAction } from "@/lib/fiche/document";
 import type { Viewer } from "@/lib/policies/viewer";
@@ -12,6 +12,11 @@ import { notFound } from "./http";
 // written back; texts are "" when empty, as in the fiche's document.
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
+function termRef(term: FicheTermRef): TermRef;
+function termRef(term: FicheTermRef | undefined): TermRef | null;
+function termRef(term: FicheTermRef | undefined): TermRef | null {
+  return term ? { id: term.id, slug: term.slug, label: term.label } : null;
+}
 
 /** A fiche as GET /api/v1/fiches/{slug} returns it. */
 export function ficheResource(fiche: FicheDetail) {
@@ -29,10 +34,13 @@ export function ficheResource(fiche: FicheDetail) {
     lienWeb: fields.lienWeb ?? "",
     source: fields.source ?? "",
     etat: fiche.etat as EtatAction | null,
-    objectif: fiche.terms.objectif[0] ?? null,
-    themes: fiche.terms.theme,
-    publics: fiche.terms.public,
-    enjeux: fiche.terms.enjeu,
+    ebauche: fiche.ebauche,
+    objectif: termRef(fiche.terms.objectif[0]),
+    // Confirmed and suggested apart, as a PATCH takes them: writing back what was read confirms nothing.
+    themes: fiche.terms.theme.filter((t) => !t.suggested).map(termRef),
+    themesSuggeres: fiche.terms.theme.filter((t) => t.suggested).map(termRef),
+    publics: fiche.terms.public.map(termRef),
+    enjeux: fiche.terms.enjeu.map(termRef),
     acteurs: fiche.acteurs.map((a) => ({ id: a.id, slug: a.slug, nom: a.nom, role: a.role })),
     lieux: fiche.lieux.map((l) => ({
       id: l.id,
@@ -63,6 +71,7 @@ export function ficheSummaryResource(fiche: FicheSummary) {
     titre: fiche.titre,
     commune: fiche.commune ?? "",
     etat: fiche.etat as EtatAction | null,
+    ebauche: fiche.ebauche,
     extrait: fiche.extrait,
     themes: fiche.themes,
     createdAt: iso(fiche.createdAt),

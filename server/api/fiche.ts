@@ -41,11 +41,12 @@ const invalid = (details: ApiErrorDetail[]) => new ApiError(422, "validation_fai
 function resolveContent(db: Db, type: FicheType, input: ApiFicheContentInput, current: { acteurIds: number[]; lieux: number[] }): Partial<FicheContent> {
   const details: ApiErrorDetail[] = fieldTypeBreaches(type, input).map((b) => breachDetail(type, b));
   const content: Partial<FicheContent> = {};
-  for (const field of ["titre", "commune", "quartier", "lienWeb", "source", "etat"] as const) {
+  for (const field of ["titre", "commune", "quartier", "lienWeb", "source", "etat", "ebauche"] as const) {
     if (input[field] !== undefined) (content as Record<string, unknown>)[field] = input[field];
   }
   if (input.objectif !== undefined) content.objectif = input.objectif === null ? null : (resolveTermRefs(db, "objectif", [input.objectif], "objectif", details)[0] ?? null);
   if (input.themes) content.themes = resolveTermRefs(db, "theme", input.themes, "themes", details);
+  if (input.themesSuggeres) content.themesSuggeres = resolveTermRefs(db, "theme", input.themesSuggeres, "themesSuggeres", details);
   if (input.publics) content.publics = resolveTermRefs(db, "public", input.publics, "publics", details);
   if (input.enjeux) content.enjeux = resolveTermRefs(db, "enjeu", input.enjeux, "enjeux", details);
 

@@ -28,12 +28,16 @@ export type ExportedFiche = {
   titre: string;
   statut: FicheStatut;
   etat: string | null;
+  /** A stub to complete. */
+  ebauche: boolean;
   commune: string | null;
   quartier: string;
   lienWeb: string;
   source: string;
   objectif: TermValue | null;
   themes: TermValue[];
+  /** Suggested from the text at import, not confirmed yet. */
+  themesSuggeres: TermValue[];
   publics: TermValue[];
   enjeux: TermValue[];
   acteurs: ExportActeurRef[];
@@ -64,8 +68,8 @@ export function readFicheBody(db: Db, ficheId: number): JSONContent {
   }
 }
 
-const terms = (row: ExportFicheRow, taxonomy: string): TermValue[] =>
-  row.terms.filter((t) => t.taxonomy === taxonomy).map(({ slug, label }) => ({ slug, label }));
+const terms = (row: ExportFicheRow, taxonomy: string, suggested = false): TermValue[] =>
+  row.terms.filter((t) => t.taxonomy === taxonomy && t.suggested === suggested).map(({ slug, label }) => ({ slug, label }));
 
 /** Builds the export record of a fiche's projection rows. */
 export function toExportedFiche(db: Db, row: ExportFicheRow, siteUrl: string): ExportedFiche {
@@ -77,12 +81,14 @@ export function toExportedFiche(db: Db, row: ExportFicheRow, siteUrl: string): E
     titre: row.titre,
     statut: row.statut,
     etat: row.etat,
+    ebauche: row.ebauche,
     commune: row.commune,
     quartier: fields.quartier ?? "",
     lienWeb: fields.lienWeb ?? "",
     source: fields.source ?? "",
     objectif: terms(row, "objectif")[0] ?? null,
     themes: terms(row, "theme"),
+    themesSuggeres: terms(row, "theme", true),
     publics: terms(row, "public"),
     enjeux: terms(row, "enjeu"),
     acteurs: row.acteurs,

@@ -18,12 +18,15 @@ function frontMatter(fiche: ExportedFiche, context: ExportContext): string {
     `statut: ${str(fiche.statut)}`,
   ];
   if (fiche.etat) lines.push(`etat: ${str(fiche.etat)}`);
+  if (fiche.ebauche) lines.push("ebauche: true");
   if (fiche.commune) lines.push(`commune: ${str(fiche.commune)}`);
   if (fiche.quartier) lines.push(`quartier: ${str(fiche.quartier)}`);
   if (fiche.lienWeb) lines.push(`lienWeb: ${str(fiche.lienWeb)}`);
   if (fiche.source) lines.push(`source: ${str(fiche.source)}`);
   if (fiche.objectif) lines.push(`objectif: ${str(fiche.objectif.slug)}`);
-  lines.push(`themes: ${slugs(fiche.themes)}`, `publics: ${slugs(fiche.publics)}`, `enjeux: ${slugs(fiche.enjeux)}`);
+  lines.push(`themes: ${slugs(fiche.themes)}`);
+  if (fiche.themesSuggeres.length) lines.push(`themesSuggeres: ${slugs(fiche.themesSuggeres)}`);
+  lines.push(`publics: ${slugs(fiche.publics)}`, `enjeux: ${slugs(fiche.enjeux)}`);
   if (fiche.acteurs.length) {
     lines.push("acteurs:");
     for (const a of fiche.acteurs) lines.push(`  - nom: ${str(a.nom)}`, `    slug: ${str(a.slug)}`, `    role: ${str(a.role)}`);

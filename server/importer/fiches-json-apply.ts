@@ -51,7 +51,14 @@ function termIndex(db: Db): Map<string, number> {
   return new Map(rows.map((r) => [`${r.taxonomy}:${r.slug}`, r.id]));
 }
 
-type ResolvedLinks = { acteurs: { acteurId: number; role: FicheActeurRole }[]; objectif: number | null; themes: number[]; publics: number[]; enjeux: number[] };
+type ResolvedLinks = {
+  acteurs: { acteurId: number; role: FicheActeurRole }[];
+  objectif: number | null;
+  themes: number[];
+  themesSuggeres: number[];
+  publics: number[];
+  enjeux: number[];
+};
 
 /** The Yjs state of an imported fiche: its structured fields, then its body. */
 function buildState(f: ImportedJsonFiche, links: ResolvedLinks): Uint8Array {
@@ -65,6 +72,7 @@ function buildState(f: ImportedJsonFiche, links: ResolvedLinks): Uint8Array {
       lienWeb: f.lienWeb,
       source: f.source,
       etat: f.etat,
+      ebauche: f.ebauche,
       ...links,
     });
     prosemirrorJSONToYXmlFragment(getFicheSchema(), f.body, bodyFragment(doc));
@@ -133,6 +141,7 @@ export function importFichesJson(db: Db, document: FichesJsonDocument, options: 
         acteurs: [...roles].map(([acteurId, role]) => ({ acteurId, role })),
         objectif: f.objectif ? (ids("objectif", [f.objectif.slug])[0] ?? null) : null,
         themes: ids("theme", f.themes.map((t) => t.slug)),
+        themesSuggeres: ids("theme", f.themesSuggeres.map((t) => t.slug)),
         publics: ids("public", f.publics.map((t) => t.slug)),
         enjeux: ids("enjeu", f.enjeux.map((t) => t.slug)),
       };

@@ -12,6 +12,7 @@ import { FICHE_ACTEUR_ROLES } from "@/lib/fiche/values";
 import { Backlinks } from "@/components/fiche/Backlinks";
 import { CataloguesOfFiche } from "@/components/catalogue/CataloguesOfFiche";
 import { FicheBadges } from "@/components/fiche/FicheBadges";
+import { SuggestedMark } from "@/components/fiche/SuggestedMark";
 import { Contributors } from "@/components/revision/Contributors";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { ReportForm } from "@/components/moderation/ReportForm";
@@ -48,8 +49,9 @@ function TermList({ label, terms, linkThemes }: { label: string; terms: FicheDet
       <dd>
         <ul className="tags">
           {terms.map((t) => (
-            <li key={t.id} className="tag">
+            <li key={t.id} className={t.suggested ? "tag tag--suggere" : "tag"}>
               {linkThemes ? <Link href={`/themes/${t.slug}`}>{t.label}</Link> : t.label}
+              {t.suggested && <SuggestedMark />}
             </li>
           ))}
         </ul>
@@ -79,7 +81,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
       <header className="fiche__header">
         <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
         <h1>{displayTitre(fiche.titre)}</h1>
-        <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} verrouillee={fiche.verrouillee} />
+        <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} ebauche={fiche.ebauche} verrouillee={fiche.verrouillee} />
         {merged && (
           <p role="status" className="alert">
             Cette fiche (« {displayTitre(merged.titre)} ») a été fusionnée avec « {displayTitre(fiche.titre)} », que voici.
@@ -90,6 +92,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
             Cette fiche est masquée par la modération : seuls les modérateurs la voient. <Link href="/moderation?vue=masquees">Fiches masquées</Link>
           </p>
         )}
+        {fiche.ebauche && <p className="alert">Cette fiche est une ébauche : elle ne donne encore que l&apos;essentiel. Vous pouvez la compléter.</p>}
         {fiche.aVerifier && <p className="alert">Certaines informations de cette fiche sont peut-être dépassées : elles sont à vérifier.</p>}
         {canEditFiche(viewer, fiche.access) && (
           <p>

@@ -6,6 +6,7 @@ import { listFichesByTheme } from "@/db/queries/fiche";
 import { getThemeBySlug, listActeursByTheme } from "@/db/queries/theme";
 import { FicheCards } from "@/components/fiche/FicheCard";
 import { typologieLabel } from "@/lib/acteur/labels";
+import { ficheFiltersSchema } from "@/lib/schemas/fiche";
 import { publicUrl } from "@/server/config";
 
 export const dynamic = "force-dynamic";
@@ -17,11 +18,15 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
   return { title: `Thème : ${theme.label}`, description: theme.description, alternates: { types: { "application/atom+xml": [feed] } } };
 }
 
-export default async function ThemePage({ params }: { params: Promise<{ slug: string }> }) {
+type PageProps = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ThemePage({ params, searchParams }: PageProps) {
   const db = getDb();
   const theme = getThemeBySlug(db, (await params).slug);
   if (!theme) notFound();
-  const fiches = listFichesByTheme(db, theme.id);
+  const confirmedOnly = ficheFiltersSchema.parse(await searchParams).suggeres === "non";
+  const fiches = listFichesByTheme(db, theme.id, { confirmedOnly });
+  const suggested = fiches.filter((f) => f.themes.some((t) => t.slug === theme.slug && t.suggested)).length;
   const acteurs = listActeursByTheme(db, theme.id);
   return (
     <>
@@ -30,10 +35,26 @@ export default async function ThemePage({ params }: { params: Promise<{ slug: st
       <p>{theme.description}</p>
       <section aria-labelledby="theme-fiches">
         <h2 id="theme-fiches">Fiches</h2>
-        <FicheCards fiches={fiches} empty="Aucune fiche publiée sur ce thème pour l'instant." />
+        {confirmedOnly ? (
+          <p>
+            Seules les fiches où ce thème a été confirmé sont listées.{" "}
+            <Link href={`/themes/${theme.slug}`}>Voir aussi les fiches où il est suggéré</Link>
+          </p>
+        ) : (
+          suggested > 0 && (
+            <p>
+              Parmi ces fiches, {suggested === 1 ? "une a" : `${suggested} ont`} ce thème suggéré d&apos;après le texte, en attente de confirmation.{" "}
+              <Link href={`/themes/${theme.slug}?suggeres=non`}>Voir seulement les fiches où il est confirmé</Link>
+            </p>
+          )
+        )}
+        <FicheCards
+          fiches={fiches}
+          empty={confirmedOnly ? "Ce thème n'est encore confirmé sur aucune fiche publiée." : "Aucune fiche publiée sur ce thème pour l'instant."}
+        />
         {fiches.length > 0 && (
           <p>
-            <Link href={`/fiches?theme=${theme.slug}`}>Filtrer toutes les fiches de ce thème</Link>
+            <Link href={`/fiches?theme=${theme.slug}${confirmedOnly ? "&suggeres=non" : ""}`}>Filtrer toutes les fiches de ce thème</Link>
           </p>
         )}
         <p>
