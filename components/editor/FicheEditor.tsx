@@ -10,6 +10,8 @@ import { BodyEditor } from "./BodyEditor";
 import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
 import { useFicheSession, type EditorUser } from "./useFicheSession";
+import { SuggestedThemes } from "./SuggestedThemes";
+import { YMetaCheckbox } from "./YMetaCheckbox";
 import { YMetaSelect } from "./YMetaSelect";
 import { YSetCheckboxes } from "./YSetCheckboxes";
 import { YTextField } from "./YTextField";
@@ -83,6 +85,14 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
           type="url"
           disabled={readOnly}
         />
+        <YMetaCheckbox
+          meta={metaMap(doc)}
+          field="ebauche"
+          id="fiche-ebauche"
+          label="Ébauche : la fiche ne donne encore que l'essentiel"
+          hint="Signalée comme « ébauche » aux lecteurs, pour inviter à la compléter. Décochez quand elle est complète."
+          disabled={readOnly}
+        />
         {type === "fiche_pratique" && <YTextField text={textField(doc, "source")} id="fiche-source" label="Source" hint="D'où viennent ces conseils : guide, retour d'expérience, formation…" disabled={readOnly} />}
       </section>
 
@@ -94,6 +104,7 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
       <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">
         <h2 id="fiche-classement-titre">Classement</h2>
         <YSetCheckboxes map={setField(doc, "themes")} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
+        <SuggestedThemes doc={doc} themes={setField(doc, "themes")} suggested={setField(doc, "themesSuggeres")} options={terms.theme} disabled={readOnly} />
         <YSetCheckboxes map={setField(doc, "publics")} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
         <YSetCheckboxes map={setField(doc, "enjeux")} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
       </section>
