@@ -5,16 +5,17 @@ import type * as Y from "yjs";
 
 type Option = { id: number; label: string };
 
+const unconfirmed = (suggested: Y.Map<true>, themes: Y.Map<true>) => [...suggested.keys()].filter((key) => !themes.has(key));
+
 /**
  * The themes the classifier suggested from the text (at import) that nobody has confirmed: each
  * can be confirmed (it becomes one of the fiche's themes) or withdrawn. Until then the fiche is
  * listed under it, marked « suggéré ».
  */
 export function SuggestedThemes({ doc, themes, suggested, options, disabled }: { doc: Y.Doc; themes: Y.Map<true>; suggested: Y.Map<true>; options: Option[]; disabled?: boolean }) {
-  const pending = () => [...suggested.keys()].filter((key) => !themes.has(key));
-  const [keys, setKeys] = useState<string[]>(pending);
+  const [keys, setKeys] = useState<string[]>(() => unconfirmed(suggested, themes));
   useEffect(() => {
-    const refresh = () => setKeys(pending());
+    const refresh = () => setKeys(unconfirmed(suggested, themes));
     refresh();
     suggested.observe(refresh);
     themes.observe(refresh);
