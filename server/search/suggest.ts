@@ -7,6 +7,7 @@ import { tokenize, toMatchExpression } from "@/lib/search/french";
 import { parseStemmedQuery } from "@/lib/search/stemmer";
 import { SUGGESTION_MAX, SUGGESTION_MIN_LENGTH, type Suggestion } from "@/lib/search/suggestion";
 import { SEARCH_TABLES, statement } from "./tables";
+import { expandSynonyms } from "./synonyms";
 import { completePrefixes } from "./vocabulary";
 import { isFicheSearchable } from "./visibility";
 
@@ -31,13 +32,14 @@ function titleMatches(db: Db, kind: SearchKind, expression: string): number[] {
 
 /**
  * Titles of published fiches and names of acteurs whose words start with what is being typed
- * (same folding, stemming and prefix rules as the search), at most eight: those that begin with
+ * (same folding, stemming, prefix and synonym rules as the search), at most eight: those that begin with
  * it first, then the shortest.
  */
 export function suggestSearch(db: Db, prefix: string): Suggestion[] {
   if (folded(prefix).length < SUGGESTION_MIN_LENGTH) return [];
   const query = parseStemmedQuery(prefix, { minPrefixLength: SUGGESTION_MIN_LENGTH });
-  const expression = toMatchExpression(completePrefixes(db, query));
+  // The same synonyms as the search: typing "e-administration" proposes the démarches en ligne.
+  const expression = toMatchExpression(expandSynonyms(db, completePrefixes(db, query)));
   if (!expression) return [];
   const ficheIds = titleMatches(db, "fiche", expression);
   const acteurIds = titleMatches(db, "acteur", expression);

@@ -8,7 +8,7 @@ import { toMatchExpression } from "@/lib/search/french";
 import { parseStemmedQuery } from "@/lib/search/stemmer";
 import { SYSTEM } from "../authorize";
 import { DomainError } from "../errors";
-import { indexFiche, searchWiki } from "./index";
+import { indexFiche, searchWiki, suggestSearch } from "./index";
 import {
   createSearchSynonym,
   deleteSearchSynonym,
@@ -73,6 +73,12 @@ describe("shipped synonyms", () => {
     const found = hrefs("e-administration");
     expect(found).toContain(enLigne);
     expect(found).not.toContain(ateliers);
+  });
+
+  it("let the header's suggestions propose a démarches en ligne fiche for 'e-administration'", () => {
+    const labels = suggestSearch(db, "e-administration").map((s) => s.label);
+    expect(labels).toContain("Faire ses démarches en ligne");
+    expect(labels).not.toContain("Ateliers pour les aînés");
   });
 
   it("expand a run of words that spells an expression, as a phrase, and a single word keeps its prefix", () => {
