@@ -17,6 +17,7 @@ export const ACTEUR_TYPOLOGIE_LABELS = {
   entreprise: "Entreprise",
   fondation: "Fondation",
   etablissement_public: "Établissement public",
+  service_etat: "Service de l'État",
   espace_public_numerique: "Espace public numérique",
   structure_insertion: "Structure d'insertion",
   etablissement_scolaire_formation: "Établissement scolaire ou de formation",

@@ -136,6 +136,7 @@ const CATEGORIES: Record<ActeurTypologie, ActeurCategorie> = {
   entreprise: "prive",
   fondation: "non_lucratif",
   etablissement_public: "public",
+  service_etat: "public",
   espace_public_numerique: "public",
   structure_insertion: "non_lucratif",
   etablissement_scolaire_formation: "public",

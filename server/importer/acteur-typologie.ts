@@ -61,7 +61,7 @@ const KNOWN: Record<string, [ActeurTypologie, ActeurCategorie]> = {
   irsa: ["association", "non_lucratif"],
   "croix rouge francaise": ["association", "non_lucratif"],
   "france terre d asile": ["association", "non_lucratif"],
-  diaconat: ["association", "non_lucratif"],
+  "diaconat de bordeaux": ["association", "non_lucratif"],
   "atelier graphite": ["association", "non_lucratif"],
   "astree benevoles": ["association", "non_lucratif"],
   "arbor et sens": ["association", "non_lucratif"],
@@ -74,6 +74,29 @@ const KNOWN: Record<string, [ActeurTypologie, ActeurCategorie]> = {
   "societe philomathique de bordeaux": ["association", "non_lucratif"],
   "irts aquitaine": ["etablissement_scolaire_formation", "non_lucratif"],
   "l ecole de la 2e chance grand lille": ["structure_insertion", "non_lucratif"],
+  // The Collectif interassociatif sur la santé: a union of patients' associations, in Aquitaine and nationally.
+  "ciss aquitaine": ["association", "non_lucratif"],
+  "ciss paris": ["association", "non_lucratif"],
+  "psychologie magazine": ["entreprise", "prive"],
+  "plan creatif": ["entreprise", "prive"],
+  // The Délégation aux usages de l'Internet, a service of the ministries of education and research.
+  dui: ["service_etat", "public"],
+};
+
+/*
+ * Organisations the text names without saying what they are, and that the table above cannot vouch
+ * for: a best guess, with its grounds, reported for a human to check.
+ */
+const GUESSED: Record<string, [ActeurTypologie, ActeurCategorie, string, string]> = {
+  "10h11": ["entreprise", "prive", "agence numérique bordelaise, partenaire privé de Numéclic", "a Bordeaux digital agency, private partner of Numéclic"],
+  tadeo: ["entreprise", "prive", "service d'accessibilité pour les sourds (ACCEO-TADEO), offre commerciale", "an accessibility service for the deaf (ACCEO-TADEO), a commercial offer"],
+  "orange solidarite": ["association", "non_lucratif", "association des salariés bénévoles d'Orange", "Orange's association of volunteering employees"],
+  "la ruche": ["association", "non_lucratif", "lieu de l'entrepreneuriat social qui organise la Social Good Week avec la Philomathique", "a social entrepreneurship hub organising the Social Good Week with the Philomathique"],
+  "villes 2 0": ["association", "non_lucratif", "programme de la FING, nommée avec lui", "a programme of the FING, named beside it"],
+  "ecosysteme french tech": ["association", "non_lucratif", "réseau des entreprises labellisées French Tech, animé par une association", "the network of French Tech companies, run by an association"],
+  cos: ["association", "non_lucratif", "sigle non développé ; nommé avec des associations d'accueil des demandeurs d'asile", "acronym not expanded; named with associations that house asylum seekers"],
+  cefr: ["association", "non_lucratif", "sigle non développé ; nommé avec des associations d'accueil des demandeurs d'asile", "acronym not expanded; named with associations that house asylum seekers"],
+  "6 elements": ["entreprise", "prive", "nom non développé ; sans doute l'éditeur de l'application imaginée", "name not explained; probably the maker of the app the idée imagines"],
 };
 
 type Rule = { label: string; pattern: RegExp; typologie: ActeurTypologie; categorie: ActeurCategorie; confident: boolean };
@@ -98,7 +121,9 @@ const RULES: Rule[] = [
     "public",
   ),
   rule("enseignement", /\buniversite\b|\biut\b|\becole\b|\blycee\b|\bcollege\b/, "etablissement_scolaire_formation", "public"),
-  rule("établissement public", /\bministere\b|\bagence\b|\binstitut\b|\bcaisse\b|\bcci\b|\bchambre\b|\bgip\b/, "etablissement_public", "public"),
+  // A ministry or a préfecture is the State itself, not a body it runs.
+  rule("service de l'État", /\bministere\b|\bprefecture\b|^etat\b/, "service_etat", "public"),
+  rule("établissement public", /\bagence\b|\binstitut\b|\bcaisse\b|\bcci\b|\bchambre\b|\bgip\b/, "etablissement_public", "public"),
   rule("entreprise", /\bsociete\b|\bsarl\b|\bsas\b|\bentreprise\b/, "entreprise", "prive"),
 ];
 
@@ -111,6 +136,11 @@ export function guessActeurKind(key: string, nom: string, precision: string | nu
   if (known) {
     const [typologie, categorie] = known;
     return { typologie, categorie, confident: true, reason: "organisation connue du Livre blanc", reasonEn: "organisation known from the Livre blanc" };
+  }
+  const guessed = GUESSED[key];
+  if (guessed) {
+    const [typologie, categorie, reason, reasonEn] = guessed;
+    return { typologie, categorie, confident: false, reason: `supposé : ${reason}`, reasonEn: `assumed: ${reasonEn}` };
   }
   const folded = foldActeurName(`${nom} ${precision ?? ""}`);
   const matched = RULES.find((candidate) => candidate.pattern.test(folded));

@@ -91,6 +91,13 @@ describe("splitActeurs", () => {
     ]);
   });
 
+  it("keeps « Mairie » and « le CCAS » generic outside the Livre blanc, even in an idée", () => {
+    expect(splitActeurs("Mairie, le CCAS", { type: "idee" }).map((a) => [a.nom, a.generic])).toEqual([
+      ["Mairie", true],
+      ["CCAS", true],
+    ]);
+  });
+
   it("suggests roles: partners after 'avec le soutien de', pressentis for an idée", () => {
     expect(splitActeurs("Aquinum avec le soutien du Conseil Départemental de la Gironde").map((a) => a.role)).toEqual(["porteur", "partenaire"]);
     expect(splitActeurs("Bordeaux Métropole et Keolis", { type: "idee" }).map((a) => a.role)).toEqual(["pressenti", "pressenti"]);
@@ -115,6 +122,13 @@ describe("normaliseActeurName", () => {
     expect(normaliseActeurName("Espaces vert de la Mairie de Bordeaux")).toBe(normaliseActeurName("Espaces verts de la Mairie de Bordeaux"));
     // "Atelier informatique" alone could be anyone's.
     expect(normaliseActeurName("Atelier informatique")).toBe("atelier informatique");
+    expect(normaliseActeurName("Diaconat")).toBe(normaliseActeurName("Diaconat de Bordeaux Proactive"));
+    for (const variant of ["Bibliothèque municipale de Bordeaux", "Direction lecture publique", "Bibliothèque de Bordeaux Métropole"]) {
+      expect(normaliseActeurName(variant)).toBe(normaliseActeurName("Bibliothèques de Bordeaux"));
+    }
+    // A library of the network stays an acteur of its own.
+    expect(normaliseActeurName("Bibliothèque Flora Tristan")).not.toBe(normaliseActeurName("Bibliothèques de Bordeaux"));
+    expect(normaliseActeurName("UDCCA")).toBe(normaliseActeurName("UDCCAS"));
   });
 });
 
@@ -131,6 +145,17 @@ describe("guessActeurKind", () => {
     expect(guessActeurKind("centre social de bordeaux nord", "Centre social de Bordeaux Nord")).toMatchObject({ typologie: "centre_social", confident: false });
     expect(guessActeurKind("ginko", "Ginko")).toMatchObject({ categorie: "non_lucratif", typologie: "autre", confident: false });
   });
+
+  it("types a ministry as the State, not as one of its établissements", () => {
+    expect(guessActeurKind("ministere de la sante", "Ministère de la santé")).toMatchObject({ categorie: "public", typologie: "service_etat", confident: true });
+    expect(guessActeurKind("prefecture de la gironde", "Préfecture de la Gironde")).toMatchObject({ typologie: "service_etat" });
+    expect(guessActeurKind("agence du numerique", "Agence du numérique")).toMatchObject({ typologie: "etablissement_public" });
+  });
+
+  it("gives the organisations the text does not describe a guess flagged for review", () => {
+    expect(guessActeurKind("cos", "COS")).toMatchObject({ typologie: "association", confident: false, reason: expect.stringMatching(/^supposé : /) });
+    expect(guessActeurKind("10h11", "10h11")).toMatchObject({ typologie: "entreprise", categorie: "prive", confident: false });
+  });
 });
 
 describe("collectActeurs on the Livre blanc", () => {
@@ -144,6 +169,17 @@ describe("collectActeurs on the Livre blanc", () => {
     expect(entry("Fondation Orange")).toMatchObject({ sigle: "FO", typologie: "fondation" });
     expect(entry("Fondation Orange")?.fiches).toHaveLength(7);
     expect(new Set(directory.map((a) => a.key)).size).toBe(directory.length);
+  });
+
+  it("reads the Livre blanc's variants as one acteur, under the clearest name", () => {
+    expect(entry("Diaconat de Bordeaux")?.variantes.sort()).toEqual(["Diaconat", "Diaconat de Bordeaux Proactive"]);
+    expect(entry("Bibliothèques de Bordeaux")?.variantes.sort()).toEqual([
+      "Bibliothèque de Bordeaux Métropole",
+      "Bibliothèque municipale de Bordeaux",
+      "Direction lecture publique",
+    ]);
+    expect(entry("UDCCAS")?.variantes).toEqual(["UDCCA"]);
+    expect(entry("Mondial Assistance")?.variantes).toEqual(["MONDIAL ASSISTANCE"]);
   });
 
   it("leaves generic acteurs out", () => {

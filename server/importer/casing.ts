@@ -93,26 +93,42 @@ function withAccentsOf(form: string, written: string): string {
     .join("");
 }
 
-type WordCase = { text: string; fallback: boolean };
+/** A lower-case word with the accents the document gives a related form: "electronique" from "électroniques". */
+function relatedForm(key: string, vocabulary: CasingVocabulary): string | null {
+  for (const related of [`${key}s`, `${key}x`, key.replace(/[sx]$/, "")]) {
+    if (related === key) continue;
+    const forms = vocabulary.inner.get(related) ?? vocabulary.initial.get(related);
+    if (forms) return preferredForm(forms).toLocaleLowerCase("fr");
+  }
+  return null;
+}
 
-function caseWord(word: string, standalone: boolean, vocabulary: CasingVocabulary): WordCase {
-  if (!/\p{L}/u.test(word)) return { text: word, fallback: false };
+/**
+ * A word of an all-capital title: as the document writes it elsewhere, a place of the list, an English
+ * name word, a short word kept in capitals as written (an acronym: "MOOC", "ASL"), else lower case with
+ * the accents of a related form. Each is sure enough that the report does not ask about it.
+ */
+function caseWord(word: string, standalone: boolean, vocabulary: CasingVocabulary): string {
+  if (!/\p{L}/u.test(word)) return word;
   const key = foldText(word);
   const forms = vocabulary.inner.get(key);
-  if (forms) return { text: withAccentsOf(preferredForm(forms), word), fallback: false };
+  if (forms) return withAccentsOf(preferredForm(forms), word);
   const place = PLACE_FORMS.get(key);
-  if (place) return { text: place, fallback: true };
+  if (place) return place;
   const initial = vocabulary.initial.get(key);
-  if (initial) return { text: withAccentsOf(preferredForm(initial), word), fallback: false };
-  if (/[\p{N}@]/u.test(word)) return { text: word, fallback: false };
+  if (initial) return withAccentsOf(preferredForm(initial), word);
+  if (/[\p{N}@]/u.test(word)) return word;
   const letters = word.replace(/[^\p{L}]/gu, "");
   // A lone capital is a symbol ("R+1", "Z"); a short word on its own, not part of "ROYAUME-UNI" or
   // "BIB'INVADERS", is likely an acronym.
-  if (letters.length === 1) return { text: word, fallback: false };
+  if (letters.length === 1) return word;
   const lower = word.toLocaleLowerCase("fr");
-  if (ENGLISH_NAME_WORDS.has(key)) return { text: lower.charAt(0).toLocaleUpperCase("fr") + lower.slice(1), fallback: true };
-  if (standalone && letters.length <= 4 && !SHORT_FRENCH_WORDS.has(key)) return { text: word, fallback: true };
-  return { text: lower, fallback: true };
+  if (ENGLISH_NAME_WORDS.has(key)) return lower.charAt(0).toLocaleUpperCase("fr") + lower.slice(1);
+  if (standalone && letters.length <= 4 && !SHORT_FRENCH_WORDS.has(key)) return word;
+  const related = relatedForm(key, vocabulary);
+  // Not the last letter: "MARCHE" may be "marche" whatever "marchés" says.
+  const shared = Math.min(lower.length - 1, related?.length ?? 0);
+  return related ? withAccentsOf(lower.slice(0, shared), related.slice(0, shared)) + lower.slice(shared) : lower;
 }
 
 /** Upper-cases the first letter of the title and of each sentence in it, when it starts the text. */
@@ -134,9 +150,6 @@ function isGlossedAcronym(word: string, gloss: string | undefined): boolean {
   return initials === foldText(word);
 }
 
-/** The re-cased title and the words no spelling of the document vouched for. */
-export type RecasedTitle = { text: string; fallbacks: string[] };
-
 /**
  * The title in sentence case. An all-capital title is re-cased from the document's own spelling:
  * names of several words as the prose writes them ("Collectif Regards Citoyens"), two words the
@@ -144,9 +157,8 @@ export type RecasedTitle = { text: string; fallbacks: string[] };
  * commune list ("Brest", "Royaume-Uni"). Dotted acronyms ("T.A.P.A.J"), glossed acronyms ("(PINS)",
  * "Y'ACA (ACCOMPAGNEMENT…)") stay as written. Other titles only get a capital first letter.
  */
-export function toSentenceCase(title: string, vocabulary: CasingVocabulary): RecasedTitle {
-  if (!isUppercaseLine(title)) return { text: capitaliseSentences(title), fallbacks: [] };
-  const fallbacks: string[] = [];
+export function toSentenceCase(title: string, vocabulary: CasingVocabulary): string {
+  if (!isUppercaseLine(title)) return capitaliseSentences(title);
   const chunks = title.split(/(\s+)/);
   const cased: string[] = [];
   for (let i = 0; i < chunks.length; i++) {
@@ -190,14 +202,10 @@ export function toSentenceCase(title: string, vocabulary: CasingVocabulary): Rec
       cased.push(
         chunk.replace(WORD, (word) => {
           if (isGlossedAcronym(word, gloss)) return word;
-          const result = caseWord(word, words.length === 1, vocabulary);
-          // The first word gets its capital whatever its spelling: no guess shows there but its inner capitals.
-          const first = !cased.some((c) => /\p{L}/u.test(c));
-          if (result.fallback && result.text !== word && !(first && result.text === result.text.toLocaleLowerCase("fr"))) fallbacks.push(`« ${result.text} »`);
-          return result.text;
+          return caseWord(word, words.length === 1, vocabulary);
         }),
       );
     }
   }
-  return { text: capitaliseSentences(cased.join("")), fallbacks };
+  return capitaliseSentences(cased.join(""));
 }

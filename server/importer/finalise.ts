@@ -91,22 +91,15 @@ export function finaliseDraft(draft: FicheDraft, vocabulary: CasingVocabulary): 
   ];
   for (const [isMissing, code, fr, en] of missing) if (isMissing) issues.push(issue("warning", code, at, { fr, en }));
 
-  const casing = toSentenceCase(titreSource, vocabulary);
-  if (casing.fallbacks.length) {
-    issues.push(
-      issue("warning", "title_recased_fallback", at, {
-        fr: `Titre en capitales remis en minuscules « ${casing.text} » : ${casing.fallbacks.join(", ")} jamais écrit autrement dans le document, à vérifier.`,
-        en: `All-capital title re-cased as "${casing.text}": ${casing.fallbacks.join(", ")} never written otherwise in the document, please check.`,
-      }),
-    );
-  }
+  // Re-casing an all-capital title is decided by the document's own spelling (casing.ts): no report entry.
+  const titre = rejoinHyphenation(toSentenceCase(titreSource, vocabulary), vocabulary);
   const commune = decideCommune({ type, titre: titreSource, acteursRaw, cible, texte: [descriptif?.text, elementsSpecifiques?.text] });
   issues.push(...communeIssues(commune, at));
 
   const fiche: ImportedFiche = {
     key,
     type,
-    titre: rejoinHyphenation(casing.text, vocabulary),
+    titre,
     titreSource,
     titresAlternatifs: [],
     acteursRaw,

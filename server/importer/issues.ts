@@ -1,3 +1,4 @@
+import { canonicalActeur, foldActeurName, uncertainMerge } from "./acteur-names";
 import type { CommuneDecision } from "./commune";
 import type { ImportedFiche, ImportIssue, ImportIssueCode } from "./types";
 
@@ -12,11 +13,49 @@ export function issue(
 }
 
 /**
- * Report entries about acteurs: the generic ones of each fiche, and once per directory acteur
- * the catégorie guessed for it (a warning when no rule recognised the name).
+ * One entry per directory acteur whose spellings only the alias table merges ("Diaconat" and
+ * "Diaconat de Bordeaux Proactive"): a warning when the table marks the merge as uncertain.
+ */
+function mergeIssues(fiches: ImportedFiche[]): ImportIssue[] {
+  const spellings = new Map<string, { at: { ficheKey: string; line: number }; forms: Map<string, string> }>();
+  for (const fiche of fiches) {
+    for (const acteur of fiche.acteurs) {
+      if (acteur.generic) continue;
+      const entry = spellings.get(acteur.key) ?? { at: { ficheKey: fiche.key, line: fiche.source.line }, forms: new Map<string, string>() };
+      // A parenthesis alone never merges two names (acteur-names.ts): only the names are compared.
+      const form = acteur.nom;
+      if (!entry.forms.has(foldActeurName(form))) entry.forms.set(foldActeurName(form), form);
+      spellings.set(acteur.key, entry);
+    }
+  }
+  const issues: ImportIssue[] = [];
+  for (const [key, { at, forms }] of spellings) {
+    const nom = canonicalActeur(key)?.nom;
+    if (!nom || forms.size < 2) continue;
+    const uncertain = uncertainMerge(key);
+    const fr = [...forms.values()].map((form) => `« ${form} »`).join(", ");
+    const en = [...forms.values()].map((form) => `"${form}"`).join(", ");
+    issues.push(
+      uncertain
+        ? issue("warning", "duplicate_merged", at, {
+            fr: `Acteurs ${fr} réunis sous « ${nom} » (${uncertain.fr}) : à vérifier.`,
+            en: `Acteurs ${en} merged as "${nom}" (${uncertain.en}): please check.`,
+          })
+        : issue("info", "duplicate_merged", at, {
+            fr: `Acteurs ${fr} réunis sous « ${nom} » : même organisation.`,
+            en: `Acteurs ${en} merged as "${nom}": the same organisation.`,
+          }),
+    );
+  }
+  return issues;
+}
+
+/**
+ * Report entries about acteurs: the generic ones of each fiche, once per directory acteur the
+ * catégorie guessed for it (a warning when no rule recognised the name), and the spellings merged.
  */
 export function acteurIssues(fiches: ImportedFiche[]): ImportIssue[] {
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = mergeIssues(fiches);
   const guessed = new Set<string>();
   for (const fiche of fiches) {
     const at = { ficheKey: fiche.key, line: fiche.source.line };

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normaliseActeurName } from "./acteur-names";
+import { collectActeurs } from "./directory";
 import { parseLivreBlanc } from "./livre-blanc";
 import { LIVRE_BLANC_SEED_FILE } from "./seed";
 
@@ -22,7 +23,7 @@ const EXPECTED: Record<string, Expected> = {
     commune: null,
     porteurs: ["Conseil Départemental de la Gironde", "INRIA"],
     // "avec le soutien actif des instances locales (CARSAT, UDCCAS, Conseil départemental...)"
-    partenaires: ["CARSAT", "UDCCA"],
+    partenaires: ["CARSAT", "UDCCAS"],
   },
   "pratique:memoire-des-douves": { titre: "Mémoire des Douves", commune: null, porteurs: ["Halle des Douves"] },
   "pratique:encyclopedie-participative-pour-les-enfants": { titre: "Encyclopédie participative pour les enfants", commune: "Pessac", porteurs: ["Ville de Pessac", "Ryxéo"] },
@@ -91,7 +92,8 @@ const EXPECTED: Record<string, Expected> = {
   "pratique:assistance-aux-usagers-de-la-sante": { titre: "Assistance aux usagers de la santé", commune: null, porteurs: ["CISS Aquitaine", "CISS Paris", "ARS Aquitaine"] },
 };
 
-const fiches = new Map(parseLivreBlanc(fs.readFileSync(LIVRE_BLANC_SEED_FILE, "utf8")).fiches.map((f) => [f.key, f]));
+const parsed = parseLivreBlanc(fs.readFileSync(LIVRE_BLANC_SEED_FILE, "utf8"));
+const fiches = new Map(parsed.fiches.map((f) => [f.key, f]));
 const keys = (names: string[]) => names.map(normaliseActeurName).sort();
 
 describe("the Livre blanc's metadata, as a reader reads it", () => {
@@ -106,5 +108,133 @@ describe("the Livre blanc's metadata, as a reader reads it", () => {
       porteurs: keys(expected.porteurs),
       partenaires: keys(expected.partenaires ?? []),
     });
+  });
+});
+
+/*
+ * The directory the same reader would build. "Diaconat" (Numéclic) and "Diaconat de Bordeaux Proactive"
+ * (Pictolire) are one association; the Bordeaux library network, "Bibliothèques de Bordeaux" in
+ * the later documents, is "Bibliothèque municipale de Bordeaux" (Initiation au numérique pour les personnes
+ * sourdes), "Bibliothèque de Bordeaux Métropole" (Bib'Invaders) and its "Direction lecture publique" (the
+ * Mairie's ateliers, whose "Bibliothèque" item it runs);
+ * Flora Tristan is one of its libraries, with its own Média Lab. DOM ASSIST's "UDCCA" is the UDCCAS its
+ * text names. A ministry is the State; the DUI is the State's Délégation aux usages de l'Internet.
+ */
+type ExpectedActeur = { typologie?: string; categorie?: string; organisation?: string | null; fiches?: string[] };
+
+const DIRECTORY: Record<string, ExpectedActeur> = {
+  "Diaconat de Bordeaux": { typologie: "association", categorie: "non_lucratif", fiches: ["pratique:numeclic", "pratique:pictolire"] },
+  "Bibliothèques de Bordeaux": {
+    typologie: "bibliotheque_mediatheque",
+    categorie: "public",
+    organisation: "Ville de Bordeaux",
+    fiches: ["pratique:ateliers-d-initiation-multimedia-de-la-mairie-de-bordeaux", "pratique:bib-invaders", "pratique:initiation-au-numerique-pour-les-personnes-sourdes"],
+  },
+  "Bibliothèque Flora Tristan": {
+    typologie: "bibliotheque_mediatheque",
+    organisation: "Bibliothèques de Bordeaux",
+    fiches: ["pratique:garage-informatique", "pratique:samedi-tic"],
+  },
+  UDCCAS: { fiches: ["pratique:dom-assist"] },
+  "CISS Aquitaine": { typologie: "association", categorie: "non_lucratif", fiches: ["pratique:assistance-aux-usagers-de-la-sante"] },
+  "CISS Paris": { typologie: "association", categorie: "non_lucratif", fiches: ["pratique:assistance-aux-usagers-de-la-sante"] },
+  "Ministère de la culture": { typologie: "service_etat", categorie: "public" },
+  "Ministère de la jeunesse et des sports": { typologie: "service_etat", categorie: "public" },
+  DUI: { typologie: "service_etat", categorie: "public" },
+  "Mondial Assistance": { typologie: "entreprise" },
+  "Plan Créatif": { typologie: "entreprise" },
+  "Ville de Bordeaux": { typologie: "collectivite_territoriale", categorie: "public" },
+  "CCAS de Bordeaux": { typologie: "ccas_cias", categorie: "public" },
+};
+const NOT_IN_DIRECTORY = [
+  "Bibliothèque municipale de Bordeaux",
+  "Diaconat",
+  "Diaconat de Bordeaux Proactive",
+  "Bibliothèque de Bordeaux Métropole",
+  "Direction lecture publique",
+  "UDCCA",
+  "CISS Aquitaine et Paris",
+  "Ginko",
+  "MONDIAL ASSISTANCE",
+  "PLAN CREATIF",
+  "Mairie",
+  "CCAS",
+];
+
+/*
+ * In the annex "Idées à explorer", written by the Ville de Bordeaux, "Mairie", "le CCAS" and "Métropole"
+ * alone are Bordeaux's: pressentis, each link reported. "Mairies" (line 2487) stays generic.
+ */
+const PRESSENTIS: Record<string, string[]> = {
+  // 2340 "Acteurs relais avec des médiateurs / Mairie"
+  "idee:solutions-mobiles-a-la-rencontre-des-publics-bus-a-bord-des-ter": ["Ville de Bordeaux"],
+  // 2363 "Les animateurs du CCAS"
+  "idee:borne-d-acces-au-droit": ["CCAS de Bordeaux"],
+  "idee:lieux-ouverts-connectes": ["Ville de Bordeaux"],
+  // 2455 "Etat civil + CAF + CCAS + CPAM"
+  "idee:partage-de-donnees-des-administres": ["CAF", "CCAS de Bordeaux", "CPAM"],
+  // 2495 "Mairie, Métropole"
+  "idee:wifi-gratuit-pour-les-publics-fragilises": ["Ville de Bordeaux", "Bordeaux Métropole"],
+  "idee:tarif-social-de-l-internet": ["Ville de Bordeaux", "Emmaüs Connect"],
+  "idee:acces-libre-et-social-a-l-electricite": ["Ville de Bordeaux", "EDF"],
+  "idee:concierges-de-quartier": ["Ville de Bordeaux"],
+  "idee:inciter-a-la-reutilisation-du-materiel-obsolete": [],
+  // 2348 "Bordeaux Métropole et Keolis": named, nothing to link.
+  "idee:creer-des-poles-d-animation": ["Bordeaux Métropole", "Keolis"],
+};
+
+describe("the Livre blanc's directory, as a reader reads it", () => {
+  const directory = collectActeurs(parsed.fiches);
+  const byName = new Map(directory.map((entry) => [entry.nom, entry]));
+
+  it.each(Object.entries(DIRECTORY))("%s", (nom, expected) => {
+    const entry = byName.get(nom);
+    expect(entry, nom).toBeDefined();
+    const actual = {
+      typologie: entry!.typologie,
+      categorie: entry!.categorie,
+      organisation: entry!.organisation,
+      fiches: [...entry!.fiches].sort(),
+    };
+    const wanted = Object.fromEntries(Object.keys(expected).map((field) => [field, actual[field as keyof typeof actual]]));
+    expect(wanted).toEqual(expected);
+  });
+
+  it("has no duplicate, no wrong name and no acteur left as « Autre » by default", () => {
+    const noms = directory.map((entry) => entry.nom);
+    for (const nom of NOT_IN_DIRECTORY) expect(noms, nom).not.toContain(nom);
+    expect(directory.filter((entry) => entry.typologie === "autre").map((entry) => entry.nom)).toEqual([]);
+    // Organisations the text does not describe get a guess, which the report asks a human to check.
+    for (const nom of ["10h11", "6 éléments", "COS", "CEFR", "La Ruche", "Villes 2.0", "TADEO"]) {
+      expect(byName.get(nom), nom).toMatchObject({ confident: false });
+      expect(parsed.report.some((entry) => entry.code === "acteur_categorie_uncertain" && entry.messageFr.startsWith(`« ${nom} »`)), nom).toBe(true);
+    }
+  });
+
+  it("reports the merges the text leaves open as warnings, the obvious ones as notes", () => {
+    const merges = parsed.report.filter((entry) => entry.code === "duplicate_merged" && entry.messageEn.startsWith("Acteurs "));
+    const severityOf = (nom: string) => merges.find((entry) => entry.messageFr.includes(`réunis sous « ${nom} »`))?.severity;
+    expect(severityOf("Diaconat de Bordeaux")).toBe("warning");
+    expect(severityOf("Bibliothèques de Bordeaux")).toBe("warning");
+    expect(severityOf("Ville de Bordeaux")).toBe("info");
+    expect(severityOf("Conseil départemental de la Gironde")).toBe("info");
+  });
+
+  it.each(Object.entries(PRESSENTIS))("%s", (key, expected) => {
+    const fiche = fiches.get(key);
+    expect(fiche, key).toBeDefined();
+    const named = fiche!.acteurs.filter((acteur) => !acteur.generic);
+    expect(named.every((acteur) => acteur.role === "pressenti")).toBe(true);
+    expect(named.map((acteur) => acteur.key).sort()).toEqual(keys(expected));
+  });
+
+  it("reports every generic name it links, and keeps « Mairies » generic", () => {
+    const links = parsed.report.filter((entry) => entry.code === "acteur_generic" && entry.messageEn.includes(" linked to "));
+    // Ten "Mairie", two "CCAS", one "Métropole" in the annex's Acteur(s) lines (2276–2658).
+    expect(links).toHaveLength(13);
+    expect(links.every((entry) => entry.severity === "warning" && entry.ficheKey?.startsWith("idee:"))).toBe(true);
+    expect(fiches.get("idee:inciter-a-la-reutilisation-du-materiel-obsolete")!.acteurs).toEqual([expect.objectContaining({ nom: "Mairies", generic: true })]);
+    // A pratique's "CCAS" alone is not linked: pratiques come from several communes.
+    expect(fiches.get("pratique:agir-pour-me-preparer-a-l-emploi")!.acteurs.find((acteur) => acteur.nom === "CCAS")).toMatchObject({ generic: true });
   });
 });

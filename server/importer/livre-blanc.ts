@@ -1,12 +1,14 @@
 import { TAXONOMY_SEED } from "@/db/taxonomies";
 import { foldText } from "@/lib/slug";
+import { livreBlancGenericTarget } from "./acteur-names";
+import { splitActeurs } from "./acteur-split";
 import { buildCasingVocabulary, type CasingVocabulary } from "./casing";
 import { appendEntry, classifyLine, hasFields, newDraft, startField, type FicheDraft, type FieldName } from "./draft";
 import { finaliseDraft } from "./finalise";
 import { acteurIssues, ensureUniqueKey, issue, sortIssues } from "./issues";
 import { mergeChapterCopies, type FicheWithIssues } from "./livre-blanc-merge";
 import { cleanLine, isHeadingLike, isUppercaseLine } from "./text";
-import { LIVRE_BLANC_DOCUMENT, type ImportedFicheType, type ImportIssue, type ImportResult } from "./types";
+import { LIVRE_BLANC_DOCUMENT, type ImportedFiche, type ImportedFicheType, type ImportIssue, type ImportResult } from "./types";
 
 /*
  * The Livre blanc (text extracted from its PDF) holds its fiches twice:
@@ -210,6 +212,28 @@ function finaliseAll(drafts: FicheDraft[], vocabulary: CasingVocabulary): FicheW
 }
 
 /**
+ * Links an idée's "Mairie", "CCAS" or "Métropole" alone to the Bordeaux acteur it stands for in the
+ * Livre blanc (acteur-names.ts), as a pressenti; reports each link, since the text only implies it.
+ */
+function linkBordeauxGenerics(fiche: ImportedFiche): ImportIssue[] {
+  if (fiche.type !== "idee") return [];
+  const issues: ImportIssue[] = [];
+  fiche.acteurs = fiche.acteurs.map((acteur) => {
+    const target = acteur.generic ? livreBlancGenericTarget(acteur.key) : null;
+    const [linked] = target ? splitActeurs(target, { type: fiche.type }) : [];
+    if (!linked || linked.generic) return acteur;
+    issues.push(
+      issue("warning", "acteur_generic", { ficheKey: fiche.key, line: fiche.source.line }, {
+        fr: `« ${acteur.source} » relié à « ${target} » (acteur pressenti) : dans les idées du Livre blanc, écrites par la Ville de Bordeaux, ce nom seul désigne l'acteur de Bordeaux. À vérifier.`,
+        en: `"${acteur.source}" linked to "${target}" (pressenti): in the Livre blanc's idées, written by the Ville de Bordeaux, this name alone means the Bordeaux one. Please check.`,
+      }),
+    );
+    return { ...linked, source: acteur.source, role: acteur.role };
+  });
+  return issues;
+}
+
+/**
  * Parses the whole Livre blanc into fiches: every pratique and idée of the annexes, enriched with
  * their body copies (enjeu, other titles, chapter versions), plus the pratiques only the body shows.
  */
@@ -238,6 +262,7 @@ export function parseLivreBlanc(text: string): ImportResult {
   merged.sort((a, b) => a.fiche.source.line - b.fiche.source.line);
   const taken = new Set<string>();
   for (const entry of merged) {
+    entry.issues.push(...linkBordeauxGenerics(entry.fiche));
     ensureUniqueKey(entry.fiche, entry.issues, taken);
     report.push(...entry.issues);
   }

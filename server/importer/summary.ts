@@ -23,7 +23,7 @@ export function describeWarnings(report: ImportIssue[]): string[] {
   return [
     warnings.length ? `${plural(warnings.length, "warning")} to review:` : "No warning.",
     ...lines,
-    ...(notes ? [`(${plural(notes, "informational note")} not listed: acteur catégories guessed, acteurs found in the directory, merged copies.)`] : []),
+    ...(notes ? [`(${plural(notes, "informational note")} not listed: acteur catégories guessed, acteurs found in the directory, merged copies and spellings.)`] : []),
   ];
 }
 
