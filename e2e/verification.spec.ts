@@ -87,8 +87,20 @@ test("the review works from the keyboard: shortcuts, focus moved after each deci
   await skipToFicheWithThemeAndPublic(page);
   const before = await progressOf(page);
 
+  // A correction refused comes back in French beside its field; Échap cancels it and gives the focus back.
+  await page.getByRole("button", { name: "Corriger le titre" }).focus();
+  await page.keyboard.press("Enter");
+  const titre = page.getByRole("textbox", { name: "Titre corrigé" });
+  await expect(titre).toBeFocused();
+  await titre.fill("  ");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Le titre est obligatoire.")).toBeVisible();
+  await expect(titre).toHaveAttribute("aria-invalid", "true");
+  await page.keyboard.press("Escape");
+  await expect(titre).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Confirmer le titre" })).toBeFocused();
+
   // C confirms the item that has the focus, which then goes to the next item's « Confirmer ».
-  await page.getByRole("button", { name: "Confirmer le titre" }).focus();
   await page.keyboard.press("c");
   await expect(page.getByRole("status").filter({ hasText: "Titre confirmé." })).toBeAttached();
   await expect(page.getByRole("button", { name: "Confirmer la commune" })).toBeFocused();

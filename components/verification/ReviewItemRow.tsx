@@ -52,8 +52,10 @@ function EditForm({ item, errors, onSave, onCancelEdit }: Pick<Props, "item" | "
   const isTitre = item.kind === "titre";
   const [value, setValue] = useState(item.kind === "titre" || item.kind === "commune" ? item.value : "");
   return (
+    // The server's French messages rather than the browser's: noValidate.
     <form
       className={styles.edit}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         onSave(item, value);

@@ -44,7 +44,7 @@ export function SourceText({ source, imported }: { source: FicheSourceText; impo
             {source.document}, {source.section}, lignes {source.firstLine} à {source.lastLine}.
           </p>
           {/* Focusable: a scrolling region must scroll from the keyboard too. */}
-          <pre className={styles.sourceText} tabIndex={0} aria-labelledby="verification-source">
+          <pre className={styles.sourceText} tabIndex={0}>
             {source.text}
           </pre>
         </>

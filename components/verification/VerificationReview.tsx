@@ -199,7 +199,7 @@ export function VerificationReview({ fiche, arrived, children }: { fiche: Verifi
       {!fiche.aVerifier && (
         <p className="alert">Cette fiche n&apos;est plus « à vérifier » : un autre modérateur l&apos;a vérifiée. Vos décisions s&apos;ajoutent aux siennes.</p>
       )}
-      <div className="actions">
+      <div className={`actions ${styles.toolbar}`}>
         <button type="button" aria-keyshortcuts="T" onClick={confirmAll} aria-describedby="verification-reste">
           Tout confirmer et passer à la suivante
         </button>
