@@ -96,7 +96,7 @@ const GUESSED: Record<string, [ActeurTypologie, ActeurCategorie, string, string]
   "ecosysteme french tech": ["association", "non_lucratif", "réseau des entreprises labellisées French Tech, animé par une association", "the network of French Tech companies, run by an association"],
   cos: ["association", "non_lucratif", "sigle non développé ; nommé avec des associations d'accueil des demandeurs d'asile", "acronym not expanded; named with associations that house asylum seekers"],
   cefr: ["association", "non_lucratif", "sigle non développé ; nommé avec des associations d'accueil des demandeurs d'asile", "acronym not expanded; named with associations that house asylum seekers"],
-  "6 elements": ["entreprise", "prive", "nom non développé ; sans doute l'éditeur de l'application imaginée", "name not explained; probably the maker of the app the idée imagines"],
+  "6 elements": ["entreprise", "prive", "nom non développé ; sans doute l'éditeur de l'application mobile de la fiche", "name not explained; probably the maker of the fiche's mobile app"],
 };
 
 type Rule = { label: string; pattern: RegExp; typologie: ActeurTypologie; categorie: ActeurCategorie; confident: boolean };
