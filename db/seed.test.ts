@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { getTestDb } from "./testing";
 import { seedTaxonomies } from "./seed";
 import { taxonomyTerm } from "./schema";
@@ -23,5 +23,22 @@ describe("seedTaxonomies", () => {
     db.delete(taxonomyTerm).where(eq(taxonomyTerm.slug, "gens-du-voyage")).run();
     expect(seedTaxonomies(db)).toBe(0);
     expect(db.select().from(taxonomyTerm).where(eq(taxonomyTerm.slug, "gens-du-voyage")).get()).toBeUndefined();
+  });
+
+  it("corrects the objectif label an earlier seed wrote, but not one an admin edited", () => {
+    const db = getTestDb();
+    const fifth = and(eq(taxonomyTerm.taxonomy, "objectif"), eq(taxonomyTerm.slug, "mettre-en-oeuvre-evaluer"));
+    const read = () => db.select({ label: taxonomyTerm.label, description: taxonomyTerm.description }).from(taxonomyTerm).where(fifth).get();
+    const current = read();
+    expect(current?.label).toBe("Mettre en œuvre la politique publique d'accompagnement aux démarches administratives : renforcer la visibilité et financer");
+
+    // An install seeded before the correction.
+    db.update(taxonomyTerm).set({ label: "Mettre en œuvre et évaluer", description: "Lancer l'action, la suivre et en mesurer les effets." }).where(fifth).run();
+    expect(seedTaxonomies(db)).toBe(0);
+    expect(read()).toEqual(current);
+
+    db.update(taxonomyTerm).set({ label: "Piloter et financer" }).where(fifth).run();
+    seedTaxonomies(db);
+    expect(read()).toEqual({ ...current, label: "Piloter et financer" });
   });
 });

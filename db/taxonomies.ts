@@ -32,14 +32,32 @@ export const TAXONOMY_SEED: Record<Taxonomy, TermSeed[]> = {
     { slug: "former-les-mediateurs", label: "Former les médiateurs", description: "Outiller celles et ceux qui accompagnent les publics." },
     { slug: "stimuler-les-synergies", label: "Stimuler les synergies", description: "Faire se connaître et travailler ensemble les acteurs du territoire." },
   ],
+  // The five objectives of Mathilde Herrero's fiches pratiques (Enssib, 2018). The fifth keeps its
+  // first slug: it still says what the objective covers (its fiches mutualise and evaluate the service).
   objectif: [
     { slug: "sensibiliser", label: "Sensibiliser", description: "Faire connaître les enjeux de l'inclusion numérique." },
     { slug: "analyser", label: "Analyser", description: "Comprendre les besoins du territoire et des publics." },
     { slug: "concevoir-organiser-service", label: "Concevoir et organiser le service", description: "Définir l'offre, les lieux, les horaires et les partenariats." },
     { slug: "accompagner-equipes", label: "Accompagner les équipes", description: "Former et soutenir les professionnels et les bénévoles." },
-    { slug: "mettre-en-oeuvre-evaluer", label: "Mettre en œuvre et évaluer", description: "Lancer l'action, la suivre et en mesurer les effets." },
+    {
+      slug: "mettre-en-oeuvre-evaluer",
+      label: "Mettre en œuvre la politique publique d'accompagnement aux démarches administratives : renforcer la visibilité et financer",
+      description: "Faire connaître le service, le mutualiser avec les autres acteurs, le financer et l'évaluer.",
+    },
   ],
 };
+
+/** A seed term's label or description that an earlier version of the seed wrote otherwise. */
+export type TermSeedFix = { taxonomy: Taxonomy; slug: string; field: "label" | "description"; from: string };
+
+/**
+ * What earlier seeds wrote and the current one corrects. An install that still shows the old text
+ * gets the current one at start (db/seed.ts); a term an admin has since edited keeps the admin's text.
+ */
+export const TERM_SEED_FIXES: TermSeedFix[] = [
+  { taxonomy: "objectif", slug: "mettre-en-oeuvre-evaluer", field: "label", from: "Mettre en œuvre et évaluer" },
+  { taxonomy: "objectif", slug: "mettre-en-oeuvre-evaluer", field: "description", from: "Lancer l'action, la suivre et en mesurer les effets." },
+];
 
 export const TAXONOMY_LABELS: Record<Taxonomy, { singular: string; plural: string }> = {
   theme: { singular: "Thème", plural: "Thèmes" },

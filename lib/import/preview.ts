@@ -1,11 +1,11 @@
 import type { ActeurCategorie } from "@/lib/acteur/values";
-import type { FicheActeurRole } from "@/lib/fiche/values";
+import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
 
 // What the import page receives from /api/import/preview and /api/import: plain JSON, shared by the
 // route handlers (server/importer/preview.ts builds it) and the page's client components.
 
 /** The fields an import writes into a fiche, in the order the preview lists them. */
-export const IMPORT_FIELDS = ["titre", "source", "lienWeb", "commune", "publics", "themesSuggeres", "enjeux", "acteurs", "body"] as const;
+export const IMPORT_FIELDS = ["titre", "source", "lienWeb", "commune", "objectif", "ebauche", "publics", "themesSuggeres", "enjeux", "acteurs", "body"] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
@@ -13,6 +13,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   source: "source",
   lienWeb: "lien web",
   commune: "commune",
+  objectif: "objectif",
+  ebauche: "ébauche",
   publics: "publics",
   themesSuggeres: "thèmes suggérés",
   enjeux: "enjeux",
@@ -20,8 +22,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   body: "texte de la fiche",
 };
 
-/** The two kinds of fiches an import creates, as the preview names them. */
-export const IMPORTED_TYPE_LABELS: Record<"pratique" | "idee", string> = { pratique: "Pratique observée", idee: "Idée à explorer" };
+/** The kinds of fiches an import creates, as the preview names them. */
+export const IMPORTED_TYPE_LABELS: Record<FicheType, string> = { pratique: "Pratique observée", idee: "Idée à explorer", fiche_pratique: "Fiche pratique" };
 
 /** An acteur's role on an imported fiche, in the preview's lists. */
 export const IMPORTED_ROLE_LABELS: Record<FicheActeurRole, string> = {
@@ -38,7 +40,7 @@ export type ImportErrorView = { code: string; message: string; messageFr: string
 export type PreviewFiche = {
   key: string;
   titre: string;
-  type: "pratique" | "idee";
+  type: FicheType;
   action: "create" | "update" | "unchanged";
   /** The existing fiche's slug, for an update or an unchanged fiche. */
   slug: string | null;
@@ -81,7 +83,7 @@ export type ImportPreview = {
   report: PreviewIssue[];
 };
 
-export type ImportedFicheLink = { slug: string; titre: string; type: "pratique" | "idee" };
+export type ImportedFicheLink = { slug: string; titre: string; type: FicheType };
 
 /** What an import did. */
 export type ImportResultView = {

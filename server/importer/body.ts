@@ -1,4 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
+import { FICHE_LINK } from "@/lib/editor/wiki-links";
 import type { FicheTextBlock, FicheTextField, ImportedFiche, ImportedLien } from "./types";
 
 /*
@@ -56,11 +57,42 @@ function otherPassages(fiche: ImportedFiche): JSONContent[] {
   ]);
 }
 
-/** The body of an imported pratique or idée, built from its parsed sections. */
-export function buildImportedBody(fiche: ImportedFiche): JSONContent {
+/** A fiche that an imported one continues ("Dans la suite de"): its id, or null when no fiche has that title. */
+export type SuiteLink = { titre: string; ficheId: number | null };
+
+/** « Dans la suite de : A, B. », each found fiche as a wiki link; a title found nowhere stays written, unlinked. */
+function suiteParagraph(suite: SuiteLink[]): JSONContent | null {
+  if (suite.length === 0) return null;
+  const content: JSONContent[] = [{ type: "text", text: "Dans la suite de : ", marks: [{ type: "bold" }] }];
+  suite.forEach((link, i) => {
+    if (i > 0) content.push({ type: "text", text: ", " });
+    content.push(link.ficheId === null ? { type: "text", text: `« ${link.titre} »` } : { type: FICHE_LINK, attrs: { ficheId: link.ficheId } });
+  });
+  content.push({ type: "text", text: "." });
+  return { type: "paragraph", content };
+}
+
+/** A fiche pratique, laid out like its template: why, how, and the resources (links, who wrote it). */
+function fichePratiqueBody(fiche: ImportedFiche): JSONContent[] {
+  return [
+    ...section("Pourquoi ?", blocks(fiche.descriptif)),
+    ...section("Comment faire, étape par étape", blocks(fiche.elementsSpecifiques)),
+    ...section("Public concerné", [fiche.cible ? paragraph(fiche.cible) : null]),
+    ...section("Ressources", [
+      links(fiche.liens),
+      fiche.acteursRaw ? labelled("Acteurs", fiche.acteursRaw) : null,
+      fiche.intervenantsRaw ? labelled("Intervenants", fiche.intervenantsRaw) : null,
+    ]),
+  ];
+}
+
+/** The body of an imported pratique, idée or fiche pratique, built from its parsed sections; `suite` opens it. */
+export function buildImportedBody(fiche: ImportedFiche, options: { suite?: SuiteLink[] } = {}): JSONContent {
   const publicConcerne = fiche.cible ? paragraph(fiche.cible) : null;
   const content =
-    fiche.type === "idee"
+    fiche.type === "fiche_pratique"
+      ? fichePratiqueBody(fiche)
+      : fiche.type === "idee"
       ? [
           ...section("L'idée", blocks(fiche.descriptif, (block) => block.kind === "paragraph")),
           ...section("Les pistes", [fiche.pistes.length ? bulletList(fiche.pistes.map(text)) : null]),
@@ -80,5 +112,7 @@ export function buildImportedBody(fiche: ImportedFiche): JSONContent {
           ]),
         ];
   content.push(...otherPassages(fiche));
+  const suite = suiteParagraph(options.suite ?? []);
+  if (suite) content.unshift(suite);
   return { type: "doc", content: content.length ? content : [paragraph("")] };
 }

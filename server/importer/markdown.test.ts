@@ -1,7 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { getTestDb } from "@/db/testing";
+import { insertFiche } from "../fiche";
 import { parseFicheMarkdown } from "./markdown";
+import { planImport } from "./plan";
+import { readImportFile } from "./read-file";
 
 const FIXTURE = `Notes de travail, avant le premier titre.
 
@@ -124,5 +128,151 @@ describe("parseFicheMarkdown", () => {
     expect(result.fiches[0].liens).toEqual([{ texte: "https://exemple.org/cafe-numerique", url: "https://exemple.org/cafe-numerique" }]);
     expect(result.fiches[1].pistes).toHaveLength(2);
     expect(result.report.filter((entry) => entry.severity === "warning").map((entry) => entry.code)).toEqual(["acteur_generic"]);
+  });
+
+  it("parses the example of fiches pratiques and follow-ups in FORMAT.md as documented", () => {
+    const guide = fs.readFileSync(path.resolve(import.meta.dirname, "FORMAT.md"), "utf8");
+    const example = [...guide.matchAll(/```markdown\n([\s\S]*?)```/g)][1][1];
+    const result = parseFicheMarkdown(example);
+    expect(result.fiches.map((f) => [f.type, f.objectif?.value, f.ebauche, f.citation, f.suite?.map((s) => s.titre)])).toEqual([
+      ["fiche_pratique", "Analyser", true, "Mathilde Herrero, mémoire d'étude (Enssib, 2018)", undefined],
+      ["pratique", undefined, undefined, "Présentation des Bibliothèques de Bordeaux (2022)", ["Garage informatique"]],
+    ]);
+    expect(result.fiches[0].liens.map((l) => l.url)).toEqual(["https://exemple.org/etude.pdf"]);
+    expect(result.report.filter((entry) => entry.severity === "warning")).toEqual([]);
+  });
+});
+
+describe("the one-line labels: objectif, source, ébauche, dans la suite de", () => {
+  const TEXT = `# Fiches pratiques
+
+## Analyser son territoire
+Objectif : Analyser
+Source : Mathilde Herrero, mémoire d'étude (Enssib, 2018)
+**Ébauche :** oui
+Descriptif : Pourquoi regarder qui vit autour de la bibliothèque.
+Liens : → https://exemple.org/etude
+
+# Pratiques observées ailleurs
+
+## Cabine d'information sociale
+Acteurs : Les Champs Libres
+Descriptif : Une cabine pour appeler des travailleurs sociaux.
+Dans la suite de : « Garage informatique » ; « Identifier, évaluer et publier les dispositifs existants »
+Ébauche : non
+Cible : Usagers de la bibliothèque
+`;
+  const { fiches, report } = parseFicheMarkdown(TEXT, { document: "suite.md" });
+
+  it("reads a fiche pratique's objectif, citation and ébauche flag, and gives it no commune", () => {
+    const [guide] = fiches;
+    expect(guide).toMatchObject({ key: "fiche_pratique:analyser-son-territoire", type: "fiche_pratique", objectif: { value: "Analyser", line: 4 }, citation: "Mathilde Herrero, mémoire d'étude (Enssib, 2018)", ebauche: true, commune: null });
+    expect(guide.descriptif?.text).toBe("Pourquoi regarder qui vit autour de la bibliothèque.");
+    // A mode d'emploi needs neither acteur nor public nor commune: no report entry asks for them.
+    expect(report.filter((entry) => entry.ficheKey === guide.key).map((entry) => entry.code)).toEqual([]);
+  });
+
+  it("reads the titles a fiche continues, commas inside « » kept, and a label between two fields' lines", () => {
+    const cabine = fiches[1];
+    expect(cabine.suite).toEqual([
+      { titre: "Garage informatique", line: 15 },
+      { titre: "Identifier, évaluer et publier les dispositifs existants", line: 15 },
+    ]);
+    expect(cabine.ebauche).toBe(false);
+    expect(cabine.citation).toBeUndefined();
+    expect(cabine.cible).toBe("Usagers de la bibliothèque");
+    expect(cabine.descriptif?.text).toBe("Une cabine pour appeler des travailleurs sociaux.");
+  });
+
+  it("reads the type of a fiche pratique from its Type line", () => {
+    for (const written of ["fiche pratique", "Fiche pratique", "fiche_pratique", "Fiches pratiques"]) {
+      expect(parseFicheMarkdown(`# Évaluer\nType : ${written}\nDescriptif : compter.\n`).fiches[0].type).toBe("fiche_pratique");
+    }
+  });
+
+  it("reports every line it cannot take, with its number, in French and English", () => {
+    const result = parseFicheMarkdown(
+      [
+        "# Pratiques observées",
+        "## Atelier",
+        "Type : atelier",
+        "Objectif : Analyser",
+        "Ébauche : peut-être",
+        "Source :",
+        "Source : Une brochure",
+        "Source : Une autre",
+        "Dans la suite de :",
+        "Acteurs : Cap Sciences",
+        "Descriptif : un atelier.",
+      ].join("\n"),
+    );
+    const lines = result.report.filter((entry) => entry.code === "line_invalid").map((entry) => [entry.line, entry.messageFr, entry.messageEn]);
+    expect(lines).toEqual([
+      [3, expect.stringContaining("type « atelier » inconnu"), expect.stringContaining('unknown type "atelier"')],
+      [4, expect.stringContaining("ne vaut que pour une fiche pratique"), expect.stringContaining("fiches pratiques only")],
+      [5, expect.stringContaining("écrivez « oui » ou « non »"), expect.stringContaining('write "oui" or "non"')],
+      [6, expect.stringContaining("sans valeur"), expect.stringContaining("has no value")],
+      [8, expect.stringContaining("déjà donné ligne 7"), expect.stringContaining("already given on line 7")],
+      [9, expect.stringContaining("sans valeur"), expect.stringContaining("has no value")],
+    ]);
+    expect(result.report.filter((entry) => entry.code === "line_invalid").every((entry) => entry.ficheKey === "pratique:atelier" && entry.severity === "warning")).toBe(true);
+    expect(result.fiches[0]).toMatchObject({ type: "pratique", citation: "Une brochure" });
+    expect(result.fiches[0].objectif).toBeUndefined();
+    expect(result.fiches[0].ebauche).toBeUndefined();
+  });
+});
+
+describe("planning the one-line labels against the wiki", () => {
+  const plan = (text: string) => {
+    const file = readImportFile(new TextEncoder().encode(text), "guide.md");
+    if (!file.ok) throw new Error(file.error.message);
+    return planImport(getTestDb(), file);
+  };
+
+  it("finds an objectif by its label or its slug, whatever the case, and reports one that is none", () => {
+    const planned = plan(
+      [
+        "# Fiches pratiques",
+        "## A",
+        "Objectif : concevoir et organiser le service",
+        "Descriptif : a.",
+        "## B",
+        "Objectif : mettre-en-oeuvre-evaluer",
+        "Descriptif : b.",
+        "## C",
+        "Objectif : Évaluer",
+        "Descriptif : c.",
+      ].join("\n"),
+    );
+    const [a, b, c] = planned.fiches.map((f) => f.values.objectif);
+    expect(a).toEqual(expect.any(Number));
+    expect(b).toEqual(expect.any(Number));
+    expect(c).toBeNull();
+    const unknown = planned.report.filter((entry) => entry.code === "objectif_unknown");
+    expect(unknown).toEqual([expect.objectContaining({ ficheKey: "fiche_pratique:c", line: 9, severity: "warning" })]);
+    expect(unknown[0].messageFr).toContain("Ligne 9 : objectif « Évaluer » inconnu");
+    expect(unknown[0].messageFr).toContain("« Sensibiliser »");
+    expect(unknown[0].messageEn).toContain('Line 9: unknown objectif "Évaluer"');
+  });
+
+  it("cites the file and section by default, the Source line when given", () => {
+    const planned = plan("# Pratiques observées\n## A\nDescriptif : a.\n## B\nSource : Une brochure (2020)\nDescriptif : b.\n");
+    expect(planned.fiches.map((f) => f.values.source)).toEqual(["guide.md, Pratiques observées", "Une brochure (2020)"]);
+  });
+
+  it("links the fiches a fiche continues, and reports a title no fiche has while keeping it written", () => {
+    const garage = insertFiche(getTestDb(), { type: "pratique", titre: "Garage informatique", createdBy: null, statut: "publiee" });
+    const planned = plan("# Pratiques observées\n## Soluces\nDescriptif : des rendez-vous.\nDans la suite de : « GARAGE INFORMATIQUE » ; « Un atelier disparu »\n");
+    const [paragraph] = planned.fiches[0].values.body.content!;
+    expect(paragraph.content).toEqual([
+      { type: "text", text: "Dans la suite de : ", marks: [{ type: "bold" }] },
+      { type: "ficheLink", attrs: { ficheId: garage.id } },
+      { type: "text", text: ", " },
+      { type: "text", text: "« Un atelier disparu »" },
+      { type: "text", text: "." },
+    ]);
+    expect(planned.report.filter((entry) => entry.code === "suite_unresolved")).toEqual([
+      expect.objectContaining({ ficheKey: "pratique:soluces", line: 4, severity: "warning", messageFr: expect.stringContaining("aucune fiche « Un atelier disparu »") }),
+    ]);
   });
 });

@@ -14,9 +14,9 @@ import type { ImportedFicheType } from "./types";
  * How an import writes into a fiche's Yjs document. A first import writes everything. A re-import
  * is a three-way merge between what the importer last wrote there (the baseline, kept in the
  * document's import map), what the document says now, and what people made of the fiche since:
- * - a text field (titre, source, lien web) or the body takes the document's new version only if
- *   people left it as the importer wrote it; otherwise their version stays and the field is
- *   reported as kept;
+ * - a text field (titre, source, lien web, commune), the objectif, the ébauche flag or the body
+ *   takes the document's new version only if people left it as the importer wrote it; otherwise
+ *   their version stays and the field is reported as kept;
  * - a set (publics, suggested themes, enjeux) and the acteurs receive the document's additions
  *   and removals, so that a term or an acteur added or removed by people stays so.
  */
@@ -31,6 +31,10 @@ export type ImportedValues = {
   lienWeb: string;
   /** Empty when the document names no commune. */
   commune: string;
+  /** The term of taxonomy "objectif" (fiches pratiques only), or null. */
+  objectif: number | null;
+  /** A stub to complete ("Ébauche : oui"). */
+  ebauche: boolean;
   publics: number[];
   themesSuggeres: number[];
   enjeux: number[];
@@ -45,6 +49,9 @@ const baselineSchema = z.object({
   lienWeb: z.string(),
   // Absent from the baselines of imports made before the importer read communes.
   commune: z.string().optional(),
+  // Absent from the baselines of imports made before the importer wrote them.
+  objectif: z.number().int().nullable().optional(),
+  ebauche: z.boolean().optional(),
   publics: z.array(z.number().int()),
   themesSuggeres: z.array(z.number().int()),
   enjeux: z.array(z.number().int()),
@@ -88,9 +95,12 @@ export function bodyDigest(body: JSONContent): string {
 }
 
 function baselineOf(values: ImportedValues, body: string): ImportBaseline {
-  const { titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs } = values;
-  return { titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs, body };
+  const { titre, source, lienWeb, commune, objectif, ebauche, publics, themesSuggeres, enjeux, acteurs } = values;
+  return { titre, source, lienWeb, commune, objectif, ebauche, publics, themesSuggeres, enjeux, acteurs, body };
 }
+
+// What a field holds before anyone wrote it: without a baseline, only that value is known to be untouched.
+const UNTOUCHED = { titre: "", source: "", lienWeb: "", commune: "", objectif: null, ebauche: false } as const;
 
 /** The baseline stored in a fiche's document, or null when there is none or it is malformed. */
 export function readBaseline(doc: Y.Doc): ImportBaseline | null {
@@ -140,18 +150,17 @@ function planMerge(doc: Y.Doc, values: ImportedValues): Plan {
   const digest = bodyDigest(values.body);
   const baseline = baselineOf(values, digest);
 
-  // A baseline written before the importer read communes has none: the commune is then filled only if empty.
-  for (const field of ["titre", "source", "lienWeb", "commune"] as const) {
+  // A baseline written before the importer read communes (or objectifs, ébauches) has none: the field is then filled only if untouched.
+  for (const field of ["titre", "source", "lienWeb", "commune", "objectif", "ebauche"] as const) {
     const was = base?.[field];
     if (was === values[field] || current[field] === values[field]) continue;
-    // Without a baseline, only an empty field is known to be untouched.
-    if (was === undefined ? current[field] === "" : current[field] === was) {
-      content[field] = values[field];
+    if (was === undefined ? current[field] === UNTOUCHED[field] : current[field] === was) {
+      Object.assign(content, { [field]: values[field] });
       changes.push(field);
     } else {
       kept.push(field);
       // Without a baseline, the document's version counts as seen: people's version is never overwritten later.
-      baseline[field] = was ?? values[field];
+      Object.assign(baseline, { [field]: was === undefined ? values[field] : was });
     }
   }
   for (const field of ["publics", "themesSuggeres", "enjeux"] as const) {
@@ -206,8 +215,8 @@ export function mergeImport(doc: Y.Doc, values: ImportedValues): MergeDecision {
 export function buildImportedDocument(importKey: string, values: ImportedValues): Uint8Array {
   const doc = scratchDoc();
   try {
-    const { type, titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs } = values;
-    writeFicheContent(doc, { type, titre, source, lienWeb, commune, publics, themesSuggeres, enjeux, acteurs });
+    const { type, titre, source, lienWeb, commune, objectif, ebauche, publics, themesSuggeres, enjeux, acteurs } = values;
+    writeFicheContent(doc, { type, titre, source, lienWeb, commune, objectif, ebauche, publics, themesSuggeres, enjeux, acteurs });
     prosemirrorJSONToYXmlFragment(getFicheSchema(), values.body, bodyFragment(doc));
     importMap(doc).set("key", importKey);
     importMap(doc).set("baseline", JSON.stringify(baselineOf(values, digestOfFragment(bodyFragment(doc)))));

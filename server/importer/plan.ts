@@ -5,10 +5,10 @@ import type { Db } from "@/db/client";
 import { acteur, fiche, taxonomyTerm } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { acteurSchema, type ActeurInput } from "@/lib/schemas/acteur";
-import { slugify } from "@/lib/slug";
+import { foldText, slugify } from "@/lib/slug";
 import { loadDocument } from "../collab/persistence";
 import { normaliseActeurName } from "./acteur-names";
-import { buildImportedBody } from "./body";
+import { buildImportedBody, type SuiteLink } from "./body";
 import { collectActeurs } from "./directory";
 import { issue, sortIssues } from "./issues";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/import/preview";
@@ -55,9 +55,9 @@ export function importKeyOf(document: ImportDocument, fiche: ImportedFiche): str
   return `${document.id}#${fiche.key}`;
 }
 
-/** The source citation of an imported fiche: the document and its section. */
+/** The source citation of an imported fiche: its own "Source :" line, else the document and its section. */
 export function sourceCitation(fiche: ImportedFiche): string {
-  return `${fiche.source.document}, ${fiche.source.section}`;
+  return fiche.citation || `${fiche.source.document}, ${fiche.source.section}`;
 }
 
 type ExistingActeur = { id: number; nom: string; slug: string };
@@ -72,19 +72,80 @@ export function indexActeurs(db: Db): Map<string, ExistingActeur[]> {
   return index;
 }
 
-type TermIndex = { ids: Map<string, number>; terms: Map<number, PlannedTerm> };
+type TermIndex = { ids: Map<string, number>; terms: Map<number, PlannedTerm>; objectifs: { id: number; slug: string; label: string }[] };
 
-/** The taxonomy terms of the seed the parser suggests, by "taxonomy:slug". */
+/** The taxonomy terms of the seed the parser suggests, by "taxonomy:slug", and the objectifs a Markdown fiche may name. */
 export function indexTerms(db: Db): TermIndex {
   const rows = db
     .select({ id: taxonomyTerm.id, taxonomy: taxonomyTerm.taxonomy, slug: taxonomyTerm.slug, label: taxonomyTerm.label })
     .from(taxonomyTerm)
-    .where(inArray(taxonomyTerm.taxonomy, ["theme", "public", "enjeu"]))
+    .where(inArray(taxonomyTerm.taxonomy, ["theme", "public", "enjeu", "objectif"]))
+    .orderBy(taxonomyTerm.position, taxonomyTerm.id)
     .all();
   return {
     ids: new Map(rows.map((row) => [`${row.taxonomy}:${row.slug}`, row.id])),
     terms: new Map(rows.map((row) => [row.id, { id: row.id, label: row.label }])),
+    objectifs: rows.filter((row) => row.taxonomy === "objectif"),
   };
+}
+
+// "Mettre en œuvre… : renforcer la visibilité" and "mettre en oeuvre ... renforcer la visibilite" are the same label.
+const termWords = (text: string) => foldText(text.replace(/œ/gi, "oe").replace(/æ/gi, "ae")).replace(/[^a-z0-9]+/g, " ").trim();
+
+/** The objectif term a Markdown fiche names by its label or its slug, or null. */
+export function findObjectif(terms: TermIndex, written: string): { id: number; label: string } | null {
+  const wanted = termWords(written);
+  return terms.objectifs.find((term) => termWords(term.label) === wanted || termWords(term.slug) === wanted) ?? null;
+}
+
+type FicheRow = { id: number; slug: string; titre: string; type: FicheType; redirectToId: number | null };
+
+/** Where "Dans la suite de" titles are looked up: every fiche by the slug of its current title and of the title it was imported with. */
+type SuiteIndex = { byTitle: Map<string, FicheRow[]>; byImportedTitle: Map<string, FicheRow[]> };
+
+function indexSuite(rows: FicheRow[], imported: Map<string, { id: number }[]>): SuiteIndex {
+  const live = rows.filter((row) => row.redirectToId === null);
+  const byId = new Map(live.map((row) => [row.id, row]));
+  const byTitle = new Map<string, FicheRow[]>();
+  for (const row of live) byTitle.set(slugify(row.titre), [...(byTitle.get(slugify(row.titre)) ?? []), row]);
+  // A fiche people renamed is still found under the title its document gave it ("…#pratique:garage-informatique").
+  const byImportedTitle = new Map<string, FicheRow[]>();
+  for (const [key, matches] of imported) {
+    const titleSlug = key.slice(key.lastIndexOf(":") + 1);
+    for (const { id } of matches) {
+      const row = byId.get(id);
+      if (row) byImportedTitle.set(titleSlug, [...(byImportedTitle.get(titleSlug) ?? []), row]);
+    }
+  }
+  return { byTitle, byImportedTitle };
+}
+
+/** The fiches a fiche's "Dans la suite de" titles name, as links; a title found nowhere, or twice, is reported. */
+function resolveSuite(f: ImportedFiche, index: SuiteIndex, report: ImportIssue[]): SuiteLink[] {
+  return (f.suite ?? []).map(({ titre, line }): SuiteLink => {
+    const key = slugify(titre);
+    const matches = index.byTitle.get(key) ?? index.byImportedTitle.get(key) ?? [];
+    const at = { ficheKey: f.key, line };
+    if (matches.length === 0) {
+      report.push(
+        issue("warning", "suite_unresolved", at, {
+          fr: `« Dans la suite de » : aucune fiche « ${titre} » sur le wiki. Le titre reste écrit sur la fiche, sans lien ; corrigez-le (titre exact d'une fiche existante) et importez à nouveau.`,
+          en: `"Dans la suite de": no fiche titled "${titre}" on the wiki. The title stays written on the fiche, unlinked; correct it (the exact title of an existing fiche) and import again.`,
+        }),
+      );
+      return { titre, ficheId: null };
+    }
+    const [target] = matches;
+    if (matches.length > 1) {
+      report.push(
+        issue("warning", "suite_ambiguous", at, {
+          fr: `« Dans la suite de » : ${matches.length} fiches s'appellent « ${titre} » (${matches.map((m) => `/fiches/${m.slug}`).join(", ")}) : le lien mène à la plus ancienne.`,
+          en: `"Dans la suite de": ${matches.length} fiches are titled "${titre}" (${matches.map((m) => `/fiches/${m.slug}`).join(", ")}): the link leads to the oldest.`,
+        }),
+      );
+    }
+    return { titre: target.titre, ficheId: target.id };
+  });
 }
 
 /** Imported fiches already in the database, by import key, oldest first. */
@@ -124,8 +185,25 @@ export function acteurLinksOf(f: ImportedFiche, acteurId: (key: string) => numbe
   return [...acteurs.values()].sort((a, b) => a.acteurId - b.acteurId);
 }
 
-/** The values an import writes into a fiche: titre, source citation, first link, publics, suggested themes, enjeux, acteurs and body. */
-function valuesOf(f: ImportedFiche, terms: TermIndex, acteurId: (key: string) => number | null): ImportedValues {
+/** The objectif a fiche names, as a term id; a name that is no objectif is reported. */
+function objectifOf(f: ImportedFiche, terms: TermIndex, report: ImportIssue[]): number | null {
+  if (!f.objectif) return null;
+  const { value, line } = f.objectif;
+  const found = findObjectif(terms, value);
+  if (!found) {
+    const known = terms.objectifs.map((term) => `« ${term.label} »`).join(", ");
+    report.push(
+      issue("warning", "objectif_unknown", { ficheKey: f.key, line }, {
+        fr: `Ligne ${line} : objectif « ${value} » inconnu, la fiche est importée sans objectif. Écrivez le libellé ou l'identifiant d'un de ces objectifs : ${known}.`,
+        en: `Line ${line}: unknown objectif "${value}", the fiche is imported without one. Write the label or slug of one of: ${terms.objectifs.map((term) => term.slug).join(", ")}.`,
+      }),
+    );
+  }
+  return found?.id ?? null;
+}
+
+/** The values an import writes into a fiche: titre, source citation, first link, objectif, ébauche, publics, suggested themes, enjeux, acteurs and body. */
+function valuesOf(f: ImportedFiche, terms: TermIndex, acteurId: (key: string) => number | null, suite: SuiteLink[], report: ImportIssue[]): ImportedValues {
   const termIds = (taxonomy: string, slugs: string[]) =>
     [...new Set(slugs.map((slug) => terms.ids.get(`${taxonomy}:${slug}`)).filter((id): id is number => id !== undefined))].sort((a, b) => a - b);
   return {
@@ -134,11 +212,13 @@ function valuesOf(f: ImportedFiche, terms: TermIndex, acteurId: (key: string) =>
     source: sourceCitation(f),
     lienWeb: f.liens[0]?.url ?? "",
     commune: f.commune ?? "",
+    objectif: objectifOf(f, terms, report),
+    ebauche: f.ebauche ?? false,
     publics: termIds("public", f.publics.map((term) => term.slug)),
     themesSuggeres: termIds("theme", f.themes.map((term) => term.slug)),
     enjeux: termIds("enjeu", f.enjeux),
     acteurs: acteurLinksOf(f, acteurId),
-    body: buildImportedBody(f),
+    body: buildImportedBody(f, { suite }),
   };
 }
 
@@ -181,6 +261,8 @@ const FIELD_LABELS: Record<ImportField, { fr: string; en: string }> = {
   titre: { fr: "le titre", en: "the title" },
   source: { fr: "la source", en: "the source" },
   commune: { fr: "la commune", en: "the commune" },
+  objectif: { fr: "l'objectif", en: "the objectif" },
+  ebauche: { fr: "la mention « ébauche »", en: "the ébauche flag" },
   lienWeb: { fr: "le lien web", en: "the web link" },
   publics: { fr: "les publics", en: "the publics" },
   themesSuggeres: { fr: "les thèmes suggérés", en: "the suggested themes" },
@@ -191,7 +273,8 @@ const FIELD_LABELS: Record<ImportField, { fr: string; en: string }> = {
 
 function planFiches(db: Db, document: ImportDocument, result: ImportResult, acteurs: PlannedActeur[], terms: TermIndex, report: ImportIssue[]): PlannedFiche[] {
   const imported = findImportedFiches(db);
-  const all = db.select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type }).from(fiche).all();
+  const all = db.select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, type: fiche.type, redirectToId: fiche.redirectToId }).from(fiche).orderBy(fiche.id).all();
+  const suiteIndex = result.fiches.some((f) => f.suite?.length) ? indexSuite(all, imported) : null;
   const bySlug = new Map<string, { slug: string; titre: string; type: FicheType }>();
   for (const row of all) for (const key of [row.slug.replace(/-\d+$/, ""), slugify(row.titre)]) if (!bySlug.has(key)) bySlug.set(key, row);
   // Acteurs still to be created have no id yet: a negative stand-in never matches a stored one.
@@ -199,7 +282,8 @@ function planFiches(db: Db, document: ImportDocument, result: ImportResult, acte
 
   return result.fiches.map((f): PlannedFiche => {
     const importKey = importKeyOf(document, f);
-    const values = valuesOf(f, terms, (key) => ids.get(key) ?? null);
+    const suite = suiteIndex ? resolveSuite(f, suiteIndex, report) : [];
+    const values = valuesOf(f, terms, (key) => ids.get(key) ?? null, suite, report);
     const at = { ficheKey: f.key, line: f.source.line };
     const matches = imported.get(importKey) ?? [];
     if (matches.length === 0) {

@@ -5,8 +5,8 @@ import type { ActeurTypologie } from "@/lib/acteur/labels";
 // The parsing half of the fiche importer produces these plain objects; the database-writing half
 // maps them onto fiche, acteur and taxonomy rows. Nothing here touches the database.
 
-/** The fiche types an imported document can hold ("fiche_pratique" comes from another source). */
-export type ImportedFicheType = Extract<FicheType, "pratique" | "idee">;
+/** The fiche types an imported document can hold: the Livre blanc gives pratiques and idées, Markdown all three. */
+export type ImportedFicheType = FicheType;
 
 /** The citation of the Livre blanc, as it should appear in a fiche's source. */
 export const LIVRE_BLANC_DOCUMENT = "Livre blanc de la Solidarité numérique de Bordeaux (Ville de Bordeaux, 2016)";
@@ -120,6 +120,14 @@ export type ImportedFiche = {
   publics: SuggestedTerm[];
   /** Where the canonical version was read. */
   origine: "annexe" | "chapitre" | "markdown";
+  /** Set by Markdown only (the Livre blanc has none of these): the "Objectif :" value as written (label or slug) and its line. */
+  objectif?: { value: string; line: number };
+  /** The "Source :" line: the citation the fiche carries instead of the file name. */
+  citation?: string | null;
+  /** "Ébauche : oui": a stub to complete. */
+  ebauche?: boolean;
+  /** "Dans la suite de :": titles of existing fiches this one continues, with the line naming them. */
+  suite?: { titre: string; line: number }[];
 };
 
 /** An entry of the import report, shown to the moderator who reviews the import. */
@@ -153,12 +161,16 @@ export const IMPORT_ISSUE_CODES = [
   "acteur_role_inferred",
   "commune_uncertain",
   "commune_missing",
+  "line_invalid",
   // Found while planning the import against the database (server/importer/plan.ts):
   "acteur_existing",
   "acteur_invalid",
   "similar_fiche",
   "import_key_duplicate",
   "edit_kept",
+  "objectif_unknown",
+  "suite_unresolved",
+  "suite_ambiguous",
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
