@@ -39,12 +39,13 @@ function acteursOf(ficheId: number): [string, string][] {
     .all()
     .map((r) => [r.nom, r.role]);
 }
-function termsOf(ficheId: number, taxonomy: Taxonomy): string[] {
+/** The fiche's confirmed terms of a taxonomy, or (suggested) the themes only suggested. */
+function termsOf(ficheId: number, taxonomy: Taxonomy, suggested = false): string[] {
   return getTestDb()
     .select({ slug: taxonomyTerm.slug })
     .from(ficheTerm)
     .innerJoin(taxonomyTerm, eq(taxonomyTerm.id, ficheTerm.termId))
-    .where(and(eq(ficheTerm.ficheId, ficheId), eq(taxonomyTerm.taxonomy, taxonomy)))
+    .where(and(eq(ficheTerm.ficheId, ficheId), eq(taxonomyTerm.taxonomy, taxonomy), eq(ficheTerm.suggested, suggested)))
     .orderBy(taxonomyTerm.slug)
     .all()
     .map((r) => r.slug);
@@ -131,9 +132,11 @@ describe("importing fiches of the Livre blanc", () => {
     // Suggested themes stay suggestions: in the document, not among the fiche's themes.
     expect(suggestedThemes(dom.id)).toContain("sante");
     expect(termsOf(dom.id, "theme")).toEqual([]);
+    // They are projected as suggested terms: theme pages and facets count them.
+    expect(termsOf(dom.id, "theme", true)).toEqual(suggestedThemes(dom.id));
     expect(dom.html).toContain("<h2>Descriptif de l'action</h2><p>Maintien à domicile des personnes âgées par un équipement pérenne");
-    expect(dom.html).toContain("<h2>Public concerné</h2><p>Personnes âgées</p>");
-    expect(dom.html).toContain("<h2>Contact</h2><p><strong>Acteurs : </strong>Conseil Départemental de la Gironde et INRIA, CARSAT, UDCCA,...</p>");
+    expect(dom.html).toContain("<h2>Cible</h2><p>Personnes âgées</p>");
+    expect(dom.html).toContain("<h2>Acteurs</h2><p><strong>Acteurs : </strong>Conseil Départemental de la Gironde et INRIA, CARSAT, UDCCA,...</p>");
     expect(dom.texte).toContain("chercheurs de l'INRIA");
   });
 
@@ -145,7 +148,7 @@ describe("importing fiches of the Livre blanc", () => {
     ]);
     expect(termsOf(khan.id, "public")).toEqual(["jeunes"]);
     expect(suggestedThemes(khan.id)).toEqual(["education"]);
-    expect(khan.html).toContain("<h2>Public concerné</h2><p>Élèves de l'élémentaire aux préparations grandes écoles ; Publics éloignés des apprentissages classiques</p>");
+    expect(khan.html).toContain("<h2>Cible</h2><p>Élèves de l'élémentaire aux préparations grandes écoles ; Publics éloignés des apprentissages classiques</p>");
     expect(khan.html).toContain("<p><strong>Acteurs : </strong>KHAN Academy avec le soutien de la Fondation Orange</p>");
   });
 
@@ -190,7 +193,7 @@ describe("importing fiches of the Livre blanc", () => {
     const bib = ficheBySlug("bib-invaders");
     expect((bib.fields as { lienWeb: string }).lienWeb).toBe("http://mediatheques.bordeaux-metropole.fr/zoom/bibinvaders");
     expect(bib.html).toContain(
-      '<h2>Contact</h2><p><strong>Acteurs : </strong>Bibliothèque de Bordeaux Métropole, Média Cité et Bordeaux Games</p><ul><li><p><a rel="noopener noreferrer nofollow" href="http://mediatheques.bordeaux-metropole.fr/zoom/bibinvaders">mediatheques.bordeaux-metropole.fr/zoom/bibinvaders</a></p></li></ul>',
+      '<h2>Acteurs</h2><p><strong>Acteurs : </strong>Bibliothèque de Bordeaux Métropole, Média Cité et Bordeaux Games</p><ul><li><p><a rel="noopener noreferrer nofollow" href="http://mediatheques.bordeaux-metropole.fr/zoom/bibinvaders">mediatheques.bordeaux-metropole.fr/zoom/bibinvaders</a></p></li></ul>',
     );
     // The line's "Bibliothèque de Bordeaux Métropole" is the municipal library network (acteur-names.ts).
     expect(acteursOf(bib.id).map(([nom]) => nom)).toEqual(["Bibliothèques de Bordeaux", "Bordeaux Games", "Média Cité"]);

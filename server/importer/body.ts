@@ -5,8 +5,9 @@ import type { FicheTextBlock, FicheTextField, ImportedFiche, ImportedLien } from
 /*
  * The body of an imported fiche, as ProseMirror JSON of the shared schema (lib/editor/extensions.ts),
  * laid out like the body template of its type so that it reads like a fiche written on the wiki:
- * a pratique has "Descriptif de l'action", "Éléments spécifiques" and "Contact"; an idée has
- * "L'idée" and "Les pistes". The acteurs line stays in the body as written, generic acteurs
+ * a pratique has "Descriptif de l'action", "Éléments spécifiques" and "Cible" (the Livre blanc's own
+ * word); an idée has "L'idée" and "Les pistes". The acteurs go under "Acteurs", not the template's
+ * "Contact": the source gives no contact details. The acteurs line stays in the body as written, generic acteurs
  * ("les collectivités") included: those are not in the directory, and this is where they are read.
  */
 
@@ -104,8 +105,8 @@ export function buildImportedBody(fiche: ImportedFiche, options: { suite?: Suite
       : [
           ...section("Descriptif de l'action", blocks(fiche.descriptif)),
           ...section("Éléments spécifiques", blocks(fiche.elementsSpecifiques)),
-          ...section("Public concerné", [publicConcerne]),
-          ...section("Contact", [
+          ...section("Cible", [publicConcerne]),
+          ...section("Acteurs", [
             fiche.acteursRaw ? labelled("Acteurs", fiche.acteursRaw) : null,
             fiche.intervenantsRaw ? labelled("Intervenants", fiche.intervenantsRaw) : null,
             links(fiche.liens),
