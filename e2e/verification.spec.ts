@@ -18,6 +18,7 @@ async function progressOf(page: Page): Promise<{ verified: number; total: number
   return { verified: Number(verified), total: Number(total) };
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const review = (page: Page) => page.getByRole("region", { name: "Ce que l'import a lu" });
 
 /** Skips fiches until one has a suggested theme and a public to decide on. */
@@ -56,7 +57,7 @@ test("a moderator reviews a Livre blanc fiche beside its source text, and the pr
   const theme = /« (.+) »$/.exec((await confirmTheme.textContent())!.trim())![1];
   await confirmTheme.click();
   await expect(page.getByRole("status").filter({ hasText: `Thème « ${theme} » confirmé.` })).toBeAttached();
-  await expect(review(page).getByText(new RegExp(`Thèmes déjà confirmés : .*${theme.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))).toBeVisible();
+  await expect(review(page).getByText(new RegExp(`Thèmes déjà confirmés : .*${escapeRegExp(theme)}`))).toBeVisible();
   await expect(review(page).getByRole("button", { name: `Confirmer le thème « ${theme} »` })).toHaveCount(0);
 
   // Reject a public: it leaves the fiche.
@@ -135,6 +136,40 @@ test("the review works from the keyboard: shortcuts, focus moved after each deci
   await expect(page.getByRole("status").filter({ hasText: `Fiche « ${verified} » vérifiée.` })).toBeVisible();
   expect(await progressOf(page)).toEqual({ verified: before.verified + 1, total: before.total });
   await close();
+});
+
+test("two moderators on the same fiche: no error, and a rejection stands against a stale « Tout confirmer »", async ({ browser }) => {
+  const first = await newModerator(browser);
+  const second = await newModerator(browser);
+  await first.page.goto("/moderation/a-verifier");
+  await skipToFicheWithThemeAndPublic(first.page);
+  const url = first.page.url().replace(/&.*$/, "");
+  const titre = (await first.page.getByRole("heading", { level: 2 }).first().textContent())!;
+  await second.page.goto(url);
+  await expect(second.page.getByRole("heading", { level: 2 }).first()).toHaveText(titre);
+  const before = await progressOf(second.page);
+
+  // The first rejects a theme; the second, whose page still shows it, confirms everything.
+  const reject = review(first.page).getByRole("button", { name: /^Rejeter le thème « / }).first();
+  const theme = /« (.+) »$/.exec((await reject.textContent())!.trim())![1];
+  await reject.click();
+  await expect(review(first.page).getByRole("button", { name: `Rejeter le thème « ${theme} »` })).toHaveCount(0);
+  await second.page.getByRole("button", { name: "Tout confirmer et passer à la suivante" }).click();
+  await expect(second.page.getByRole("status").filter({ hasText: `Fiche « ${titre} » vérifiée.` })).toBeVisible();
+  expect(await progressOf(second.page)).toEqual({ verified: before.verified + 1, total: before.total });
+
+  // The first finishes too: nothing fails, the fiche is counted once.
+  await first.page.getByRole("button", { name: "Tout confirmer et passer à la suivante" }).click();
+  await expect(first.page.getByRole("status").filter({ hasText: `Fiche « ${titre} » vérifiée.` })).toBeVisible();
+  await expect(first.page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  expect(await progressOf(first.page)).toEqual({ verified: before.verified + 1, total: before.total });
+
+  await first.page.goto(url);
+  await expect(first.page.getByText("Cette fiche n'est plus « à vérifier »")).toBeVisible();
+  await expect(review(first.page).getByText(new RegExp(`Thèmes déjà confirmés : .*${escapeRegExp(theme)}`))).toHaveCount(0);
+  await expect(review(first.page).getByRole("button", { name: `Confirmer le thème « ${theme} »` })).toHaveCount(0);
+  await first.close();
+  await second.close();
 });
 
 test("a contributor gets the moderators-only refusal", async ({ page }) => {
