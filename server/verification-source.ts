@@ -69,7 +69,7 @@ function anchorsOf(f: ImportedFiche): string[] {
  * The block of `lines` (1-based `start`, the fiche's title) holding a fiche: up to the next fiche or
  * heading, and within that, to the end of the paragraph holding the last value the parser read.
  */
-export function sourceBlockOf(lines: string[], start: number, f: ImportedFiche, starts: ReadonlySet<number>): { firstLine: number; lastLine: number; text: string } {
+function sourceBlockOf(lines: string[], start: number, f: ImportedFiche, starts: ReadonlySet<number>): { firstLine: number; lastLine: number; text: string } {
   let stop = start + 1;
   while (stop <= lines.length && stop - start < MAX_BLOCK_LINES && !starts.has(stop) && !BLOCK_END.test(fold(lines[stop - 1]))) stop++;
   const anchors = anchorsOf(f);
