@@ -1,25 +1,26 @@
 import { createUserWithCli, expect, expectNoSeriousA11yViolations, newUserData, signInAs, test } from "./fixtures";
 
 test("a theme page lists the Livre blanc's fiches on a fresh install, suggested themes marked, and can leave them out", async ({ page }) => {
-  await page.goto("/themes/e-inclusion");
-  await expect(page.getByRole("heading", { level: 1, name: "E-inclusion" })).toBeVisible();
+  await page.goto("/themes/sante");
+  await expect(page.getByRole("heading", { level: 1, name: "Santé" })).toBeVisible();
   const fiches = page.getByRole("region", { name: "Fiches" });
-  await expect(fiches.getByRole("link", { name: "Garage informatique" })).toBeVisible();
-  await expect(fiches.getByText("(suggéré)").first()).toBeVisible();
+  await expect(fiches.getByRole("link", { name: "DOM Assist" })).toBeVisible();
+  await expect(fiches.getByRole("listitem").filter({ hasText: /^Santé/ }).first()).toContainText("(suggéré)");
+  await expect(fiches.getByText(/fiches publiées, dont \d+ où ce thème est suggéré/)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("link", { name: "Voir seulement les fiches où il est confirmé" }).click();
-  await expect(page).toHaveURL(/\/themes\/e-inclusion\?suggeres=non$/);
-  await expect(fiches.getByRole("link", { name: "Garage informatique" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/themes\/sante\?suggeres=non$/);
+  await expect(fiches.getByRole("link", { name: "DOM Assist" })).toHaveCount(0);
 
   // The fiche list says the same, through its filter form.
   await page.goto("/fiches?theme=emploi");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Fobagra" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "T.A.P.A.J" })).toBeVisible();
   await page.getByRole("checkbox", { name: /Thèmes confirmés seulement/ }).check();
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expect(page).toHaveURL(/suggeres=non/);
-  await expect(page.getByRole("link", { name: "Fobagra" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "T.A.P.A.J" })).toHaveCount(0);
 });
 
 test("an editor confirms a suggested theme and marks a fiche as ébauche; readers see both", async ({ page }) => {

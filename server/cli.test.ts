@@ -57,7 +57,11 @@ describe("wiki CLI", () => {
     const total = Object.values(TAXONOMY_SEED).reduce((sum, terms) => sum + terms.length, 0);
     expect(await cli(dir, ["seed"])).toMatchObject({
       status: 0,
-      stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.\nImported the Livre blanc: 121 fiches and 110 acteurs.`,
+      stdout: `Added ${total} taxonomy terms to ${path.join(dir, "wiki.sqlite")}.\nImported the Livre blanc: 121 fiches and 107 acteurs.
+Imported journees-bnr-2019.md: 5 fiches and 4 acteurs.
+Imported inclusion-numerique-en-bibliotheque-2020.md: 5 fiches and 3 acteurs.
+Imported accompagnement-demarches-administratives-2021.md: 25 fiches and 11 acteurs.
+Imported bordeaux-conseillers-numeriques-2022.md: 9 fiches and 1 acteurs.`,
     });
     expect((await cli(dir, ["seed"])).stdout).toBe(
       `Every taxonomy term is already in ${path.join(dir, "wiki.sqlite")}.\nThe wiki already holds fiches: the Livre blanc was not imported again (use the import command to update it).`,

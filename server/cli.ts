@@ -209,12 +209,13 @@ function refuseWhileServing(command: string): void {
 function runSeed(): string {
   refuseWhileServing("seed");
   migrate();
-  const { terms, livreBlanc } = seedDatabase(getDb());
+  const { terms, livreBlanc, documents } = seedDatabase(getDb());
   return [
     terms === 0 ? `Every taxonomy term is already in ${databaseFile()}.` : `Added ${terms} taxonomy term${terms > 1 ? "s" : ""} to ${databaseFile()}.`,
     livreBlanc
       ? `Imported the Livre blanc: ${livreBlanc.fiches} fiches and ${livreBlanc.acteurs} acteurs.`
       : "The wiki already holds fiches: the Livre blanc was not imported again (use the import command to update it).",
+    ...documents.map((d) => `Imported ${d.file}: ${d.fiches} fiches and ${d.acteurs} acteurs.`),
   ].join("\n");
 }
 

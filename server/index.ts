@@ -44,10 +44,15 @@ async function main(): Promise<void> {
   const releaseServerLock = claimServerLock();
   const seedStart = performance.now();
   const seeded = seedDatabase(db);
-  const imported = seeded.livreBlanc
-    ? `, premier démarrage : Livre blanc importé, ${seeded.livreBlanc.fiches} fiches et ${seeded.livreBlanc.acteurs} acteurs en ${Math.round(performance.now() - seedStart)} ms`
-    : "";
-  console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés${imported}).`);
+  const imported = [
+    seeded.livreBlanc && `premier démarrage : Livre blanc importé, ${seeded.livreBlanc.fiches} fiches et ${seeded.livreBlanc.acteurs} acteurs`,
+    seeded.documents.length > 0 && `documents importés : ${seeded.documents.map((d) => `${d.file} (${d.fiches} fiches)`).join(", ")}`,
+  ]
+    .filter(Boolean)
+    .map((part) => `, ${part}`)
+    .join("");
+  const seedTime = imported ? ` en ${Math.round(performance.now() - seedStart)} ms` : "";
+  console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés${imported}${seedTime}).`);
   if (ensureSearchIndex(db)) console.log("Index de recherche reconstruit.");
 
   // Next registers its own upgrade listener (hot reload) on the server it is given. We give it a

@@ -10,7 +10,6 @@ import {
   listFicheCommunes,
   listFiches,
   listFichesByActeur,
-  listFichesByTheme,
   listLatestFiches,
 } from "@/db/queries/fiche";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
@@ -66,7 +65,7 @@ describe("hideFiche and unhideFiche", () => {
     const visible = () => ({
       list: ids(listFiches(db, { pageSize: 100 }, reader).items).includes(f.id),
       byActeur: ids(listFichesByActeur(db, asso.id).porteur).includes(f.id),
-      byTheme: ids(listFichesByTheme(db, themeId("culture"), { limit: 500 })).includes(f.id),
+      byTheme: ids(listFiches(db, { theme: "culture", pageSize: 100 }, null).items).includes(f.id),
       latest: ids(listLatestFiches(db, 500)).includes(f.id),
       communes: listFicheCommunes(db).includes(commune),
       acteurs: listActeursWithFiches(db).some((a) => a.slug === asso.slug),

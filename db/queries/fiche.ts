@@ -218,19 +218,6 @@ export function listFichesByActeur(db: Db, acteurId: number): FichesByRole {
   return grouped;
 }
 
-/** The published fiches classed under a theme, newest first; with `confirmedOnly`, not those where it is only suggested. */
-export function listFichesByTheme(db: Db, themeId: number, { limit = 50, confirmedOnly = false } = {}): FicheSummary[] {
-  const rows = db
-    .select(ficheSummaryColumns)
-    .from(ficheTerm)
-    .innerJoin(fiche, eq(fiche.id, ficheTerm.ficheId))
-    .where(and(eq(ficheTerm.termId, themeId), isListed(), confirmedOnly ? eq(ficheTerm.suggested, false) : undefined))
-    .orderBy(desc(fiche.createdAt), desc(fiche.id))
-    .limit(limit)
-    .all();
-  return withThemes(db, rows);
-}
-
 /** The latest published fiches, for the home page. */
 export function listLatestFiches(db: Db, limit = 6): FicheSummary[] {
   const rows = db.select(ficheSummaryColumns).from(fiche).where(isListed()).orderBy(desc(fiche.createdAt), desc(fiche.id)).limit(limit).all();

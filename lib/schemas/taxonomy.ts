@@ -1,7 +1,7 @@
 import { TAXONOMIES } from "@/lib/taxonomy/values";
 import { requiredText, z } from "./zod";
 
-export const TERM_LABEL_MAX = 120;
+export const TERM_LABEL_MAX = 160;
 export const TERM_DESCRIPTION_MAX = 500;
 export const TERM_RANK_MAX = 9999;
 

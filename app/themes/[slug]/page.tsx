@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
-import { listFichesByTheme } from "@/db/queries/fiche";
+import { listFiches } from "@/db/queries/fiche";
 import { getThemeBySlug, listActeursByTheme } from "@/db/queries/theme";
 import { FicheCards } from "@/components/fiche/FicheCard";
 import { typologieLabel } from "@/lib/acteur/labels";
@@ -10,6 +10,9 @@ import { ficheFiltersSchema } from "@/lib/schemas/fiche";
 import { publicUrl } from "@/server/config";
 
 export const dynamic = "force-dynamic";
+
+// The newest; the fiche list shows them all, page by page.
+const SHOWN = 30;
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   const theme = getThemeBySlug(getDb(), (await params).slug);
@@ -25,8 +28,10 @@ export default async function ThemePage({ params, searchParams }: PageProps) {
   const theme = getThemeBySlug(db, (await params).slug);
   if (!theme) notFound();
   const confirmedOnly = ficheFiltersSchema.parse(await searchParams).suggeres === "non";
-  const fiches = listFichesByTheme(db, theme.id, { confirmedOnly });
-  const suggested = fiches.filter((f) => f.themes.some((t) => t.slug === theme.slug && t.suggested)).length;
+  const fiches = listFiches(db, { theme: theme.slug, sansSuggeres: confirmedOnly, pageSize: SHOWN }, null);
+  const confirmed = confirmedOnly ? fiches.total : listFiches(db, { theme: theme.slug, sansSuggeres: true, pageSize: 1 }, null).total;
+  const suggested = fiches.total - confirmed;
+  const allOfTheme = `/fiches?theme=${theme.slug}${confirmedOnly ? "&suggeres=non" : ""}`;
   const acteurs = listActeursByTheme(db, theme.id);
   return (
     <>
@@ -35,26 +40,26 @@ export default async function ThemePage({ params, searchParams }: PageProps) {
       <p>{theme.description}</p>
       <section aria-labelledby="theme-fiches">
         <h2 id="theme-fiches">Fiches</h2>
-        {confirmedOnly ? (
+        {fiches.total > 0 && (
           <p>
-            Seules les fiches où ce thème a été confirmé sont listées.{" "}
-            <Link href={`/themes/${theme.slug}`}>Voir aussi les fiches où il est suggéré</Link>
+            {fiches.total === 1 ? "Une fiche publiée" : `${fiches.total} fiches publiées`}
+            {confirmedOnly ? " où ce thème est confirmé." : suggested > 0 ? `, dont ${suggested} où ce thème est suggéré d'après le texte, en attente de confirmation.` : "."}{" "}
+            {confirmedOnly ? (
+              <Link href={`/themes/${theme.slug}`}>Voir aussi les fiches où il est suggéré</Link>
+            ) : (
+              suggested > 0 && <Link href={`/themes/${theme.slug}?suggeres=non`}>Voir seulement les fiches où il est confirmé</Link>
+            )}
           </p>
-        ) : (
-          suggested > 0 && (
-            <p>
-              Parmi ces fiches, {suggested === 1 ? "une a" : `${suggested} ont`} ce thème suggéré d&apos;après le texte, en attente de confirmation.{" "}
-              <Link href={`/themes/${theme.slug}?suggeres=non`}>Voir seulement les fiches où il est confirmé</Link>
-            </p>
-          )
         )}
         <FicheCards
-          fiches={fiches}
+          fiches={fiches.items}
           empty={confirmedOnly ? "Ce thème n'est encore confirmé sur aucune fiche publiée." : "Aucune fiche publiée sur ce thème pour l'instant."}
         />
-        {fiches.length > 0 && (
+        {fiches.total > 0 && (
           <p>
-            <Link href={`/fiches?theme=${theme.slug}${confirmedOnly ? "&suggeres=non" : ""}`}>Filtrer toutes les fiches de ce thème</Link>
+            <Link href={allOfTheme}>
+              {fiches.total > fiches.items.length ? `Voir les ${fiches.total} fiches de ce thème, page par page, et les filtrer` : "Filtrer les fiches de ce thème"}
+            </Link>
           </p>
         )}
         <p>
