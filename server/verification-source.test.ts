@@ -29,6 +29,16 @@ describe("getFicheSourceText", () => {
     expect(pimms).not.toContain("Idées à explorer");
   });
 
+  it("gives a shipped Markdown fiche's heading and lines, up to the next heading", () => {
+    const source = getFicheSourceText("markdown:journees-bnr-2019#pratique:un-ecrivain-public-dans-les-bibliotheques-de-bordeaux");
+    expect(source).toMatchObject({ kind: "document", document: "journees-bnr-2019.md", section: "Pratiques observées" });
+    if (source.kind !== "document") throw new Error("no source");
+    const lines = source.text.split("\n");
+    expect(lines[0]).toBe("## Un écrivain public dans les bibliothèques de Bordeaux");
+    expect(lines.at(-1)).toBe("Ébauche : oui");
+    expect(source.text).not.toContain("# Pratiques observées ailleurs");
+  });
+
   it("says so when the source document is not kept, or no longer holds the fiche", () => {
     expect(getFicheSourceText("markdown:cafes#pratique:cafe")).toEqual({ kind: "unavailable", reason: "not_kept" });
     expect(getFicheSourceText(`${LIVRE_BLANC}#pratique:n-existe-pas`)).toEqual({ kind: "unavailable", reason: "not_found" });

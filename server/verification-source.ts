@@ -1,14 +1,15 @@
 import fs from "node:fs";
+import path from "node:path";
 import { foldText } from "@/lib/slug";
-import { LIVRE_BLANC_DOCUMENT_ID } from "./importer/read-file";
-import { parseLivreBlanc } from "./importer/livre-blanc";
-import { LIVRE_BLANC_SEED_FILE } from "./importer/seed";
-import type { ImportedFiche, ImportResult } from "./importer/types";
+import { LIVRE_BLANC_DOCUMENT_ID, readImportFile } from "./importer/read-file";
+import { LIVRE_BLANC_SEED_FILE, markdownDocumentId, SEED_MARKDOWN_FILES } from "./importer/seed";
+import type { ImportedFiche } from "./importer/types";
 
 /*
  * The source text of an imported fiche, for the moderators' review queue: the lines of its source
- * document it was read from, found again by its import key. Only the Livre blanc is kept by the
- * wiki (db/seed-data); an uploaded Markdown file is read once and not stored.
+ * document it was read from, found again by its import key. The wiki keeps the documents it ships
+ * (db/seed-data: the Livre blanc and the Markdown files after it); an uploaded file is read once
+ * and not stored.
  */
 
 /** Where an imported fiche was read, as lines of its source document; or why it cannot be shown. */
@@ -21,16 +22,20 @@ const MAX_BLOCK_LINES = 60;
 // Headings that end a fiche's box in the Livre blanc (sections, testimonies, examples).
 const BLOCK_END = /^(?:pratiques observees|idees a explorer|actions existantes non developpees|points de vue|paroles d elue?|exemple|focus)\b/;
 
-type ParsedSource = { lines: string[]; result: ImportResult; byKey: Map<string, ImportedFiche>; starts: Set<number> };
+type ParsedSource = { format: "livre-blanc" | "markdown"; document: string; lines: string[]; byKey: Map<string, ImportedFiche>; starts: Set<number> };
 
-let cached: { file: string; mtimeMs: number; parsed: ParsedSource } | null = null;
+const cache = new Map<string, { mtimeMs: number; parsed: ParsedSource | null }>();
+// A Markdown heading: in that format, the next one ends a fiche.
+const MARKDOWN_HEADING = /^\s{0,3}#{1,6}\s/;
 
 function fold(text: string): string {
   return foldText(text).replace(/[^a-z0-9]+/g, " ").trim();
 }
 
-function parseSource(text: string): ParsedSource {
-  const result = parseLivreBlanc(text);
+function parseSource(file: string): ParsedSource | null {
+  const read = readImportFile(fs.readFileSync(file), path.basename(file));
+  if (!read.ok) return null;
+  const { result, text, document } = read;
   const starts = new Set<number>();
   for (const f of result.fiches) {
     starts.add(f.source.line);
@@ -38,19 +43,28 @@ function parseSource(text: string): ParsedSource {
     for (const version of f.versionsChapitre) starts.add(version.source.line);
   }
   for (const entry of result.report) if (entry.code === "block_ignored" && entry.line) starts.add(entry.line);
-  return { lines: text.split(/\r?\n/), result, byKey: new Map(result.fiches.map((f) => [f.key, f])), starts };
+  return { format: document.format, document: document.id, lines: text.split(/\r?\n/), byKey: new Map(result.fiches.map((f) => [f.key, f])), starts };
 }
 
-/** The Livre blanc parsed once per version of its file (it is only read, never written, by the wiki). */
-function livreBlanc(file: string): ParsedSource | null {
+/** A shipped document, parsed once per version of its file (the wiki only reads them). */
+function keptDocument(file: string): ParsedSource | null {
   let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(file).mtimeMs;
   } catch {
     return null;
   }
-  if (cached?.file !== file || cached.mtimeMs !== mtimeMs) cached = { file, mtimeMs, parsed: parseSource(fs.readFileSync(file, "utf8")) };
-  return cached.parsed;
+  const known = cache.get(file);
+  if (known?.mtimeMs === mtimeMs) return known.parsed;
+  const parsed = parseSource(file);
+  cache.set(file, { mtimeMs, parsed });
+  return parsed;
+}
+
+/** The shipped file a document id names, if the wiki ships it. */
+function keptFileOf(documentId: string, livreBlancFile: string): string | null {
+  if (documentId === LIVRE_BLANC_DOCUMENT_ID) return livreBlancFile;
+  return SEED_MARKDOWN_FILES.find((file) => markdownDocumentId(file) === documentId) ?? null;
 }
 
 /** The values the parser read for a fiche, as written: the lines that hold them end its block. */
@@ -85,13 +99,23 @@ function sourceBlockOf(lines: string[], start: number, f: ImportedFiche, starts:
   return { firstLine: start, lastLine: last, text: lines.slice(start - 1, last).join("\n").trim() };
 }
 
+/** A Markdown fiche's block: its heading and every line up to the next heading. */
+function markdownBlockOf(lines: string[], start: number): { firstLine: number; lastLine: number; text: string } {
+  let last = start;
+  while (last < lines.length && !MARKDOWN_HEADING.test(lines[last])) last++;
+  while (last > start && lines[last - 1].trim() === "") last--;
+  return { firstLine: start, lastLine: last, text: lines.slice(start - 1, last).join("\n").trim() };
+}
+
 /** The source text of the fiche an import wrote under `importKey` (`${document id}#${fiche key}`). */
-export function getFicheSourceText(importKey: string, file = LIVRE_BLANC_SEED_FILE): FicheSourceText {
+export function getFicheSourceText(importKey: string, livreBlancFile = LIVRE_BLANC_SEED_FILE): FicheSourceText {
   const hash = importKey.indexOf("#");
   const documentId = hash === -1 ? importKey : importKey.slice(0, hash);
-  if (documentId !== LIVRE_BLANC_DOCUMENT_ID) return { kind: "unavailable", reason: "not_kept" };
-  const parsed = livreBlanc(file);
-  const f = parsed?.byKey.get(importKey.slice(hash + 1));
+  const file = keptFileOf(documentId, livreBlancFile);
+  if (!file) return { kind: "unavailable", reason: "not_kept" };
+  const parsed = keptDocument(file);
+  const f = parsed?.document === documentId ? parsed.byKey.get(importKey.slice(hash + 1)) : undefined;
   if (!parsed || !f) return { kind: "unavailable", reason: "not_found" };
-  return { kind: "document", document: f.source.document, section: f.source.section, ...sourceBlockOf(parsed.lines, f.source.line, f, parsed.starts) };
+  const block = parsed.format === "markdown" ? markdownBlockOf(parsed.lines, f.source.line) : sourceBlockOf(parsed.lines, f.source.line, f, parsed.starts);
+  return { kind: "document", document: f.source.document, section: f.source.section, ...block };
 }
