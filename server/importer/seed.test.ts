@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import { acteur, fiche, ficheLink, taxonomyTerm } from "@/db/schema";
 import { seedDatabase } from "@/server/importer/seed";
 import { getTestDb } from "@/db/testing";
+import { listFiches } from "@/db/queries/fiche";
+import { searchWiki } from "@/server/search";
 import { planImport } from "./plan";
 import { readImportFile } from "./read-file";
 import { markdownDocumentId, SEED_MARKDOWN_FILES, seedLivreBlanc, seedMarkdownFiles } from "./seed";
@@ -103,5 +105,39 @@ describe("the first start", () => {
       const bad = plan.report.filter((entry) => ["line_invalid", "type_missing", "objectif_unknown", "suite_unresolved", "suite_ambiguous"].includes(entry.code));
       expect(bad.map((entry) => entry.messageEn)).toEqual([]);
     }
+  });
+});
+
+describe("what a mediator finds on a fresh install", () => {
+  it("lists fiches on every theme page, and gives at least 90 % of the Livre blanc fiches a theme", () => {
+    const db = getTestDb();
+    const viewer = null;
+    for (const theme of db.select({ slug: taxonomyTerm.slug }).from(taxonomyTerm).where(eq(taxonomyTerm.taxonomy, "theme")).all()) {
+      expect({ theme: theme.slug, listed: listFiches(db, { theme: theme.slug }, viewer).total > 0 }).toEqual({ theme: theme.slug, listed: true });
+    }
+    const livreBlanc = sql`json_extract(${fiche.fields}, '$.importKey') like 'livre-blanc%'`;
+    const all = db.select({ n: count() }).from(fiche).where(livreBlanc).get()!.n;
+    const themed = db
+      .select({ n: count() })
+      .from(fiche)
+      .where(and(livreBlanc, sql`exists (select 1 from fiche_term join taxonomy_term t on t.id = fiche_term.term_id where fiche_term.fiche_id = ${fiche.id} and t.taxonomy = 'theme')`))
+      .get()!.n;
+    expect(all).toBe(121);
+    expect(themed / all).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("finds the démarches fiches when searching « administration »", () => {
+    const db = getTestDb();
+    const found = new Set(searchWiki(db, { q: "administration", pageSize: 100 }).results.map((r) => r.title));
+    // Every Livre blanc fiche whose text says administratif, administratives or administration: the stemmer folds them together.
+    const demarches = db
+      .select({ titre: fiche.titre })
+      .from(fiche)
+      .where(sql`json_extract(${fiche.fields}, '$.importKey') like 'livre-blanc%' and ${fiche.texte} like '%administrati%'`)
+      .all()
+      .map((f) => f.titre);
+    expect(demarches.length).toBeGreaterThanOrEqual(2);
+    expect(demarches.filter((titre) => !found.has(titre))).toEqual([]);
+    expect([...found].some((titre) => /démarches administratives/.test(titre))).toBe(true);
   });
 });
