@@ -13,7 +13,7 @@ import { ensureSearchIndex } from "./search";
 import { claimServerLock } from "./server-lock";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
-import { reprojectIfLayoutChanged } from "./projection/layout";
+import { recordProjectionLayout, reprojectIfLayoutChanged } from "./projection/layout";
 import { startProjectionService } from "./projection/service";
 import { revisionTimings } from "./revision";
 
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   const seedTime = imported ? ` en ${Math.round(performance.now() - seedStart)} ms` : "";
   console.log(`Base de données prête dans ${dataDir()} (${seeded.terms} termes ajoutés${imported}${seedTime}).`);
   if (ensureSearchIndex(db)) console.log("Index de recherche reconstruit.");
+  // The seed of an empty wiki projected its fiches with this code: nothing older to re-derive.
+  if (seeded.livreBlanc) recordProjectionLayout(db);
 
   // Next registers its own upgrade listener (hot reload) on the server it is given. We give it a
   // private emitter and forward only the upgrades that are not ours, so it never sees the collab socket.

@@ -10,11 +10,16 @@ import type { ProjectionService } from "./service";
  */
 export const PROJECTION_LAYOUT = 2;
 
+/** Records that every fiche's rows were derived by this layout: after a first start's seed, for one. */
+export function recordProjectionLayout(db: Db): void {
+  setSetting(db, "projection.layout", String(PROJECTION_LAYOUT));
+}
+
 /** Queues every fiche's projection when the rows were derived by an older layout; returns how many. */
 export function reprojectIfLayoutChanged(db: Db, projections: ProjectionService): number {
   if (Number(getSetting(db, "projection.layout") ?? 1) >= PROJECTION_LAYOUT) return 0;
   const ids = db.select({ id: fiche.id }).from(fiche).all().map((row) => row.id);
   const done = ids.map((id) => projections.projectFiche(id));
-  void Promise.all(done).then(() => setSetting(db, "projection.layout", String(PROJECTION_LAYOUT)));
+  void Promise.all(done).then(() => recordProjectionLayout(db));
   return ids.length;
 }
