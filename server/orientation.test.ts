@@ -138,7 +138,7 @@ describe("orient", () => {
     buildFiche("Démarches CAF", { theme: ["service-public"], public: ["jeunes"] });
     const answer = orient(db, { need: LOISIRS, publics: ["Seniors"], supports: [] }, MONDAY_10H);
     expect(answer.fiches.map((f) => f.titre)).toEqual(["Club photo des seniors", "Atelier jeux vidéo en famille", "Tablettes en EHPAD"]);
-    expect(answer.fiches[0].themes).toEqual([{ slug: "culture", label: "Culture" }]);
+    expect(answer.fiches[0].themes).toEqual([{ slug: "culture", label: "Culture", suggested: false }]);
     // No public given and no fiche on the theme: none.
     expect(orient(db, { need: need("Insertion professionnelle via le numérique"), publics: [], supports: [] }, MONDAY_10H).fiches).toEqual([]);
   });
