@@ -37,11 +37,11 @@ function mergeIssues(fiches: ImportedFiche[]): ImportIssue[] {
     const en = [...forms.values()].map((form) => `"${form}"`).join(", ");
     issues.push(
       uncertain
-        ? issue("warning", "duplicate_merged", at, {
+        ? issue("warning", "acteur_merged", at, {
             fr: `Acteurs ${fr} réunis sous « ${nom} » (${uncertain.fr}) : à vérifier.`,
             en: `Acteurs ${en} merged as "${nom}" (${uncertain.en}): please check.`,
           })
-        : issue("info", "duplicate_merged", at, {
+        : issue("info", "acteur_merged", at, {
             fr: `Acteurs ${fr} réunis sous « ${nom} » : même organisation.`,
             en: `Acteurs ${en} merged as "${nom}": the same organisation.`,
           }),

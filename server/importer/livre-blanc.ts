@@ -223,7 +223,7 @@ function linkBordeauxGenerics(fiche: ImportedFiche): ImportIssue[] {
     const [linked] = target ? splitActeurs(target, { type: fiche.type }) : [];
     if (!linked || linked.generic) return acteur;
     issues.push(
-      issue("warning", "acteur_generic", { ficheKey: fiche.key, line: fiche.source.line }, {
+      issue("warning", "acteur_generic_linked", { ficheKey: fiche.key, line: fiche.source.line }, {
         fr: `« ${acteur.source} » relié à « ${target} » (acteur pressenti) : dans les idées du Livre blanc, écrites par la Ville de Bordeaux, ce nom seul désigne l'acteur de Bordeaux. À vérifier.`,
         en: `"${acteur.source}" linked to "${target}" (pressenti): in the Livre blanc's idées, written by the Ville de Bordeaux, this name alone means the Bordeaux one. Please check.`,
       }),

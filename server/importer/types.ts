@@ -146,6 +146,10 @@ export const IMPORT_ISSUE_CODES = [
   "missing_cible",
   "missing_descriptif",
   "acteur_generic",
+  // An idée's "Mairie", "CCAS" or "Métropole" alone, linked to the Bordeaux acteur it stands for.
+  "acteur_generic_linked",
+  // Several spellings of one organisation, made one acteur.
+  "acteur_merged",
   "acteur_categorie_guessed",
   "acteur_categorie_uncertain",
   "page_break_stitched",
@@ -157,7 +161,6 @@ export const IMPORT_ISSUE_CODES = [
   "section_not_found",
   "type_missing",
   "no_fiche",
-  "title_recased_fallback",
   "acteur_role_inferred",
   "commune_uncertain",
   "commune_missing",
