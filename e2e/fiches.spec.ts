@@ -74,7 +74,7 @@ test("two contributors co-edit a fiche live: text, caret names and fields", asyn
   }).toPass({ timeout: 15_000 });
   await expect(visitor.getByRole("heading", { level: 1, name: titre })).toBeVisible();
   await expect(visitor.getByText("Bordeaux").first()).toBeVisible();
-  await expect(visitor.getByRole("link", { name: /modifier/i })).toHaveCount(0);
+  await expect(visitor.getByRole("link", { name: "Modifier la fiche", exact: true })).toHaveCount(0);
   await visitor.goto(`/fiches/${slug}/modifier`);
   await expect(visitor).toHaveURL(/\/connexion\?callbackUrl=/);
 

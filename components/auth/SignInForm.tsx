@@ -3,8 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-/** Email and password sign-in, with the limiter's and the generic failure's messages. */
-export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError: string | null }) {
+/**
+ * Email and password sign-in, with the limiter's and the generic failure's messages. Goes to
+ * `returnTo` once signed in: a path already checked by safeReturnPath.
+ */
+export function SignInForm({ returnTo, oidcName, initialError }: { returnTo: string; oidcName: string | null; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
@@ -23,7 +26,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Adresse électronique ou mot de passe incorrect.");
       return;
     }
-    window.location.assign(callbackUrl);
+    window.location.assign(returnTo);
   }
 
   return (
@@ -50,7 +53,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
       </form>
       {oidcName && (
         <p>
-          <button type="button" className="button--secondary" onClick={() => signIn("oidc", { callbackUrl })}>
+          <button type="button" className="button--secondary" onClick={() => signIn("oidc", { callbackUrl: returnTo })}>
             Se connecter avec {oidcName}
           </button>
         </p>

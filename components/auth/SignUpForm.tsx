@@ -8,7 +8,8 @@ import { SubmitButton } from "@/components/form/SubmitButton";
 import { PASSWORD_MIN } from "@/lib/schemas/user";
 import { submittedOr } from "@/lib/action-result";
 
-export function SignUpForm() {
+/** Creates the account, then signs it in and goes to `returnTo`, a path already checked by safeReturnPath. */
+export function SignUpForm({ returnTo }: { returnTo: string }) {
   const [state, action] = useActionState(signUp, null);
   const [signInError, setSignInError] = useState<string | null>(null);
   const credentials = useRef<{ email: string; password: string } | null>(null);
@@ -18,13 +19,13 @@ export function SignUpForm() {
     const { email, password } = credentials.current;
     credentials.current = null;
     signIn("credentials", { email, password, redirect: false }).then((result) => {
-      if (result?.ok && !result.error) window.location.assign("/");
+      if (result?.ok && !result.error) window.location.assign(returnTo);
       else
         setSignInError(
           "Impossible de vous connecter avec ces identifiants. Si vous aviez déjà un compte avec cette adresse, connectez-vous avec votre mot de passe habituel.",
         );
     });
-  }, [state]);
+  }, [state, returnTo]);
 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { isAdmin, isModerator, type Viewer } from "@/lib/policies/viewer";
 import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { NavLink } from "./NavLink";
+import { SignInLinks } from "./SignInLinks";
 import { SignOutButton } from "./SignOutButton";
 
 const NAV = [
@@ -53,14 +54,7 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                 </li>
               </>
             ) : (
-              <>
-                <li>
-                  <NavLink href="/connexion">Se connecter</NavLink>
-                </li>
-                <li>
-                  <NavLink href="/inscription">Créer un compte</NavLink>
-                </li>
-              </>
+              <SignInLinks />
             )}
           </ul>
         </nav>

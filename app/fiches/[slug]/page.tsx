@@ -16,6 +16,7 @@ import { SuggestedMark } from "@/components/fiche/SuggestedMark";
 import { Contributors } from "@/components/revision/Contributors";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { ReportForm } from "@/components/moderation/ReportForm";
+import { signInHref } from "@/lib/auth/return-path";
 import { isSafeHref } from "@/lib/editor/extensions";
 import type { EtatAction } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
@@ -98,6 +99,14 @@ export default async function FichePage({ params, searchParams }: PageProps) {
           <p>
             <Link className="button" href={`/fiches/${fiche.slug}/modifier`}>
               Modifier la fiche
+            </Link>
+          </p>
+        )}
+        {/* Visitors only: a signed-in person who may not edit has nothing to gain from signing in. An archived fiche is frozen. */}
+        {!viewer && fiche.statut !== "archivee" && (
+          <p>
+            <Link className="button button--secondary" href={signInHref(`/fiches/${fiche.slug}/modifier`)}>
+              Se connecter pour modifier cette fiche
             </Link>
           </p>
         )}
