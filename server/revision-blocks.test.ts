@@ -1,10 +1,24 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
+import { MISSING_ACTEUR, MISSING_FICHE } from "@/lib/editor/wiki-links";
+import type { WikiLinkResolvers } from "./fiche-html";
 import { bodyBlocks } from "./revision-blocks";
+import { revisionLinkResolvers } from "./revision-links";
 
 const text = (value: string, marks?: JSONContent["marks"]): JSONContent => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
 const item = (...content: JSONContent[]): JSONContent => ({ type: "listItem", content });
+
+// Fiche 1 is published, 2 archived, any other deleted; acteur 7 exists, any other is deleted.
+const links: WikiLinkResolvers = revisionLinkResolvers({
+  fiche: (id) =>
+    id === 1
+      ? { label: "Garage informatique", href: "/fiches/garage-informatique", note: null }
+      : id === 2
+        ? { label: "Café numérique", href: "/fiches/cafe-numerique", note: "fiche archivée" }
+        : MISSING_FICHE,
+  acteur: (id) => (id === 7 ? { label: "Emmaüs Connect", href: "/acteurs/emmaus-connect", note: null } : MISSING_ACTEUR),
+});
 
 describe("bodyBlocks", () => {
   it("reads headings, paragraphs, nested lists and table rows in order, skipping empty blocks", () => {
@@ -28,7 +42,7 @@ describe("bodyBlocks", () => {
         },
       ],
     };
-    expect(bodyBlocks(body)).toEqual([
+    expect(bodyBlocks(body, links)).toEqual([
       { kind: "heading", text: "Descriptif" },
       { kind: "paragraph", text: "Un café chaque mardi\nà 10 h." },
       { kind: "item", depth: 0, marker: "3.", text: "s'inscrire" },
@@ -51,11 +65,32 @@ describe("bodyBlocks", () => {
         p(text("Écrire à "), text("l'accueil", link("mailto:accueil@exemple.org"))),
       ],
     };
-    expect(bodyBlocks(body).map((b) => b.text)).toEqual([
+    expect(bodyBlocks(body, links).map((b) => b.text)).toEqual([
       "Voir le site (https://exemple.org/a).",
       "https://exemple.org/b",
       "www.exemple.org/c",
       "Écrire à l'accueil (accueil@exemple.org)",
+    ]);
+  });
+
+  it("shows wiki links and mentions by their labels, led by their sign, and absent targets as the page does", () => {
+    const ficheLink = (ficheId: number): JSONContent => ({ type: "ficheLink", attrs: { ficheId } });
+    const mention = (acteurId: number): JSONContent => ({ type: "acteurMention", attrs: { acteurId } });
+    const body: JSONContent = {
+      type: "doc",
+      content: [
+        p(text("Voir aussi "), ficheLink(1), text(" et le partenaire "), mention(7), text(".")),
+        p(ficheLink(2), text(", "), ficheLink(99), text(", "), mention(98), text(", "), { type: "ficheLink", attrs: { ficheId: "n'importe quoi" } }),
+        {
+          type: "table",
+          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [p(text("Avec "), mention(7))] }, { type: "tableCell", content: [p(ficheLink(1))] }] }],
+        },
+      ],
+    };
+    expect(bodyBlocks(body, links).map((b) => b.text)).toEqual([
+      "Voir aussi → Garage informatique et le partenaire @Emmaüs Connect.",
+      "→ Café numérique (fiche archivée), (fiche supprimée), (acteur supprimé),",
+      "Avec @Emmaüs Connect | → Garage informatique",
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
-import { parseBody } from "./fiche-html";
+import { ACTEUR_MENTION, FICHE_LINK, wikiLinkText } from "@/lib/editor/wiki-links";
+import { parseBody, type WikiLinkResolvers } from "./fiche-html";
 
 /** A block of a fiche's body as plain text, the unit a diff compares. */
 export type BodyBlock =
@@ -14,8 +15,11 @@ type List = { ordered: boolean; count: number };
 // "https://exemple.org/" and the words "exemple.org" name the same address.
 const bareAddress = (href: string) => href.replace(/^(https?:\/\/|mailto:)/i, "").replace(/\/$/, "");
 
-/** A textblock's text: hard breaks as line breaks, and a link's address after its words when they differ. */
-function inlineText(node: PmNode): string {
+/**
+ * A textblock's text: hard breaks as line breaks, a link's address after its words when they
+ * differ, and wiki links by what `links` shows.
+ */
+function inlineText(node: PmNode, links: WikiLinkResolvers): string {
   let out = "";
   let href: string | null = null;
   let linkText = "";
@@ -29,7 +33,7 @@ function inlineText(node: PmNode): string {
     const target = typeof link?.attrs.href === "string" ? link.attrs.href : null;
     if (target !== href) closeLink();
     href = target;
-    const text = child.isText ? (child.text ?? "") : child.type.name === "hardBreak" ? "\n" : "";
+    const text = child.isText ? (child.text ?? "") : child.type.name === "hardBreak" ? "\n" : wikiLinkLabel(child, links);
     out += text;
     if (href !== null) linkText += text;
   });
@@ -37,17 +41,25 @@ function inlineText(node: PmNode): string {
   return out.replace(/[ \t]+/g, " ").trim();
 }
 
+// parseBody has dropped the wiki links without a readable id.
+function wikiLinkLabel(node: PmNode, links: WikiLinkResolvers): string {
+  if (node.type.name === FICHE_LINK) return wikiLinkText(links.fiche(node.attrs.ficheId as number));
+  if (node.type.name === ACTEUR_MENTION) return wikiLinkText(links.acteur(node.attrs.acteurId as number));
+  return "";
+}
+
 /**
  * The body's blocks in reading order: headings, paragraphs, list items (with their marker and
  * depth) and table rows (cells joined by " | "). Empty blocks are left out. The body is read
- * through the schema like the page's HTML, so what is compared is what readers see.
+ * through the schema like the page's HTML, so what is compared is what readers see; its wiki links
+ * read as `links` shows them (see server/revision-links.ts).
  */
-export function bodyBlocks(body: JSONContent): BodyBlock[] {
+export function bodyBlocks(body: JSONContent, links: WikiLinkResolvers): BodyBlock[] {
   const blocks: BodyBlock[] = [];
   const walk = (node: PmNode, lists: List[], item: { marker: string } | null) => {
     const name = node.type.name;
     if (name === "heading" || name === "paragraph") {
-      const text = inlineText(node);
+      const text = inlineText(node, links);
       if (!text) return;
       if (item) {
         blocks.push({ kind: "item", depth: lists.length - 1, marker: item.marker, text });
@@ -72,7 +84,7 @@ export function bodyBlocks(body: JSONContent): BodyBlock[] {
       const cells: string[] = [];
       node.forEach((cell) => {
         const parts: string[] = [];
-        cell.forEach((block) => parts.push(inlineText(block)));
+        cell.forEach((block) => parts.push(inlineText(block, links)));
         cells.push(parts.filter(Boolean).join(" "));
       });
       if (cells.some(Boolean)) blocks.push({ kind: "row", text: cells.join(" | ") });

@@ -11,6 +11,9 @@ import { bodyFragment, writeFicheContent, type FicheContent } from "@/lib/fiche/
 import { insertFiche } from "./fiche";
 import { takeRevision } from "./revision";
 import { describeFields, diffBodies, diffRevisions, type SetFieldDiff, type TextFieldDiff } from "./revision-diff";
+import { loadRevisionLinkResolvers, renderRevisionHtml } from "./revision-links";
+import { readRevisionState } from "./revision-snapshot";
+import { buildFicheWithBody, ficheLinkNode, mentionNode, paragraph } from "./wiki-link-testing";
 
 const db = getTestDb();
 
@@ -124,8 +127,73 @@ describe("diffRevisions", () => {
 
   it("reports no change between identical bodies", () => {
     const body = doc(h2("Titre"), p("Texte identique."));
-    expect(diffBodies(body, body).every((block) => block.op === "equal")).toBe(true);
-    expect(diffBodies(doc(), doc())).toEqual([]);
+    const links = loadRevisionLinkResolvers(db, [body]);
+    expect(diffBodies(body, body, links).every((block) => block.op === "equal")).toBe(true);
+    expect(diffBodies(doc(), doc(), links)).toEqual([]);
+  });
+});
+
+describe("wiki links in the history", () => {
+  it("shows a link added to the body by its target's title", () => {
+    const cible = buildFicheWithBody(db, { titre: "Garage informatique" });
+    const [a, b] = twoRevisions(
+      [{ titre: "Liens" }, doc(p("Voir aussi la fiche."))],
+      [{ titre: "Liens" }, doc(paragraph(text("Voir aussi la fiche "), ficheLinkNode(cible.id), text(".")))],
+    );
+    expect(diffRevisions(db, a, b).body[0]).toMatchObject({
+      op: "change",
+      segments: [
+        { op: "equal", text: "Voir aussi la fiche" },
+        { op: "insert", text: " → Garage informatique" },
+        { op: "equal", text: "." },
+      ],
+    });
+  });
+
+  it("shows a mention replaced by another as a change of the acteurs' names", () => {
+    const before = buildActeur({ nom: "Emmaüs Connect" });
+    const after = buildActeur({ nom: "Médiathèque Flora Tristan" });
+    const [a, b] = twoRevisions(
+      [{ titre: "Mentions" }, doc(paragraph(text("Avec le partenaire "), mentionNode(before.id), text(".")))],
+      [{ titre: "Mentions" }, doc(paragraph(text("Avec le partenaire "), mentionNode(after.id), text(".")))],
+    );
+    const diff = diffRevisions(db, a, b);
+    expect(diff.bodyChanged).toBe(true);
+    expect(diff.body[0].segments).toEqual([
+      { op: "equal", text: "Avec le partenaire @" },
+      { op: "delete", text: "Emmaüs Connect" },
+      { op: "insert", text: "Médiathèque Flora Tristan" },
+      { op: "equal", text: "." },
+    ]);
+  });
+
+  it("renders an old version's links by their labels, as the diff shows them, never as « (lien) »", () => {
+    const cible = buildFicheWithBody(db, { titre: "Atelier d'écriture numérique" });
+    const partenaire = buildActeur({ nom: "Les Petits Débrouillards" });
+    const [a] = twoRevisions(
+      [{ titre: "Ancienne" }, doc(paragraph(text("Voir "), ficheLinkNode(cible.id), text(" avec "), mentionNode(partenaire.id), text(".")))],
+      [{ titre: "Ancienne" }, doc(p("Plus de liens."))],
+    );
+    const html = renderRevisionHtml(db, readRevisionState(a.state).body);
+    expect(html).toContain(`<a href="/fiches/${cible.slug}">→ Atelier d'écriture numérique</a>`);
+    expect(html).toContain(`<a href="/acteurs/${partenaire.slug}">@Les Petits Débrouillards</a>`);
+    expect(html).not.toContain("(lien)");
+  });
+
+  it("names a link to a fiche deleted since « fiche supprimée », in the diff and in the old version", () => {
+    const cible = buildFicheWithBody(db, { titre: "Fiche bientôt supprimée" });
+    const [a, b] = twoRevisions(
+      [{ titre: "Lien perdu" }, doc(paragraph(text("Voir "), ficheLinkNode(cible.id), text(".")))],
+      [{ titre: "Lien perdu" }, doc(p("Voir ailleurs."))],
+    );
+    db.delete(fiche).where(eq(fiche.id, cible.id)).run();
+    expect(diffRevisions(db, a, b).body[0].segments).toEqual([
+      { op: "equal", text: "Voir " },
+      { op: "delete", text: "(fiche supprimée)" },
+      { op: "insert", text: "ailleurs" },
+      { op: "equal", text: "." },
+    ]);
+    expect(renderRevisionHtml(db, readRevisionState(a.state).body)).toContain(">(fiche supprimée)</span>");
   });
 });
 

@@ -6,7 +6,9 @@ import { diffWords, type TextSegment } from "@/lib/diff/words";
 import type { FicheContent } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { readRevisionState, type RevisionSnapshot } from "./revision-snapshot";
+import type { WikiLinkResolvers } from "./fiche-html";
 import { bodyBlocks, type BodyBlock } from "./revision-blocks";
+import { loadRevisionLinkResolvers } from "./revision-links";
 
 /** A field whose value is one text: the word-level diff of its two values. */
 export type TextFieldDiff = { kind: "text"; field: string; label: string; segments: TextSegment[] };
@@ -121,9 +123,12 @@ function shape(block: BodyBlock): Pick<BodyBlockDiff, "kind" | "marker" | "depth
   return block.kind === "item" ? { kind: "item", marker: block.marker, depth: block.depth } : { kind: block.kind };
 }
 
-/** The body's blocks, diffed as a sequence; a removed block followed by an added one of the same kind reads as one edited block. */
-export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnapshot["body"]): BodyBlockDiff[] {
-  const changes = diffArraysBounded(bodyBlocks(before), bodyBlocks(after), sameBlock);
+/**
+ * The body's blocks, diffed as a sequence; a removed block followed by an added one of the same kind
+ * reads as one edited block. Both sides' wiki links read through the same `links`.
+ */
+export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnapshot["body"], links: WikiLinkResolvers): BodyBlockDiff[] {
+  const changes = diffArraysBounded(bodyBlocks(before, links), bodyBlocks(after, links), sameBlock);
   const out: BodyBlockDiff[] = [];
   let removed: BodyBlock[] = [];
   let added: BodyBlock[] = [];
@@ -154,11 +159,11 @@ export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnap
   return out;
 }
 
-/** The readable diff from revision `a` to revision `b`: fields with names resolved, and the body's text. */
+/** The readable diff from revision `a` to revision `b`: fields with names resolved, and the body's text, its links by their labels. */
 export function diffRevisions(db: Db, a: FicheRevision, b: FicheRevision): RevisionDiff {
   const before = readRevisionState(a.state);
   const after = readRevisionState(b.state);
-  const body = diffBodies(before.body, after.body);
+  const body = diffBodies(before.body, after.body, loadRevisionLinkResolvers(db, [before.body, after.body]));
   return { fields: diffFields(db, before.content, after.content), body, bodyChanged: body.some((block) => block.op !== "equal") };
 }
 

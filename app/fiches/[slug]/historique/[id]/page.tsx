@@ -10,9 +10,9 @@ import { displayTitre } from "@/lib/fiche/labels";
 import { canEditFiche } from "@/lib/policies/fiche";
 import { authorNames, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareUrl } from "@/lib/revision/url";
-import { renderFicheHtml } from "@/server/fiche-html";
 import { readRevisionState } from "@/server/revision-snapshot";
 import { describeFields } from "@/server/revision-diff";
+import { renderRevisionHtml } from "@/server/revision-links";
 import { readableFicheForHistory } from "../access";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +45,7 @@ export default async function RevisionPage({ params }: Params) {
   const previousId = getPreviousRevisionId(db, fiche.id, revision.id);
   const latest = getLatestRevision(db, fiche.id)!;
   const snapshot = readRevisionState(revision.state);
-  const html = renderFicheHtml(snapshot.body);
+  const html = renderRevisionHtml(db, snapshot.body);
   const fields = describeFields(db, snapshot.content);
   const label = `version ${number} du ${formatRevisionDate(revision.createdAt)}`;
   const historyUrl = `/fiches/${fiche.slug}/historique`;
