@@ -24,11 +24,12 @@ export async function goOffline(page: Page): Promise<void> {
 }
 
 /** Presents an acteur through the wiki's forms, then adds its lieux; returns the acteur's path. */
-export async function createActeurWithLieux(page: Page, nom: string, lieux: LieuData[]): Promise<string> {
+export async function createActeurWithLieux(page: Page, nom: string, lieux: LieuData[], acteur: { telephone?: string } = {}): Promise<string> {
   await page.goto("/acteurs/nouveau");
   await page.getByLabel("Nom de l'organisation").fill(nom);
   await page.getByLabel("Catégorie").selectOption({ label: "Acteur à but non lucratif" });
   await page.getByLabel("Type d'organisation").selectOption({ label: "Association" });
+  if (acteur.telephone) await page.getByRole("textbox", { name: "Téléphone" }).fill(acteur.telephone);
   await page.getByRole("button", { name: "Créer l'acteur" }).click();
   await expect(page.getByRole("heading", { level: 1, name: nom })).toBeVisible();
   const acteurPath = new URL(page.url()).pathname;

@@ -30,11 +30,11 @@ test("a mediator runs Vers qui se tourner ? from the need to the printed sheet",
       commune,
       latitude: "44.8090",
       longitude: "-0.5490",
-      telephone: "05 56 44 55 66",
+      // No phone of its own: the orientation gives the acteur's.
       services: ["Aide aux démarches administratives"],
     },
     { nom: `Ludothèque ${id}`, adresse: "2 rue du Jeu", codePostal: "33130", commune, services: ["Loisirs et créations numériques"] },
-  ]);
+  ], { telephone: "05 56 44 55 66" });
 
   await page.getByRole("navigation", { name: "Navigation principale" }).getByRole("link", { name: "Vers qui se tourner ?" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vers qui se tourner ?" })).toBeVisible();
@@ -73,23 +73,40 @@ test("a mediator runs Vers qui se tourner ? from the need to the printed sheet",
   await expect(first).toContainText(`Propose : Aide aux démarches administratives · Accueille : Surdité · À ${commune} · Ouvert maintenant`);
   const second = proposals.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: `Guichet simple ${id}` }) });
   await expect(second).toContainText(`Propose : Aide aux démarches administratives · À ${commune}`);
-  await expect(second).toContainText("Ne mentionne pas : Surdité.");
+  await expect(second).toContainText(
+    `Ne mentionne pas : Surdité. Pour savoir si la personne pourra être accompagnée, téléphonez à ${nom} au 05 56 44 55 66 avant de vous déplacer.`,
+  );
+  await expect(second).toContainText(`Horaires non renseignés : téléphonez à ${nom} au 05 56 44 55 66 avant de vous déplacer.`);
+  await expect(second.getByRole("link", { name: "05 56 44 55 66" })).toHaveAttribute("href", "tel:0556445566");
+  await expect(second.getByText(`Téléphone de ${nom}`)).toBeVisible();
   await expect(proposals.getByRole("heading", { level: 3, name: `Ludothèque ${id}` })).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 2, name: "Rien n'est enregistré" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // Only the first lieu on the sheet.
+  const resultsUrl = page.url();
   await proposals.getByRole("checkbox", { name: `Sur la fiche à imprimer : Guichet simple ${id}` }).uncheck();
   await page.getByRole("button", { name: "Imprimer la fiche d'orientation" }).click();
   await expect(page).toHaveURL(/\/orientation\/imprimer\?/);
   await expect(page.getByRole("heading", { level: 1, name: "Où trouver de l'aide : Aide aux démarches administratives" })).toBeVisible();
   const sheet = page.getByRole("article");
   await expect(sheet.getByRole("heading", { level: 2, name: `Accueil sourds ${id}` })).toBeVisible();
-  await expect(sheet.getByText("05 56 11 22 33")).toBeVisible();
+  await expect(sheet.getByText("05 56 11 22 33", { exact: true })).toBeVisible();
+  await expect(sheet.getByText("Téléphonez au 05 56 11 22 33 avant de vous déplacer.")).toBeVisible();
   await expect(sheet.getByText("Tous les jours : 0 h – 24 h")).toBeVisible();
   await expect(sheet.getByText(`Guichet simple ${id}`)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
+
+  // The lieu without a phone of its own: the sheet gives its acteur's number, never a call without one.
+  await page.goto(resultsUrl);
+  await proposals.getByRole("checkbox", { name: `Sur la fiche à imprimer : Accueil sourds ${id}` }).uncheck();
+  await page.getByRole("button", { name: "Imprimer la fiche d'orientation" }).click();
+  await expect(sheet.getByRole("heading", { level: 2, name: `Guichet simple ${id}` })).toBeVisible();
+  await expect(sheet.getByText(`Téléphone de ${nom}`)).toBeVisible();
+  await expect(sheet.getByText("05 56 44 55 66", { exact: true })).toBeVisible();
+  await expect(sheet.getByText(`Téléphonez à ${nom} au 05 56 44 55 66 avant de vous déplacer.`)).toBeVisible();
+  await expect(sheet).not.toContainText(/téléphonez (?!à |au )/i);
 
   // Printed: no site chrome, no buttons, large type.
   await page.emulateMedia({ media: "print" });

@@ -129,6 +129,21 @@ describe("orient", () => {
     expect(orient(db, { need: theme, publics: [], supports: [] }, MONDAY_10H).matches[0].reasons[0]).toBe("Thème : Santé");
   });
 
+  it("gives each lieu a way to be reached: its phone, else its acteur's, and never a call without a number", () => {
+    const service = "Maîtrise des outils numériques du quotidien";
+    const standard = buildActeur({ nom: "Réseau des entreprises", telephone: "05 56 00 00 00", courriel: "contact@reseau.fr" });
+    const silent = buildActeur({ nom: "Acteur sans contact" });
+    buildLieu(standard.id, { nom: "Avec son numéro", services: [service], telephone: "05 56 11 22 33" });
+    buildLieu(standard.id, { nom: "Sans numéro", services: [service] });
+    buildLieu(silent.id, { nom: "Sans rien", services: [service], horaires: "Mo-Fr 09:00-12:00" });
+    const contacts = new Map(orient(db, { need: need(service), publics: [], supports: [] }, MONDAY_10H).matches.map((m) => [m.lieu.nom, m.contact]));
+    expect(contacts.get("Avec son numéro")?.sentence).toBe("Téléphonez au 05 56 11 22 33 avant de vous déplacer.");
+    expect(contacts.get("Sans numéro")?.telephone).toEqual({ number: "05 56 00 00 00", from: "acteur" });
+    expect(contacts.get("Sans numéro")?.courriels).toEqual({ addresses: ["contact@reseau.fr"], from: "acteur" });
+    expect(contacts.get("Sans numéro")?.sentence).toBe("Téléphonez à Réseau des entreprises au 05 56 00 00 00 avant de vous déplacer.");
+    expect(contacts.get("Sans rien")?.sentence).toBe("Présentez-vous aux horaires d'ouverture.");
+  });
+
   it("shows the published fiches of the need's themes first, then those about the person's public", () => {
     buildFiche("Atelier jeux vidéo en famille", { theme: ["culture"], public: ["familles"] });
     buildFiche("Club photo des seniors", { theme: ["culture"], public: ["seniors"] });

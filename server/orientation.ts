@@ -5,6 +5,7 @@ import { searchFold } from "@/db/queries/acteur";
 import { listFichesForNeed } from "@/db/queries/orientation";
 import { openingStateAtClock, parseOpeningHours, type OpeningState } from "@/lib/lieu/opening-hours";
 import { parisClock } from "@/lib/lieu/paris-time";
+import { contactAdvice, type ContactAdvice } from "@/lib/orientation/contact";
 import { centroid, distanceKm, formatDistance, type Point } from "@/lib/orientation/distance";
 import { publicTermsOf, type Need } from "@/lib/orientation/needs";
 import { NEAR_KM, ORIENTATION_POINTS } from "@/lib/orientation/scoring";
@@ -31,6 +32,8 @@ export type OrientationMatch = {
   reasons: string[];
   /** The specific support asked for that the lieu does not mention. */
   missing: string[];
+  /** How to reach the lieu before going: its phone, else its acteur's, else an email, a site, or going there. */
+  contact: ContactAdvice;
 };
 
 export type OrientationAnswer = {
@@ -88,7 +91,7 @@ export function rankLieux(lieux: LieuWithActeur[], query: OrientationQuery, now:
         reasons.push("Ouvert maintenant");
       }
       const missing = query.supports.filter((s) => !lieu.priseEnChargeSpecifique.includes(s));
-      return { lieu, score, distanceKm: distance, sameCommune, opening, reasons, missing };
+      return { lieu, score, distanceKm: distance, sameCommune, opening, reasons, missing, contact: contactAdvice(lieu, lieu.acteur) };
     });
 
   return matches.sort(

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { OrientationMatch } from "@/server/orientation";
-import { lieuHref, telHref } from "@/lib/carte/item";
+import { lieuHref } from "@/lib/carte/item";
+import { ContactRows } from "./ContactRows";
 import { OpeningLines, OpeningStatus } from "./OpeningHours";
 
 function ListRow({ label, values }: { label: string; values: string[] }) {
@@ -32,10 +33,10 @@ export function MatchCard({ match, rank, children }: { match: OrientationMatch; 
       </p>
       {match.missing.length > 0 && (
         <p className="orientation-missing">
-          Ne mentionne pas : {match.missing.join(", ")}. Téléphonez pour savoir si la personne pourra être accompagnée.
+          Ne mentionne pas : {match.missing.join(", ")}. Pour savoir si la personne pourra être accompagnée, {match.contact.clause}.
         </p>
       )}
-      <OpeningStatus state={match.opening} />
+      <OpeningStatus state={match.opening} contact={match.contact} />
       <dl className="details">
         <dt>Adresse</dt>
         <dd>
@@ -59,27 +60,7 @@ export function MatchCard({ match, rank, children }: { match: OrientationMatch; 
             </dd>
           </>
         )}
-        {lieu.telephone && (
-          <>
-            <dt>Téléphone</dt>
-            <dd>
-              <a href={telHref(lieu.telephone)}>{lieu.telephone}</a>
-            </dd>
-          </>
-        )}
-        {lieu.courriels.length > 0 && (
-          <>
-            <dt>Courriel</dt>
-            <dd>
-              {lieu.courriels.map((email, i) => (
-                <span key={email}>
-                  {i > 0 && ", "}
-                  <a href={`mailto:${email}`}>{email}</a>
-                </span>
-              ))}
-            </dd>
-          </>
-        )}
+        <ContactRows contact={match.contact} acteurNom={lieu.acteur.nom} />
         <ListRow label="Modalités d'accès" values={lieu.modalitesAcces} />
         <ListRow label="Accompagnement" values={lieu.modalitesAccompagnement} />
         <ListRow label="Frais" values={lieu.fraisACharge} />

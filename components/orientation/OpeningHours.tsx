@@ -1,4 +1,5 @@
 import { openingHoursToFrench, type OpeningState } from "@/lib/lieu/opening-hours";
+import type { ContactAdvice } from "@/lib/orientation/contact";
 
 const STATE_LABELS: Record<OpeningState, string> = {
   open: "Ouvert maintenant",
@@ -6,9 +7,9 @@ const STATE_LABELS: Record<OpeningState, string> = {
   unknown: "Sur rendez-vous ou horaires à confirmer",
 };
 
-/** Whether the lieu is open now, in words (never by colour alone). */
-export function OpeningStatus({ state }: { state: OpeningState | null }) {
-  if (!state) return <p className="opening opening--none">Horaires non renseignés : téléphonez avant de vous déplacer.</p>;
+/** Whether the lieu is open now, in words (never by colour alone); without hours, how to reach it first. */
+export function OpeningStatus({ state, contact }: { state: OpeningState | null; contact: ContactAdvice }) {
+  if (!state) return <p className="opening opening--none">Horaires non renseignés : {contact.clause}.</p>;
   return <p className={`opening opening--${state}`}>{STATE_LABELS[state]}</p>;
 }
 

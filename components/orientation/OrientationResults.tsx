@@ -76,7 +76,7 @@ export function OrientationResults({ answer, answers, need }: { answer: Orientat
             devant.
             {answer.distanceFrom === "commune" && " Sans point de départ, la distance est mesurée depuis le centre des lieux de la commune choisie."}
           </p>
-          <p>Les informations viennent des acteurs eux-mêmes : en cas de doute, téléphonez avant d&apos;envoyer la personne.</p>
+          <p>Les informations viennent des acteurs eux-mêmes : en cas de doute, joignez le lieu avant d&apos;envoyer la personne, comme le dit chaque proposition.</p>
         </details>
       </section>
       <section aria-labelledby="titre-fiches">

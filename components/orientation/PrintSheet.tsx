@@ -2,6 +2,7 @@ import { formatDistance } from "@/lib/orientation/distance";
 import type { Need } from "@/lib/orientation/needs";
 import { PARIS_TIME_ZONE } from "@/lib/lieu/paris-time";
 import type { OrientationMatch } from "@/server/orientation";
+import { ContactRows } from "./ContactRows";
 import { OpeningLines } from "./OpeningHours";
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: PARIS_TIME_ZONE });
@@ -15,17 +16,17 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** The sheet handed to the person: large type, the chosen lieux with address, phone and hours. */
+/** The sheet handed to the person: large type, the chosen lieux with address, how to reach them, and hours. */
 export function PrintSheet({ need, matches, date, fromPoint }: { need: Need; matches: OrientationMatch[]; date: Date; fromPoint: boolean }) {
   return (
     <article className="fiche-orientation" aria-labelledby="fiche-orientation-titre">
       <p className="fiche-orientation__date">Fiche d&apos;orientation du {dateFormat.format(date)}</p>
       <h1 id="fiche-orientation-titre">Où trouver de l&apos;aide : {need.label}</h1>
       <p>
-        {matches.length > 1 ? `Voici ${matches.length} lieux` : "Voici un lieu"} où l&apos;on peut vous aider. En cas de doute,
-        téléphonez avant de vous déplacer.
+        {matches.length > 1 ? `Voici ${matches.length} lieux` : "Voici un lieu"} où l&apos;on peut vous aider, avec la façon de
+        {matches.length > 1 ? " les" : " le"} joindre avant de vous déplacer.
       </p>
-      {matches.map(({ lieu, distanceKm }) => {
+      {matches.map(({ lieu, distanceKm, contact }) => {
         const welcomes = [...lieu.publicsSpecifiquementAdresses, ...lieu.priseEnChargeSpecifique];
         return (
           <section key={lieu.id} className="fiche-orientation__lieu" aria-labelledby={`fiche-lieu-${lieu.id}`}>
@@ -46,9 +47,9 @@ export function PrintSheet({ need, matches, date, fromPoint }: { need: Need; mat
                 </address>
                 {fromPoint && distanceKm !== null && <span>à {formatDistance(distanceKm)}</span>}
               </Row>
-              {lieu.telephone && <Row label="Téléphone"><strong className="fiche-orientation__tel">{lieu.telephone}</strong></Row>}
-              {lieu.courriels.length > 0 && <Row label="Courriel">{lieu.courriels.join(", ")}</Row>}
-              <Row label="Horaires">{lieu.horaires ? <OpeningLines horaires={lieu.horaires} /> : "Non indiqués : téléphonez avant de venir."}</Row>
+              <ContactRows contact={contact} acteurNom={lieu.acteur.nom} printed />
+              <Row label="Horaires">{lieu.horaires ? <OpeningLines horaires={lieu.horaires} /> : "Non indiqués."}</Row>
+              <Row label="En cas de doute">{contact.sentence}</Row>
               {lieu.modalitesAcces.length > 0 && <Row label="Pour y aller">{lieu.modalitesAcces.join(", ")}</Row>}
               {lieu.fraisACharge.length > 0 && <Row label="Coût">{lieu.fraisACharge.join(", ")}</Row>}
               {welcomes.length > 0 && <Row label="Accueille">{welcomes.join(", ")}</Row>}

@@ -4,7 +4,7 @@ import { getTestDb } from "../testing";
 import { listLieuxWithActeur } from "./carte";
 
 const db = getTestDb();
-const asso = buildActeur({ nom: "Les Connectés", categorie: "non_lucratif", themes: ["service-public"] });
+const asso = buildActeur({ nom: "Les Connectés", categorie: "non_lucratif", themes: ["service-public"], telephone: "05 56 00 00 00" });
 const mairie = buildActeur({ nom: "Mairie annexe", categorie: "public", themes: ["emploi", "e-inclusion"] });
 buildLieu(asso.id, {
   nom: "Permanence démarches",
@@ -30,7 +30,15 @@ describe("listLieuxWithActeur", () => {
     // "BEGLES" and "Bègles" are one commune, sorted before "Émile-Ville" as a French reader expects.
     expect(all.map((l) => l.nom)).toEqual(["Espace emploi", "Permanence démarches", "Ateliers seniors"]);
     const first = all[1];
-    expect(first.acteur).toEqual({ id: asso.id, slug: asso.slug, nom: "Les Connectés", categorie: "non_lucratif" });
+    expect(first.acteur).toEqual({
+      id: asso.id,
+      slug: asso.slug,
+      nom: "Les Connectés",
+      categorie: "non_lucratif",
+      telephone: "05 56 00 00 00",
+      courriel: null,
+      siteWeb: null,
+    });
     expect(first.themes.map((t) => t.slug)).toEqual(["service-public"]);
     expect(first.latitude).toBe(44.808);
     expect(all[0].themes.map((t) => t.slug).sort()).toEqual(["e-inclusion", "emploi"]);

@@ -17,7 +17,7 @@ export type CarteFilters = {
 
 /** A lieu with what the map, the list and the orientation show of its acteur. */
 export type LieuWithActeur = Lieu & {
-  acteur: Pick<Acteur, "id" | "slug" | "nom" | "categorie">;
+  acteur: Pick<Acteur, "id" | "slug" | "nom" | "categorie" | "telephone" | "courriel" | "siteWeb">;
   themes: { slug: string; label: string }[];
 };
 
@@ -61,7 +61,19 @@ function filterConditions(db: Db, filters: CarteFilters): SQL[] {
 /** The lieux matching the filters, with their acteur and its themes, by commune then name. */
 export function listLieuxWithActeur(db: Db, filters: CarteFilters = {}): LieuWithActeur[] {
   const rows = db
-    .select({ lieu, acteur: { id: acteur.id, slug: acteur.slug, nom: acteur.nom, categorie: acteur.categorie } })
+    .select({
+      lieu,
+      acteur: {
+        id: acteur.id,
+        slug: acteur.slug,
+        nom: acteur.nom,
+        categorie: acteur.categorie,
+        // The orientation gives the acteur's phone, email or site when the lieu gives none.
+        telephone: acteur.telephone,
+        courriel: acteur.courriel,
+        siteWeb: acteur.siteWeb,
+      },
+    })
     .from(lieu)
     .innerJoin(acteur, eq(acteur.id, lieu.acteurId))
     .where(and(...filterConditions(db, filters)))
