@@ -136,9 +136,21 @@ test("a trainer builds a catalogue in modules, reorders it from the keyboard and
   await expectNoSeriousA11yViolations(other);
   await other.getByRole("link", { name: titre }).click();
   await other.getByRole("button", { name: "Dupliquer pour l'adapter" }).click();
+  // The copy opens in its editor, its provisional title selected, ready to be typed over.
   await expect(other.getByText("Votre copie est prête.")).toBeVisible();
+  await expect(other.getByRole("heading", { level: 1, name: `Modifier « ${titre} (copie) »` })).toBeVisible();
+  const copyTitre = other.getByLabel("Titre du catalogue");
+  await expect(copyTitre).toBeFocused();
+  await expect(copyTitre).toHaveValue(`${titre} (copie)`);
+  await expect(copyTitre).toHaveAccessibleDescription(/renommez votre copie/);
+  await expectNoSeriousA11yViolations(other);
+  await other.keyboard.type(`${titre} à Brest`);
+  await other.getByRole("button", { name: "Enregistrer la présentation" }).click();
+  await expect(other.getByText("Modifications enregistrées.")).toBeVisible();
+  await expect(other.getByRole("heading", { level: 1, name: `Modifier « ${titre} à Brest »` })).toBeVisible();
+  await other.getByRole("link", { name: "Voir la page du catalogue" }).click();
   await expect(other).not.toHaveURL(new RegExp(`${catalogueUrl}$`));
-  await expect(other.getByRole("heading", { level: 1, name: titre })).toBeVisible();
+  await expect(other.getByRole("heading", { level: 1, name: `${titre} à Brest` })).toBeVisible();
   await expect(other.getByText(`Adapté de « ${titre} »`)).toBeVisible();
   await expect(other.getByRole("link", { name: titre })).toHaveAttribute("href", catalogueUrl);
   await expect(other.getByRole("list", { name: "État du catalogue" })).toHaveText("Brouillon");
@@ -211,6 +223,24 @@ test("a public catalogue prints on A4 with its cover and table of contents, and 
   await visitorPage.goto(draftPath);
   await expect(visitorPage.getByRole("heading", { level: 1, name: "Page introuvable" })).toBeVisible();
   await visitor.close();
+});
+
+test("modules added in quick succession are all kept, in the order they were typed", async ({ page }) => {
+  const trainer = newUserData("formatrice");
+  await signUp(page, trainer);
+  await createCatalogue(page, `Dix modules ${trainer.email.slice(10, 18)}`);
+  const titres = Array.from({ length: 10 }, (_, n) => `Séance ${n + 1}`);
+  // No waiting for the server between two adds: the field is free again as soon as one is sent.
+  for (const titre of titres) {
+    await page.getByLabel("Titre du nouveau module").fill(titre);
+    await page.getByRole("button", { name: "Ajouter le module" }).click();
+  }
+  const headings = page.locator(".catalogue-modules > li h3");
+  await expect(headings).toHaveText(titres.map((titre, n) => `Module ${n + 1} ${titre}`));
+  await expect(page.getByRole("status").filter({ hasText: "Le module « Séance 10 » a été ajouté." })).toBeVisible();
+  await expect(page.getByLabel("Titre du nouveau module")).toHaveValue("");
+  await page.reload();
+  await expect(headings).toHaveText(titres.map((titre, n) => `Module ${n + 1} ${titre}`));
 });
 
 test("a trainer reorders fiches and modules by drag and drop", async ({ page }) => {

@@ -1,11 +1,11 @@
 // A second writer for catalogue-module.test.ts: its own process and SQLite connection on the test's
-// DATA_DIR, moving items and modules at random once the parent says "go", to race the other writer.
+// DATA_DIR, moving items and modules at random (or adding modules) once the parent says "go", to race the other writer.
 import { getDb } from "@/db/client";
 import { SYSTEM } from "./authorize";
 import { DomainError } from "./errors";
-import { moveItem, moveModule } from "./catalogue-module";
+import { addModule, moveItem, moveModule } from "./catalogue-module";
 
-type Order = { catalogueId: number; moduleIds: number[]; itemIds: number[]; moves: number; seed: number };
+type Order = { catalogueId: number; moduleIds: number[]; itemIds: number[]; moves: number; seed: number } | { catalogueId: number; addModules: string[] };
 
 // A small deterministic generator, so that a failing run can be replayed with the same seed.
 function random(seed: number): () => number {
@@ -16,7 +16,19 @@ function random(seed: number): () => number {
   };
 }
 
+function addModules(catalogueId: number, titres: string[]): void {
+  const db = getDb();
+  try {
+    for (const titre of titres) addModule(db, SYSTEM, catalogueId, { titre, description: "" });
+  } catch (error) {
+    process.send!({ error: error instanceof DomainError ? `${error.code}: ${error.message}` : String(error) });
+    process.exit(1);
+  }
+  process.send!({ done: titres.length }, () => process.exit(0));
+}
+
 process.on("message", (order: Order) => {
+  if ("addModules" in order) return addModules(order.catalogueId, order.addModules);
   const db = getDb();
   const next = random(order.seed);
   const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];

@@ -242,3 +242,22 @@ describe("concurrent reordering", () => {
     expect(after.flat().sort((x, y) => x - y)).toEqual([...itemIds].sort((x, y) => x - y));
   });
 });
+
+describe("concurrent adds", () => {
+  it("keeps every module, each writer's in the order it sent them, when they are added without waiting", async () => {
+    const db = getTestDb();
+    const owner = buildViewer();
+    const { id: catalogueId } = createCatalogue(db, owner, { titre: "Dix modules", description: "", publicVise: "", objectifs: "", duree: "" });
+    const titres = (prefix: string) => Array.from({ length: 10 }, (_, n) => `${prefix} ${n + 1}`);
+    const writers = await Promise.all([startWriter(), startWriter()]);
+    const reports = writers.map(finish);
+    writers.forEach((child, i) => child.send({ catalogueId, addModules: titres(`Écrivain ${i + 1}`) }));
+    // Meanwhile, ten adds from this process, none waiting for the previous one.
+    const here = await Promise.all(titres("Ici").map(async (titre) => addModule(db, owner, catalogueId, { titre, description: "" })));
+    expect(await Promise.all(reports)).toEqual([{ done: 10 }, { done: 10 }]);
+    expect(layout(catalogueId)).toHaveLength(30);
+    const stored = db.select().from(catalogueModule).where(eq(catalogueModule.catalogueId, catalogueId)).orderBy(asc(catalogueModule.position)).all();
+    expect(stored.filter((m) => m.titre.startsWith("Ici")).map((m) => m.id)).toEqual(here.map((m) => m.id));
+    for (const prefix of ["Ici", "Écrivain 1", "Écrivain 2"]) expect(stored.map((m) => m.titre).filter((t) => t.startsWith(`${prefix} `))).toEqual(titres(prefix));
+  });
+});

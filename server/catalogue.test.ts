@@ -105,8 +105,8 @@ describe("duplicateCatalogue", () => {
     const adapter = buildViewer();
     const { catalogue: copy, skipped } = duplicateCatalogue(db, adapter, source.id);
     expect(skipped).toBe(0);
-    expect(copy).toMatchObject({ titre: "Former les bénévoles", ...fields, statut: "brouillon", originalId: source.id, createdBy: adapter.id });
-    expect(copy.slug).toBe("former-les-benevoles-2");
+    expect(copy).toMatchObject({ titre: "Former les bénévoles (copie)", ...fields, statut: "brouillon", originalId: source.id, createdBy: adapter.id });
+    expect(copy.slug).toBe("former-les-benevoles-copie");
 
     const read = getCatalogueBySlug(db, copy.slug, adapter)!;
     expect(read.access).toEqual({ statut: "brouillon", ownerIds: [adapter.id] });
@@ -121,6 +121,22 @@ describe("duplicateCatalogue", () => {
     // The copy is separate: its modules and items are new rows.
     expect(read.modules.map((m) => m.id)).not.toContain(accueil.id);
     expect(getCatalogueAccessFacts(db, source.id)).toEqual({ statut: "public", ownerIds: [author.id] });
+  });
+
+  it("titles each copy « (copie) », then « (copie 2) »… past the titles taken, copies of copies included", () => {
+    const db = getTestDb();
+    const author = buildViewer();
+    const source = createCatalogue(db, author, { titre: "Parcours d'accueil", ...fields });
+    // A draft: its owner copies it.
+    const first = duplicateCatalogue(db, author, source.id).catalogue;
+    const second = duplicateCatalogue(db, author, source.id).catalogue;
+    expect([first.titre, second.titre]).toEqual(["Parcours d'accueil (copie)", "Parcours d'accueil (copie 2)"]);
+    expect([first.slug, second.slug]).toEqual(["parcours-d-accueil-copie", "parcours-d-accueil-copie-2"]);
+    // Someone who titled their own catalogue like a copy takes that title too.
+    createCatalogue(db, buildViewer(), { titre: "Parcours d'accueil (copie 3)", ...fields });
+    const ofCopy = duplicateCatalogue(db, author, first.id).catalogue;
+    expect(ofCopy).toMatchObject({ titre: "Parcours d'accueil (copie 4)", originalId: first.id });
+    expect(getCatalogueBySlug(db, source.slug, author)!.titre).toBe("Parcours d'accueil");
   });
 
   it("leaves out items whose fiche the duplicator may not read, and says how many", () => {

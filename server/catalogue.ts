@@ -3,6 +3,7 @@ import type { Db, Tx } from "@/db/client";
 import { uniqueSlug } from "@/db/queries/slug";
 import { getCatalogueAccessFacts, getReadableFiches } from "@/db/queries/catalogue";
 import { catalogue, catalogueItem, catalogueModule, catalogueOwner, user, type Catalogue } from "@/db/schema";
+import { copyTitre } from "@/lib/catalogue/copy-titre";
 import type { CatalogueStatut } from "@/lib/catalogue/values";
 import { canCreateCatalogue, canDuplicateCatalogue, canEditCatalogue, type CatalogueAccessFacts } from "@/lib/policies/catalogue";
 import type { Viewer } from "@/lib/policies/viewer";
@@ -185,9 +186,14 @@ export function removeCatalogueOwner(db: Db, actor: Actor, catalogueId: number, 
 /** The copy made by duplicateCatalogue, and how many items were left out because the duplicator may not read their fiche. */
 export type DuplicateOutcome = { catalogue: Catalogue; skipped: number };
 
+/** The title of a new copy: "X (copie)", or "X (copie 2)"… when a catalogue already has that title. */
+function freeCopyTitre(tx: Tx, titre: string): string {
+  return copyTitre(titre, (candidate) => tx.select({ id: catalogue.id }).from(catalogue).where(eq(catalogue.titre, candidate)).get() !== undefined);
+}
+
 /**
- * "Dupliquer pour l'adapter": a new draft owned by the duplicator, pointing to its original, with a
- * copy of every module and item (notes and durations included), in the same order. Items whose
+ * "Dupliquer pour l'adapter": a new draft owned by the duplicator, titled "… (copie)" and pointing to
+ * its original, with a copy of every module and item (notes and durations included), in the same order. Items whose
  * fiche the duplicator may not read are left out: a copy never hands them a fiche they cannot see.
  */
 export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): DuplicateOutcome {
@@ -228,11 +234,12 @@ export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): D
           `Catalogue ${catalogueId} has ${modules.length} modules and ${copied} items to copy; a catalogue may have at most ${CATALOGUE_MODULES_MAX} modules and ${CATALOGUE_ITEMS_MAX} items.`,
         );
       }
+      const titre = freeCopyTitre(tx, source.titre);
       const copy = tx
         .insert(catalogue)
         .values({
-          slug: uniqueSlug(tx, catalogue, catalogue.slug, source.titre, "catalogue", ["nouveau"]),
-          titre: source.titre,
+          slug: uniqueSlug(tx, catalogue, catalogue.slug, titre, "catalogue", ["nouveau"]),
+          titre,
           description: source.description,
           publicVise: source.publicVise,
           objectifs: source.objectifs,

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { FormMessage } from "@/components/form/fields";
 import { SubmitButton } from "@/components/form/SubmitButton";
@@ -12,19 +12,95 @@ type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promi
 
 const MODULE_LABELS = { titre: "Titre du nouveau module", description: "Description du nouveau module" };
 
-/** "Ajouter un module": appended after the others; the form is emptied after a success. */
+type ModuleFields = { titre: string; description: string };
+const EMPTY: ModuleFields = { titre: "", description: "" };
+
+/**
+ * "Ajouter un module": appended after the others. The fields are emptied as soon as a module is sent,
+ * so that the next one can be typed while the server works; the adds go one after the other, in the
+ * order they were sent. A refused add comes back into the fields when they are still empty, and is
+ * otherwise named in the error, so that nothing typed is lost.
+ */
 export function AddModuleForm({ action }: { action: FormAction }) {
-  const [state, formAction] = useActionState(action, null);
-  const values = state && !state.ok ? state.values : {};
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const [fields, setFieldState] = useState<ModuleFields>(EMPTY);
+  const [sending, setSending] = useState<{ key: number; titre: string }[]>([]);
+  const [outcome, setOutcome] = useState<{ state: FormState<unknown>; restored: boolean } | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const previous = useRef<FormState<unknown> | null>(null);
+  const sent = useRef(0);
+  // The fields as typed, read when an add comes back, after renders the callback has not seen.
+  const current = useRef(fields);
+  const setFields = (next: ModuleFields) => {
+    current.current = next;
+    setFieldState(next);
+  };
+
+  const add = async (form: FormData, values: ModuleFields) => {
+    let state: FormState<unknown>;
+    try {
+      state = await action(previous.current, form);
+    } catch {
+      state = { ok: false, message: "Le serveur n'a pas répondu. Réessayez.", values: { ...values }, submission: (previous.current?.submission ?? 0) + 1 };
+    }
+    previous.current = state;
+    // What was refused comes back only into empty fields: never over the next module being typed.
+    const restored = !state.ok && current.current.titre === "" && current.current.description === "";
+    if (restored) setFields(values);
+    setOutcome({ state, restored });
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const values = fields;
+    const key = ++sent.current;
+    setFields(EMPTY);
+    setSending((list) => [...list, { key, titre: values.titre.trim() }]);
+    queue.current = queue.current.then(async () => {
+      try {
+        await add(form, values);
+      } finally {
+        setSending((list) => list.filter((s) => s.key !== key));
+      }
+    });
+  };
+
+  const state = outcome?.state ?? null;
+  const failed = state !== null && !state.ok;
+  const errors = failed && outcome!.restored ? state.fieldErrors : undefined;
+  const waiting = sending.filter((s) => s.titre).map((s) => `« ${s.titre} »`);
   return (
-    <form key={state?.submission ?? 0} action={formAction} className="form" noValidate>
-      <ErrorSummary state={state} labels={MODULE_LABELS} targets={{ titre: "nouveau-module-titre", description: "nouveau-module-description" }} />
-      <FormMessage state={state?.ok ? state : null} />
-      <Field id="nouveau-module-titre" name="titre" label={MODULE_LABELS.titre} required errors={errors} defaultValue={textValue(values, "titre")} hint="Par exemple « Accueillir la personne »." />
-      <Field id="nouveau-module-description" name="description" label={MODULE_LABELS.description} rows={3} errors={errors} defaultValue={textValue(values, "description")} />
+    <form onSubmit={submit} className="form" noValidate aria-busy={sending.length > 0}>
+      {failed && outcome!.restored && <ErrorSummary state={state} labels={MODULE_LABELS} targets={{ titre: "nouveau-module-titre", description: "nouveau-module-description" }} />}
+      {failed && !outcome!.restored && (
+        <div role="alert" className="alert alert--error">
+          {`${textValue(state.values, "titre") ? `Le module « ${textValue(state.values, "titre")} »` : "Un module sans titre"} n'a pas été ajouté : ${Object.values(state.fieldErrors ?? {}).flat()[0] ?? state.message}`}
+        </div>
+      )}
+      <p role="status" className={state?.ok || waiting.length ? "alert alert--success" : undefined}>
+        {waiting.length ? `Ajout en cours : ${waiting.join(", ")}.` : state?.ok ? state.message : ""}
+      </p>
+      <Field
+        id="nouveau-module-titre"
+        name="titre"
+        label={MODULE_LABELS.titre}
+        required
+        errors={errors}
+        value={fields.titre}
+        onChange={(titre) => setFields({ ...current.current, titre })}
+        hint="Par exemple « Accueillir la personne »."
+      />
+      <Field
+        id="nouveau-module-description"
+        name="description"
+        label={MODULE_LABELS.description}
+        rows={3}
+        errors={errors}
+        value={fields.description}
+        onChange={(description) => setFields({ ...current.current, description })}
+      />
       <div className="actions">
-        <SubmitButton pendingLabel="Ajout…">Ajouter le module</SubmitButton>
+        <button type="submit">Ajouter le module</button>
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
 
 /**
  * A labelled input or textarea with an explicit id: the editor shows many forms with the same
@@ -11,6 +11,8 @@ export function Field({
   errors,
   hint,
   defaultValue,
+  value,
+  onChange,
   required,
   rows,
 }: {
@@ -20,6 +22,9 @@ export function Field({
   errors?: Record<string, string[]>;
   hint?: ReactNode;
   defaultValue?: string;
+  /** A controlled field: its value, and what to do with each change (instead of defaultValue). */
+  value?: string;
+  onChange?: (value: string) => void;
   required?: boolean;
   /** A textarea of this many rows; an input when absent. */
   rows?: number;
@@ -29,7 +34,7 @@ export function Field({
   const common = {
     id,
     name,
-    defaultValue,
+    ...(value === undefined ? { defaultValue } : { value, onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange?.(event.target.value) }),
     required,
     "aria-invalid": error?.length ? true : undefined,
     "aria-describedby": describedBy,

@@ -23,7 +23,7 @@ vi.mock("next/navigation", () => ({
 }));
 
 const { addOwnerAction, deleteCatalogueAction, duplicateCatalogueAction, setCatalogueStatutAction, updateCatalogueAction } = await import("./actions");
-const { addFicheAction, moveItemAction, removeItemAction } = await import("./structure-actions");
+const { addFicheAction, addModuleAction, moveItemAction, removeItemAction } = await import("./structure-actions");
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -120,6 +120,17 @@ describe("adding fiches", () => {
   });
 });
 
+describe("addModuleAction", () => {
+  it("keeps all of ten modules sent at once, in the order they were sent", async () => {
+    const { owner, catalogue } = buildCatalogue();
+    signInAs(owner.id);
+    const titres = Array.from({ length: 10 }, (_, n) => `Séance ${n + 1}`);
+    const states = await Promise.all(titres.map((titre) => addModuleAction(catalogue.id, null, form({ titre, description: "" }))));
+    expect(states.map((s) => s.ok && s.message)).toEqual(titres.map((titre) => `Le module « ${titre} » a été ajouté.`));
+    expect(getCatalogueBySlug(getTestDb(), catalogue.slug, owner)!.modules.map((m) => m.titre)).toEqual(["Accueillir", ...titres]);
+  });
+});
+
 describe("duplicateCatalogueAction", () => {
   it("lets anyone signed in copy a public catalogue, never a draft of others, and opens the copy", async () => {
     const { owner, catalogue } = buildCatalogue("Parcours partagé");
@@ -130,9 +141,9 @@ describe("duplicateCatalogueAction", () => {
     signInAs(null);
     expect(await duplicateCatalogueAction(catalogue.id, null, form({}))).toMatchObject({ ok: false, code: "unauthenticated" });
     signInAs(adapter.id);
-    await expect(duplicateCatalogueAction(catalogue.id, null, form({}))).rejects.toThrow("REDIRECT /catalogues/parcours-partage-2?copie=1");
+    await expect(duplicateCatalogueAction(catalogue.id, null, form({}))).rejects.toThrow("REDIRECT /catalogues/parcours-partage-copie/modifier?copie=1");
     expect(getCatalogueAccessFacts(getTestDb(), catalogue.id)).toEqual({ statut: "public", ownerIds: [owner.id] });
-    expect(getCatalogueBySlug(getTestDb(), "parcours-partage-2", null)).toMatchObject({ originalId: catalogue.id, statut: "brouillon", access: { ownerIds: [adapter.id] } });
+    expect(getCatalogueBySlug(getTestDb(), "parcours-partage-copie", null)).toMatchObject({ titre: "Parcours partagé (copie)", originalId: catalogue.id, statut: "brouillon", access: { ownerIds: [adapter.id] } });
   });
 });
 
@@ -142,12 +153,12 @@ describe("deleteCatalogueAction", () => {
     setCatalogueStatut(getTestDb(), owner, catalogue.id, "public");
     const adapter = buildUser();
     signInAs(adapter.id);
-    await expect(duplicateCatalogueAction(catalogue.id, null, form({}))).rejects.toThrow("REDIRECT /catalogues/a-supprimer-2?copie=1");
+    await expect(duplicateCatalogueAction(catalogue.id, null, form({}))).rejects.toThrow("REDIRECT /catalogues/a-supprimer-copie/modifier?copie=1");
     expect(await deleteCatalogueAction(catalogue.id, null, form({}))).toMatchObject({ ok: false, code: "forbidden" });
     signInAs(owner.id);
     await expect(deleteCatalogueAction(catalogue.id, null, form({}))).rejects.toThrow("REDIRECT /catalogues?supprime=1");
     expect(getCatalogueBySlug(getTestDb(), catalogue.slug, null)).toBeNull();
-    expect(getCatalogueBySlug(getTestDb(), "a-supprimer-2", null)).toMatchObject({ originalId: catalogue.id, original: null });
+    expect(getCatalogueBySlug(getTestDb(), "a-supprimer-copie", null)).toMatchObject({ originalId: catalogue.id, original: null });
     expect(await deleteCatalogueAction(catalogue.id, null, form({}))).toMatchObject({ ok: false, code: "catalogue_not_found", message: "Ce catalogue n'existe plus." });
   });
 });

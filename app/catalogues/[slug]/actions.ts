@@ -87,7 +87,7 @@ export async function removeOwnerAction(catalogueId: number, previous: FormState
   return toFormState({ ok: true, data: undefined, message: `${result.data.name} ne gère plus ce catalogue.` }, {}, previous);
 }
 
-/** "Dupliquer pour l'adapter": makes the signed-in person's own draft copy, then opens it. */
+/** "Dupliquer pour l'adapter": makes the signed-in person's own draft copy, then opens its editor to rename it. */
 export async function duplicateCatalogueAction(catalogueId: number, previous: FormState<unknown> | null, form: FormData): Promise<FormState<unknown>> {
   const input = formDataToObject(form);
   const result = await runMutation({
@@ -97,7 +97,7 @@ export async function duplicateCatalogueAction(catalogueId: number, previous: Fo
   });
   if (!result.ok) return toFormState(result, input, previous);
   refresh();
-  redirect(`/catalogues/${result.data.catalogue.slug}?copie=1${result.data.skipped ? `&omises=${result.data.skipped}` : ""}`);
+  redirect(`/catalogues/${result.data.catalogue.slug}/modifier?copie=1${result.data.skipped ? `&omises=${result.data.skipped}` : ""}`);
 }
 
 /** Deletes the catalogue, after the page's confirmation; its adaptations stay. */

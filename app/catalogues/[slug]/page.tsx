@@ -10,17 +10,15 @@ import { getReadableCatalogue } from "./access";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { catalogue } = await getReadableCatalogue((await params).slug);
   return { title: catalogue.titre, description: catalogue.description.slice(0, 160) || undefined };
 }
 
-export default async function CataloguePage({ params, searchParams }: Props) {
+export default async function CataloguePage({ params }: Props) {
   const { catalogue, viewer } = await getReadableCatalogue((await params).slug);
-  const query = await searchParams;
-  const omitted = Number(query.omises) || 0;
   const url = `${publicUrl()}/catalogues/${catalogue.slug}`;
   const details: [string, string][] = [
     ["Public visé", catalogue.publicVise],
@@ -40,20 +38,6 @@ export default async function CataloguePage({ params, searchParams }: Props) {
           <ul className="badges" aria-label="État du catalogue">
             <li className="badge badge--brouillon">Brouillon</li>
           </ul>
-        )}
-        {query.copie === "1" && (
-          <div role="status" className="alert alert--success">
-            <p>
-              Votre copie est prête. C&apos;est un brouillon que vous seul voyez : modifiez-la pour l&apos;adapter à votre public,
-              puis publiez-la.
-            </p>
-            {omitted > 0 && (
-              <p>
-                {omitted === 1 ? "Une fiche de l'original n'a pas été copiée" : `${omitted} fiches de l'original n'ont pas été copiées`} : vous ne
-                pouvez pas la lire (brouillon de quelqu&apos;un d&apos;autre ou fiche retirée par la modération).
-              </p>
-            )}
-          </div>
         )}
         {catalogue.originalId !== null && (
           <p className="catalogue-credit">

@@ -58,6 +58,8 @@ export default async function EditCataloguePage({ params, searchParams }: Props)
   const id = catalogue.id;
   const published = catalogue.statut === "public";
   const itemCount = catalogue.modules.reduce((n, m) => n + m.items.length, 0);
+  const copied = query.copie === "1";
+  const omitted = Number(query.omises) || 0;
 
   return (
     <>
@@ -68,6 +70,20 @@ export default async function EditCataloguePage({ params, searchParams }: Props)
       {query.cree === "1" && (
         <div role="status" className="alert alert--success">
           Le catalogue a été créé. Ajoutez maintenant ses modules, puis les fiches de chaque module.
+        </div>
+      )}
+      {copied && (
+        <div role="status" className="alert alert--success">
+          <p>
+            Votre copie est prête. C&apos;est un brouillon que vous seul voyez : renommez-la ci-dessous, adaptez-la à votre
+            public, puis publiez-la.
+          </p>
+          {omitted > 0 && (
+            <p>
+              {omitted === 1 ? "Une fiche de l'original n'a pas été copiée" : `${omitted} fiches de l'original n'ont pas été copiées`} : vous ne
+              pouvez pas la lire (brouillon de quelqu&apos;un d&apos;autre ou fiche retirée par la modération).
+            </p>
+          )}
         </div>
       )}
       <nav aria-label="Sur cette page" className="toc">
@@ -112,6 +128,7 @@ export default async function EditCataloguePage({ params, searchParams }: Props)
           action={updateCatalogueAction.bind(null, id)}
           initial={{ titre: catalogue.titre, description: catalogue.description, publicVise: catalogue.publicVise, objectifs: catalogue.objectifs, duree: catalogue.duree }}
           submitLabel="Enregistrer la présentation"
+          rename={copied}
         />
       </section>
 
