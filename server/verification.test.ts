@@ -20,7 +20,6 @@ import {
   getNextFicheToVerify,
   getVerificationFiche,
   getVerificationProgress,
-  listVerificationQueue,
 } from "./verification";
 
 const db = getTestDb();
@@ -38,10 +37,17 @@ async function codeOf(run: () => unknown): Promise<string | undefined> {
   return undefined;
 }
 
+/** The queue as the page walks it: from the first fiche waiting, one after another, until it wraps round. */
+function walkQueue(moderator: Viewer | null): number[] {
+  const ids: number[] = [];
+  for (let id = getNextFicheToVerify(db, moderator); id !== null && !ids.includes(id); id = getNextFicheToVerify(db, moderator, id)) ids.push(id);
+  return ids;
+}
+
 /** A Livre blanc fiche waiting in the queue with suggested themes, publics and acteurs, not used by another test. */
 const taken = new Set<number>();
 function queuedFiche(moderator: Viewer): number {
-  const id = listVerificationQueue(db, moderator).find((id) => {
+  const id = walkQueue(moderator).find((id) => {
     const c = content(id);
     return !taken.has(id) && c.themesSuggeres.length >= 2 && c.publics.length >= 1 && c.acteurs.length >= 2;
   });
@@ -64,22 +70,22 @@ describe("the queue and its progress", () => {
     // A fiche written on the wiki, even flagged, is neither in the figure nor in the queue.
     const written = insertFiche(db, { type: "pratique", titre: "Écrite sur le wiki", createdBy: mod.id, statut: "publiee", aVerifier: true });
     expect(getVerificationProgress(db, mod)).toEqual(before);
-    expect(listVerificationQueue(db, mod)).not.toContain(written.id);
+    expect(walkQueue(mod)).not.toContain(written.id);
 
     const id = queuedFiche(mod);
     await completeVerification(db, mod, { ficheId: id, confirmThemes: [] });
     expect(getVerificationProgress(db, mod)).toEqual({ verified: before.verified + 1, total: 121 });
-    expect(listVerificationQueue(db, mod)).not.toContain(id);
+    expect(walkQueue(mod)).not.toContain(id);
 
     // A fiche merged into another is no longer a fiche of its own.
     const merged = queuedFiche(mod);
     db.update(fiche).set({ redirectToId: id }).where(eq(fiche.id, merged)).run();
     expect(getVerificationProgress(db, mod)).toEqual({ verified: before.verified + 1, total: 120 });
-    expect(listVerificationQueue(db, mod)).not.toContain(merged);
+    expect(walkQueue(mod)).not.toContain(merged);
   });
 
   it("goes oldest import first, and after a skipped fiche to the next one, wrapping round", () => {
-    const queue = listVerificationQueue(db, mod);
+    const queue = walkQueue(mod);
     expect(queue).toEqual([...queue].sort((a, b) => a - b));
     expect(getNextFicheToVerify(db, mod)).toBe(queue[0]);
     expect(getNextFicheToVerify(db, mod, queue[3])).toBe(queue[4]);
@@ -133,7 +139,7 @@ describe("decisions on a fiche", () => {
     const id = queuedFiche(mod);
     const publicId = content(id).publics[0];
     expect(await codeOf(() => applyVerificationDecision(db, mod, { action: "confirmer-theme", ficheId: id, termId: publicId }))).toBe("invalid");
-    const pratique = listVerificationQueue(db, mod).find((f) => db.select().from(fiche).where(eq(fiche.id, f)).get()!.type === "pratique" && content(f).acteurs.length > 0)!;
+    const pratique = walkQueue(mod).find((f) => db.select().from(fiche).where(eq(fiche.id, f)).get()!.type === "pratique" && content(f).acteurs.length > 0)!;
     const acteurId = content(pratique).acteurs[0].acteurId;
     expect(await codeOf(() => applyVerificationDecision(db, mod, { action: "changer-role", ficheId: pratique, acteurId, role: "pressenti" }))).toBe("invalid");
   });
@@ -150,10 +156,10 @@ describe("decisions on a fiche", () => {
 
 describe("who may review", () => {
   it("refuses contributors and anonymous people, and reads nothing for them", async () => {
-    const id = listVerificationQueue(db, mod)[0];
+    const id = walkQueue(mod)[0];
     for (const who of [viewer("contributeur"), null]) {
       expect(await codeOf(() => getVerificationProgress(db, who))).toBe("forbidden");
-      expect(await codeOf(() => listVerificationQueue(db, who))).toBe("forbidden");
+      expect(await codeOf(() => walkQueue(who))).toBe("forbidden");
       expect(await codeOf(() => getVerificationFiche(db, who, id))).toBe("forbidden");
       expect(await codeOf(() => applyVerificationDecision(db, who, { action: "rejeter-public", ficheId: id, termId: content(id).publics[0] ?? 1 }))).toBe("forbidden");
       expect(await codeOf(() => completeVerification(db, who, { ficheId: id, confirmThemes: [] }))).toBe("forbidden");
@@ -221,7 +227,7 @@ describe("the fiche and its source", () => {
     expect(view.source).toEqual({ kind: "unavailable", reason: "not_kept" });
     expect(view.imported).toMatchObject({ titre: "Café numérique du Grand Parc", acteurs: [expect.objectContaining({ nom: "Association Le Lien Verif" })] });
     expect(view.imported!.publics.length).toBeGreaterThan(0);
-    expect(listVerificationQueue(db, mod)).toContain(created.id);
+    expect(walkQueue(mod)).toContain(created.id);
   });
 
   it("has no review page for a fiche written on the wiki", () => {

@@ -46,18 +46,6 @@ export function getVerificationProgress(db: Db, actor: Actor): VerificationProgr
   return { verified: Number(row?.verified ?? 0), total: Number(row?.total ?? 0) };
 }
 
-/** The fiches waiting for review, in queue order: oldest import first (the source document's order). */
-export function listVerificationQueue(db: Db, actor: Actor): number[] {
-  authorizeModerator(actor);
-  return db
-    .select({ id: fiche.id })
-    .from(fiche)
-    .where(and(isImported, eq(fiche.aVerifier, true)))
-    .orderBy(asc(fiche.id))
-    .all()
-    .map((r) => r.id);
-}
-
 /** The next fiche to review after `after` (a fiche reviewed or skipped), wrapping round; null when none waits. */
 export function getNextFicheToVerify(db: Db, actor: Actor, after?: number): number | null {
   authorizeModerator(actor);
