@@ -104,7 +104,7 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
       <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">
         <h2 id="fiche-classement-titre">Classement</h2>
         <YSetCheckboxes map={setField(doc, "themes")} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
-        <SuggestedThemes doc={doc} themes={setField(doc, "themes")} suggested={setField(doc, "themesSuggeres")} options={terms.theme} disabled={readOnly} />
+        <SuggestedThemes doc={doc} options={terms.theme} disabled={readOnly} />
         <YSetCheckboxes map={setField(doc, "publics")} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
         <YSetCheckboxes map={setField(doc, "enjeux")} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
       </section>

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
+import { setField } from "@/lib/fiche/document";
 
 type Option = { id: number; label: string };
 
@@ -12,7 +13,9 @@ const unconfirmed = (suggested: Y.Map<true>, themes: Y.Map<true>) => [...suggest
  * can be confirmed (it becomes one of the fiche's themes) or withdrawn. Until then the fiche is
  * listed under it, marked « suggéré ».
  */
-export function SuggestedThemes({ doc, themes, suggested, options, disabled }: { doc: Y.Doc; themes: Y.Map<true>; suggested: Y.Map<true>; options: Option[]; disabled?: boolean }) {
+export function SuggestedThemes({ doc, options, disabled }: { doc: Y.Doc; options: Option[]; disabled?: boolean }) {
+  const themes = setField(doc, "themes");
+  const suggested = setField(doc, "themesSuggeres");
   const [keys, setKeys] = useState<string[]>(() => unconfirmed(suggested, themes));
   useEffect(() => {
     const refresh = () => setKeys(unconfirmed(suggested, themes));
