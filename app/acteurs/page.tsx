@@ -6,7 +6,7 @@ import { listActeurs, listCommunes, searchFold, type ActeurFilters } from "@/db/
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { ACTEUR_CATEGORIES, type ActeurCategorie } from "@/lib/acteur/values";
 import { ActeurCard } from "@/components/acteur/ActeurCard";
-import { SelectField, TextField } from "@/components/form/fields";
+import { SelectField, TextField } from "@/components/ui/Field";
 import { ACTEUR_CATEGORIE_OPTIONS } from "@/lib/acteur/labels";
 
 export const metadata: Metadata = { title: "Annuaire des acteurs" };

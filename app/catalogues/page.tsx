@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { listCataloguesByOwner, listPublicCatalogues } from "@/db/queries/catalogue";
 import { CatalogueCard } from "@/components/catalogue/CatalogueCard";
-import { TextField } from "@/components/form/fields";
+import { TextField } from "@/components/ui/Field";
 import { catalogueSearchSchema } from "@/lib/schemas/catalogue";
 import { getCurrentViewer } from "@/server/session";
 

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { createMyApiToken, type CreatedApiToken } from "@/app/compte/api-token-actions";
-import { FormMessage, TextField } from "@/components/form/fields";
+import { TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue } from "@/lib/form-state";
 

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { revokeMyApiToken } from "@/app/compte/api-token-actions";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 
 /** A token as the account page lists it, dates already written out in French. */
 export type ApiTokenItem = { id: number; name: string; prefix: string; created: string; lastUsed: string | null };

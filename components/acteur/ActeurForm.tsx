@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { CheckboxGroup, FormMessage, SelectField, TextArea, TextField } from "@/components/form/fields";
+import { CheckboxGroup, SelectField, TextArea, TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { ACTEUR_CATEGORIE_OPTIONS, ACTEUR_TYPOLOGIE_OPTIONS } from "@/lib/acteur/labels";

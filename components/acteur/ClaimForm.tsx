@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { requestActeurClaimAction } from "@/app/acteurs/[slug]/claim-actions";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
-import { TextArea, TextField } from "@/components/form/fields";
+import { TextArea, TextField } from "@/components/ui/Field";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue } from "@/lib/form-state";
 import { ACTEUR_CLAIM_FONCTION_MAX, ACTEUR_CLAIM_MESSAGE_MAX } from "@/lib/schemas/acteur-claim";

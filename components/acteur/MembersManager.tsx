@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
-import { FormMessage, TextField } from "@/components/form/fields";
+import { TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue, type FormState } from "@/lib/form-state";
 

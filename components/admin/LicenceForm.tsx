@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { chooseContentLicence } from "@/app/admin/licence/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { submittedOr } from "@/lib/action-result";
 import { LICENCE_IDS, LICENCES, type LicenceId } from "@/lib/licence";

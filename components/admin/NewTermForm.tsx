@@ -2,12 +2,12 @@
 
 import { useActionState, useRef } from "react";
 import { createTaxonomyTerm } from "@/app/admin/taxonomies/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import type { Taxonomy } from "@/lib/taxonomy/values";
 import { submittedOr } from "@/lib/action-result";
 import { TERM_DESCRIPTION_MAX, TERM_LABEL_MAX } from "@/lib/schemas/taxonomy";
-import { AdminField } from "./AdminField";
+import { TextArea, TextField } from "@/components/ui/Field";
 import { useKeepFocus } from "./useKeepFocus";
 
 /** Adds a term to one taxonomy; the form empties itself once the term is saved. */
@@ -23,21 +23,23 @@ export function NewTermForm({ taxonomy, singular, count }: { taxonomy: Taxonomy;
       <h3 id={`${id}-titre`}>{title}</h3>
       <FormMessage state={state} />
       <input type="hidden" name="taxonomy" value={taxonomy} />
-      <AdminField id={`${id}-libelle`} name="label" label="Libellé" required maxLength={TERM_LABEL_MAX} errors={errors} defaultValue={submittedOr(state, "label", "")} />
-      <AdminField
+      <TextField id={`${id}-libelle`} name="label" label="Libellé" required maxLength={TERM_LABEL_MAX} errors={errors} defaultValue={submittedOr(state, "label", "")} />
+      <TextArea
         id={`${id}-description`}
         name="description"
+        rows={2}
         label="Description"
-        multiline
         maxLength={TERM_DESCRIPTION_MAX}
         errors={errors}
         defaultValue={submittedOr(state, "description", "")}
       />
-      <AdminField
+      <TextField
         id={`${id}-position`}
         name="rank"
         label="Position"
         type="number"
+        inputMode="numeric"
+        min={1}
         hint={`Laissez vide pour l'ajouter à la fin (position ${count + 1}).`}
         errors={errors}
         defaultValue={submittedOr(state, "rank", "")}

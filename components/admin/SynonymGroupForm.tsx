@@ -2,11 +2,11 @@
 
 import { useActionState, useRef } from "react";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "@/app/admin/synonymes/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { submittedOr } from "@/lib/action-result";
 import { SYNONYM_GROUP_MAX } from "@/lib/schemas/synonym";
-import { AdminField } from "./AdminField";
+import { TextArea } from "@/components/ui/Field";
 import { ConfirmSubmit } from "./ConfirmSubmit";
 import { useKeepFocus } from "./useKeepFocus";
 
@@ -22,12 +22,11 @@ export function NewSynonymGroupForm() {
     <form ref={form} action={action} aria-labelledby="nouveau-groupe-titre" className="form admin-term__form admin-term--new" noValidate>
       <h2 id="nouveau-groupe-titre">Ajouter un groupe</h2>
       <FormMessage state={state} />
-      <AdminField
+      <TextArea
         id="nouveau-groupe-expressions"
         name="expressions"
         label="Expressions synonymes"
         required
-        multiline
         rows={4}
         hint={HINT}
         errors={errors}
@@ -53,12 +52,11 @@ export function SynonymGroupForm({ id, expressions, labelledBy }: { id: number; 
       <form ref={form} action={action} aria-labelledby={labelledBy} className="form admin-term__form" noValidate>
         <FormMessage state={state} />
         <input type="hidden" name="synonymId" value={id} />
-        <AdminField
+        <TextArea
           id={`groupe-${id}-expressions`}
           name="expressions"
           label="Expressions synonymes"
           required
-          multiline
           rows={Math.max(2, expressions.length)}
           hint={HINT}
           errors={errors}

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { deleteTaxonomyTerm } from "@/app/admin/taxonomies/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import type { Taxonomy } from "@/lib/taxonomy/values";
 import { ConfirmSubmit } from "./ConfirmSubmit";
 import { NewTermForm } from "./NewTermForm";

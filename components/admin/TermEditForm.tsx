@@ -2,11 +2,11 @@
 
 import { useActionState, useRef } from "react";
 import { updateTaxonomyTerm } from "@/app/admin/taxonomies/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { submittedOr } from "@/lib/action-result";
 import { TERM_DESCRIPTION_MAX, TERM_LABEL_MAX } from "@/lib/schemas/taxonomy";
-import { AdminField } from "./AdminField";
+import { TextArea, TextField } from "@/components/ui/Field";
 import type { EditableTerm } from "./TaxonomyTermsEditor";
 import { useKeepFocus } from "./useKeepFocus";
 
@@ -21,7 +21,7 @@ export function TermEditForm({ term, count, labelledBy }: { term: EditableTerm; 
     <form ref={form} action={action} aria-labelledby={labelledBy} className="form admin-term__form" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="termId" value={term.id} />
-      <AdminField
+      <TextField
         id={`${id}-libelle`}
         name="label"
         label="Libellé"
@@ -30,20 +30,22 @@ export function TermEditForm({ term, count, labelledBy }: { term: EditableTerm; 
         errors={errors}
         defaultValue={submittedOr(state, "label", term.label)}
       />
-      <AdminField
+      <TextArea
         id={`${id}-description`}
         name="description"
+        rows={2}
         label="Description"
-        multiline
         maxLength={TERM_DESCRIPTION_MAX}
         errors={errors}
         defaultValue={submittedOr(state, "description", term.description)}
       />
-      <AdminField
+      <TextField
         id={`${id}-position`}
         name="rank"
         label="Position"
         type="number"
+        inputMode="numeric"
+        min={1}
         required
         hint={`De 1 (en premier) à ${count} ; les autres termes se décalent.`}
         errors={errors}

@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { changeUserDisabled } from "@/app/admin/utilisateurs/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { useKeepFocus } from "./useKeepFocus";
 import { ConfirmSubmit } from "./ConfirmSubmit";

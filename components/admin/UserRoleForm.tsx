@@ -2,7 +2,7 @@
 
 import { useActionState, useRef } from "react";
 import { changeUserRole } from "@/app/admin/utilisateurs/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import type { Role } from "@/lib/roles";
 import { ROLE_LABELS } from "@/lib/roles";

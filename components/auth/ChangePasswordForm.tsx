@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { changeMyPassword } from "@/app/compte/actions";
-import { FormMessage, TextField } from "@/components/form/fields";
+import { TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { PASSWORD_MIN } from "@/lib/schemas/user";
 

@@ -3,7 +3,8 @@
 import { signIn } from "next-auth/react";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { signUp } from "@/app/inscription/actions";
-import { FormMessage, TextField } from "@/components/form/fields";
+import { TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { PASSWORD_MIN } from "@/lib/schemas/user";
 import { submittedOr } from "@/lib/action-result";

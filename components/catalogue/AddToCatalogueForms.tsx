@@ -2,10 +2,10 @@
 
 import { useActionState, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue, type FormState } from "@/lib/form-state";
-import { Field } from "./Field";
+import { TextArea, TextField } from "@/components/ui/Field";
 import { FichePicker } from "./FichePicker";
 
 type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
@@ -80,7 +80,7 @@ export function AddModuleForm({ action }: { action: FormAction }) {
       <p role="status" className={state?.ok || waiting.length ? "alert alert--success" : undefined}>
         {waiting.length ? `Ajout en cours : ${waiting.join(", ")}.` : state?.ok ? state.message : ""}
       </p>
-      <Field
+      <TextField
         id="nouveau-module-titre"
         name="titre"
         label={MODULE_LABELS.titre}
@@ -90,7 +90,7 @@ export function AddModuleForm({ action }: { action: FormAction }) {
         onChange={(titre) => setFields({ ...current.current, titre })}
         hint="Par exemple « Accueillir la personne »."
       />
-      <Field
+      <TextArea
         id="nouveau-module-description"
         name="description"
         label={MODULE_LABELS.description}
@@ -145,8 +145,8 @@ export function AddFicheForm({ action, modules }: { action: FormAction; modules:
         initial={{ ficheId: state && !state.ok ? textValue(values, "ficheId") : "", titre: state && !state.ok ? textValue(values, "ficheTitre") : "" }}
         error={errors?.ficheId}
       />
-      <Field id="ajout-fiche-note" name="note" label={FICHE_LABELS.note} rows={3} errors={errors} defaultValue={state && !state.ok ? textValue(values, "note") : ""} hint="Pourquoi cette fiche, comment l'utiliser en formation." />
-      <Field id="ajout-fiche-duree" name="duree" label={FICHE_LABELS.duree} errors={errors} defaultValue={state && !state.ok ? textValue(values, "duree") : ""} hint="Par exemple « 45 min »." />
+      <TextArea id="ajout-fiche-note" name="note" label={FICHE_LABELS.note} rows={3} errors={errors} defaultValue={state && !state.ok ? textValue(values, "note") : ""} hint="Pourquoi cette fiche, comment l'utiliser en formation." />
+      <TextField id="ajout-fiche-duree" name="duree" label={FICHE_LABELS.duree} errors={errors} defaultValue={state && !state.ok ? textValue(values, "duree") : ""} hint="Par exemple « 45 min »." />
       <div className="actions">
         <SubmitButton pendingLabel="Ajout…">Ajouter la fiche</SubmitButton>
       </div>

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect } from "react";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
-import { FormMessage, TextArea, TextField } from "@/components/form/fields";
+import { TextArea, TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue, type FormState, type FormValues } from "@/lib/form-state";
 

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue, type FormState } from "@/lib/form-state";
-import { Field } from "./Field";
+import { TextArea, TextField } from "@/components/ui/Field";
 
 /** An item as the editor shows it; `slug` is null when the fiche is unavailable to the editor. */
 export type EditorItem = { id: number; titre: string; slug: string | null; note: string; duree: string };
@@ -23,8 +23,8 @@ function ItemNoteForm({ item, action }: { item: EditorItem; action: FormAction }
     <form key={state?.submission ?? 0} action={formAction} className="form catalogue-item__form" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="itemId" value={item.id} />
-      <Field id={`${id}-note`} name="note" label={<>Note du formateur<span className="visually-hidden"> sur {item.titre}</span></>} rows={3} errors={errors} defaultValue={textValue(values, "note")} hint="Pourquoi cette fiche, comment l'utiliser en formation." />
-      <Field id={`${id}-duree`} name="duree" label={<>Durée<span className="visually-hidden"> de {item.titre}</span></>} errors={errors} defaultValue={textValue(values, "duree")} hint="Par exemple « 45 min »." />
+      <TextArea id={`${id}-note`} name="note" label={<>Note du formateur<span className="visually-hidden"> sur {item.titre}</span></>} rows={3} errors={errors} defaultValue={textValue(values, "note")} hint="Pourquoi cette fiche, comment l'utiliser en formation." />
+      <TextField id={`${id}-duree`} name="duree" label={<>Durée<span className="visually-hidden"> de {item.titre}</span></>} errors={errors} defaultValue={textValue(values, "duree")} hint="Par exemple « 45 min »." />
       <div className="actions">
         <SubmitButton>
           Enregistrer la note<span className="visually-hidden"> de {item.titre}</span>

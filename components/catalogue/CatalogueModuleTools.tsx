@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue, type FormState } from "@/lib/form-state";
-import { Field } from "./Field";
+import { TextArea, TextField } from "@/components/ui/Field";
 
 type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
 
@@ -33,8 +33,8 @@ export function CatalogueModuleTools({
         <form key={state?.submission ?? 0} action={formAction} className="form" noValidate>
           <FormMessage state={state} />
           <input type="hidden" name="moduleId" value={module.id} />
-          <Field id={`${id}-titre`} name="titre" label={<>Titre du module<span className="visually-hidden"> {module.titre}</span></>} required errors={errors} defaultValue={textValue(values, "titre")} />
-          <Field id={`${id}-description`} name="description" label={<>Description du module<span className="visually-hidden"> {module.titre}</span></>} rows={3} errors={errors} defaultValue={textValue(values, "description")} />
+          <TextField id={`${id}-titre`} name="titre" label={<>Titre du module<span className="visually-hidden"> {module.titre}</span></>} required errors={errors} defaultValue={textValue(values, "titre")} />
+          <TextArea id={`${id}-description`} name="description" label={<>Description du module<span className="visually-hidden"> {module.titre}</span></>} rows={3} errors={errors} defaultValue={textValue(values, "description")} />
           <div className="actions">
             <SubmitButton>
               Enregistrer le module<span className="visually-hidden"> {module.titre}</span>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import type { FormState } from "@/lib/form-state";
 
 type Action = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changeFicheAVerifier, changeFicheStatut, changeFicheVerrouillee } from "@/app/fiches/[slug]/modifier/actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import type { FicheStatut } from "@/lib/fiche/values";
 import { FICHE_STATUT_LABELS } from "@/lib/fiche/labels";

@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { createFicheAction } from "@/app/fiches/nouvelle/actions";
-import { FormMessage, TextField } from "@/components/form/fields";
+import { TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { FICHE_TYPES, type FicheType } from "@/lib/fiche/values";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { CheckboxGroup, FormMessage, TextArea, TextField } from "@/components/form/fields";
+import { CheckboxGroup, TextArea, TextField } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { listValue, textValue, type FormState, type FormValues } from "@/lib/form-state";

@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { acceptActeurClaimAction, refuseActeurClaimAction } from "@/app/moderation/acteur-claim-actions";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import type { ActionResult } from "@/lib/action-result";
 import { ACTEUR_CLAIM_NOTE_MAX } from "@/lib/schemas/acteur-claim";

@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { archiveFicheAction, hideFicheAction, mergeFichesAction, resolveSignalementAction, unhideFicheAction } from "@/app/moderation/actions";
 import type { ModerationView } from "@/app/moderation/views";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { FicheCombobox } from "@/components/fiche/FicheCombobox";
 import type { ReportedFiche } from "@/db/queries/signalement";

@@ -3,7 +3,8 @@
 import { useActionState, useState } from "react";
 import { reportFicheAction } from "@/app/fiches/[slug]/signalement-actions";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
-import { FormMessage, TextArea } from "@/components/form/fields";
+import { TextArea } from "@/components/ui/Field";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { FicheCombobox } from "@/components/fiche/FicheCombobox";
 import { SIGNALEMENT_MOTIFS } from "@/lib/signalement/values";

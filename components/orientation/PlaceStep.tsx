@@ -1,4 +1,4 @@
-import { SelectField, TextField } from "@/components/form/fields";
+import { SelectField, TextField } from "@/components/ui/Field";
 import type { OrientationAnswers } from "@/lib/schemas/orientation";
 import { StepForm } from "./StepForm";
 import { UseMyPosition } from "./UseMyPosition";

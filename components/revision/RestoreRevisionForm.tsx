@@ -5,7 +5,7 @@ import { useActionState, useRef } from "react";
 import { restoreRevisionAction } from "@/app/fiches/[slug]/historique/actions";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
 import { useKeepFocus } from "@/components/admin/useKeepFocus";
-import { FormMessage } from "@/components/form/fields";
+import { FormMessage } from "@/components/ui/FormMessage";
 
 type Props = { ficheId: number; revisionId: number; slug: string; label: string };
 
