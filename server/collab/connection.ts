@@ -39,6 +39,8 @@ export class CollabConnection {
   /** Bytes of writes dropped unread or unapplied: an honest client sends a few small ones, an attacker megabytes. */
   private droppedBytes = 0;
   private awaitingResync = false;
+  /** When the client last sent anything, a pong included (see heartbeat). */
+  private lastHeardAt = performance.now();
   private ended = false;
   private readonly closeWaiters: (() => void)[] = [];
 
@@ -56,7 +58,11 @@ export class CollabConnection {
     this.viewer = access.viewer;
     this.bucket = new TokenBucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
     this.decodeBudget = new TokenBucket(deps.limits.decodeMsPerSecond, deps.limits.decodeMsBurst);
-    ws.on("message", (data, isBinary) => this.onMessage(data, isBinary));
+    ws.on("message", (data, isBinary) => {
+      this.lastHeardAt = performance.now();
+      this.onMessage(data, isBinary);
+    });
+    ws.on("pong", () => (this.lastHeardAt = performance.now()));
     ws.on("close", () => this.onClose());
     ws.on("error", (error) => deps.logger.warn(`${this.label}: socket error: ${error.message}`));
   }
@@ -125,6 +131,20 @@ export class CollabConnection {
         resolve();
       });
     });
+  }
+
+  /**
+   * Pings the client, or terminates the socket once it has answered nothing for `deadAfterMs`: a
+   * peer whose network dropped never closes its socket, and its presence would linger for minutes.
+   */
+  heartbeat(now: number, deadAfterMs: number): void {
+    if (this.closed) return;
+    const silentMs = now - this.lastHeardAt;
+    if (silentMs <= deadAfterMs) return this.ws.ping();
+    this.deps.logger.info(`${this.label}: no answer for ${Math.round(silentMs)} ms, terminating`);
+    // Leaves the room first, so that peers see the presence go without waiting for the socket.
+    this.end();
+    this.ws.terminate();
   }
 
   private end(): void {

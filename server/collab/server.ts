@@ -9,6 +9,7 @@ import { ensureSessionSecret, publicUrl } from "@/server/config";
 import { startBackgroundCheckpoints } from "./checkpointer";
 import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
 import { CollabConnection } from "./connection";
+import { startHeartbeat } from "./heartbeat";
 import { refusals, resolveLimits, type CollabLimits } from "./limits";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 import { ContentGuard } from "./content-guard";
@@ -35,6 +36,10 @@ export type CollabServerOptions = {
   limits?: Partial<CollabLimits>;
   /** How often open connections' rights are re-checked. Default 2 s. */
   rightsCheckIntervalMs?: number;
+  /** How often every connection is pinged. Default 1 s. */
+  heartbeatIntervalMs?: number;
+  /** A connection silent (no message, no pong) for longer than this is terminated and its presence removed. Default 3 s. */
+  heartbeatTimeoutMs?: number;
   /** How long a fiche nobody is connected to stays loaded. Default 30 s. */
   idleUnloadMs?: number;
   /** Compact a fiche's log once it holds this many updates… Default 500. */
@@ -136,6 +141,8 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
 
   const stopCheckpoints = options.backgroundCheckpoints === false ? async () => {} : startBackgroundCheckpoints(db, logger);
   const stopRightsChecks = startRightsChecks(() => rooms.all(), db, logger, options.rightsCheckIntervalMs ?? 2000);
+  // Interval plus timeout stays under 5 s: a peer whose network dropped leaves the presence list within that.
+  const stopHeartbeat = startHeartbeat(() => rooms.all(), options.heartbeatIntervalMs ?? 1000, options.heartbeatTimeoutMs ?? 3000);
 
   function open(req: http.IncomingMessage, socket: Duplex, head: Buffer, access: CollabAccess): void {
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -205,6 +212,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     close() {
       closing ??= (async () => {
         stopRightsChecks();
+        stopHeartbeat();
         pipeline.flush();
         const connections = rooms.all().flatMap((room) => [...room.members]);
         logger.info(`closing ${connections.length} connections on ${rooms.size} fiches`);
