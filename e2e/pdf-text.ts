@@ -1,101 +1,118 @@
-import { inflateSync } from "node:zlib";
+import { decodeText, nameOf, PdfFile, readValue, type PdfDict, type PdfValue } from "./pdf-objects";
 
-// A small reader of the PDFs pdfkit writes with its standard fonts, for tests: it inflates the
-// content streams and reads back the text shown by Tj/TJ, and the document's Title. It is not a
-// general PDF parser (no object streams, no embedded font encodings), which pdfkit does not use.
+// Reads back the text the PDFs pdfkit writes show, for tests: each page's content stream is
+// interpreted for its text operators, glyph codes mapped to characters by each font's ToUnicode
+// CMap, and each run is kept with the marked content (MCID, artifact) it belongs to.
 
-// WinAnsi's 0x80–0x9F characters, as pdfkit encodes them.
-const WIN_ANSI: Record<number, string> = {
-  0x80: "€", 0x82: "‚", 0x83: "ƒ", 0x84: "„", 0x85: "…", 0x86: "†", 0x87: "‡", 0x88: "ˆ", 0x89: "‰", 0x8a: "Š", 0x8b: "‹", 0x8c: "Œ",
-  0x8e: "Ž", 0x91: "‘", 0x92: "’", 0x93: "“", 0x94: "”", 0x95: "•", 0x96: "–", 0x97: "—", 0x98: "˜", 0x99: "™", 0x9a: "š", 0x9b: "›",
-  0x9c: "œ", 0x9e: "ž", 0x9f: "Ÿ",
-};
+/** One text operation (Tj or TJ): its characters, and the marked content it is drawn in. */
+export type TextRun = { text: string; mcid: number | null; artifact: boolean };
 
-const winAnsi = (bytes: number[]) => bytes.map((b) => WIN_ANSI[b] ?? String.fromCharCode(b)).join("");
+type Decoder = (bytes: number[]) => string;
 
-/** The bytes of a PDF literal string body, its escapes resolved. */
-function literalBytes(body: string): number[] {
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== "\\") {
-      bytes.push(c.charCodeAt(0));
+function utf16(hex: string): string {
+  const units = (hex.replace(/\s+/g, "").match(/.{4}/g) ?? []).map((h) => parseInt(h, 16));
+  return String.fromCharCode(...units);
+}
+
+/** The code-to-text map of a ToUnicode CMap (bfchar and bfrange, with arrays). */
+function readCMap(cmap: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const [, body] of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, code, text] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(code, 16), utf16(text));
+  }
+  for (const [, body] of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, low, high, array, start] of body.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(?:\[([^\]]*)\]|<([0-9a-fA-F\s]+)>)/g)) {
+      const from = parseInt(low, 16);
+      const to = parseInt(high, 16);
+      if (array !== undefined) [...array.matchAll(/<([0-9a-fA-F\s]*)>/g)].forEach(([, text], i) => map.set(from + i, utf16(text)));
+      else for (let code = from; code <= to; code++) map.set(code, utf16(start).slice(0, -1) + String.fromCharCode(utf16(start).slice(-1).charCodeAt(0) + code - from));
+    }
+  }
+  return map;
+}
+
+/** How a font's string bytes become text: two-byte codes through its ToUnicode map, else one byte a character. */
+function fontDecoder(file: PdfFile, font: PdfValue | undefined): Decoder {
+  const ref = (file.resolve(font) as PdfDict | undefined)?.get("ToUnicode");
+  const stream = ref && typeof ref === "object" && "ref" in ref ? file.objects.get(ref.ref)?.stream : undefined;
+  if (!stream) return (bytes) => String.fromCharCode(...bytes);
+  const map = readCMap(stream.toString("latin1"));
+  const twoBytes = nameOf(file.get(font, "Subtype")) === "Type0";
+  return (bytes) => {
+    let text = "";
+    for (let i = 0; i < bytes.length; i += twoBytes ? 2 : 1) {
+      const code = twoBytes ? (bytes[i] << 8) | bytes[i + 1] : bytes[i];
+      // A code without a character is the .notdef glyph: shown so that tests can refuse it.
+      text += map.get(code) ?? "\ufffd";
+    }
+    return text;
+  };
+}
+
+const bytesOf = (value: PdfValue) => (value && typeof value === "object" && "bytes" in value ? value.bytes : null);
+
+/** The text runs of one page, in drawing order. */
+function pageRuns(file: PdfFile, page: number): TextRun[] {
+  const dict = file.objects.get(page)?.value;
+  const fonts = file.get(file.get(dict, "Resources"), "Font");
+  const decoders = new Map<string, Decoder>();
+  const contents = file.get(dict, "Contents");
+  const refs = Array.isArray(contents) ? contents : [(dict as PdfDict).get("Contents")];
+  const source = refs.map((r) => (r && typeof r === "object" && "ref" in r ? file.objects.get(r.ref)?.stream?.toString("latin1") : "")).join("\n");
+
+  const runs: TextRun[] = [];
+  const marks: { mcid: number | null; artifact: boolean }[] = [];
+  let decode: Decoder = (bytes) => String.fromCharCode(...bytes);
+  let operands: PdfValue[] = [];
+  for (let pos = 0; ; ) {
+    const read = readValue(source, pos);
+    if (!read) break;
+    pos = read.pos;
+    const { value } = read;
+    if (!value || typeof value !== "object" || !("op" in value)) {
+      operands.push(value);
       continue;
     }
-    const next = body[++i];
-    const escapes: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, "(": 40, ")": 41, "\\": 92 };
-    if (next in escapes) bytes.push(escapes[next]);
-    else if (/[0-7]/.test(next)) {
-      const octal = /^[0-7]{1,3}/.exec(body.slice(i))![0];
-      bytes.push(parseInt(octal, 8));
-      i += octal.length - 1;
+    const op = value.op;
+    if (op === "Tf") {
+      const name = nameOf(operands[0])!;
+      if (!decoders.has(name)) decoders.set(name, fontDecoder(file, (file.resolve(fonts) as PdfDict | undefined)?.get(name)));
+      decode = decoders.get(name)!;
+    } else if (op === "BDC" || op === "BMC") {
+      const properties = op === "BDC" ? file.resolve(operands[1]) : undefined;
+      const mcid = properties instanceof Map ? properties.get("MCID") : undefined;
+      marks.push({ mcid: typeof mcid === "number" ? mcid : (marks.at(-1)?.mcid ?? null), artifact: nameOf(operands[0]) === "Artifact" || !!marks.at(-1)?.artifact });
+    } else if (op === "EMC") {
+      marks.pop();
+    } else if (op === "Tj" || op === "TJ") {
+      const parts = op === "Tj" ? [operands[0]] : (operands[0] as PdfValue[]);
+      const text = parts.map((part) => (bytesOf(part) ? decode(bytesOf(part)!) : "")).join("");
+      runs.push({ text, mcid: marks.at(-1)?.mcid ?? null, artifact: marks.at(-1)?.artifact ?? false });
     }
+    operands = [];
   }
-  return bytes;
+  return runs;
 }
 
-const hexBytes = (hex: string) => (hex.replace(/\s+/g, "").match(/../g) ?? []).map((h) => parseInt(h, 16));
-
-/** Each stream's decoded bytes, inflated when it is FlateDecode. */
-export function pdfStreams(pdf: Buffer): Buffer[] {
-  const source = pdf.toString("latin1");
-  const streams: Buffer[] = [];
-  for (const match of source.matchAll(/<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g)) {
-    const length = /\/Length (\d+)/.exec(match[1]);
-    if (!length) continue;
-    const start = match.index! + match[0].length;
-    const raw = pdf.subarray(start, start + Number(length[1]));
-    streams.push(/\/FlateDecode/.test(match[1]) ? inflateSync(raw) : raw);
-  }
-  return streams;
+/** Each page's text runs, in page order. */
+export function pdfPageRuns(pdf: Buffer | PdfFile): TextRun[][] {
+  const file = pdf instanceof PdfFile ? pdf : new PdfFile(pdf);
+  return file.pageNumbers().map((page) => pageRuns(file, page));
 }
 
-/** The text of each stream, one line per text operation: with pdfkit, one stream per page, in page order. */
-export function pdfPageTexts(pdf: Buffer): string[] {
-  return pdfStreams(pdf).map(streamText);
+/** The text of each page, one line per text operation. */
+export function pdfPageTexts(pdf: Buffer | PdfFile): string[] {
+  return pdfPageRuns(pdf).map((runs) => runs.map((run) => run.text).join("\n"));
 }
 
-/** The text the PDF shows, one line per text operation, in the order of its content streams. */
-export function pdfText(pdf: Buffer): string {
+/** The text the PDF shows, one line per text operation, page after page. */
+export function pdfText(pdf: Buffer | PdfFile): string {
   return pdfPageTexts(pdf).join("\n");
 }
 
-function streamText(stream: Buffer): string {
-  const lines: string[] = [];
-  const content = stream.toString("latin1");
-  for (const [, array, hex, literal] of content.matchAll(/\[((?:<[0-9a-fA-F\s]*>|\((?:\\.|[^\\)])*\)|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F\s]*)>\s*Tj|\(((?:\\.|[^\\)])*)\)\s*Tj/g)) {
-    if (hex !== undefined) lines.push(winAnsi(hexBytes(hex)));
-    else if (literal !== undefined) lines.push(winAnsi(literalBytes(literal)));
-    else {
-      let line = "";
-      for (const [, h, l] of array.matchAll(/<([0-9a-fA-F\s]*)>|\(((?:\\.|[^\\)])*)\)/g)) line += winAnsi(h !== undefined ? hexBytes(h) : literalBytes(l));
-      lines.push(line);
-    }
-  }
-  return lines.join("\n");
-}
-
-/** The body of indirect object `n` (between "n 0 obj" and "endobj"). */
-function objectBody(source: string, n: string): string {
-  const found = new RegExp(`(?:^|\\s)${n} 0 obj`).exec(source);
-  if (!found) return "";
-  const start = found.index + found[0].length;
-  return source.slice(start, source.indexOf("endobj", start));
-}
-
-/** The Title of the document information dictionary (the trailer's /Info), decoded from PDFDocEncoding or UTF-16BE. */
-export function pdfTitle(pdf: Buffer): string | null {
-  const source = pdf.toString("latin1");
-  const info = /trailer\s*<<[\s\S]*?\/Info (\d+) 0 R/.exec(source);
-  if (!info) return null;
-  let title = /\/Title\s*(\d+ 0 R|\((?:\\.|[^\\)])*\)|<[0-9a-fA-F\s]*>)/.exec(objectBody(source, info[1]))?.[1];
-  if (title && /^\d+ 0 R$/.test(title)) title = objectBody(source, title.split(" ")[0]).trim();
-  if (!title) return null;
-  const bytes = title.startsWith("(") ? literalBytes(title.slice(1, -1)) : hexBytes(title.slice(1, -1));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    let text = "";
-    for (let i = 2; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-    return text;
-  }
-  return winAnsi(bytes);
+/** The Title of the document information dictionary (the trailer's /Info). */
+export function pdfTitle(pdf: Buffer | PdfFile): string | null {
+  const file = pdf instanceof PdfFile ? pdf : new PdfFile(pdf);
+  const title = file.get(file.trailer.get("Info"), "Title");
+  return title === undefined ? null : decodeText(title);
 }

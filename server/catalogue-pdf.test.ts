@@ -5,12 +5,13 @@ import { getViewerById } from "@/db/queries/viewer";
 import { getCatalogueBySlug } from "@/db/queries/catalogue";
 import { getTestDb } from "@/db/testing";
 import { fiche } from "@/db/schema";
+import { PdfFile, decodeText, nameOf } from "@/e2e/pdf-objects";
+import { flattenStructure, pdfFontsInfo, pdfOutline, pdfStructureTree, pdfXmp } from "@/e2e/pdf-structure";
 import { pdfPageTexts, pdfText, pdfTitle } from "@/e2e/pdf-text";
 import { createCatalogue } from "./catalogue";
 import { addFicheToModule, addModule } from "./catalogue-module";
 import { renderCataloguePdf } from "./catalogue-pdf";
 import { insertFiche } from "./fiche";
-import { toWinAnsi } from "./win-ansi";
 
 const options = { baseUrl: "https://wiki.exemple.fr", licence: { name: "Licence Ouverte 2.0 (Etalab)", url: "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" } };
 
@@ -76,9 +77,81 @@ describe("renderCataloguePdf", () => {
   });
 });
 
-describe("toWinAnsi", () => {
-  it("keeps French typography, folds other spaces and dashes, and drops what Helvetica cannot show", () => {
-    expect(toWinAnsi("L’œuvre « déjà » — 10 € …")).toBe("L’œuvre « déjà » — 10 € …");
-    expect(toWinAnsi("Prêt\u202f? a\u2011b ŵ 🎉 日")).toBe("Prêt\u00a0? a-b w  ?");
+describe("renderCataloguePdf's accessibility", () => {
+  it("is a tagged PDF/UA document in French, titled in the reader's window, with embedded fonts only", async () => {
+    const file = new PdfFile(await renderCataloguePdf(buildCatalogue(), options));
+    expect(file.bytes.subarray(0, 8).toString("latin1")).toBe("%PDF-1.7");
+    expect(file.get(file.catalog.get("MarkInfo"), "Marked")).toBe(true);
+    expect(decodeText(file.catalog.get("Lang")!)).toBe("fr-FR");
+    expect(file.get(file.catalog.get("ViewerPreferences"), "DisplayDocTitle")).toBe(true);
+    expect(pdfXmp(file)).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+    expect(pdfXmp(file)).toContain("Former les bénévoles à l’accompagnement numérique");
+    const fonts = pdfFontsInfo(file);
+    expect(fonts.map((f) => f.name.split("+")[1]).sort()).toEqual(["AtkinsonHyperlegible-Bold", "AtkinsonHyperlegible-Italic", "AtkinsonHyperlegible-Regular"]);
+    expect(fonts.every((f) => f.embedded && f.subtype === "CIDFontType2")).toBe(true);
+    // Every glyph drawn maps back to a character: no .notdef, which PDF/UA forbids.
+    expect(pdfText(file)).not.toContain("\ufffd");
+    for (const page of file.pageNumbers()) expect(nameOf(file.get(file.objects.get(page)!.value, "Tabs"))).toBe("S");
+  });
+
+  it("has a structure tree that follows the content: headings, paragraphs, lists, the table of contents and links", async () => {
+    const file = new PdfFile(await renderCataloguePdf(buildCatalogue(), options));
+    const tree = pdfStructureTree(file);
+    expect(tree.children.map((c) => c.type)).toEqual(["Document"]);
+    const elements = flattenStructure(tree);
+    const headings = elements.filter((e) => /^H\d$/.test(e.type)).map((e) => `${e.type} ${e.text}`);
+    expect(headings).toEqual([
+      "H1 Former les bénévoles à l’accompagnement numérique",
+      "H2 Sommaire",
+      "H2 Module 1 Accueillir",
+      "H3 Cœur d’atelier",
+      "H4 Pourquoi ?",
+      "H3 Fiche indisponible",
+      "H2 Module 2 Orienter",
+      "H3 Orienter vers un lieu",
+      "H2 Sources et licence",
+    ]);
+    const [document] = tree.children;
+    expect(document.children.map((c) => c.type)).toEqual(["Sect", "Sect", "Sect", "Sect", "Sect"]);
+    const [cover, sommaire] = document.children;
+    expect(cover.children.map((c) => c.type)).toEqual(["P", "H1", "P", "L", "P"]);
+    expect(cover.children[3].children.map((li) => li.children.map((c) => `${c.type} ${c.text}`))).toContainEqual(["Lbl Public visé", "LBody Bénévoles des centres sociaux"]);
+
+    // The table of contents: one entry per module, its fiches nested, each a link to its page.
+    const toc = sommaire.children.find((c) => c.type === "TOC")!;
+    expect(toc.children.map((c) => c.type)).toEqual(["TOCI", "TOCI", "TOCI"]);
+    const links = flattenStructure(toc).filter((e) => e.type === "Link");
+    expect(links.map((l) => l.text.replace(/ \d+$/, ""))).toEqual(["Module 1 · Accueillir", "Cœur d’atelier", "Fiche indisponible", "Module 2 · Orienter", "Orienter vers un lieu", "Sources et licence"]);
+    for (const link of links) {
+      expect(link.annotations).toHaveLength(1);
+      expect(nameOf(link.annotations[0].get("Subtype"))).toBe("Link");
+      expect(decodeText(link.annotations[0].get("Contents")!)).toMatch(/, page \d+$/);
+    }
+
+    // A fiche's list keeps its bullet as the label of its item; its address is a link.
+    const fiche = flattenStructure(document.children[2]).find((e) => e.type === "Sect" && e.children.some((c) => c.text === "Cœur d’atelier"))!;
+    expect(fiche.children.map((c) => c.type)).toEqual(["P", "H3", "P", "H4", "P", "L", "P", "P"]);
+    expect(fiche.children[5].children[0].children.map((c) => `${c.type} ${c.text}`)).toEqual(["Lbl •", "LBody Accueillir"]);
+    const online = fiche.children[7].children[0];
+    expect(online.type).toBe("Link");
+    // Each test builds its own fiches: the slug takes a suffix after the first.
+    expect(online.text).toMatch(/^En ligne : https:\/\/wiki\.exemple\.fr\/fiches\/coeur-d-atelier(-\d+)?$/);
+    expect(decodeText(file.get(file.get(online.annotations[0], "A"), "URI")!)).toBe(online.text.slice("En ligne : ".length));
+  });
+
+  it("has a bookmark for the table of contents, each module with its fiches, and the sources", async () => {
+    expect(pdfOutline(await renderCataloguePdf(buildCatalogue(), options))).toEqual([
+      { title: "Sommaire", children: [] },
+      { title: "Module 1 · Accueillir", children: [{ title: "Cœur d’atelier", children: [] }, { title: "Fiche indisponible", children: [] }] },
+      { title: "Module 2 · Orienter", children: [{ title: "Orienter vers un lieu", children: [] }] },
+      { title: "Sources et licence", children: [] },
+    ]);
+  });
+
+  it("keeps French typography and folds what the embedded face cannot show", async () => {
+    const catalogue = buildCatalogue();
+    catalogue.description = "Prêt\u202f? L’œuvre « déjà » — 10 € … ŵ 🎉 日";
+    const text = pdfText(await renderCataloguePdf(catalogue, options));
+    expect(text).toMatch(/Prêt[\u00a0 ]\? L’œuvre « déjà » — 10 € … w {2}\?/);
   });
 });
