@@ -100,9 +100,27 @@ describe("renderFicheExtrait", () => {
       { type: "heading", attrs: { level: 2 }, content: [text("Contact")] },
       { type: "bulletList", content: [{ type: "listItem", content: [p(text("Sur place"))] }] },
     );
-    expect(renderFicheExtrait(body)).toBe("Un atelier chaque mardi. Sur place");
+    expect(renderFicheExtrait(body)).toBe("Un atelier chaque mardi. Contact : Sur place");
     expect(renderFicheExtrait(body, 16)).toBe("Un atelier…");
     expect(renderFicheExtrait(doc({ type: "heading", attrs: { level: 2 }, content: [text("Seul titre")] }), 16)).toBe("");
+  });
+
+  it("keeps sections without a description apart, each named by its heading", () => {
+    const heading = (title: string) => ({ type: "heading", attrs: { level: 2 }, content: [text(title)] });
+    const body = doc(
+      heading("Public concerné"),
+      p(text("Citoyens")),
+      heading("Acteurs"),
+      p(text("Acteurs : Collectivité")),
+      heading("Pourquoi ?"),
+      p(text("Parce que")),
+      heading("Ailleurs dans le document"),
+      p(text("Cette fiche apparaît aussi dans :")),
+      { type: "bulletList", content: [{ type: "listItem", content: [p(text("« Annexe »"))] }] },
+    );
+    expect(renderFicheExtrait(body)).toBe(
+      "Public concerné : Citoyens. Acteurs : Collectivité. Parce que. Ailleurs dans le document : Cette fiche apparaît aussi dans : « Annexe »",
+    );
   });
 });
 

@@ -16,7 +16,8 @@ import {
   mapNodeExtensionToReactNode,
   serializeChildrenToHTMLString,
 } from "@tiptap/static-renderer/pm/html-string";
-import { getBaseExtensions, getFicheSchema, HEADING_LEVELS, isSafeHref } from "@/lib/editor/extensions";
+import { getBaseExtensions, getBodyTemplate, getFicheSchema, HEADING_LEVELS, isSafeHref } from "@/lib/editor/extensions";
+import { FICHE_TYPES } from "@/lib/fiche/values";
 import { ACTEUR_MENTION, FICHE_LINK, linkId, wikiLinkText, type WikiLinkResolver, type WikiLinkView } from "@/lib/editor/wiki-links";
 
 /**
@@ -185,27 +186,47 @@ export function renderFicheTexte(json: JSONContent, links?: WikiLinkResolvers): 
   return texteOf(parseBody(json), links);
 }
 
+// The templates' opening headings (« Descriptif de l'action », « L'idée », « Pourquoi ? ») only announce the description.
+const OPENING_HEADINGS = new Set(FICHE_TYPES.map((type) => getBodyTemplate(type).content?.[0]?.content?.[0]?.text ?? ""));
+
+function asSentence(text: string): string {
+  return /[.!?…:;]$/.test(text) ? text : `${text}.`;
+}
+
 function extraitOf(body: PmNode, maxLength: number, links: WikiLinkResolvers | undefined): string {
   const parts: string[] = [];
   const leaf = wikiLinkLeafText(links);
+  // Any other heading names the block after it, so that « Citoyens » reads as « Public concerné : Citoyens ».
+  let label: string | null = null;
   body.descendants((node) => {
-    if (node.type.name === "heading") return false;
+    if (node.type.name === "heading") {
+      const title = node.textContent.trim();
+      label = title && !OPENING_HEADINGS.has(title) ? title : null;
+      return false;
+    }
     if (node.isTextblock) {
       const text = node.textBetween(0, node.content.size, undefined, leaf).trim();
-      if (text) parts.push(text);
+      if (!text) return false;
+      const named = !label || text.startsWith(label) ? text : `${label}${/[?!:]$/.test(label) ? " " : " : "}${text}`;
+      parts.push(named);
+      label = null;
       return false;
     }
     return true;
   });
-  const flat = parts.join(" ").replace(/\s+/g, " ");
+  // A block ends as a sentence before the next one, so that two sections never read as one.
+  const flat = parts
+    .map((part, i) => (i < parts.length - 1 ? asSentence(part) : part))
+    .join(" ")
+    .replace(/\s+/g, " ");
   if (flat.length <= maxLength) return flat;
   const cut = flat.slice(0, maxLength);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), maxLength / 2))}…`;
 }
 
 /**
- * The opening words of a fiche's body for lists: its text without the headings, which are mostly
- * the template's, cut at a word boundary.
+ * The opening words of a fiche's body for lists, cut at a word boundary: each block a sentence, named
+ * by its heading unless that heading only opens the description.
  */
 export function renderFicheExtrait(json: JSONContent, maxLength = 220, links?: WikiLinkResolvers): string {
   return extraitOf(parseBody(json), maxLength, links);

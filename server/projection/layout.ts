@@ -5,10 +5,11 @@ import type { ProjectionService } from "./service";
 
 /**
  * Which version of what projectFiche derives from a document the stored rows hold. Raise it when a
- * projection starts deriving something new (2: ébauche and suggested themes): documents already
- * stored hold it, and the server's start queues every fiche once to derive it.
+ * projection starts deriving something new (2: ébauche and suggested themes; 3: excerpts whose
+ * sections no longer run together): documents already stored hold it, and the server's start
+ * queues every fiche once to derive it.
  */
-export const PROJECTION_LAYOUT = 2;
+export const PROJECTION_LAYOUT = 3;
 
 /** Records that every fiche's rows were derived by this layout: after a first start's seed, for one. */
 export function recordProjectionLayout(db: Db): void {
