@@ -1,5 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+// Atkinson Hyperlegible, drawn for low-vision readers, served from this site: no font request leaves it.
+import "@fontsource/atkinson-hyperlegible/400.css";
+import "@fontsource/atkinson-hyperlegible/400-italic.css";
+import "@fontsource/atkinson-hyperlegible/700.css";
 import "./globals.css";
 import { getDb } from "@/db/client";
 import { getContentLicence } from "@/server/licence";

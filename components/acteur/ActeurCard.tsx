@@ -1,41 +1,33 @@
-import Link from "next/link";
+import { Building2, MapPin } from "lucide-react";
 import type { ActeurListItem } from "@/db/queries/acteur";
 import { ACTEUR_CATEGORIE_LABELS, typologieLabel } from "@/lib/acteur/labels";
+import { excerptOf } from "@/lib/text/excerpt";
+import { Card, CardMeta, CardTitle } from "@/components/ui/Card";
+import { Tag, Tags } from "@/components/ui/Tag";
 
-const EXCERPT = 220;
-
-function excerpt(text: string): string {
-  if (text.length <= EXCERPT) return text;
-  const cut = text.slice(0, EXCERPT);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : EXCERPT)}…`;
-}
-
-/** An acteur in the directory: its name links to its page. */
+/** An acteur in the directory: its kind, name (a link to its page), communes, description and themes. */
 export function ActeurCard({ acteur }: { acteur: ActeurListItem }) {
   return (
-    <li className="card acteur-card">
-      <h3>
-        <Link href={`/acteurs/${acteur.slug}`}>{acteur.nom}</Link>
-      </h3>
-      <p className="muted">
+    <Card className="acteur-card">
+      <CardTitle href={`/acteurs/${acteur.slug}`}>{acteur.nom}</CardTitle>
+      <CardMeta icon={<Building2 size={16} aria-hidden="true" />}>
         {ACTEUR_CATEGORIE_LABELS[acteur.categorie]} · {typologieLabel(acteur.typologie)}
-      </p>
+      </CardMeta>
       {acteur.communes.length > 0 && (
-        <p>
+        <p className="card__fact">
+          <MapPin size={16} aria-hidden="true" />
           {acteur.communes.length > 1 ? "Lieux à " : "Lieu à "}
           {acteur.communes.join(", ")}
         </p>
       )}
-      {acteur.description && <p>{excerpt(acteur.description)}</p>}
+      {acteur.description && <p>{excerptOf(acteur.description)}</p>}
       {acteur.themes.length > 0 && (
-        <ul className="tags" aria-label="Thèmes">
+        <Tags label="Thèmes">
           {acteur.themes.map((theme) => (
-            <li key={theme.slug} className="tag">
-              {theme.label}
-            </li>
+            <Tag key={theme.slug}>{theme.label}</Tag>
           ))}
-        </ul>
+        </Tags>
       )}
-    </li>
+    </Card>
   );
 }

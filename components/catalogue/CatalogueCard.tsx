@@ -1,13 +1,7 @@
-import Link from "next/link";
+import { GraduationCap } from "lucide-react";
 import type { CatalogueSummary } from "@/db/queries/catalogue";
-
-const EXCERPT = 220;
-
-function excerpt(text: string): string {
-  if (text.length <= EXCERPT) return text;
-  const cut = text.slice(0, EXCERPT);
-  return `${cut.slice(0, cut.lastIndexOf(" ") > 0 ? cut.lastIndexOf(" ") : EXCERPT)}…`;
-}
+import { excerptOf } from "@/lib/text/excerpt";
+import { Card, CardMeta, CardTitle } from "@/components/ui/Card";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -15,19 +9,17 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 export function CatalogueCard({ catalogue }: { catalogue: CatalogueSummary }) {
   const details = [plural(catalogue.moduleCount, "module", "modules"), plural(catalogue.ficheCount, "fiche", "fiches"), catalogue.duree].filter(Boolean);
   return (
-    <li className="card catalogue-card">
-      <h3>
-        <Link href={`/catalogues/${catalogue.slug}`}>{catalogue.titre}</Link>
-      </h3>
+    <Card className="catalogue-card">
+      <CardTitle href={`/catalogues/${catalogue.slug}`}>{catalogue.titre}</CardTitle>
+      <CardMeta icon={<GraduationCap size={16} aria-hidden="true" />}>{details.join(" · ")}</CardMeta>
       {catalogue.statut === "brouillon" && (
         <ul className="badges" aria-label="État du catalogue">
           <li className="badge badge--brouillon">Brouillon</li>
         </ul>
       )}
-      <p className="muted">{details.join(" · ")}</p>
       {catalogue.publicVise && <p>Pour : {catalogue.publicVise}</p>}
-      {catalogue.description && <p>{excerpt(catalogue.description)}</p>}
+      {catalogue.description && <p>{excerptOf(catalogue.description)}</p>}
       {catalogue.owners.length > 0 && <p className="muted">Par {catalogue.owners.join(", ")}</p>}
-    </li>
+    </Card>
   );
 }

@@ -1,33 +1,61 @@
-import Link from "next/link";
+import { BookOpen, Lightbulb, MapPin, Users, Handshake, type LucideIcon } from "lucide-react";
 import type { FicheSummary } from "@/db/queries/fiche";
 import type { EtatAction } from "@/lib/fiche/document";
+import type { FicheType } from "@/lib/fiche/values";
 import { displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+import { Card, CardMeta, CardTitle } from "@/components/ui/Card";
+import { Tag, Tags } from "@/components/ui/Tag";
 import { FicheBadges } from "./FicheBadges";
 import { SuggestedMark } from "./SuggestedMark";
 
-/** One fiche in a list: title, type, place, state, excerpt and themes. */
+const TYPE_ICONS: Record<FicheType, LucideIcon> = { pratique: Handshake, idee: Lightbulb, fiche_pratique: BookOpen };
+
+/** How many acteurs a card names before « et N autres ». */
+const ACTEURS_SHOWN = 2;
+
+function acteursLine(acteurs: string[]): string {
+  if (acteurs.length <= ACTEURS_SHOWN + 1) return acteurs.join(", ");
+  const more = acteurs.length - ACTEURS_SHOWN;
+  return `${acteurs.slice(0, ACTEURS_SHOWN).join(", ")} et ${more} autres`;
+}
+
+/** One fiche in a list: its type, title, state, excerpt, commune, acteurs and themes. */
 export function FicheCard({ fiche, headingLevel = 3 }: { fiche: FicheSummary; headingLevel?: 2 | 3 | 4 }) {
-  const Heading = `h${headingLevel}` as const;
-  const details = [FICHE_TYPE_LABELS[fiche.type].singular, fiche.commune, fiche.etat ? ETAT_LABELS[fiche.etat as EtatAction] : null].filter(Boolean);
+  const TypeIcon = TYPE_ICONS[fiche.type];
+  const type = [FICHE_TYPE_LABELS[fiche.type].singular, fiche.etat ? ETAT_LABELS[fiche.etat as EtatAction] : null].filter(Boolean).join(" · ");
   return (
-    <li className="card fiche-card">
-      <Heading className="fiche-card__titre">
-        <Link href={`/fiches/${fiche.slug}`}>{displayTitre(fiche.titre)}</Link>
-      </Heading>
-      <p className="muted fiche-card__details">{details.join(" · ")}</p>
+    <Card className="fiche-card">
+      <CardTitle href={`/fiches/${fiche.slug}`} level={headingLevel} className="fiche-card__titre">
+        {displayTitre(fiche.titre)}
+      </CardTitle>
+      <CardMeta icon={<TypeIcon size={16} aria-hidden="true" />}>{type}</CardMeta>
       <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} ebauche={fiche.ebauche} />
       {fiche.extrait && <p className="fiche-card__extrait">{fiche.extrait}</p>}
+      {fiche.commune && (
+        <p className="card__fact">
+          <MapPin size={16} aria-hidden="true" />
+          <span className="visually-hidden">Commune : </span>
+          {fiche.commune}
+        </p>
+      )}
+      {fiche.acteurs.length > 0 && (
+        <p className="card__fact">
+          <Users size={16} aria-hidden="true" />
+          <span className="visually-hidden">Acteurs : </span>
+          {acteursLine(fiche.acteurs)}
+        </p>
+      )}
       {fiche.themes.length > 0 && (
-        <ul className="tags" aria-label="Thèmes">
+        <Tags label="Thèmes">
           {fiche.themes.map((t) => (
-            <li key={t.slug} className={t.suggested ? "tag tag--suggere" : "tag"}>
+            <Tag key={t.slug} tone={t.suggested ? "suggested" : "theme"}>
               {t.label}
               {t.suggested && <SuggestedMark />}
-            </li>
+            </Tag>
           ))}
-        </ul>
+        </Tags>
       )}
-    </li>
+    </Card>
   );
 }
 

@@ -1,11 +1,12 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/Button";
 
 export function SignOutButton() {
   return (
-    <button type="button" className="button--link" onClick={() => signOut({ callbackUrl: "/" })}>
+    <Button variant="link" onClick={() => signOut({ callbackUrl: "/" })}>
       Se déconnecter
-    </button>
+    </Button>
   );
 }

@@ -32,6 +32,8 @@ export type FicheSummary = {
   createdAt: Date;
   /** Confirmed themes, and themes the classifier suggested (`suggested`) that nobody has confirmed yet. */
   themes: { slug: string; label: string; suggested: boolean }[];
+  /** Names of its acteurs, porteurs first, for the cards. */
+  acteurs: string[];
 };
 
 export type TermRef = { id: number; slug: string; label: string };
@@ -83,7 +85,7 @@ export const ficheSummaryColumns = {
 
 type SummaryRow = { [K in keyof typeof ficheSummaryColumns]: (typeof fiche.$inferSelect)[K] };
 
-/** Summaries of these fiche rows, with their themes. */
+/** Summaries of these fiche rows, with their themes and the names of their acteurs. */
 export function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
   const ids = rows.map((r) => r.id);
   const themes = ids.length
@@ -95,15 +97,25 @@ export function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
         .orderBy(asc(taxonomyTerm.position))
         .all()
     : [];
+  const acteurs = ids.length
+    ? db
+        .select({ ficheId: ficheActeur.ficheId, nom: acteur.nom })
+        .from(ficheActeur)
+        .innerJoin(acteur, eq(acteur.id, ficheActeur.acteurId))
+        .where(inArray(ficheActeur.ficheId, ids))
+        .orderBy(sql`${ficheActeur.role} <> 'porteur'`, asc(acteur.nom))
+        .all()
+    : [];
   return rows.map(({ fields, ...row }) => ({
     ...row,
     extrait: typeof fields.extrait === "string" ? fields.extrait : "",
     themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label, suggested }) => ({ slug, label, suggested })),
+    acteurs: acteurs.filter((a) => a.ficheId === row.id).map((a) => a.nom),
   }));
 }
 
 /** A fiche the public lists see: published and not hidden by a moderator (merged fiches are archived). */
-function isListed(): SQL {
+export function isListed(): SQL {
   return and(eq(fiche.statut, "publiee"), eq(fiche.masquee, false))!;
 }
 

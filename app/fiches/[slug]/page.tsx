@@ -94,7 +94,15 @@ export default async function FichePage({ params, searchParams }: PageProps) {
           </p>
         )}
         {fiche.ebauche && <p className="alert">Cette fiche est une ébauche : elle ne donne encore que l&apos;essentiel. Vous pouvez la compléter.</p>}
-        {fiche.aVerifier && <p className="alert">Certaines informations de cette fiche sont peut-être dépassées : elles sont à vérifier.</p>}
+        {fiche.aVerifier && (
+          <div className="alert alert--note" role="note" aria-label="À vérifier : ce que cela veut dire">
+            <p>
+              <strong>« À vérifier »</strong> : cette fiche vient d&apos;un document importé (le Livre blanc de 2016 ou un
+              document qui l&apos;a suivi) et personne ne l&apos;a encore relue. Certaines informations sont peut-être
+              dépassées. Un modérateur du wiki la compare à sa source et retire cette mention une fois la fiche vérifiée.
+            </p>
+          </div>
+        )}
         {canEditFiche(viewer, fiche.access) && (
           <p>
             <Link className="button" href={`/fiches/${fiche.slug}/modifier`}>
