@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, expectNoSeriousA11yViolations, formAlert, newUserData, signUp, test } from "./fixtures";
+import { flattenStructure, pdfStructureTree } from "./pdf-structure";
 import { pdfText, pdfTitle } from "./pdf-text";
 
 // The wiki's first start imports the Livre blanc's published fiches: catalogues are built from them.
@@ -205,6 +206,7 @@ test("a public catalogue prints on A4 with its cover and table of contents, and 
   const pdf = fs.readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   expect(pdfTitle(pdf)).toBe(titre);
+  expect(flattenStructure(pdfStructureTree(pdf)).find((e) => e.type === "H1")?.text).toBe(titre);
   const text = pdfText(pdf).replace(/\s+/g, " ");
   expect(text).toContain(titre);
   expect(text).toMatch(/Sommaire Module 1 · Accueillir la personne 3 Les Papi's à Brest 3 Module 2 · Orienter vers les bons lieux \d+ Numéclic \d+ Sources et licence \d+/);

@@ -1,5 +1,8 @@
+import fs from "node:fs";
 import { expect, expectNoSeriousA11yViolations, newUserData, signUp, test } from "./fixtures";
 import { createActeurWithLieux, goOffline } from "./carte-helpers";
+import { flattenStructure, pdfOutline, pdfStructureTree } from "./pdf-structure";
+import { pdfText, pdfTitle } from "./pdf-text";
 
 test("a mediator runs Vers qui se tourner ? from the need to the printed sheet", async ({ page }) => {
   const user = newUserData("mediateur");
@@ -98,6 +101,18 @@ test("a mediator runs Vers qui se tourner ? from the need to the printed sheet",
   await expect(page.getByRole("button", { name: "Imprimer" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
+  // The same sheet as a tagged PDF, to send to the person's phone or print later.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger la fiche d'orientation (PDF)" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^fiche-orientation-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdf = fs.readFileSync((await download.path())!);
+  expect(pdfTitle(pdf)).toBe("Où trouver de l'aide : Aide aux démarches administratives");
+  const headings = flattenStructure(pdfStructureTree(pdf)).filter((e) => /^H\d$/.test(e.type));
+  expect(headings.map((e) => `${e.type} ${e.text}`)).toEqual(["H1 Où trouver de l'aide : Aide aux démarches administratives", `H2 Accueil sourds ${id}`]);
+  expect(pdfText(pdf).replace(/\s+/g, " ")).toContain("Téléphonez au 05 56 11 22 33 avant de vous déplacer.");
+  expect(pdfOutline(pdf)).toEqual([{ title: `Accueil sourds ${id}`, children: [] }]);
+
   // The lieu without a phone of its own: the sheet gives its acteur's number, never a call without one.
   await page.goto(resultsUrl);
   await proposals.getByRole("checkbox", { name: `Sur la fiche à imprimer : Accueil sourds ${id}` }).uncheck();
@@ -116,4 +131,11 @@ test("a mediator runs Vers qui se tourner ? from the need to the printed sheet",
   const fontSize = await sheet.locator("dd").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   // 16 pt is 21.33 CSS pixels.
   expect(fontSize).toBeGreaterThanOrEqual(21.3);
+
+  // A PDF asked for without a need comes back to the sheet's page, which says what is missing.
+  await page.emulateMedia({ media: "screen" });
+  await page.goto("/orientation/imprimer/pdf?etape=resultats");
+  await expect(page).toHaveURL(/\/orientation\/imprimer\?etape=resultats$/);
+  await expect(page.getByRole("heading", { level: 1, name: "La fiche d'orientation ne peut pas être préparée" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("Choisissez ce que la personne cherche à faire.");
 });

@@ -160,12 +160,12 @@ export class TaggedPdf {
 
   /**
    * Writes a list item under `list`: its label (Lbl, a bullet, a number or a term) and its body
-   * (LBody), side by side when `labelWidth` is given, else one under the other. Returns the body,
-   * where more content of the same item goes.
+   * (LBody), side by side when `labelWidth` is given, else one under the other. The body is text in
+   * a style, or written by a function (links…). Returns the body, where more of the item goes.
    */
-  item(list: StructElement, label: [string, TextStyle] | null, body: [string, TextStyle], labelWidth?: number): StructElement {
-    const [text, style] = body;
-    this.useStyle(style);
+  item(list: StructElement, label: [string, TextStyle] | null, body: [string, TextStyle] | ((body: StructElement) => void), labelWidth?: number): StructElement {
+    const firstStyle = typeof body === "function" ? label?.[1] : body[1];
+    if (firstStyle) this.useStyle(firstStyle);
     this.keepRoom(this.doc.currentLineHeight(true) * 2);
     const li = this.element(list, "LI");
     const top = this.doc.y;
@@ -176,9 +176,13 @@ export class TaggedPdf {
       labelEnd = this.doc.y;
       if (labelWidth !== undefined) this.doc.y = top;
     }
-    const bodyStyle = labelWidth === undefined ? style : { ...style, indent: (style.indent ?? 0) + labelWidth };
     const lbody = this.element(li, "LBody");
-    lbody.add(() => this.write(text, bodyStyle));
+    if (typeof body === "function") body(lbody);
+    else {
+      const [text, style] = body;
+      const bodyStyle = labelWidth === undefined ? style : { ...style, indent: (style.indent ?? 0) + labelWidth };
+      lbody.add(() => this.write(text, bodyStyle));
+    }
     // A label longer than its body (a wrapped term) must not be overwritten by what follows.
     if (labelWidth !== undefined && this.doc.y < labelEnd) this.doc.y = labelEnd;
     return lbody;

@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/orientation/PrintButton";
 import { PrintSheet } from "@/components/orientation/PrintSheet";
 import { allParams, type SearchParams } from "@/lib/schemas/carte";
 import { readAnswers } from "@/lib/schemas/orientation";
-import { orientationHref } from "@/lib/orientation/url";
+import { orientationHref, orientationQuery } from "@/lib/orientation/url";
 import { geocoderUrl } from "@/server/config";
 import { resolveOrientation } from "@/server/orientation-flow";
 
@@ -45,11 +45,19 @@ export default async function PrintPage({ searchParams }: { searchParams: Promis
   const picked = state.answer.matches.filter((m) => chosen.has(m.lieu.id));
   const matches = picked.length ? picked : state.answer.matches.slice(0, PRINTED_BY_DEFAULT);
   const backHref = orientationHref(answers, "resultats");
+  // The PDF carries the same lieux, and the found coordinates rather than the address: nothing is geocoded twice.
+  const pdfQuery = new URLSearchParams(orientationQuery(state.resolvedAnswers));
+  for (const match of matches) pdfQuery.append("lieu", String(match.lieu.id));
 
   return (
     <>
       <div className="no-print fiche-orientation-actions">
         <PrintButton />
+        {matches.length > 0 && (
+          <a href={`/orientation/imprimer/pdf?${pdfQuery}`} download>
+            Télécharger la fiche d&apos;orientation (PDF)
+          </a>
+        )}
         <Link href={backHref}>Revenir aux résultats</Link>
       </div>
       {matches.length ? (
