@@ -86,7 +86,8 @@ test("the catalogue editor's fiche picker chooses a fiche from the keyboard, and
   // title and move the focus to its error summary, and Escape could not clear the picker.
   await picker.focus();
   await page.keyboard.type("zzqxw plorbtang");
-  await expect(page.getByText("Aucune fiche publiée ne porte ce titre.")).toBeVisible();
+  // Shown in the page (the live region says it too), with the way onwards.
+  await expect(page.getByText(/^Aucune fiche publiée ne porte ce titre\. Écrire une nouvelle fiche$/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Écrire une nouvelle fiche" })).toBeVisible();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
@@ -128,14 +129,14 @@ test("the editor's « Ajouter un acteur » adds the acteur chosen from the keybo
   const box = page.getByRole("combobox", { name: "Ajouter un acteur" });
   await box.focus();
   await page.keyboard.type("zzqxw plorbtang");
-  await expect(page.getByText("Aucun acteur ne porte ce nom.")).toBeVisible();
+  await expect(page.getByText(/^Aucun acteur ne porte ce nom\. Présenter un nouvel acteur$/)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Aucun acteur ne porte ce nom." })).toBeAttached();
   await expect(box).toHaveAttribute("aria-expanded", "false");
 
   await page.keyboard.press("Escape");
   await expect(box).toHaveValue("");
   await page.keyboard.type("inria");
-  const first = page.getByRole("option").first();
+  const first = page.getByRole("listbox", { name: "Acteurs suggérés" }).getByRole("option").first();
   await expect(first).toBeVisible();
   const nom = (await first.textContent())!.replace(/\s*\([^)]*\)\s*$/, "");
   await pickFirstOption(page, box, new RegExp(`^${nom.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
@@ -145,6 +146,7 @@ test("the editor's « Ajouter un acteur » adds the acteur chosen from the keybo
 
   await page.route("**/api/acteurs/suggestions?q=**", (route) => route.fulfill({ status: 500, body: "" }));
   await page.keyboard.type("carsat");
-  await expect(page.getByText("La recherche d'acteurs a échoué ; réessayez.")).toBeVisible();
-  await expect(page.getByRole("option")).toHaveCount(0);
+  await expect(page.getByText("La recherche d'acteurs a échoué ; réessayez.", { exact: true }).and(page.locator(":not([role=status])"))).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "La recherche d'acteurs a échoué ; réessayez." })).toBeAttached();
+  await expect(page.getByRole("listbox", { name: "Acteurs suggérés" }).getByRole("option")).toHaveCount(0);
 });
