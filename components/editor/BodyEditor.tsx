@@ -22,7 +22,8 @@ export function BodyEditor({ doc, provider, user, editable, labelledBy }: Props)
   const [suggestions] = useState(() => new WikiLinkSuggestionStore());
   const editor = useEditor(
     {
-      immediatelyRender: false,
+      // Loaded with ssr: false: created in the first render, not one effect later.
+      immediatelyRender: true,
       editable,
       extensions: [
         // Wiki links show their targets' current titles; "[[" and "@" open a suggestion list.

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
+import dynamic from "next/dynamic";
 import type { LinkedActeur } from "@/db/queries/acteur-suggestion";
 import type { FicheType } from "@/lib/fiche/values";
 import { ETATS_ACTION, metaMap, setField, textField } from "@/lib/fiche/document";
 import { ETAT_LABELS } from "@/lib/fiche/labels";
 import { ActeursField } from "./ActeursField";
-import { BodyEditor } from "./BodyEditor";
 import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
 import { useFicheSession, type EditorUser } from "./useFicheSession";
@@ -15,8 +15,18 @@ import { YMetaCheckbox } from "./YMetaCheckbox";
 import { YMetaSelect } from "./YMetaSelect";
 import { YSetCheckboxes } from "./YSetCheckboxes";
 import { YTextField } from "./YTextField";
+import styles from "./editor.module.css";
 
 type TermOption = { id: number; label: string };
+
+// The rich-text editor (Tiptap, ProseMirror) is most of the page's code: fetched as soon as this
+// module runs, in parallel with hydration and the socket's sync, instead of blocking them.
+const loadBodyEditor = () => import("./BodyEditor");
+if (typeof window !== "undefined") void loadBodyEditor();
+const BodyEditor = dynamic(() => loadBodyEditor().then((m) => m.BodyEditor), {
+  ssr: false,
+  loading: () => <p className="muted">Chargement de l&apos;éditeur…</p>,
+});
 
 export type FicheEditorProps = {
   ficheId: number;
@@ -39,15 +49,14 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
   const etatOptions = useMemo(() => ETATS_ACTION.map((value) => ({ value, label: ETAT_LABELS[value] })), []);
   const objectifOptions = useMemo(() => terms.objectif.map((t) => ({ value: t.id, label: t.label })), [terms.objectif]);
 
-  if (!session) return <p className="muted">Chargement de la fiche…</p>;
-  const { doc, provider, connection, unsaved, refusal } = session;
+  const { doc, provider, connection, unsaved, sentAfterOffline, refusal } = session;
   const readOnly = !canEdit || connection === "refused";
 
   return (
     <div className="fiche-editor">
       <div className="fiche-editor__bar">
-        <SaveStatus connection={connection} unsaved={unsaved} />
-        <Presence awareness={provider.awareness} />
+        <SaveStatus connection={connection} unsaved={unsaved} sentAfterOffline={sentAfterOffline} />
+        {provider && <Presence awareness={provider.awareness} />}
       </div>
       {refusal && (
         <div role="alert" className="alert alert--error">
@@ -58,56 +67,64 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
 
       <YTextField text={textField(doc, "titre")} id="fiche-titre" label="Titre de la fiche" disabled={readOnly} />
 
-      <section className="fiche-editor__section" aria-labelledby="fiche-contenu-titre">
-        <h2 id="fiche-contenu-titre">Contenu de la fiche</h2>
-        <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" />
-      </section>
+      <div className={styles.layout}>
+        <section className="fiche-editor__section" aria-labelledby="fiche-contenu-titre">
+          <h2 id="fiche-contenu-titre">Contenu de la fiche</h2>
+          {provider ? (
+            <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" />
+          ) : (
+            <p className="muted">Chargement de l&apos;éditeur…</p>
+          )}
+        </section>
 
-      <section className="fiche-editor__section form" aria-labelledby="fiche-infos-titre">
-        <h2 id="fiche-infos-titre">Informations</h2>
-        {type === "pratique" && (
-          <YMetaSelect meta={metaMap(doc)} field="etat" id="fiche-etat" label="État de l'action" options={etatOptions} emptyLabel="Non précisé" disabled={readOnly} />
-        )}
-        {type === "fiche_pratique" && (
-          <YMetaSelect meta={metaMap(doc)} field="objectif" id="fiche-objectif" label="Objectif" options={objectifOptions} emptyLabel="Non précisé" disabled={readOnly} />
-        )}
-        {type !== "fiche_pratique" && (
-          <>
-            <YTextField text={textField(doc, "commune")} id="fiche-commune" label="Commune" disabled={readOnly} autoComplete="address-level2" />
-            <YTextField text={textField(doc, "quartier")} id="fiche-quartier" label="Quartier" disabled={readOnly} />
-          </>
-        )}
-        <YTextField
-          text={textField(doc, "lienWeb")}
-          id="fiche-lien-web"
-          label={type === "pratique" ? "Site web de l'action" : "Lien utile"}
-          hint="Adresse complète, par exemple https://www.exemple.fr"
-          type="url"
-          disabled={readOnly}
-        />
-        <YMetaCheckbox
-          meta={metaMap(doc)}
-          field="ebauche"
-          id="fiche-ebauche"
-          label="Ébauche : la fiche ne donne encore que l'essentiel"
-          hint="Signalée comme « ébauche » aux lecteurs, pour inviter à la compléter. Décochez quand elle est complète."
-          disabled={readOnly}
-        />
-        {type === "fiche_pratique" && <YTextField text={textField(doc, "source")} id="fiche-source" label="Source" hint="D'où viennent ces conseils : guide, retour d'expérience, formation…" disabled={readOnly} />}
-      </section>
+        <div className={styles.panel}>
+          <section className="fiche-editor__section form" aria-labelledby="fiche-infos-titre">
+            <h2 id="fiche-infos-titre">Informations</h2>
+            {type === "pratique" && (
+              <YMetaSelect meta={metaMap(doc)} field="etat" id="fiche-etat" label="État de l'action" options={etatOptions} emptyLabel="Non précisé" disabled={readOnly} />
+            )}
+            {type === "fiche_pratique" && (
+              <YMetaSelect meta={metaMap(doc)} field="objectif" id="fiche-objectif" label="Objectif" options={objectifOptions} emptyLabel="Non précisé" disabled={readOnly} />
+            )}
+            {type !== "fiche_pratique" && (
+              <>
+                <YTextField text={textField(doc, "commune")} id="fiche-commune" label="Commune" disabled={readOnly} autoComplete="address-level2" />
+                <YTextField text={textField(doc, "quartier")} id="fiche-quartier" label="Quartier" disabled={readOnly} />
+              </>
+            )}
+            <YTextField
+              text={textField(doc, "lienWeb")}
+              id="fiche-lien-web"
+              label={type === "pratique" ? "Site web de l'action" : "Lien utile"}
+              hint="Adresse complète, par exemple https://www.exemple.fr"
+              type="url"
+              disabled={readOnly}
+            />
+            <YMetaCheckbox
+              meta={metaMap(doc)}
+              field="ebauche"
+              id="fiche-ebauche"
+              label="Ébauche : la fiche ne donne encore que l'essentiel"
+              hint="Signalée comme « ébauche » aux lecteurs, pour inviter à la compléter. Décochez quand elle est complète."
+              disabled={readOnly}
+            />
+            {type === "fiche_pratique" && <YTextField text={textField(doc, "source")} id="fiche-source" label="Source" hint="D'où viennent ces conseils : guide, retour d'expérience, formation…" disabled={readOnly} />}
+          </section>
 
-      <section className="fiche-editor__section form" aria-labelledby="fiche-acteurs-titre">
-        <h2 id="fiche-acteurs-titre">Acteurs</h2>
-        <ActeursField doc={doc} ficheType={type} disabled={readOnly} canManage={canManage} ownActeurIds={ownActeurIds} initialActeurs={initialActeurs} />
-      </section>
+          <section className="fiche-editor__section form" aria-labelledby="fiche-acteurs-titre">
+            <h2 id="fiche-acteurs-titre">Acteurs</h2>
+            <ActeursField doc={doc} ficheType={type} disabled={readOnly} canManage={canManage} ownActeurIds={ownActeurIds} initialActeurs={initialActeurs} />
+          </section>
 
-      <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">
-        <h2 id="fiche-classement-titre">Classement</h2>
-        <YSetCheckboxes map={setField(doc, "themes")} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
-        <SuggestedThemes doc={doc} options={terms.theme} disabled={readOnly} />
-        <YSetCheckboxes map={setField(doc, "publics")} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
-        <YSetCheckboxes map={setField(doc, "enjeux")} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
-      </section>
+          <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">
+            <h2 id="fiche-classement-titre">Classement</h2>
+            <YSetCheckboxes map={setField(doc, "themes")} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
+            <SuggestedThemes doc={doc} options={terms.theme} disabled={readOnly} />
+            <YSetCheckboxes map={setField(doc, "publics")} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
+            <YSetCheckboxes map={setField(doc, "enjeux")} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
+          </section>
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,34 +1,30 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ConnectionState } from "./useFicheSession";
+import { SAVE_STATUS_TEXT, saveStatusOf, type ConnectionState } from "./save-status";
+import styles from "./editor.module.css";
 
-export const SAVE_STATUS_TEXT = {
-  connecting: "Connexion…",
-  saved: "Enregistré",
-  saving: "Enregistrement…",
-  offline: "Hors ligne : vos modifications seront envoyées à la reconnexion",
-  refused: "Modifications impossibles",
-} as const;
+// Announcing « Envoi en cours… » at every keystroke would drown screen reader users: show it only
+// when sending takes a noticeable time.
+const SENDING_DELAY_MS = 600;
 
-// Announcing "Enregistrement…" at every keystroke would drown screen reader users: show it only
-// when saving takes a noticeable time.
-const SAVING_DELAY_MS = 600;
+type Props = { connection: ConnectionState; unsaved: boolean; sentAfterOffline: boolean };
 
-/** The save status of the fiche, from the server's acknowledgements, announced politely. */
-export function SaveStatus({ connection, unsaved }: { connection: ConnectionState; unsaved: boolean }) {
+/** The save status of the fiche, from the server's acknowledgements and the connection, announced politely. */
+export function SaveStatus({ connection, unsaved, sentAfterOffline }: Props) {
   const [slow, setSlow] = useState(false);
-  // Once saved, a save is no longer slow: forgotten while rendering "Enregistré", so that the next
-  // one waits its own delay before "Enregistrement…".
+  // Once saved, a save is no longer slow: forgotten while rendering « Enregistré », so that the next
+  // one waits its own delay before « Envoi en cours… ».
   if (!unsaved && slow) setSlow(false);
   useEffect(() => {
     if (!unsaved) return;
-    const timer = setTimeout(() => setSlow(true), SAVING_DELAY_MS);
+    const timer = setTimeout(() => setSlow(true), SENDING_DELAY_MS);
     return () => clearTimeout(timer);
   }, [unsaved]);
 
   useEffect(() => {
     if (!unsaved) return;
+    // Unsent edits live only in this tab: closing it would lose them.
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       // Older browsers show the dialog only when returnValue is set.
@@ -38,14 +34,9 @@ export function SaveStatus({ connection, unsaved }: { connection: ConnectionStat
     return () => window.removeEventListener("beforeunload", warn);
   }, [unsaved]);
 
-  let key: keyof typeof SAVE_STATUS_TEXT;
-  if (connection === "refused") key = "refused";
-  else if (connection === "offline") key = "offline";
-  else if (connection === "connecting") key = unsaved ? "offline" : "connecting";
-  else key = unsaved && slow ? "saving" : "saved";
-
+  const key = saveStatusOf({ connection, unsaved, sentAfterOffline, slow });
   return (
-    <p role="status" className={`save-status save-status--${key}`}>
+    <p role="status" aria-live="polite" className={`save-status ${styles.status} ${styles[key]}`}>
       {SAVE_STATUS_TEXT[key]}
     </p>
   );

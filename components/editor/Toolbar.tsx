@@ -1,92 +1,108 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { FicheLinkDialog } from "./FicheLinkDialog";
 import { LinkForm } from "./LinkForm";
+import { ToolbarMenu } from "./ToolbarMenu";
+import { listToolbarItems, readToolbarState } from "./toolbar-items";
+import styles from "./editor.module.css";
 
-type Button = { key: string; label: string; pressed?: boolean; disabled?: boolean; run: () => void };
+// Below this width the "wide" actions move into « Plus », so that the bar keeps to one row at 320 px.
+const NARROW_QUERY = "(max-width: 40rem)";
+
+function useNarrow(): boolean {
+  // The editor renders only in the browser (immediatelyRender: false), so matchMedia is there.
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW_QUERY);
+    const change = () => setNarrow(query.matches);
+    query.addEventListener("change", change);
+    return () => query.removeEventListener("change", change);
+  }, []);
+  return narrow;
+}
 
 /**
- * The formatting toolbar: one tab stop, arrow keys between buttons (WAI-ARIA toolbar pattern),
- * aria-pressed on the toggles. Undo and redo go through Yjs's UndoManager, so that one person
- * undoes only their own edits.
+ * The formatting toolbar: one row of icon buttons, each named by its visually hidden label, which
+ * shows as a tooltip on hover and keyboard focus; the less common actions in the « Plus » menu.
+ * One tab stop, arrow keys between buttons (WAI-ARIA toolbar pattern), aria-pressed on the toggles.
  */
 export function Toolbar({ editor }: { editor: Editor }) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive("bold"),
-      italic: e.isActive("italic"),
-      h2: e.isActive("heading", { level: 2 }),
-      h3: e.isActive("heading", { level: 3 }),
-      bulletList: e.isActive("bulletList"),
-      orderedList: e.isActive("orderedList"),
-      link: e.isActive("link"),
-      table: e.isActive("table"),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
-    }),
-  });
+  const state = useEditorState({ editor, selector: ({ editor: e }) => readToolbarState(e) });
+  const narrow = useNarrow();
   const [focused, setFocused] = useState(0);
+  const [tipsHidden, setTipsHidden] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
   const [ficheLinkOpen, setFicheLinkOpen] = useState(false);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
-  const chain = () => editor.chain().focus();
 
-  const buttons: Button[] = [
-    { key: "bold", label: "Gras", pressed: state.bold, run: () => chain().toggleBold().run() },
-    { key: "italic", label: "Italique", pressed: state.italic, run: () => chain().toggleItalic().run() },
-    { key: "h2", label: "Titre 2", pressed: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
-    { key: "h3", label: "Titre 3", pressed: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
-    { key: "bullet", label: "Liste à puces", pressed: state.bulletList, run: () => chain().toggleBulletList().run() },
-    { key: "ordered", label: "Liste numérotée", pressed: state.orderedList, run: () => chain().toggleOrderedList().run() },
-    { key: "link", label: "Lien", pressed: state.link || linkOpen, run: () => setLinkOpen((open) => !open) },
-    { key: "fiche-link", label: "Lier une fiche", run: () => setFicheLinkOpen(true) },
-    { key: "table", label: "Tableau", disabled: state.table, run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-    ...(state.table
-      ? [
-          { key: "row", label: "Ajouter une ligne", run: () => chain().addRowAfter().run() },
-          { key: "column", label: "Ajouter une colonne", run: () => chain().addColumnAfter().run() },
-          { key: "delete-table", label: "Supprimer le tableau", run: () => chain().deleteTable().run() },
-        ]
-      : []),
-    { key: "undo", label: "Annuler", disabled: !state.canUndo, run: () => chain().undo().run() },
-    { key: "redo", label: "Rétablir", disabled: !state.canRedo, run: () => chain().redo().run() },
-  ];
-  const current = Math.min(focused, buttons.length - 1);
+  const items = listToolbarItems(editor, state, {
+    linkOpen,
+    toggleLink: () => setLinkOpen((open) => !open),
+    openFicheLink: () => setFicheLinkOpen(true),
+  });
+  const inBar = items.filter((item) => item.place === "bar" || (item.place === "wide" && !narrow));
+  const inMenu = items.filter((item) => !inBar.includes(item));
+  // The « Plus » button is the last stop of the bar.
+  const stops = inBar.length + 1;
+  const current = Math.min(focused, stops - 1);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: buttons.length - 1 };
+    // WCAG 1.4.13: a tooltip can be dismissed without moving the pointer or the focus.
+    if (event.key === "Escape") return setTipsHidden(true);
+    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: stops - 1 };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    const next = (moves[event.key] + buttons.length) % buttons.length;
+    const next = (moves[event.key] + stops) % stops;
     setFocused(next);
     refs.current[next]?.focus();
   };
-
   return (
     <>
-      <div role="toolbar" aria-label="Mise en forme" aria-controls="fiche-contenu" className="editor-toolbar" onKeyDown={onKeyDown}>
-        {buttons.map((b, i) => (
+      <div
+        role="toolbar"
+        aria-label="Mise en forme"
+        aria-controls="fiche-contenu"
+        className={`${styles.toolbar} ${tipsHidden ? styles.tipsHidden : ""}`}
+        onKeyDown={onKeyDown}
+        onPointerMove={() => tipsHidden && setTipsHidden(false)}
+      >
+        {inBar.map((item, i) => (
           <button
-            key={b.key}
+            key={item.key}
             ref={(el) => {
               refs.current[i] = el;
             }}
             type="button"
-            className="editor-toolbar__button"
+            className={styles.button}
             tabIndex={i === current ? 0 : -1}
-            aria-pressed={b.pressed === undefined ? undefined : b.pressed}
+            aria-pressed={item.pressed === undefined ? undefined : item.pressed}
             // aria-disabled keeps the button focusable inside the toolbar.
-            aria-disabled={b.disabled || undefined}
-            onFocus={() => setFocused(i)}
+            aria-disabled={item.disabled || undefined}
+            aria-keyshortcuts={item.shortcut}
+            onFocus={() => {
+              setFocused(i);
+              setTipsHidden(false);
+            }}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => !b.disabled && b.run()}
+            onClick={() => !item.disabled && item.run()}
           >
-            {b.label}
+            <item.icon aria-hidden="true" focusable="false" size={18} strokeWidth={2.25} />
+            <span className={styles.tip}>{item.label}</span>
           </button>
         ))}
+        <ToolbarMenu
+          items={inMenu}
+          buttonRef={(el) => {
+            refs.current[inBar.length] = el;
+          }}
+          tabIndex={current === inBar.length ? 0 : -1}
+          onFocus={() => {
+            setFocused(inBar.length);
+            setTipsHidden(false);
+          }}
+        />
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
       {ficheLinkOpen && <FicheLinkDialog editor={editor} onClose={() => setFicheLinkOpen(false)} />}

@@ -62,6 +62,8 @@ export function YTextField({ text, id, label, hint, type = "text", disabled, aut
         id={id}
         name={id}
         type={type}
+        // The server renders the stored value; the effect keeps the field bound to the live text.
+        defaultValue={text.toString()}
         disabled={disabled}
         autoComplete={autoComplete}
         spellCheck={type === "text"}
