@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useReducer, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useReducer, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { comboboxReducer, escapeEffect, initialComboboxState, searchTerm, type ComboboxState } from "./combobox-state";
 import { Field } from "./Field";
 import { useSuggestions } from "./useSuggestions";
@@ -99,13 +99,22 @@ export function Combobox<T>({
   const listId = `${id}-liste`;
   const optionId = (index: number) => `${id}-option-${index}`;
   const expanded = open && options.length > 0;
+  const input = useRef<HTMLInputElement>(null);
+  const focused = () => input.current !== null && document.activeElement === input.current;
 
   useSuggestions(term, {
     delay,
     load,
     onLoad: (found, searched) =>
-      dispatch({ type: "loaded", term: searched, options: found, autoHighlight, announcement: found.length === 0 ? emptyText : foundAnnouncement(found.length) }),
-    onError: (searched) => dispatch({ type: "failed", term: searched, announcement: errorText }),
+      dispatch({
+        type: "loaded",
+        term: searched,
+        options: found,
+        autoHighlight,
+        focused: focused(),
+        announcement: found.length === 0 ? emptyText : foundAnnouncement(found.length),
+      }),
+    onError: (searched) => dispatch({ type: "failed", term: searched, announcement: errorText, focused: focused() }),
   });
 
   useEffect(() => {
@@ -166,6 +175,7 @@ export function Combobox<T>({
           <div className={styles.anchor}>
             <input
               {...control}
+              ref={input}
               className={styles.input}
               name={name}
               type={type}

@@ -4,13 +4,15 @@ import { comboboxReducer, escapeEffect, initialComboboxState, searchTerm, type C
 type S = ComboboxState<string>;
 const run = (actions: ComboboxAction<string>[], state: S = initialComboboxState<string>()) => actions.reduce(comboboxReducer<string>, state);
 const typed = (text: string): ComboboxAction<string> => ({ type: "input", text, term: searchTerm(text) });
-const loaded = (term: string, options: string[], autoHighlight = false): ComboboxAction<string> => ({
+const loaded = (term: string, options: string[], autoHighlight = false, focused = true): ComboboxAction<string> => ({
   type: "loaded",
   term,
   options,
   announcement: `${options.length} résultats`,
   autoHighlight,
+  focused,
 });
+const fail = (term: string): ComboboxAction<string> => ({ type: "failed", term, announcement: "La recherche a échoué.", focused: true });
 
 describe("searchTerm", () => {
   it("trims, and gives nothing to search below the minimum length", () => {
@@ -36,7 +38,7 @@ describe("comboboxReducer", () => {
     const state = run([typed("at"), typed("ate"), loaded("ate", ["Atelier"]), loaded("at", ["Atelier", "Attente"])]);
     expect(state.options).toEqual(["Atelier"]);
     expect(state.announcement).toBe("1 résultats");
-    expect(run([typed("at"), typed("ate"), { type: "failed", term: "at", announcement: "échec" }]).status).toBe("loading");
+    expect(run([typed("at"), typed("ate"), fail("at")]).status).toBe("loading");
   });
 
   it("keeps the previous options while the next ones load, and empties the list when nothing is left to search", () => {
@@ -91,14 +93,20 @@ describe("comboboxReducer", () => {
     const empty = run([typed("zz"), loaded("zz", [])]);
     expect(run([{ type: "escape", floating: true }], empty)).toMatchObject({ text: "zz", open: false });
     expect(run([{ type: "escape", floating: false }], empty)).toMatchObject({ text: "", status: "idle" });
-    const failed = run([typed("zz"), { type: "failed", term: "zz", announcement: "échec" }]);
+    const failed = run([typed("zz"), fail("zz")]);
     expect(escapeEffect(failed, true)).toBe("close");
     expect(escapeEffect(failed, false)).toBe("clear");
   });
 
   it("a failed load shows its message in place of the options", () => {
-    const failed = run([typed("ate"), loaded("ate", ["Atelier"]), typed("atel"), { type: "failed", term: "atel", announcement: "La recherche a échoué." }]);
+    const failed = run([typed("ate"), loaded("ate", ["Atelier"]), typed("atel"), fail("atel")]);
     expect(failed).toMatchObject({ status: "failed", options: [], open: true, announcement: "La recherche a échoué." });
+  });
+
+  it("an answer that comes after the person left the input stays closed until they come back", () => {
+    const away = run([typed("ate"), { type: "blur" }, loaded("ate", ["Atelier"], false, false)]);
+    expect(away).toMatchObject({ status: "ready", options: ["Atelier"], open: false });
+    expect(run([{ type: "focus" }], away).open).toBe(true);
   });
 
   it("blur closes; focus reopens what was found, but never an idle list", () => {

@@ -19,8 +19,8 @@ export type ComboboxState<T> = {
 
 export type ComboboxAction<T> =
   | { type: "input"; text: string; term: string }
-  | { type: "loaded"; term: string; options: T[]; announcement: string; autoHighlight: boolean }
-  | { type: "failed"; term: string; announcement: string }
+  | { type: "loaded"; term: string; options: T[]; announcement: string; autoHighlight: boolean; focused: boolean }
+  | { type: "failed"; term: string; announcement: string; focused: boolean }
   | { type: "move"; to: "next" | "previous" | "first" | "last" }
   | { type: "hover"; index: number }
   | { type: "select"; text: string; announcement: string }
@@ -74,13 +74,14 @@ export function comboboxReducer<T>(state: ComboboxState<T>, action: ComboboxActi
         ...state,
         options: action.options,
         status: "ready",
-        open: true,
+        // An answer that comes once the person has left the input waits for them to come back.
+        open: action.focused,
         active: action.autoHighlight && action.options.length > 0 ? 0 : -1,
         announcement: action.announcement,
       };
     case "failed":
       if (action.term !== state.term) return state;
-      return { ...state, options: [], status: "failed", open: true, active: -1, announcement: action.announcement };
+      return { ...state, options: [], status: "failed", open: action.focused, active: -1, announcement: action.announcement };
     case "move":
       if (state.options.length === 0) return state;
       return { ...state, open: true, active: moveIndex(state.open ? state.active : -1, state.options.length, action.to) };
