@@ -34,11 +34,18 @@ const WATCH_EDITABLE = `(() => {
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
-async function openEditor(context: BrowserContext, url: string): Promise<Open> {
+const EDITABLE_TIMEOUT_MS = 30_000;
+
+/** One open; null when the editor was not editable and saved within EDITABLE_TIMEOUT_MS. */
+async function openEditor(context: BrowserContext, url: string): Promise<Open | null> {
   const page = await context.newPage();
   try {
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => (window as { __editableAt?: number }).__editableAt !== undefined, null, { timeout: 30_000 });
+    try {
+      await page.waitForFunction(() => (window as { __editableAt?: number }).__editableAt !== undefined, null, { timeout: EDITABLE_TIMEOUT_MS });
+    } catch {
+      return null;
+    }
     return await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
@@ -68,7 +75,11 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-function report(name: string, opens: Open[]): void {
+function report(name: string, results: (Open | null)[]): void {
+  const opens = results.filter((o): o is Open => o !== null);
+  const failed = results.length - opens.length;
+  if (failed > 0) console.log(`  ${name}: ${failed} of ${results.length} opens never showed an editable, saved editor within ${EDITABLE_TIMEOUT_MS / 1000} s`);
+  if (opens.length === 0) return;
   const line = (what: string, pick: (o: Open) => number) => `${what} p50 ${quantile(opens.map(pick), 0.5).toFixed(0)} ms, p95 ${quantile(opens.map(pick), 0.95).toFixed(0)} ms`;
   const last = opens[opens.length - 1];
   console.log(
@@ -109,7 +120,7 @@ export async function run(): Promise<void> {
     const first = await openEditor(firstContext, url(next++));
     await firstContext.close();
 
-    const cold: Open[] = [];
+    const cold: (Open | null)[] = [];
     for (let i = 0; i < OPENS; i++) {
       const context = await newContext(browser, server, cookie);
       cold.push(await openEditor(context, url(next++)));
@@ -118,7 +129,7 @@ export async function run(): Promise<void> {
 
     const warmContext = await newContext(browser, server, cookie);
     await openEditor(warmContext, url(next++));
-    const warm: Open[] = [];
+    const warm: (Open | null)[] = [];
     for (let i = 0; i < OPENS; i++) warm.push(await openEditor(warmContext, url(next++)));
     await warmContext.close();
 
@@ -126,7 +137,8 @@ export async function run(): Promise<void> {
     report("first", [first]);
     report("cold", cold);
     report("warm", warm);
-    console.log(`\n  warm p50 / target 1000 ms: ${(quantile(warm.map((o) => o.editable), 0.5) / 1000).toFixed(2)}×`);
+    const warmEditable = warm.filter((o): o is Open => o !== null).map((o) => o.editable);
+    if (warmEditable.length > 0) console.log(`\n  warm p50 / target 1000 ms: ${(quantile(warmEditable, 0.5) / 1000).toFixed(2)}×`);
   } finally {
     await browser?.close();
     await server?.stop();
