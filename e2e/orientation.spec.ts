@@ -137,5 +137,5 @@ test("a mediator runs Vers qui se tourner ? from the need to the printed sheet",
   await page.goto("/orientation/imprimer/pdf?etape=resultats");
   await expect(page).toHaveURL(/\/orientation\/imprimer\?etape=resultats$/);
   await expect(page.getByRole("heading", { level: 1, name: "La fiche d'orientation ne peut pas être préparée" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("Choisissez ce que la personne cherche à faire.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Choisissez ce que la personne cherche à faire.");
 });

@@ -1,28 +1,22 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 
 /** The styles the wiki's PDFs write in. */
 export type FontStyle = "regular" | "bold" | "italic";
 
-// Atkinson Hyperlegible, the wiki's own face, embedded so that every reader shows the same glyphs and
-// extracts the same text (PDF/UA forbids relying on a reader's fonts). pdfkit reads WOFF through fontkit.
-const FILES: Record<FontStyle, string> = {
-  regular: "atkinson-hyperlegible-latin-400-normal.woff",
-  bold: "atkinson-hyperlegible-latin-700-normal.woff",
-  italic: "atkinson-hyperlegible-latin-400-italic.woff",
-};
-
-// Resolved from the package, not from the working directory: the same path for tsx, Vitest and Next's server bundle.
-const resolvePackageFile = createRequire(import.meta.url).resolve;
-
 let loaded: Record<FontStyle, Buffer> | null = null;
 
-/** The font files, read once per process. */
+/**
+ * Atkinson Hyperlegible, the wiki's own face, read once per process: embedded so that every reader
+ * shows the same glyphs and extracts the same text (PDF/UA forbids relying on a reader's fonts).
+ */
 export function pdfFonts(): Record<FontStyle, Buffer> {
+  // Each file is a literal `new URL(…, import.meta.url)` read in place: Turbopack then copies it next
+  // to the server bundle and traces nothing else, while tsx and Vitest read node_modules directly.
+  // createRequire().resolve of the package's "./files/*" export fails Turbopack's resolver at build time.
   loaded ??= {
-    regular: readFileSync(resolvePackageFile(`@fontsource/atkinson-hyperlegible/files/${FILES.regular}`)),
-    bold: readFileSync(resolvePackageFile(`@fontsource/atkinson-hyperlegible/files/${FILES.bold}`)),
-    italic: readFileSync(resolvePackageFile(`@fontsource/atkinson-hyperlegible/files/${FILES.italic}`)),
+    regular: readFileSync(new URL("../../node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-normal.woff", import.meta.url)),
+    bold: readFileSync(new URL("../../node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-700-normal.woff", import.meta.url)),
+    italic: readFileSync(new URL("../../node_modules/@fontsource/atkinson-hyperlegible/files/atkinson-hyperlegible-latin-400-italic.woff", import.meta.url)),
   };
   return loaded;
 }
