@@ -2,7 +2,7 @@
  * `npm run screens`: the whole product in a minute. Starts the built wiki the way the end-to-end
  * tests do (playwright.config.ts: same command, environment and browser), on a fresh DATA_DIR,
  * adds six lieux so that the map has markers, and writes full-page screenshots at 1366 px and
- * 320 px to screens/ (git-ignored). Needs `npm run build` first.
+ * 320 px to screens/ (git-ignored), with the browser offline. Needs `npm run build` first.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -59,8 +59,7 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 }
 
 const server = spawn("sh", ["-c", webServer.command], {
-  // No tile server: screenshots must not depend on the network, and the map says so itself.
-  env: { ...process.env, ...webServer.env, MAP_TILE_URL: "none" },
+  env: { ...process.env, ...webServer.env },
   stdio: ["ignore", "ignore", "pipe"],
   detached: true,
 });
@@ -109,6 +108,8 @@ async function shoot(browser: Browser, pages: { name: string; path: string; read
   const written: string[] = [];
   for (const viewport of WIDTHS) {
     const context = await browser.newContext({ baseURL, locale: "fr-FR", viewport, storageState });
+    // Offline, as e2e/carte-helpers.ts: the same pictures with or without a network (the map says its tiles failed).
+    await context.route(/^https?:\/\/(?!localhost[:/])/, (route) => route.abort("internetdisconnected"));
     const page = await context.newPage();
     for (const shot of pages) {
       await page.goto(shot.path);

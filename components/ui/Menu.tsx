@@ -26,7 +26,7 @@ export function Menu({ label, id, children, className, buttonClassName, panelCla
   const pathname = usePathname();
   // Open on the page where it was opened: a navigation closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
-  const open = openOn === pathname;
+  const open = openOn !== null && openOn === pathname;
   const button = useRef<HTMLButtonElement>(null);
 
   function onKeyDown(event: React.KeyboardEvent) {
