@@ -14,7 +14,7 @@ describe("Button and ButtonLink", () => {
   it("never submits by surprise, and carries the variant's classes", () => {
     expect(html(h(Button, { variant: "danger" }, "Supprimer"))).toBe('<button type="button" class="button button--danger">Supprimer</button>');
     expect(html(h(Button, { type: "submit" }, "Envoyer"))).toContain('type="submit"');
-    expect(html(h(ButtonLink, { href: "/fiches", variant: "secondary" }, "Toutes les fiches"))).toBe(
+    expect(html(h(ButtonLink, { href: "/fiches", variant: "secondary", children: "Toutes les fiches" }))).toBe(
       '<a class="button button--secondary" href="/fiches">Toutes les fiches</a>',
     );
   });
@@ -22,14 +22,14 @@ describe("Button and ButtonLink", () => {
 
 describe("Card", () => {
   it("is a list item whose title link, at the asked level, covers the card", () => {
-    const markup = html(h(Card, null, h(CardTitle, { href: "/fiches/a", level: 2 }, "Atelier")));
+    const markup = html(h(Card, { children: h(CardTitle, { href: "/fiches/a", level: 2, children: "Atelier" }) }));
     expect(markup).toBe('<li class="card card--linked"><h2 class="card__title"><a class="card__link" href="/fiches/a">Atelier</a></h2></li>');
   });
 });
 
 describe("Tag", () => {
   it("says its tone by class, in a labelled list", () => {
-    const markup = html(h(Tags, { label: "Thèmes" }, h(Tag, { tone: "suggested" }, "Santé"), h(Tag, { tone: "neutral" }, "À vérifier")));
+    const markup = html(h(Tags, { label: "Thèmes", children: [h(Tag, { key: "s", tone: "suggested", children: "Santé" }), h(Tag, { key: "v", tone: "neutral", children: "À vérifier" })] }));
     expect(markup).toBe('<ul class="tags" aria-label="Thèmes"><li class="tag tag--suggere">Santé</li><li class="tag tag--neutre">À vérifier</li></ul>');
   });
 });
@@ -54,7 +54,7 @@ describe("Tabs", () => {
 
 describe("Dialog", () => {
   it("is named by its title and can always be closed by a labelled button", () => {
-    const markup = html(h(Dialog, { title: "Lier une fiche", onClose: () => {} }, "…"));
+    const markup = html(h(Dialog, { title: "Lier une fiche", onClose: () => {}, children: "…" }));
     const titleId = markup.match(/<h2 id="([^"]+)"/)![1];
     expect(markup).toContain(`aria-labelledby="${titleId}"`);
     expect(markup).toMatch(/<button type="button" class="button button--secondary dialog__close">.*Fermer<\/button>/);
@@ -63,7 +63,7 @@ describe("Dialog", () => {
 
 describe("Menu", () => {
   it("starts closed, its button controlling the panel by id", () => {
-    const markup = html(h(Menu, { label: "Menu", id: "menu-du-site" }, h("a", { href: "/fiches" }, "Fiches")));
+    const markup = html(h(Menu, { label: "Menu", id: "menu-du-site", children: h("a", { href: "/fiches" }, "Fiches") }));
     expect(markup).toContain('data-open="false"');
     expect(markup).toMatch(/<button type="button" class="button button--secondary" aria-expanded="false" aria-controls="menu-du-site">/);
     expect(markup).toContain('<div id="menu-du-site"><a href="/fiches">Fiches</a></div>');
