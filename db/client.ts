@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
+import { attachDocuments } from "./documents-file";
 
 /** Directory holding everything this instance writes: the SQLite file and the session secret. */
 export function dataDir(): string {
@@ -46,17 +47,25 @@ export function restrictFile(file: string): void {
   restrictMode(file, PRIVATE_FILE);
 }
 
-/** Opens a SQLite file with the pragmas the wiki relies on; the file, its -wal and -shm are mode 0600. */
-export function openDatabase(file: string): Db {
+function preparePrivateFile(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
   // SQLite gives the -wal and -shm files it creates the database file's mode, so create that one 0600 first.
   fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE));
   for (const suffix of ["", "-wal", "-shm"]) restrictFile(file + suffix);
+}
+
+/**
+ * Opens a SQLite file with the pragmas the wiki relies on, and its documents file attached (see
+ * documents-file.ts); each file, its -wal and -shm are mode 0600.
+ */
+export function openDatabase(file: string): Db {
+  preparePrivateFile(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  attachDocuments(sqlite, file, preparePrivateFile);
   return drizzle(sqlite, { schema });
 }
 

@@ -273,7 +273,10 @@ export const ficheLieu = sqliteTable(
   (t) => [primaryKey({ columns: [t.ficheId, t.lieuId] }), index("fiche_lieu_lieu_idx").on(t.lieuId)],
 );
 
-/** The compacted Yjs state of a fiche: the snapshot that the update log is folded into. */
+/**
+ * The compacted Yjs state of a fiche: the snapshot that the update log is folded into. This table and
+ * fiche_update live in the documents file, without their foreign keys (see db/documents-file.ts).
+ */
 export const ficheDocument = sqliteTable("fiche_document", {
   ficheId: integer("fiche_id")
     .primaryKey()

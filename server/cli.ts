@@ -54,7 +54,7 @@ Roles: ${ROLES.join(", ")}.
 The password of user:add is typed twice without echo in a terminal, or read from the first line of piped input:
   printf '%s\\n' "$PASSWORD" | npm run wiki -- user:add --email alice@example.org --role admin --name Alice
 
-The database is DATA_DIR/wiki.sqlite (DATA_DIR defaults to ./data); every command applies pending migrations first.
+The database is DATA_DIR/wiki.sqlite, with the fiches' documents in DATA_DIR/wiki-documents.sqlite (DATA_DIR defaults to ./data); every command applies pending migrations first.
 Exit codes: 0 success, 1 failure, 2 usage error.`;
 
 type CliStdin = NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?(mode: boolean): unknown };

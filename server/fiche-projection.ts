@@ -12,6 +12,7 @@ import { loadDocumentState } from "./collab/persistence";
 import { renderFicheBody } from "./fiche-html";
 import { collectWikiLinkIds, loadWikiLinkTargets, refreshFichesCitingFiche, wikiLinkResolvers, type WikiLinkIds, type WikiLinkTargets } from "./fiche-links";
 import { indexFiche, prestem } from "./search";
+import { transactionWriting } from "@/db/documents-file";
 
 /**
  * The fields of a fiche kept in its `fields` JSON column, the ones without a column of their own;
@@ -153,78 +154,76 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
   const inputs = loadProjectionInputs(db, read);
   let next = buildProjection(ficheId, read, inputs);
   const stems = prestem([next.titre, next.texte]);
-  return db.transaction(
-    () => {
-      const current = loadProjectionInputs(db, read);
-      if (!sameJson(current, inputs)) next = buildProjection(ficheId, read, current);
-      const row = db
-        .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, ebauche: fiche.ebauche, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
-        .from(fiche)
-        .where(eq(fiche.id, ficheId))
-        .get();
-      if (!row) return false;
-      const acteurs = db
-        .select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role })
-        .from(ficheActeur)
-        .where(eq(ficheActeur.ficheId, ficheId))
-        .orderBy(ficheActeur.acteurId)
-        .all();
-      const terms = db
-        .select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested })
-        .from(ficheTerm)
-        .where(eq(ficheTerm.ficheId, ficheId))
-        .orderBy(ficheTerm.termId)
-        .all();
-      const lieuIds = db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).all().map((r) => r.id);
-      const links = db
-        .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
-        .from(ficheLink)
-        .where(eq(ficheLink.ficheId, ficheId))
-        .orderBy(asc(ficheLink.targetActeurId), asc(ficheLink.targetFicheId))
-        .all();
+  // The main file's write lock only: the socket's appends to the documents file go on meanwhile.
+  return transactionWriting(db, "main", () => {
+    const current = loadProjectionInputs(db, read);
+    if (!sameJson(current, inputs)) next = buildProjection(ficheId, read, current);
+    const row = db
+      .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, ebauche: fiche.ebauche, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
+      .from(fiche)
+      .where(eq(fiche.id, ficheId))
+      .get();
+    if (!row) return false;
+    const acteurs = db
+      .select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role })
+      .from(ficheActeur)
+      .where(eq(ficheActeur.ficheId, ficheId))
+      .orderBy(ficheActeur.acteurId)
+      .all();
+    const terms = db
+      .select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested })
+      .from(ficheTerm)
+      .where(eq(ficheTerm.ficheId, ficheId))
+      .orderBy(ficheTerm.termId)
+      .all();
+    const lieuIds = db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).all().map((r) => r.id);
+    const links = db
+      .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
+      .from(ficheLink)
+      .where(eq(ficheLink.ficheId, ficheId))
+      .orderBy(asc(ficheLink.targetActeurId), asc(ficheLink.targetFicheId))
+      .all();
 
-      const columnsChanged =
-        row.titre !== next.titre ||
-        row.commune !== next.commune ||
-        row.etat !== next.etat ||
-        row.ebauche !== next.ebauche ||
-        row.html !== next.html ||
-        row.texte !== next.texte ||
-        !sameJson(row.fields, next.fields);
-      const acteursChanged = !sameJson(acteurs, next.acteurs);
-      const termsChanged = !sameJson(terms, next.terms);
-      const lieuxChanged = !sameJson(lieuIds, next.lieuIds);
-      // Fiche links first, then acteur links, each by id: the order of the query above (nulls first).
-      const linksChanged = !sameJson(links, next.links);
-      if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged && !linksChanged) return false;
+    const columnsChanged =
+      row.titre !== next.titre ||
+      row.commune !== next.commune ||
+      row.etat !== next.etat ||
+      row.ebauche !== next.ebauche ||
+      row.html !== next.html ||
+      row.texte !== next.texte ||
+      !sameJson(row.fields, next.fields);
+    const acteursChanged = !sameJson(acteurs, next.acteurs);
+    const termsChanged = !sameJson(terms, next.terms);
+    const lieuxChanged = !sameJson(lieuIds, next.lieuIds);
+    // Fiche links first, then acteur links, each by id: the order of the query above (nulls first).
+    const linksChanged = !sameJson(links, next.links);
+    if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged && !linksChanged) return false;
 
-      db.update(fiche)
-        .set({ titre: next.titre, commune: next.commune, etat: next.etat, ebauche: next.ebauche, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
-        .where(eq(fiche.id, ficheId))
-        .run();
-      if (acteursChanged) {
-        db.delete(ficheActeur).where(eq(ficheActeur.ficheId, ficheId)).run();
-        if (next.acteurs.length) db.insert(ficheActeur).values(next.acteurs.map((a) => ({ ficheId, ...a }))).run();
-      }
-      if (termsChanged) {
-        db.delete(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).run();
-        if (next.terms.length) db.insert(ficheTerm).values(next.terms.map((t) => ({ ficheId, ...t }))).run();
-      }
-      if (lieuxChanged) {
-        db.delete(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).run();
-        if (next.lieuIds.length) db.insert(ficheLieu).values(next.lieuIds.map((lieuId) => ({ ficheId, lieuId }))).run();
-      }
-      if (linksChanged) {
-        db.delete(ficheLink).where(eq(ficheLink.ficheId, ficheId)).run();
-        if (next.links.length) db.insert(ficheLink).values(next.links.map((l) => ({ ficheId, ...l }))).run();
-      }
-      if (row.titre !== next.titre) refreshFichesCitingFiche(db, ficheId, [ficheId]);
-      // The search index is derived from these rows: an edit is searchable as soon as it is projected.
-      indexFiche(db, ficheId, stems);
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+    db.update(fiche)
+      .set({ titre: next.titre, commune: next.commune, etat: next.etat, ebauche: next.ebauche, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
+      .where(eq(fiche.id, ficheId))
+      .run();
+    if (acteursChanged) {
+      db.delete(ficheActeur).where(eq(ficheActeur.ficheId, ficheId)).run();
+      if (next.acteurs.length) db.insert(ficheActeur).values(next.acteurs.map((a) => ({ ficheId, ...a }))).run();
+    }
+    if (termsChanged) {
+      db.delete(ficheTerm).where(eq(ficheTerm.ficheId, ficheId)).run();
+      if (next.terms.length) db.insert(ficheTerm).values(next.terms.map((t) => ({ ficheId, ...t }))).run();
+    }
+    if (lieuxChanged) {
+      db.delete(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).run();
+      if (next.lieuIds.length) db.insert(ficheLieu).values(next.lieuIds.map((lieuId) => ({ ficheId, lieuId }))).run();
+    }
+    if (linksChanged) {
+      db.delete(ficheLink).where(eq(ficheLink.ficheId, ficheId)).run();
+      if (next.links.length) db.insert(ficheLink).values(next.links.map((l) => ({ ficheId, ...l }))).run();
+    }
+    if (row.titre !== next.titre) refreshFichesCitingFiche(db, ficheId, [ficheId]);
+    // The search index is derived from these rows: an edit is searchable as soon as it is projected.
+    indexFiche(db, ficheId, stems);
+    return true;
+  });
 }
 
 /** Loads a fiche's stored document and projects it (for tools and repairs); false when nothing is stored. */

@@ -13,7 +13,7 @@ import { bodyFragment, readFicheContent, textField, writeFicheContent } from "@/
 import type { Viewer } from "@/lib/policies/viewer";
 import { appendUpdate, loadDocumentState } from "./collab/persistence";
 import { DomainError } from "./errors";
-import { createFiche, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "./fiche";
+import { createFiche, insertFiche, removeUnfinishedFiches, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "./fiche";
 import { projectFicheFromStorage } from "./fiche-projection";
 
 function viewerOf(u: User): Viewer {
@@ -153,5 +153,24 @@ describe("setFicheVerrouillee and setFicheAVerifier", () => {
     expect(codeOf(() => setFicheVerrouillee(db, author, f.id, false))).toBe("forbidden");
     expect(setFicheAVerifier(db, moderator, f.id, true).aVerifier).toBe(true);
     expect(setFicheVerrouillee(db, moderator, f.id, false).verrouillee).toBe(false);
+  });
+});
+
+describe("removeUnfinishedFiches", () => {
+  it("deletes only the fiches whose document never reached the documents file, and their search entry", () => {
+    const db = getTestDb();
+    const createdBy = buildUser().id;
+    const complete = insertFiche(db, { type: "pratique", titre: "Permanence numérique complète", createdBy, statut: "publiee" });
+    const cut = insertFiche(db, { type: "pratique", titre: "Permanence numérique interrompue", createdBy, statut: "publiee" });
+    // What a crash between the two files' commits leaves: the row and its projection, no document.
+    db.$client.prepare("DELETE FROM documents.fiche_document WHERE fiche_id = ?").run(cut.id);
+    const searchEntries = () => db.$client.prepare("SELECT count(*) FROM search_entry WHERE kind = 'fiche' AND doc_id = ? AND indexed = 1").pluck().get(cut.id);
+    expect(searchEntries()).toBe(1);
+
+    expect(removeUnfinishedFiches(db)).toEqual([cut.id]);
+    expect(db.select({ id: fiche.id }).from(fiche).where(eq(fiche.id, cut.id)).all()).toEqual([]);
+    expect(searchEntries()).toBe(0);
+    expect(loadDocumentState(db, complete.id)).not.toBeNull();
+    expect(removeUnfinishedFiches(db)).toEqual([]);
   });
 });

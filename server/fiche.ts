@@ -11,6 +11,7 @@ import { bodyFragment, writeFicheContent, type FicheContent } from "@/lib/fiche/
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import { uniqueSlug } from "@/db/queries/slug";
+import { listFichesWithoutDocument } from "@/db/documents-file";
 import { storeInitialDocument } from "./collab/persistence";
 import { DomainError } from "./errors";
 import { refreshFichesCitingFiche } from "./fiche-links";
@@ -147,4 +148,22 @@ export function setFicheVerrouillee(db: Db, viewer: Viewer | null, ficheId: numb
 export function setFicheAVerifier(db: Db, viewer: Viewer | null, ficheId: number, aVerifier: boolean): Fiche {
   managedFiche(db, viewer, ficheId);
   return db.update(fiche).set({ aVerifier, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
+}
+
+/**
+ * Deletes the fiches whose creation a crash cut between the commits of the main file and of the
+ * documents file (see db/documents-file.ts): nobody was told they existed. Returns their ids.
+ */
+export function removeUnfinishedFiches(db: Db): number[] {
+  const ids = listFichesWithoutDocument(db);
+  db.transaction(
+    () => {
+      for (const id of ids) {
+        db.delete(fiche).where(eq(fiche.id, id)).run();
+        indexFiche(db, id);
+      }
+    },
+    { behavior: "immediate" },
+  );
+  return ids;
 }

@@ -10,10 +10,11 @@ import { closeDatabases, dataDir, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/server/importer/seed";
 import { ensureSearchIndex } from "./search";
-import { claimServerLock } from "./server-lock";
+import { claimServerLock, lastServerCrashed } from "./server-lock";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
-import { recordProjectionLayout, reprojectIfLayoutChanged } from "./projection/layout";
+import { recordProjectionLayout, reprojectEveryFiche, reprojectIfLayoutChanged } from "./projection/layout";
+import { removeUnfinishedFiches } from "./fiche";
 import { startProjectionService } from "./projection/service";
 import { revisionTimings } from "./revision";
 
@@ -40,8 +41,12 @@ async function main(): Promise<void> {
 
   const db = getDb();
   migrateDatabase(db);
+  const crashed = lastServerCrashed();
   // From here on, the CLI refuses to write fiches behind this server's document service.
   const releaseServerLock = claimServerLock();
+  // A commit that writes both files may have reached only the main one (db/documents-file.ts).
+  const unfinished = crashed ? removeUnfinishedFiches(db) : [];
+  if (unfinished.length > 0) console.warn(`Arrêt brutal précédent : ${unfinished.length} fiche(s) dont la création n'a pas abouti retirée(s) (${unfinished.join(", ")}).`);
   const seedStart = performance.now();
   const seeded = seedDatabase(db);
   const imported = [
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
   const projections = startProjectionService(db);
   const reprojected = reprojectIfLayoutChanged(db, projections);
   if (reprojected) console.log(`Fiches re-dérivées de leur document (nouvelle version de la projection) : ${reprojected}.`);
+  else if (crashed) console.log(`Arrêt brutal précédent : fiches re-dérivées de leur document : ${reprojectEveryFiche(db, projections).count}.`);
   const collab = createCollabServer({
     db,
     // Every stored change to a fiche's document is projected into its rows (debounced by the room).

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { getLatestRevision, getRevision } from "@/db/queries/revision";
 import { ficheRevision, ficheUpdate, type FicheRevision } from "@/db/schema";
+import { transactionWriting } from "@/db/documents-file";
 import type { RevisionReason } from "@/lib/revision/values";
 import type { Viewer } from "@/lib/policies/viewer";
 import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
@@ -53,29 +54,27 @@ export function takeRevision(
   options: { restoredFromId?: number } = {},
 ): FicheRevision | null {
   const snapshot = readRevisionState(state);
-  return db.transaction(
-    () => {
-      const last = getLatestRevision(db, ficheId);
-      if (last && lastRevisionHolds(last.state, state, snapshot)) return null;
-      const authors = [...new Set(authorIds.filter((id) => Number.isInteger(id) && id > 0))].sort((a, b) => a - b);
-      const created = db
-        .insert(ficheRevision)
-        .values({
-          ficheId,
-          state: toBuffer(state),
-          titre: snapshot.content.titre.replace(/\s+/g, " ").trim().slice(0, 300),
-          authorIds: authors,
-          reason,
-          restoredFromId: options.restoredFromId ?? null,
-        })
-        .returning()
-        .get();
-      // Thinning old revisions once a day per fiche keeps its cost off the revisions of a busy day.
-      if (last && parisDayOf(last.createdAt) !== parisDayOf(created.createdAt)) pruneRevisions(db, ficheId, created.createdAt);
-      return created;
-    },
-    { behavior: "immediate" },
-  );
+  // The main file's write lock only: the socket's appends to the documents file go on meanwhile.
+  return transactionWriting(db, "main", () => {
+    const last = getLatestRevision(db, ficheId);
+    if (last && lastRevisionHolds(last.state, state, snapshot)) return null;
+    const authors = [...new Set(authorIds.filter((id) => Number.isInteger(id) && id > 0))].sort((a, b) => a - b);
+    const created = db
+      .insert(ficheRevision)
+      .values({
+        ficheId,
+        state: toBuffer(state),
+        titre: snapshot.content.titre.replace(/\s+/g, " ").trim().slice(0, 300),
+        authorIds: authors,
+        reason,
+        restoredFromId: options.restoredFromId ?? null,
+      })
+      .returning()
+      .get();
+    // Thinning old revisions once a day per fiche keeps its cost off the revisions of a busy day.
+    if (last && parisDayOf(last.createdAt) !== parisDayOf(created.createdAt)) pruneRevisions(db, ficheId, created.createdAt);
+    return created;
+  });
 }
 
 /** The people whose updates reached the fiche's log since its last revision (those not compacted away yet). */

@@ -30,14 +30,24 @@ export function claimServerLock(): () => void {
   };
 }
 
-/** The pid of another live process serving the wiki on DATA_DIR, or null (a stale record left by a crash is ignored). */
-export function runningServerPid(): number | null {
+function recordedServerPid(): number | null {
   let pid: number;
   try {
     pid = Number(fs.readFileSync(lockFile(), "utf8").trim());
   } catch {
     return null;
   }
-  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return null;
-  return isAlive(pid) ? pid : null;
+  return Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid ? pid : null;
+}
+
+/** The pid of another live process serving the wiki on DATA_DIR, or null (a stale record left by a crash is ignored). */
+export function runningServerPid(): number | null {
+  const pid = recordedServerPid();
+  return pid !== null && isAlive(pid) ? pid : null;
+}
+
+/** Whether the last server on DATA_DIR died without its shutdown (its record is still there); call before claimServerLock. */
+export function lastServerCrashed(): boolean {
+  const pid = recordedServerPid();
+  return pid !== null && !isAlive(pid);
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { encode, type JWT } from "next-auth/jwt";
 import { openDatabase, type Db } from "@/db/client";
+import { DOCUMENTS_SCHEMA, documentsFileOf } from "@/db/documents-file";
 import { migrateDatabase } from "@/db/migrate";
 import { seedTaxonomies } from "@/db/seed";
 import { user, type User } from "@/db/schema";
@@ -51,8 +52,10 @@ export function sessionCookie(secret: string, account: Pick<User, "id" | "name" 
 
 /** A read-only connection to the server's database, for polling what it stored. */
 export function openReadOnlyDb(dataDir: string): Database.Database {
-  const db = new Database(path.join(dataDir, "wiki.sqlite"), { readonly: true, fileMustExist: true });
+  const file = path.join(dataDir, "wiki.sqlite");
+  const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma("busy_timeout = 5000");
+  db.prepare(`ATTACH DATABASE ? AS ${DOCUMENTS_SCHEMA}`).run(documentsFileOf(file));
   return db;
 }
 

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Db } from "@/db/client";
+import { documentsFileOf } from "@/db/documents-file";
 import { errorMessage, type CollabLogger } from "./log";
 
 // Plain CommonJS evaluated in the worker: it must load without the TypeScript loader.
@@ -9,6 +10,8 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 5000");
+// Without a schema, the checkpoint pragma checkpoints every attached file.
+db.prepare("ATTACH DATABASE ? AS documents").run(workerData.documentsFile);
 const checkpoint = () => {
   try {
     db.pragma("wal_checkpoint(PASSIVE)");
@@ -51,7 +54,7 @@ export function startBackgroundCheckpoints(db: Db, logger: CollabLogger, interva
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${holders.previous}`);
   };
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, intervalMs } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, documentsFile: documentsFileOf(file), intervalMs } });
   worker.unref();
   let running = true;
   worker.on("message", (message: { error?: string }) => {

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { scratchDoc } from "./scratch-doc";
 import type { Db } from "@/db/client";
 import { ficheDocument, ficheUpdate } from "@/db/schema";
+import { transactionWriting } from "@/db/documents-file";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 
 /** One Yjs update to append to a fiche's log. */
@@ -51,10 +52,14 @@ export function appendUpdate(db: Db, ficheId: number, update: Uint8Array, userId
   return Number(appender(db).insert.run(ficheId, toBuffer(update), userId).lastInsertRowid);
 }
 
-/** Appends several updates in one transaction: all are stored or none is. */
+/**
+ * Appends several updates in one transaction: all are stored or none is. DEFERRED: its first
+ * statement writes the documents file, so it takes that file's write lock alone, never the main
+ * file's, which the projection worker holds (see db/documents-file.ts).
+ */
 export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): void {
   if (updates.length === 0) return;
-  appender(db).insertMany.immediate(updates);
+  appender(db).insertMany.deferred(updates);
 }
 
 /**
@@ -68,7 +73,7 @@ export function tryAppendUpdates(db: Db, updates: readonly UpdateToStore[]): boo
   const timeout = prepared.busyTimeout.get() as number;
   prepared.noWait.get();
   try {
-    prepared.insertMany.immediate(updates);
+    prepared.insertMany.deferred(updates);
     return true;
   } catch (error) {
     if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
@@ -81,14 +86,11 @@ export function tryAppendUpdates(db: Db, updates: readonly UpdateToStore[]): boo
 /** Writes the first snapshot of a newly created fiche; throws if the fiche already has one. */
 export function storeInitialDocument(db: Db, ficheId: number, state: Uint8Array): void {
   Y.decodeUpdate(state);
-  db.transaction(
-    () => {
-      const existing = db.select({ ficheId: ficheDocument.ficheId }).from(ficheDocument).where(eq(ficheDocument.ficheId, ficheId)).get();
-      if (existing) throw new Error(`Fiche ${ficheId} already has a stored document; refusing to overwrite it`);
-      db.insert(ficheDocument).values({ ficheId, snapshot: toBuffer(state), compactedAt: new Date() }).run();
-    },
-    { behavior: "immediate" },
-  );
+  transactionWriting(db, "documents", () => {
+    const existing = db.select({ ficheId: ficheDocument.ficheId }).from(ficheDocument).where(eq(ficheDocument.ficheId, ficheId)).get();
+    if (existing) throw new Error(`Fiche ${ficheId} already has a stored document; refusing to overwrite it`);
+    db.insert(ficheDocument).values({ ficheId, snapshot: toBuffer(state), compactedAt: new Date() }).run();
+  });
 }
 
 type StoredRows = { snapshot: Buffer | null; updates: { id: number; update: Buffer }[] };
@@ -193,39 +195,36 @@ export type CompactOptions = {
 };
 
 /**
- * Folds the log into the snapshot in one IMMEDIATE transaction, deleting exactly the rows it read:
- * an update appended by anyone after the read stays in the log, so it is never lost.
+ * Folds the log into the snapshot in one transaction (the documents file's write lock), deleting
+ * exactly the rows it read: an update appended by anyone after the read stays in the log, so it is never lost.
  */
 export function compactDocument(db: Db, ficheId: number, options: CompactOptions = {}): CompactionResult {
   const logger = options.logger ?? consoleLogger;
-  return db.transaction(
-    () => {
-      const rows = readStoredRows(db, ficheId);
-      if (rows.updates.length === 0) {
-        return { foldedUpdates: 0, discardedUpdates: 0, snapshotBytes: rows.snapshot?.length ?? 0 };
-      }
-      let doc = options.liveDoc;
-      if (!doc) {
-        doc = scratchDoc();
-        if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
-      }
-      const discarded = applyLoggedUpdates(ficheId, doc, rows.updates, options.origin ?? null, logger);
-      dropPending(ficheId, doc, logger);
-      const snapshot = toBuffer(Y.encodeStateAsUpdate(doc));
-      if (!options.liveDoc) doc.destroy();
-      const compactedAt = new Date();
-      db.insert(ficheDocument)
-        .values({ ficheId, snapshot, compactedAt })
-        .onConflictDoUpdate({ target: ficheDocument.ficheId, set: { snapshot, compactedAt } })
-        .run();
-      const remove = db.$client.prepare("DELETE FROM fiche_update WHERE id = ?");
-      for (const row of rows.updates) remove.run(row.id);
-      return {
-        foldedUpdates: rows.updates.length - discarded.length,
-        discardedUpdates: discarded.length,
-        snapshotBytes: snapshot.length,
-      };
-    },
-    { behavior: "immediate" },
-  );
+  return transactionWriting(db, "documents", () => {
+    const rows = readStoredRows(db, ficheId);
+    if (rows.updates.length === 0) {
+      return { foldedUpdates: 0, discardedUpdates: 0, snapshotBytes: rows.snapshot?.length ?? 0 };
+    }
+    let doc = options.liveDoc;
+    if (!doc) {
+      doc = scratchDoc();
+      if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
+    }
+    const discarded = applyLoggedUpdates(ficheId, doc, rows.updates, options.origin ?? null, logger);
+    dropPending(ficheId, doc, logger);
+    const snapshot = toBuffer(Y.encodeStateAsUpdate(doc));
+    if (!options.liveDoc) doc.destroy();
+    const compactedAt = new Date();
+    db.insert(ficheDocument)
+      .values({ ficheId, snapshot, compactedAt })
+      .onConflictDoUpdate({ target: ficheDocument.ficheId, set: { snapshot, compactedAt } })
+      .run();
+    const remove = db.$client.prepare("DELETE FROM fiche_update WHERE id = ?");
+    for (const row of rows.updates) remove.run(row.id);
+    return {
+      foldedUpdates: rows.updates.length - discarded.length,
+      discardedUpdates: discarded.length,
+      snapshotBytes: snapshot.length,
+    };
+  });
 }

@@ -1,6 +1,6 @@
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { openDatabase } from "@/db/client";
 import { getTestDb } from "@/db/testing";
 import { collabHarness } from "./harness";
 import { loadDocumentState } from "./persistence";
@@ -24,8 +24,9 @@ describe("message pipeline", () => {
     const reader = connect(server.baseUrl, f.id);
     await Promise.all([synced(writer), synced(reader)]);
 
-    // Another connection (the projection worker, in production) holds the write lock for a while.
-    const other = new Database(db.$client.name);
+    // Another connection holds the documents file's write lock for a while: BEGIN IMMEDIATE takes the
+    // lock of every attached file, as an import's transaction does (db/documents-file.ts).
+    const other = openDatabase(db.$client.name).$client;
     other.prepare("BEGIN IMMEDIATE").run();
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);

@@ -16,11 +16,16 @@ export function recordProjectionLayout(db: Db): void {
   setSetting(db, "projection.layout", String(PROJECTION_LAYOUT));
 }
 
+/** Queues the projection of every fiche; resolves once all are done, with how many. */
+export function reprojectEveryFiche(db: Db, projections: ProjectionService): { count: number; done: Promise<unknown> } {
+  const ids = db.select({ id: fiche.id }).from(fiche).all().map((row) => row.id);
+  return { count: ids.length, done: Promise.all(ids.map((id) => projections.projectFiche(id))) };
+}
+
 /** Queues every fiche's projection when the rows were derived by an older layout; returns how many. */
 export function reprojectIfLayoutChanged(db: Db, projections: ProjectionService): number {
   if (Number(getSetting(db, "projection.layout") ?? 1) >= PROJECTION_LAYOUT) return 0;
-  const ids = db.select({ id: fiche.id }).from(fiche).all().map((row) => row.id);
-  const done = ids.map((id) => projections.projectFiche(id));
-  void Promise.all(done).then(() => recordProjectionLayout(db));
-  return ids.length;
+  const { count, done } = reprojectEveryFiche(db, projections);
+  void done.then(() => recordProjectionLayout(db));
+  return count;
 }
