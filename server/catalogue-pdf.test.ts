@@ -7,7 +7,7 @@ import { getTestDb } from "@/db/testing";
 import { fiche } from "@/db/schema";
 import { PdfFile, decodeText, nameOf } from "@/e2e/pdf-objects";
 import { flattenStructure, pdfFontsInfo, pdfOutline, pdfStructureTree, pdfXmp } from "@/e2e/pdf-structure";
-import { pdfPageTexts, pdfText, pdfTitle } from "@/e2e/pdf-text";
+import { pdfPageRuns, pdfPageTexts, pdfText, pdfTitle } from "@/e2e/pdf-text";
 import { createCatalogue } from "./catalogue";
 import { addFicheToModule, addModule } from "./catalogue-module";
 import { renderCataloguePdf } from "./catalogue-pdf";
@@ -35,7 +35,7 @@ function buildCatalogue() {
   const accueillir = addModule(db, owner, created.id, { titre: "Accueillir", description: "Premier contact avec la personne." });
   const orienter = addModule(db, owner, created.id, { titre: "Orienter", description: "" });
   const add = (moduleId: number, ficheId: number, note = "") => addFicheToModule(db, owner, created.id, { moduleId, ficheId, note, duree: "1 h" });
-  add(accueillir.id, buildFiche("Cœur d’atelier", "<h2>Pourquoi ?</h2><p>Un œil bienveillant sur l’usager : « écouter » d’abord.</p><ul><li><p>Accueillir</p></li></ul>").id, "Pour ouvrir la formation");
+  add(accueillir.id, buildFiche("Cœur d’atelier", "<h2>Pourquoi ?</h2><p>Un œil bienveillant sur l’usager : « écouter » d’abord.</p><ul><li><p>Accueillir</p></li></ul><h4>Détail</h4><p>Plus bas.</p>").id, "Pour ouvrir la formation");
   const hidden = buildFiche("Fiche masquée", "<p>Contenu secret</p>");
   add(accueillir.id, hidden.id);
   db.update(fiche).set({ masquee: true }).where(eq(fiche.id, hidden.id)).run();
@@ -92,6 +92,12 @@ describe("renderCataloguePdf's accessibility", () => {
     // Every glyph drawn maps back to a character: no .notdef, which PDF/UA forbids.
     expect(pdfText(file)).not.toContain("\ufffd");
     for (const page of file.pageNumbers()) expect(nameOf(file.get(file.objects.get(page)!.value, "Tabs"))).toBe("S");
+    // Every piece of text is either content of the structure tree or page furniture (an artifact).
+    const pages = pdfPageRuns(file);
+    expect(pages.flat().filter((run) => run.mcid === null && !run.artifact)).toEqual([]);
+    expect(pages.map((runs) => runs.filter((run) => run.artifact).map((run) => run.text))).toEqual(
+      pages.map((_, i) => (i === 0 ? [] : [`Former les bénévoles à l’accompagnement numérique · page ${i + 1} sur ${pages.length}`])),
+    );
   });
 
   it("has a structure tree that follows the content: headings, paragraphs, lists, the table of contents and links", async () => {
@@ -106,6 +112,7 @@ describe("renderCataloguePdf's accessibility", () => {
       "H2 Module 1 Accueillir",
       "H3 Cœur d’atelier",
       "H4 Pourquoi ?",
+      "H5 Détail",
       "H3 Fiche indisponible",
       "H2 Module 2 Orienter",
       "H3 Orienter vers un lieu",
@@ -130,9 +137,9 @@ describe("renderCataloguePdf's accessibility", () => {
 
     // A fiche's list keeps its bullet as the label of its item; its address is a link.
     const fiche = flattenStructure(document.children[2]).find((e) => e.type === "Sect" && e.children.some((c) => c.text === "Cœur d’atelier"))!;
-    expect(fiche.children.map((c) => c.type)).toEqual(["P", "H3", "P", "H4", "P", "L", "P", "P"]);
+    expect(fiche.children.map((c) => c.type)).toEqual(["P", "H3", "P", "H4", "P", "L", "H5", "P", "P", "P"]);
     expect(fiche.children[5].children[0].children.map((c) => `${c.type} ${c.text}`)).toEqual(["Lbl •", "LBody Accueillir"]);
-    const online = fiche.children[7].children[0];
+    const online = fiche.children[9].children[0];
     expect(online.type).toBe("Link");
     // Each test builds its own fiches: the slug takes a suffix after the first.
     expect(online.text).toMatch(/^En ligne : https:\/\/wiki\.exemple\.fr\/fiches\/coeur-d-atelier(-\d+)?$/);

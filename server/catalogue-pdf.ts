@@ -111,10 +111,10 @@ function writeToc(pdf: TaggedPdf, section: StructElement, entries: TocEntry[], f
   }
 }
 
-// A fiche's own headings sit under its title (H3): h2 becomes H4, and so on, never skipping a level.
-const headingTag = (level: number) => `H${Math.min(6, Math.max(4, level + 2))}`;
-
 function writeBlocks(pdf: TaggedPdf, section: StructElement, blocks: TextBlock[]): void {
+  // A fiche's own headings sit under its title (H3): h2 becomes H4, and so on, never skipping a
+  // level (PDF/UA), even when the fiche jumps from h2 to h4.
+  let lastHeading = 3;
   // The open lists, one per depth, and the body of each one's last item, where a nested list goes.
   let lists: { list: StructElement; body: StructElement | null }[] = [];
   for (const block of blocks) {
@@ -122,7 +122,8 @@ function writeBlocks(pdf: TaggedPdf, section: StructElement, blocks: TextBlock[]
     switch (block.kind) {
       case "heading":
         pdf.keepRoom(60);
-        pdf.text(section, headingTag(block.level), block.text, { font: "bold", size: block.level <= 2 ? 12.5 : block.level === 3 ? 11.5 : 10.5, gap: 4 });
+        lastHeading = Math.min(6, Math.max(4, block.level + 2), lastHeading + 1);
+        pdf.text(section, `H${lastHeading}`, block.text, { font: "bold", size: block.level <= 2 ? 12.5 : block.level === 3 ? 11.5 : 10.5, gap: 4 });
         break;
       case "paragraph":
         pdf.text(section, "P", block.text, BODY);

@@ -99,6 +99,7 @@ describe("renderOrientationPdf", () => {
       { title: "Guichet simple", children: [] },
     ]);
     const pages = pdfPageRuns(file);
+    expect(pages.flat().filter((run) => run.mcid === null && !run.artifact)).toEqual([]);
     expect(pages.map((runs) => runs.filter((run) => run.artifact).map((run) => run.text))).toEqual(
       pages.map((_, i) => [`Fiche d'orientation du 6 janvier 2025 · page ${i + 1} sur ${pages.length}`]),
     );
