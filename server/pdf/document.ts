@@ -67,7 +67,13 @@ export class TaggedPdf {
     this.doc = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
     for (const style of ["regular", "bold", "italic"] as const) this.doc.registerFont(style, fonts[style] as unknown as string);
     const font = (this.doc as unknown as WithFontkit)._font.font;
-    this.covers = (codePoint) => font.hasGlyphForCodePoint(codePoint);
+    // Every character of every text is checked: fontkit's cmap lookup is asked once per code point.
+    const known = new Map<number, boolean>();
+    this.covers = (codePoint) => {
+      let covered = known.get(codePoint);
+      if (covered === undefined) known.set(codePoint, (covered = font.hasGlyphForCodePoint(codePoint)));
+      return covered;
+    };
 
     const chunks: Buffer[] = [];
     this.done = new Promise<Buffer>((resolve, reject) => {
