@@ -13,7 +13,6 @@ export type TextStyle = {
   indent?: number;
   gap?: number;
   lineGap?: number;
-  align?: "left" | "center" | "right";
   /** A named destination on this text, for links and the table of contents. */
   destination?: string;
 };
@@ -22,13 +21,13 @@ export type TextStyle = {
 export type LinkTarget = { url: string } | { destination: string };
 
 // A4 in points, with 2 cm side margins and room for the footer.
-export const A4 = { width: 595.28, height: 841.89 };
+const A4 = { width: 595.28, height: 841.89 };
 const MARGINS = { top: 62, bottom: 68, left: 57, right: 57 };
-export const TEXT_COLOR = "#161616";
+const TEXT_COLOR = "#161616";
 export const GREY = "#3a3a3a";
 export const BLUE = "#000091";
 
-// What pdfkit's typings leave out: the PDF/UA subset, and an annotation's structure parent.
+// pdfkit's typings leave out the PDF/UA subset, and take font sources as paths only (Buffers work).
 type TaggedOptions = Omit<PDFKit.PDFDocumentOptions, "subset"> & { subset: "PDF/UA" };
 // pdfkit keeps the fontkit font it embeds here; its cmap says which characters have a glyph.
 type WithFontkit = { _font: { font: { hasGlyphForCodePoint(codePoint: number): boolean } } };
@@ -102,7 +101,6 @@ export class TaggedPdf {
       width,
       paragraphGap: style.gap ?? 0,
       lineGap: style.lineGap ?? 0,
-      align: style.align ?? "left",
       destination: style.destination,
     });
   }
