@@ -71,3 +71,21 @@ describe("collaboration heartbeat", () => {
     expect(server.logger.lines.filter((line) => line.includes("terminating"))).toEqual([]);
   });
 });
+
+describe("collaboration heartbeat after a stall of the server", () => {
+  it("judges nobody on the tick that follows a blocked event loop, when the pongs are still unread", async () => {
+    const server = await start();
+    const f = buildFiche(db);
+    const a = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
+    providers.push(a.provider);
+    await synced(a);
+
+    // The whole process stops for ten times the timeout: no pong can be read meanwhile.
+    const until = performance.now() + 3000;
+    while (performance.now() < until);
+    await settle(500);
+
+    expect(a.closes).toEqual([]);
+    expect(server.logger.lines.filter((line) => line.includes("terminating"))).toEqual([]);
+  });
+});
