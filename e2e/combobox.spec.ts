@@ -42,6 +42,19 @@ test("the header's search box opens a suggestion from the keyboard, and Escape c
   await expect(page).toHaveURL(/\/recherche\?q=atelier/);
 });
 
+test("a tap on a suggestion opens it, on a touch screen", async ({ browser }) => {
+  // Wide enough for the header to show its search box without a menu.
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  const box = page.getByRole("combobox", { name: "Rechercher dans le wiki" });
+  await box.tap();
+  await page.keyboard.type("pictol");
+  await page.getByRole("option", { name: /^Pictolire/ }).tap();
+  await expect(page.getByRole("heading", { level: 1, name: "Pictolire" })).toBeVisible();
+  await context.close();
+});
+
 test("an answer that comes after a newer one was asked for never replaces it", async ({ page }) => {
   let slowDone!: () => void;
   const slowHandled = new Promise<void>((resolve) => (slowDone = resolve));
