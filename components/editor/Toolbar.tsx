@@ -12,7 +12,7 @@ import styles from "./editor.module.css";
 const NARROW_QUERY = "(max-width: 40rem)";
 
 function useNarrow(): boolean {
-  // The editor renders only in the browser (immediatelyRender: false), so matchMedia is there.
+  // The body editor is loaded with ssr: false: it renders only in the browser, where matchMedia is.
   const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
   useEffect(() => {
     const query = window.matchMedia(NARROW_QUERY);
