@@ -110,6 +110,9 @@ export default function CarteMap({ items, tiles, onVisibleChange, focus, label, 
       <MapContainer
         center={DEFAULT_CENTER}
         zoom={12}
+        // Set here, not left to the tile layer: with MAP_TILE_URL=none there is none, and the
+        // marker clusters refuse a map without a maximum zoom.
+        maxZoom={19}
         zoomControl={false}
         scrollWheelZoom={false}
         className="carte-map"
