@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { countOpenSignalements, listHiddenFiches, listOpenSignalements, listResolvedSignalements } from "@/db/queries/signalement";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { SignalementList } from "@/components/moderation/SignalementList";
+import { Tabs } from "@/components/ui/Tabs";
 import { ActeurClaimList } from "@/components/moderation/ActeurClaimList";
 import { listOpenActeurClaims } from "@/server/acteur-claim";
 import { canModerate } from "@/lib/policies/moderation";
@@ -72,18 +73,10 @@ export default async function ModerationPage({ searchParams }: Props) {
         <ActeurClaimList items={claims} />
       </section>
 
-      <nav className="tabs" aria-label="Vues de la modération">
-        <ul>
-          {MODERATION_VIEWS.map((v) => (
-            <li key={v}>
-              <Link href={`/moderation?vue=${v}`} aria-current={v === view ? "page" : undefined}>
-                {TAB_LABELS[v]}
-                {v === "ouverts" ? ` (${open})` : ""}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs
+        label="Vues de la modération"
+        items={MODERATION_VIEWS.map((v) => ({ href: `/moderation?vue=${v}`, label: `${TAB_LABELS[v]}${v === "ouverts" ? ` (${open})` : ""}`, current: v === view }))}
+      />
 
       <h2>{TAB_LABELS[view]}</h2>
       {view === "ouverts" && <SignalementList items={listOpenSignalements(db)} view={view} empty="Aucun signalement n'attend : la file est vide." />}

@@ -4,6 +4,7 @@ import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";
 import { ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import type { FicheFiltersInput } from "@/lib/schemas/fiche";
+import { Tabs } from "@/components/ui/Tabs";
 
 /** The URL of the fiche list with these filters; page 1 unless given. */
 export function fichesUrl(filters: FicheFiltersInput): string {
@@ -43,17 +44,14 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 export function FicheTypeNav({ filters }: { filters: FicheFiltersInput }) {
   const types: (FicheType | undefined)[] = [undefined, "pratique", "idee", "fiche_pratique"];
   return (
-    <nav aria-label="Types de fiches" className="tabs">
-      <ul>
-        {types.map((type) => (
-          <li key={type ?? "toutes"}>
-            <Link href={fichesUrl({ ...filters, type, page: undefined })} aria-current={filters.type === type ? "page" : undefined}>
-              {type ? FICHE_TYPE_LABELS[type].plural : "Toutes les fiches"}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Tabs
+      label="Types de fiches"
+      items={types.map((type) => ({
+        href: fichesUrl({ ...filters, type, page: undefined }),
+        label: type ? FICHE_TYPE_LABELS[type].plural : "Toutes les fiches",
+        current: filters.type === type,
+      }))}
+    />
   );
 }
 
@@ -66,17 +64,11 @@ export function FicheStatutNav({ filters, signedIn }: { filters: FicheFiltersInp
   ];
   const current = filters.statut === "publiee" ? undefined : filters.statut;
   return (
-    <nav aria-label="Statut des fiches" className="tabs tabs--small">
-      <ul>
-        {statuts.map(({ statut, label }) => (
-          <li key={label}>
-            <Link href={fichesUrl({ ...filters, statut, page: undefined })} aria-current={current === statut ? "page" : undefined}>
-              {label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <Tabs
+      label="Statut des fiches"
+      small
+      items={statuts.map(({ statut, label }) => ({ href: fichesUrl({ ...filters, statut, page: undefined }), label, current: current === statut }))}
+    />
   );
 }
 
