@@ -50,7 +50,13 @@ export function restrictFile(file: string): void {
 function preparePrivateFile(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR });
   // SQLite gives the -wal and -shm files it creates the database file's mode, so create that one 0600 first.
-  fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE));
+  // Only when it is missing: closing a descriptor of a file drops every POSIX lock this process holds
+  // on it, those of its open SQLite connections included (https://www.sqlite.org/howtocorrupt.html#_posix_advisory_locks_canceled_by_a_separate_thread_doing_close_).
+  try {
+    fs.closeSync(fs.openSync(file, "wx", PRIVATE_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
   for (const suffix of ["", "-wal", "-shm"]) restrictFile(file + suffix);
 }
 
