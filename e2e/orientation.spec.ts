@@ -108,10 +108,14 @@ test("a mediator runs Vers qui se tourner ? from the need to the printed sheet",
   expect(download.suggestedFilename()).toMatch(/^fiche-orientation-\d{4}-\d{2}-\d{2}\.pdf$/);
   const pdf = fs.readFileSync((await download.path())!);
   expect(pdfTitle(pdf)).toBe("Où trouver de l'aide : Aide aux démarches administratives");
+  // The same lieux as the sheet on screen: other tests' lieux may answer the same need in the shared database.
+  const sheetLieux = await sheet.getByRole("heading", { level: 2 }).allTextContents();
+  expect(sheetLieux).toContain(`Accueil sourds ${id}`);
   const headings = flattenStructure(pdfStructureTree(pdf)).filter((e) => /^H\d$/.test(e.type));
-  expect(headings.map((e) => `${e.type} ${e.text}`)).toEqual(["H1 Où trouver de l'aide : Aide aux démarches administratives", `H2 Accueil sourds ${id}`]);
+  expect(headings.map((e) => `${e.type} ${e.text}`)).toEqual(["H1 Où trouver de l'aide : Aide aux démarches administratives", ...sheetLieux.map((lieu) => `H2 ${lieu}`)]);
   expect(pdfText(pdf).replace(/\s+/g, " ")).toContain("Téléphonez au 05 56 11 22 33 avant de vous déplacer.");
-  expect(pdfOutline(pdf)).toEqual([{ title: `Accueil sourds ${id}`, children: [] }]);
+  expect(pdfText(pdf)).not.toContain(`Guichet simple ${id}`);
+  expect(pdfOutline(pdf)).toEqual(sheetLieux.map((title) => ({ title, children: [] })));
 
   // The lieu without a phone of its own: the sheet gives its acteur's number, never a call without one.
   await page.goto(resultsUrl);
