@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, newUserData, signUp, test, type TestUser } from "./fixtures";
+import { createPublishedPratique, expect, expectNoSeriousA11yViolations, newUserData, signUp, test, type TestUser } from "./fixtures";
 import { startFreezableProxy } from "./freezable-proxy";
 
 async function newSignedInPage(context: BrowserContext, prefix: string): Promise<{ page: Page; user: TestUser }> {
@@ -7,19 +7,6 @@ async function newSignedInPage(context: BrowserContext, prefix: string): Promise
   const user = newUserData(prefix);
   await signUp(page, user);
   return { page, user };
-}
-
-/** Creates and publishes a pratique observée; returns its slug. */
-async function createPratique(page: Page, titre: string): Promise<string> {
-  await page.goto("/fiches/nouvelle");
-  await page.getByRole("radio", { name: "Pratique observée" }).check();
-  await page.getByRole("textbox", { name: "Titre (obligatoire)" }).fill(titre);
-  await page.getByRole("button", { name: "Créer la fiche" }).click();
-  await expect(page).toHaveURL(/\/fiches\/[^/]+\/modifier$/);
-  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Publier la fiche" }).click();
-  await expect(page.getByText("La fiche est publiée.")).toBeVisible();
-  return /\/fiches\/([^/]+)\/modifier$/.exec(page.url())![1];
 }
 
 /** Width of a button's label: 1 px while visually hidden, its text's width once shown as a tooltip. */
@@ -35,7 +22,7 @@ test("at 320 px the toolbar keeps to one row; labels show on hover and focus; «
   const { page, user } = await newSignedInPage(context, "outils");
   // Signed up first: below 600 px the header folds its account links into « Menu ».
   await page.setViewportSize({ width: 320, height: 800 });
-  await createPratique(page, `Atelier outils ${user.email.slice(7, 13)}`);
+  await createPublishedPratique(page, `Atelier outils ${user.email.slice(7, 13)}`);
 
   const toolbar = page.getByRole("toolbar", { name: "Mise en forme" });
   for (const name of ["Gras", "Italique", "Titre 2", "Liste à puces", "Lien", "Annuler", "Plus"]) {
@@ -103,7 +90,7 @@ test("a peer whose network drops leaves the presence list within 5 s; its offlin
   try {
     const { page: a, user: alice } = await newSignedInPage(contextA, "alice");
     const { page: b, user: bob } = await newSignedInPage(contextB, "bob");
-    const slug = await createPratique(a, `Atelier réseau ${alice.email.slice(6, 12)}`);
+    const slug = await createPublishedPratique(a, `Atelier réseau ${alice.email.slice(6, 12)}`);
 
     // Bob's page goes through the relay: his network can be cut for real.
     await b.goto(`${proxy.url}/fiches/${slug}/modifier`);

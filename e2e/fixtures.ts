@@ -70,3 +70,16 @@ export { expect };
 export function formAlert(page: Page) {
   return page.getByRole("main").getByRole("alert");
 }
+
+/** Creates and publishes a pratique observée through the UI; returns its slug, the editor left open. */
+export async function createPublishedPratique(page: Page, titre: string): Promise<string> {
+  await page.goto("/fiches/nouvelle");
+  await page.getByRole("radio", { name: "Pratique observée" }).check();
+  await page.getByRole("textbox", { name: "Titre (obligatoire)" }).fill(titre);
+  await page.getByRole("button", { name: "Créer la fiche" }).click();
+  await expect(page).toHaveURL(/\/fiches\/[^/]+\/modifier$/);
+  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Publier la fiche" }).click();
+  await expect(page.getByText("La fiche est publiée.")).toBeVisible();
+  return /\/fiches\/([^/]+)\/modifier$/.exec(page.url())![1];
+}

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, expectNoSeriousA11yViolations, newUserData, signUp, test, type TestUser } from "./fixtures";
+import { createPublishedPratique, expect, expectNoSeriousA11yViolations, newUserData, signUp, test, type TestUser } from "./fixtures";
 
 // The server takes a revision once editing has been quiet for COLLAB_REVISION_QUIET_MS, which
 // playwright.config.ts sets short; the history page is reloaded until it shows the expected count.
@@ -10,19 +10,6 @@ async function newSignedInPage(browser: Browser, prefix: string): Promise<{ cont
   const user = newUserData(prefix);
   await signUp(page, user);
   return { context, page, user };
-}
-
-/** Creates and publishes a pratique observée (drafts are private), leaving its editor open. */
-async function createPublishedPratique(page: Page, titre: string): Promise<string> {
-  await page.goto("/fiches/nouvelle");
-  await page.getByRole("radio", { name: "Pratique observée" }).check();
-  await page.getByRole("textbox", { name: "Titre (obligatoire)" }).fill(titre);
-  await page.getByRole("button", { name: "Créer la fiche" }).click();
-  await expect(page).toHaveURL(/\/fiches\/[^/]+\/modifier$/);
-  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Publier la fiche" }).click();
-  await expect(page.getByText("La fiche est publiée.")).toBeVisible();
-  return /\/fiches\/([^/]+)\/modifier$/.exec(page.url())![1];
 }
 
 /** Reloads the fiche's history until it lists `count` versions. */

@@ -1,18 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { createUserWithCli, expect, expectNoSeriousA11yViolations, newUserData, signInAs, signUp, test, type TestUser } from "./fixtures";
-
-/** Creates and publishes a pratique observée through the UI; returns its slug, the editor left open. */
-async function createPublishedFiche(page: Page, titre: string): Promise<string> {
-  await page.goto("/fiches/nouvelle");
-  await page.getByRole("radio", { name: "Pratique observée" }).check();
-  await page.getByRole("textbox", { name: "Titre (obligatoire)" }).fill(titre);
-  await page.getByRole("button", { name: "Créer la fiche" }).click();
-  await expect(page).toHaveURL(/\/fiches\/[^/]+\/modifier$/);
-  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
-  await page.getByRole("button", { name: "Publier la fiche" }).click();
-  await expect(page.getByText("La fiche est publiée.")).toBeVisible();
-  return /\/fiches\/([^/]+)\/modifier$/.exec(page.url())![1];
-}
+import { createPublishedPratique, createUserWithCli, expect, expectNoSeriousA11yViolations, newUserData, signInAs, signUp, test, type TestUser } from "./fixtures";
 
 /** A new contributor, signed in in a context of their own. */
 async function newContributor(browser: Browser, prefix: string): Promise<{ page: Page; user: TestUser; close: () => Promise<void> }> {
@@ -68,8 +55,8 @@ test("a [[ link and an @ mention typed in the editor link to their pages, which 
   await expect(page.getByRole("heading", { level: 1, name: acteur })).toBeVisible();
   const acteurPath = new URL(page.url()).pathname;
 
-  const cibleSlug = await createPublishedFiche(page, cible);
-  const citanteSlug = await createPublishedFiche(page, citante);
+  const cibleSlug = await createPublishedPratique(page, cible);
+  const citanteSlug = await createPublishedPratique(page, citante);
 
   const body = page.getByRole("textbox", { name: "Contenu de la fiche" });
   await body.getByRole("paragraph").first().click();
@@ -103,8 +90,8 @@ test("the toolbar's dialog links a fiche by keyboard only, and the linked fiche 
   const tag = user.email.slice(11, 17);
   const autre = `Permanence des écrivains publics ${tag}`;
   const citante = `Réemploi et réparation ${tag}`;
-  const autreSlug = await createPublishedFiche(page, autre);
-  const citanteSlug = await createPublishedFiche(page, citante);
+  const autreSlug = await createPublishedPratique(page, autre);
+  const citanteSlug = await createPublishedPratique(page, citante);
 
   const body = page.getByRole("textbox", { name: "Contenu de la fiche" });
   await body.getByRole("paragraph").first().click();
@@ -132,8 +119,8 @@ test("renaming a cited fiche breaks no link: the links show its new title", asyn
   const { page, user, close } = await newContributor(browser, "redactrice");
   const tag = user.email.slice(11, 17);
   const cible = `Repair café du Grand Parc ${tag}`;
-  const cibleSlug = await createPublishedFiche(page, cible);
-  const citanteSlug = await createPublishedFiche(page, `Réemploi et réparation ${tag}`);
+  const cibleSlug = await createPublishedPratique(page, cible);
+  const citanteSlug = await createPublishedPratique(page, `Réemploi et réparation ${tag}`);
   await page.getByRole("textbox", { name: "Contenu de la fiche" }).getByRole("paragraph").first().click();
   await typeFicheLink(page, "repair cafe", cible);
   await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
@@ -155,7 +142,7 @@ test("renaming a cited fiche breaks no link: the links show its new title", asyn
 test("a report reaches the moderation queue, and a moderator resolves it", async ({ browser }) => {
   const author = await newContributor(browser, "autrice");
   const titre = `Horaires de la médiathèque ${author.user.email.slice(8, 14)}`;
-  const slug = await createPublishedFiche(author.page, titre);
+  const slug = await createPublishedPratique(author.page, titre);
   await author.close();
 
   const reporter = await newContributor(browser, "lecteur");
@@ -199,7 +186,7 @@ test("a report reaches the moderation queue, and a moderator resolves it", async
 test("a hidden fiche is found neither by visitors nor by its author, and moderators still see it", async ({ browser, baseURL }) => {
   const author = await newContributor(browser, "auteur");
   const titre = `Fiche à masquer ${author.user.email.slice(7, 13)}`;
-  const slug = await createPublishedFiche(author.page, titre);
+  const slug = await createPublishedPratique(author.page, titre);
 
   const moderator = await newModerator(browser);
   const mod = moderator.page;
@@ -225,8 +212,8 @@ test("a merged fiche redirects to the one that replaces it", async ({ browser, b
   const moderator = await newModerator(browser);
   const mod = moderator.page;
   const tag = moderator.user.email.slice(12, 18);
-  const duplicateSlug = await createPublishedFiche(mod, `Atelier CV ${tag}`);
-  const keptSlug = await createPublishedFiche(mod, `Atelier CV et lettre de motivation ${tag}`);
+  const duplicateSlug = await createPublishedPratique(mod, `Atelier CV ${tag}`);
+  const keptSlug = await createPublishedPratique(mod, `Atelier CV et lettre de motivation ${tag}`);
 
   await mod.goto(`/fiches/${duplicateSlug}`);
   const panel = mod.getByRole("region", { name: "Modération" });
