@@ -7,6 +7,7 @@ import {
   real,
   sqliteTable,
   text,
+  type AnySQLiteColumn,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 // The value lists live in lib, by domain noun, so that forms and zod schemas share them without
@@ -14,7 +15,10 @@ import {
 import { ACTEUR_CATEGORIES } from "../lib/acteur/values";
 import { ACTEUR_CLAIM_DECISIONS } from "../lib/acteur-claim/values";
 import { CATALOGUE_STATUTS } from "../lib/catalogue/values";
+import { COMMENT_STATUTS } from "../lib/comment/values";
 import { FICHE_ACTEUR_ROLES, FICHE_STATUTS, FICHE_TYPES } from "../lib/fiche/values";
+import { FOLLOW_TARGETS } from "../lib/follow/values";
+import { DIGEST_FREQUENCIES, MAIL_STATUTS, NOTIFICATION_KINDS } from "../lib/notification/values";
 import { REVISION_REASONS } from "../lib/revision/values";
 import { ROLES } from "../lib/roles";
 import { SIGNALEMENT_MOTIFS } from "../lib/signalement/values";
@@ -347,6 +351,8 @@ export const signalement = sqliteTable(
     ficheId: integer("fiche_id")
       .notNull()
       .references(() => fiche.id, { onDelete: "cascade" }),
+    /** Set when the report is about a comment on the fiche rather than the fiche itself. */
+    commentId: integer("comment_id").references((): AnySQLiteColumn => comment.id, { onDelete: "cascade" }),
     motif: text("motif", { enum: SIGNALEMENT_MOTIFS }).notNull(),
     commentaire: text("commentaire").notNull().default(""),
     reporterId: integer("reporter_id").references(() => user.id, { onDelete: "set null" }),
@@ -447,6 +453,158 @@ export const catalogueItem = sqliteTable(
   },
   (t) => [index("catalogue_item_module_idx").on(t.moduleId, t.position), index("catalogue_item_fiche_idx").on(t.ficheId)],
 );
+
+/**
+ * A message on a fiche: a thread's opening (threadId null) or a reply in it. An opening may be
+ * anchored to a passage of the body by two Yjs relative positions, so that the anchor follows the
+ * passage through co-editing; `citation` keeps the passage as it read when the thread began.
+ * The body is plain text with links, never HTML. A visitor's question has no author, an optional
+ * email to be told of the answer, and waits "en_attente" for a moderator.
+ */
+export const comment = sqliteTable(
+  "comment",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ficheId: integer("fiche_id")
+      .notNull()
+      .references(() => fiche.id, { onDelete: "cascade" }),
+    threadId: integer("thread_id").references((): AnySQLiteColumn => comment.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => user.id, { onDelete: "set null" }),
+    visitorName: text("visitor_name"),
+    visitorEmail: text("visitor_email"),
+    body: text("body").notNull(),
+    /** JSON `{ "start": base64, "end": base64 }` of Y.encodeRelativePosition, on an opening only. */
+    anchor: text("anchor"),
+    citation: text("citation").notNull().default(""),
+    statut: text("statut", { enum: COMMENT_STATUTS }).notNull().default("publie"),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: integer("resolved_by").references(() => user.id, { onDelete: "set null" }),
+    moderatedAt: integer("moderated_at", { mode: "timestamp_ms" }),
+    moderatedBy: integer("moderated_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("comment_fiche_idx").on(t.ficheId, t.createdAt),
+    index("comment_thread_idx").on(t.threadId, t.createdAt),
+    index("comment_statut_idx").on(t.statut, t.createdAt),
+    index("comment_author_idx").on(t.authorId),
+  ],
+);
+export type Comment = typeof comment.$inferSelect;
+
+/**
+ * "Nous l'avons reprise": an acteur declares that it took up the practice a fiche describes,
+ * where (a commune), since when (`depuis`, "AAAA" or "AAAA-MM") and what it changed. One per
+ * fiche and acteur; declared by a member of the acteur.
+ */
+export const reprise = sqliteTable(
+  "reprise",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ficheId: integer("fiche_id")
+      .notNull()
+      .references(() => fiche.id, { onDelete: "cascade" }),
+    acteurId: integer("acteur_id")
+      .notNull()
+      .references(() => acteur.id, { onDelete: "cascade" }),
+    commune: text("commune").notNull(),
+    depuis: text("depuis").notNull().default(""),
+    changements: text("changements").notNull().default(""),
+    declaredBy: integer("declared_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("reprise_fiche_acteur_unique").on(t.ficheId, t.acteurId), index("reprise_acteur_idx").on(t.acteurId)],
+);
+export type Reprise = typeof reprise.$inferSelect;
+
+/** A person follows a fiche, an acteur, a theme (its taxonomy term id), a catalogue or a comment thread. */
+export const follow = sqliteTable(
+  "follow",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    targetType: text("target_type", { enum: FOLLOW_TARGETS }).notNull(),
+    targetId: integer("target_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.targetType, t.targetId] }), index("follow_target_idx").on(t.targetType, t.targetId)],
+);
+export type Follow = typeof follow.$inferSelect;
+
+/**
+ * Something a person should hear about. `dedupeKey` names the event's subject (for example
+ * "fiche_modifiee:fiche:12"): the same key for the same person within 24 hours is not recorded twice.
+ */
+export const notification = sqliteTable(
+  "notification",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    actorId: integer("actor_id").references(() => user.id, { onDelete: "set null" }),
+    /** The sentence shown in the list and the mail, in French. */
+    message: text("message").notNull(),
+    /** A path inside the wiki, for example "/fiches/garage-informatique#commentaire-4". */
+    url: text("url").notNull(),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** When it went out by mail, at once or in a digest; null while it waits for one. */
+    mailedAt: integer("mailed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("notification_user_idx").on(t.userId, t.createdAt),
+    index("notification_unread_idx").on(t.userId, t.readAt),
+    index("notification_dedupe_idx").on(t.userId, t.dedupeKey, t.createdAt),
+  ],
+);
+export type Notification = typeof notification.$inferSelect;
+
+/**
+ * A person's choices about notifications, and the state their digest and Atom feed need: the
+ * digest covers notifications after `digestSentUntil` and moves it in the same transaction that
+ * queues the mail, so that a restart never sends one twice. Only the feed token's SHA-256 is kept.
+ */
+export const notificationSetting = sqliteTable("notification_setting", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => user.id, { onDelete: "cascade" }),
+  digest: text("digest", { enum: DIGEST_FREQUENCIES }).notNull().default("quotidien"),
+  mailMentions: integer("mail_mentions", { mode: "boolean" }).notNull().default(true),
+  digestSentUntil: integer("digest_sent_until", { mode: "timestamp_ms" }),
+  feedTokenHash: text("feed_token_hash"),
+  updatedAt: updatedAt(),
+});
+export type NotificationSetting = typeof notificationSetting.$inferSelect;
+
+/**
+ * Every email the wiki sends, written in the transaction of what caused it and sent afterwards
+ * with retries. Without SMTP configured they stay here, "non_configure", for admins to read.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    /** JSON object of extra headers (List-Unsubscribe…). */
+    headers: text("headers").notNull().default("{}"),
+    statut: text("statut", { enum: MAIL_STATUTS }).notNull().default("en_attente"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("mail_outbox_due_idx").on(t.statut, t.nextAttemptAt), index("mail_outbox_created_idx").on(t.createdAt)],
+);
+export type MailOutbox = typeof mailOutbox.$inferSelect;
 
 // Search. The FTS5 tables themselves (search_fiche, search_acteur and their fts5vocab views) are
 // virtual tables that Drizzle cannot describe: they are created by migration 0003_search and
