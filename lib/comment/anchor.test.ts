@@ -61,5 +61,6 @@ describe("comment anchors", () => {
     expect(decodeAnchor(JSON.stringify({ start: "<script>", end: "AA==" }))).toBeNull();
     expect(decodeAnchor(JSON.stringify({ start: "A".repeat(400), end: "AA==" }))).toBeNull();
     expect(decodeAnchor(JSON.stringify({ start: 1, end: 2 }))).toBeNull();
+    expect(decodeAnchor(JSON.stringify({ start: "x", end: "AA==" }))).toBeNull();
   });
 });

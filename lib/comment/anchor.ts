@@ -13,7 +13,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return null;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) return null;
   const binary = atob(text);
   if (binary.length > MAX_POSITION_BYTES) return null;
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
