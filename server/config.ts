@@ -73,3 +73,16 @@ export function geocoderUrl(): string | null {
   if (!/^https?:\/\/[^/]/.test(url)) throw new Error(`GEOCODER_URL must be an http(s) URL such as https://api-adresse.data.gouv.fr; got "${url}"`);
   return url.replace(/\/+$/, "");
 }
+
+/** The SMTP server mails go through (SMTP_URL, for example smtps://user:pass@smtp.example.org), or null: mails then stay in the outbox. */
+export function smtpUrl(): string | null {
+  const url = process.env.SMTP_URL?.trim();
+  if (!url) return null;
+  if (!/^smtps?:\/\/[^/]/.test(url)) throw new Error(`SMTP_URL must be an smtp:// or smtps:// URL such as smtps://utilisateur:motdepasse@smtp.exemple.org; got "${url.replace(/\/\/[^@/]*@/, "//…@")}"`);
+  return url;
+}
+
+/** The sender of the wiki's mails (MAIL_FROM), by default wiki@ the public URL's host. */
+export function mailFrom(): string {
+  return process.env.MAIL_FROM?.trim() || `Wiki de la Solidarité numérique <wiki@${new URL(publicUrl()).hostname}>`;
+}

@@ -18,6 +18,7 @@ import { refreshFichesCitingFiche } from "./fiche-links";
 import { projectFiche } from "./fiche-projection";
 import { indexFiche } from "./search";
 import { takeRevision } from "./revision";
+import { recordEvent } from "./notification";
 
 /** A slug built from the title, unique among fiches; it is kept when the fiche is renamed. */
 export function uniqueFicheSlug(db: Db, titre: string): string {
@@ -134,6 +135,7 @@ export function setFicheStatut(db: Db, viewer: Viewer | null, ficheId: number, s
     const updated = db.update(fiche).set({ statut, updatedAt: new Date() }).where(eq(fiche.id, ficheId)).returning().get();
     refreshFichesCitingFiche(db, ficheId);
     indexFiche(db, ficheId);
+    if (statut === "publiee" && facts.statut === "brouillon") recordEvent(db, { kind: "fiche_publiee", ficheId, actorId: viewer?.id ?? null });
     return updated;
   });
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import next from "next";
-import { ensureSessionSecret, listenHost, port, publicUrl } from "./config";
+import { ensureSessionSecret, listenHost, mailFrom, port, publicUrl, smtpUrl } from "./config";
 import { closeDatabases, dataDir, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDatabase } from "@/server/importer/seed";
@@ -17,6 +17,8 @@ import { recordProjectionLayout, reprojectEveryFiche, reprojectIfLayoutChanged }
 import { removeUnfinishedFiches } from "./fiche";
 import { startProjectionService } from "./projection/service";
 import { revisionTimings } from "./revision";
+import { startMailSender } from "./mail/sender";
+import { startDigestScheduler } from "./digest";
 
 const dev = process.env.NODE_ENV === "development";
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
@@ -75,7 +77,9 @@ async function main(): Promise<void> {
     // The last X-Forwarded-For entry is the one our proxy appended; the ones before it, the client wrote.
     const forwarded = trustProxy ? (String(req.headers["x-forwarded-for"] ?? "").split(",").at(-1)?.trim() ?? "") : "";
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || "unknown";
-    handle(req, res);
+    // The socket's HTTP fallback, for networks that block WebSocket upgrades; Next never sees it.
+    if (isCollabPath(req.url)) collab.handleHttp(req, res);
+    else handle(req, res);
   });
   // Rows, HTML, search entries and revisions are derived in a worker thread: the socket's event loop only relays.
   const projections = startProjectionService(db);
@@ -90,6 +94,9 @@ async function main(): Promise<void> {
     onRevision: (ficheId, state, authorIds, reason) => projections.takeRevision(ficheId, state, authorIds, reason),
     ...revisionTimings(),
   });
+  // Mails are written by whatever caused them; sending and digests run here, one process holding the lock.
+  const stopMailSender = startMailSender(db, { smtpUrl: smtpUrl(), from: mailFrom() });
+  const stopDigests = startDigestScheduler(db);
   server.on("upgrade", (req, socket, head) => {
     if (isCollabPath(req.url)) collab.handleUpgrade(req, socket, head);
     else nextUpgrades.emit("upgrade", req, socket, head);
@@ -98,11 +105,13 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     console.log(`${signal} reçu : arrêt propre…`);
     server.close();
+    stopDigests();
     // Stores what is pending and closes the sockets (1001), then finishes the projections and
     // revisions this queued, before the database goes.
     void collab
       .close()
       .finally(() => projections.close())
+      .finally(() => stopMailSender())
       .finally(() => {
         closeDatabases();
         releaseServerLock();

@@ -13,6 +13,7 @@ import { loadDocumentState } from "./collab/persistence";
 import { getCollabServer } from "./collab/registry";
 import { getFicheDocuments } from "./collab/write";
 import { DomainError } from "./errors";
+import { recordEvent } from "./notification";
 import { readRevisionState, sameSnapshot, snapshotOf, type RevisionSnapshot } from "./revision-snapshot";
 import { parisDayOf, pruneRevisions, revisionRetentionDays } from "./revision-retention";
 
@@ -73,6 +74,8 @@ export function takeRevision(
       .get();
     // Thinning old revisions once a day per fiche keeps its cost off the revisions of a busy day.
     if (last && parisDayOf(last.createdAt) !== parisDayOf(created.createdAt)) pruneRevisions(db, ficheId, created.createdAt);
+    // A revision, not each keystroke, is what "the fiche changed" means to its followers; a creation has none yet.
+    if (last) recordEvent(db, { kind: "fiche_modifiee", ficheId, actorId: authors.length === 1 ? authors[0] : null, authorIds: authors });
     return created;
   });
 }
