@@ -107,7 +107,7 @@ export function addModule(db: Db, actor: Actor, catalogueId: number, input: Modu
       .values({ catalogueId, titre: input.titre, description: input.description, position: modules.length })
       .returning({ id: catalogueModule.id, position: catalogueModule.position })
       .get();
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
     return created;
   }, IMMEDIATE);
 }
@@ -118,7 +118,7 @@ export function renameModule(db: Db, actor: Actor, catalogueId: number, moduleId
     mayEditCatalogue(tx, actor, catalogueId);
     requireModule(tx, catalogueId, moduleId);
     tx.update(catalogueModule).set({ titre: input.titre, description: input.description }).where(eq(catalogueModule.id, moduleId)).run();
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
   }, IMMEDIATE);
 }
 
@@ -129,7 +129,7 @@ export function removeModule(db: Db, actor: Actor, catalogueId: number, moduleId
     const removed = requireModule(tx, catalogueId, moduleId);
     tx.delete(catalogueModule).where(eq(catalogueModule.id, moduleId)).run();
     renumber(modulesOf(tx, catalogueId), writeModule(tx));
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
     return { titre: removed.titre };
   }, IMMEDIATE);
 }
@@ -145,7 +145,7 @@ export function moveModule(db: Db, actor: Actor, catalogueId: number, moduleId: 
     const target = clamp(position, others.length);
     others.splice(target, 0, moving);
     renumber(others, writeModule(tx));
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
     return { position: target, count: others.length };
   }, IMMEDIATE);
 }
@@ -199,7 +199,7 @@ export function addFicheToModule(db: Db, actor: Actor, catalogueId: number, inpu
       .values({ moduleId: input.moduleId, ficheId: input.ficheId, note: input.note, duree: input.duree, position: siblings.length })
       .returning({ id: catalogueItem.id })
       .get();
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
     return { id: created.id, titre: displayTitre(found.titre) };
   }, IMMEDIATE);
 }
@@ -210,7 +210,7 @@ export function updateItem(db: Db, actor: Actor, catalogueId: number, itemId: nu
     mayEditCatalogue(tx, actor, catalogueId);
     requireItem(tx, catalogueId, itemId);
     tx.update(catalogueItem).set({ note: input.note, duree: input.duree }).where(eq(catalogueItem.id, itemId)).run();
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
   }, IMMEDIATE);
 }
 
@@ -227,7 +227,7 @@ export function removeItem(db: Db, actor: Actor, catalogueId: number, itemId: nu
       .get()!.titre;
     tx.delete(catalogueItem).where(eq(catalogueItem.id, itemId)).run();
     renumber(itemsOf(tx, item.moduleId), writeItem(tx, item.moduleId));
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
     return { titre: displayTitre(titre) };
   }, IMMEDIATE);
 }
@@ -250,7 +250,7 @@ export function moveItem(db: Db, actor: Actor, catalogueId: number, itemId: numb
     // Position -1 makes renumber write the moved row, so that its module is always set.
     list.splice(index, 0, { id: itemId, position: -1 });
     renumber(list, writeItem(tx, moduleId));
-    touchCatalogue(tx, catalogueId);
+    touchCatalogue(tx, catalogueId, actor);
     return { moduleId, moduleTitre: target.titre, position: index, count: list.length };
   }, IMMEDIATE);
 }

@@ -10,6 +10,7 @@ import type { Viewer } from "@/lib/policies/viewer";
 import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type CatalogueInput } from "@/lib/schemas/catalogue";
 import { authorize, SYSTEM, type Actor } from "./authorize";
 import { DomainError } from "./errors";
+import { recordEvent } from "./notification";
 import { requireActiveUserByEmail } from "./user";
 
 // Every check and the write it guards share one IMMEDIATE transaction: an owner removed meanwhile
@@ -46,6 +47,8 @@ export function mayEditCatalogue(tx: Tx, actor: Actor, catalogueId: number): voi
 
 // A catalogue always has an owner (removeCatalogueOwner keeps the last one), and the system has no
 // account to be one: only a person creates or copies a catalogue.
+const actorIdOf = (actor: Actor) => (actor === SYSTEM || actor === null ? null : actor.id);
+
 function ownerOf(actor: Actor): Viewer {
   if (actor === SYSTEM || actor === null) {
     throw new DomainError("owner_required", "Un catalogue appartient à une personne : connectez-vous pour le créer.", undefined, "Only a person can own a catalogue.");
@@ -60,9 +63,13 @@ export function requireCatalogue(tx: Tx | Db, catalogueId: number): Catalogue {
   return row;
 }
 
-/** Marks a catalogue as changed now, for the lists' "recently updated" order. */
-export function touchCatalogue(tx: Tx | Db, catalogueId: number): void {
+/**
+ * Marks a catalogue as changed now, for the lists' "recently updated" order; with the person who
+ * changed its content, tells its followers too (not for a change of owners).
+ */
+export function touchCatalogue(tx: Tx | Db, catalogueId: number, editor?: Actor): void {
   tx.update(catalogue).set({ updatedAt: new Date() }).where(eq(catalogue.id, catalogueId)).run();
+  if (editor !== undefined) recordEvent(tx, { kind: "catalogue_modifie", catalogueId, actorId: actorIdOf(editor) });
 }
 
 /** Creates a draft catalogue owned by the person creating it. */
@@ -94,6 +101,7 @@ export function updateCatalogue(db: Db, actor: Actor, catalogueId: number, input
       .returning()
       .get();
     if (!updated) throw new DomainError("catalogue_not_found", "Ce catalogue n'existe plus.", undefined, `No catalogue with id ${catalogueId}.`);
+    recordEvent(tx, { kind: "catalogue_modifie", catalogueId, actorId: actorIdOf(actor) });
     return updated;
   }, IMMEDIATE);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { getTestDb } from "@/db/testing";
 import { buildActeur, buildUser, themeId } from "@/db/factories";
-import { comment, ficheActeur, ficheTerm, mailOutbox, notification, notificationSetting } from "@/db/schema";
+import { catalogue, comment, ficheActeur, ficheTerm, mailOutbox, notification, notificationSetting } from "@/db/schema";
 import { followTarget } from "./follow";
 import { DEDUPE_WINDOW_MS, recordEvent } from "./notification";
 import { buildFicheWithBody } from "./wiki-link-testing";
@@ -60,6 +60,17 @@ describe("recordEvent", () => {
     recordEvent(db, { kind: "fiche_publiee", ficheId: f.id, actorId: null });
     expect(notificationsOf(themeFollower.id).map((n) => n.kind)).toEqual(["fiche_publiee"]);
     expect(notificationsOf(suggestedFollower.id)).toHaveLength(0);
+  });
+
+  it("tells a catalogue's followers of its changes once it is public", () => {
+    const [follower, owner] = [buildUser(), buildUser()];
+    const c = db.insert(catalogue).values({ slug: `parcours-${owner.id}`, titre: "Parcours débutants", createdBy: owner.id }).returning().get();
+    followTarget(db, follower.id, "catalogue", c.id);
+    recordEvent(db, { kind: "catalogue_modifie", catalogueId: c.id, actorId: owner.id });
+    expect(notificationsOf(follower.id)).toHaveLength(0);
+    db.update(catalogue).set({ statut: "public" }).where(eq(catalogue.id, c.id)).run();
+    recordEvent(db, { kind: "catalogue_modifie", catalogueId: c.id, actorId: owner.id });
+    expect(notificationsOf(follower.id)).toEqual([expect.objectContaining({ kind: "catalogue_modifie", url: `/catalogues/${c.slug}` })]);
   });
 
   it("mails a mention and a reply at once, one notice per person, and the rest waits for the digest", () => {
