@@ -1,5 +1,6 @@
 import WebSocket from "ws";
 import type { CollabAccess } from "./auth";
+import type { CollabSocket } from "./http-socket";
 import { RefusalError, refusals, TokenBucket, type CollabLimits, type Refusal } from "./limits";
 import type { MessagePipeline } from "./pipeline";
 import { checkUpdate, UnknownContentError } from "./update-check";
@@ -20,7 +21,7 @@ export type ConnectionDeps = {
   onLeave?: (member: CollabConnection) => void;
 };
 
-/** One open socket on a fiche: checks each message, then hands it to the pipeline. */
+/** One open socket (or HTTP fallback session) on a fiche: checks each message, then hands it to the pipeline. */
 export class CollabConnection {
   readonly userId: number | null;
   readonly wantsAck: boolean;
@@ -45,7 +46,7 @@ export class CollabConnection {
   private readonly closeWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly ws: WebSocket,
+    private readonly ws: CollabSocket,
     access: CollabAccess,
     readonly room: FicheRoom,
     private readonly deps: ConnectionDeps,

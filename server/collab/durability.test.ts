@@ -10,7 +10,7 @@ import { buildFiche, buildUser, connectClient, sessionCookie, settle, synced, wa
 
 const db = getTestDb();
 const children: ChildProcess[] = [];
-const clients: TestClient[] = [];
+const openClients: TestClient[] = [];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,19 +56,21 @@ function storedSnapshot(ficheId: number): Y.Snapshot {
 }
 
 afterAll(async () => {
-  for (const client of clients) client.destroy();
+  for (const client of openClients) client.destroy();
   for (const child of children) if (child.exitCode === null && child.signalCode === null) await killHard(child);
 });
 
-describe("collab durability", () => {
+describe.each(["websocket", "http"] as const)("collab durability over %s", (transport) => {
   it("has stored every update a client received when the server is killed, and merges offline edits after a restart", async () => {
     const f = buildFiche(db);
     const port = await freePort();
     let child = await spawnServer(port);
     const baseUrl = `ws://127.0.0.1:${port}${COLLAB_PATH_PREFIX}`;
+    const clients: TestClient[] = [];
     for (let i = 0; i < 3; i++) {
-      clients.push(connectClient(baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id), maxBackoffTime: 200 }));
+      clients.push(connectClient(baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id), maxBackoffTime: 200, transport }));
     }
+    openClients.push(...clients);
     await Promise.all(clients.map((c) => synced(c, 10_000)));
 
     // ~40 keystrokes a second per client, at random places, until told to stop.

@@ -10,6 +10,8 @@ import { startBackgroundCheckpoints } from "./checkpointer";
 import { authenticateUpgrade, rejectUpgrade, type CollabAccess } from "./auth";
 import { CollabConnection } from "./connection";
 import { startHeartbeat } from "./heartbeat";
+import type { CollabSocket } from "./http-socket";
+import { createHttpTransport } from "./http-transport";
 import { refusals, resolveLimits, type CollabLimits } from "./limits";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 import { ContentGuard } from "./content-guard";
@@ -62,15 +64,19 @@ export type CollabServerOptions = {
   logger?: CollabLogger;
   /** Run SQLite WAL checkpoints in a worker thread while the server runs (see checkpointer.ts). Default true. */
   backgroundCheckpoints?: boolean;
+  /** How long an HTTP fallback poll waits for a message before an empty answer. Default 25 s. */
+  httpPollHoldMs?: number;
   /** Register on globalThis for getCollabServer(). Default true. */
   register?: boolean;
 };
 
-export type CollabStats = { loadedFiches: number; connections: number };
+export type CollabStats = { loadedFiches: number; connections: number; httpSessions: number };
 
 export type CollabServer = {
   /** Authenticates an upgrade request on `/_collab/<ficheId>` and, if allowed, opens the socket. */
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Serves the HTTP fallback of the socket (`/_collab/…` requests that are not upgrades; see http-transport.ts). */
+  handleHttp(req: http.IncomingMessage, res: http.ServerResponse): void;
   /** The one door to fiches' content for every server-side caller (see documents.ts). */
   documents: FicheDocumentService;
   /** The live state of a loaded fiche (null when not loaded); for diagnostics and tests. */
@@ -144,30 +150,38 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
   // Interval plus timeout stays under 5 s: a peer whose network dropped leaves the presence list within that.
   const stopHeartbeat = startHeartbeat(() => rooms.all(), options.heartbeatIntervalMs ?? 1000, options.heartbeatTimeoutMs ?? 3000);
 
-  function open(req: http.IncomingMessage, socket: Duplex, head: Buffer, access: CollabAccess): void {
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (closing) {
-        ws.close(refusals.shuttingDown().code, refusals.shuttingDown().reason);
-        return;
-      }
-      const present = rooms.get(access.ficheId)?.members.size ?? 0;
-      if (present >= limits.maxClientsPerFiche) {
-        const refusal = refusals.tooManyClients(limits.maxClientsPerFiche);
-        logger.warn(`fiche ${access.ficheId}: closing (${refusal.code}): ${refusal.reason}`);
-        ws.close(refusal.code, refusal.reason);
-        return;
-      }
-      let room;
-      try {
-        room = rooms.acquire(access.ficheId);
-      } catch (error) {
-        logger.error(`fiche ${access.ficheId}: could not load the document: ${errorMessage(error)}`, error);
-        ws.close(CLOSE_CODES.internalError, "Could not load this fiche; retry later");
-        return;
-      }
-      new CollabConnection(ws, access, room, deps).start();
-    });
+  /** Joins a fiche's room on a socket, or closes it with the reason it may not; the same for WebSockets and HTTP sessions. */
+  function connect(access: CollabAccess, ws: CollabSocket): void {
+    if (closing) {
+      ws.close(refusals.shuttingDown().code, refusals.shuttingDown().reason);
+      return;
+    }
+    const present = rooms.get(access.ficheId)?.members.size ?? 0;
+    if (present >= limits.maxClientsPerFiche) {
+      const refusal = refusals.tooManyClients(limits.maxClientsPerFiche);
+      logger.warn(`fiche ${access.ficheId}: closing (${refusal.code}): ${refusal.reason}`);
+      ws.close(refusal.code, refusal.reason);
+      return;
+    }
+    let room;
+    try {
+      room = rooms.acquire(access.ficheId);
+    } catch (error) {
+      logger.error(`fiche ${access.ficheId}: could not load the document: ${errorMessage(error)}`, error);
+      ws.close(CLOSE_CODES.internalError, "Could not load this fiche; retry later");
+      return;
+    }
+    new CollabConnection(ws, access, room, deps).start();
   }
+
+  const httpTransport = createHttpTransport({
+    limits,
+    logger,
+    authenticate: (req) => authenticateUpgrade(req, authOptions),
+    connect,
+    closing: () => closing !== null,
+    pollHoldMs: options.httpPollHoldMs,
+  });
 
   const server: CollabServer = {
     handleUpgrade(req, socket, head) {
@@ -183,13 +197,17 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
             logger.warn(`refused upgrade ${req.url}: ${result.status} ${result.reason}`);
             return rejectUpgrade(socket, result.status, result.reason);
           }
-          open(req, socket, head, result.access);
+          wss.handleUpgrade(req, socket, head, (ws) => connect(result.access, ws));
         })
         .catch((error: unknown) => {
           socket.off("error", onError);
           logger.error(`upgrade ${req.url}: authentication failed: ${errorMessage(error)}`, error);
           rejectUpgrade(socket, 500, "Internal error while authenticating");
         });
+    },
+
+    handleHttp(req, res) {
+      httpTransport.handle(req, res);
     },
 
     documents,
@@ -206,7 +224,11 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     },
 
     stats() {
-      return { loadedFiches: rooms.size, connections: rooms.all().reduce((n, room) => n + room.members.size, 0) };
+      return {
+        loadedFiches: rooms.size,
+        connections: rooms.all().reduce((n, room) => n + room.members.size, 0),
+        httpSessions: httpTransport.size,
+      };
     },
 
     close() {

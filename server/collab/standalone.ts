@@ -15,7 +15,10 @@ import { createCollabServer, isCollabPath } from "./server";
 const db = getDb();
 migrateDatabase(db);
 const collab = createCollabServer({ db, logger: process.env.COLLAB_LOG === "silent" ? silentLogger : consoleLogger });
-const server = http.createServer((_req, res) => res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n"));
+const server = http.createServer((req, res) => {
+  if (isCollabPath(req.url)) collab.handleHttp(req, res);
+  else res.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
+});
 server.on("upgrade", (req, socket, head) => {
   if (isCollabPath(req.url)) collab.handleUpgrade(req, socket, head);
   else socket.destroy();

@@ -6,6 +6,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { getDb, type Db } from "@/db/client";
 import { acteur, fiche, ficheActeur, membership, user } from "@/db/schema";
+import { HttpSocket } from "@/lib/collab/http-socket";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
 import { captureMutation } from "./documents";
 import type { CollabLogger } from "./log";
@@ -90,17 +91,21 @@ export type TestServer = { collab: CollabServer; http: http.Server; baseUrl: str
 
 /** Starts the collaboration server behind a loopback HTTP server on a free port. */
 export async function startTestServer(db: Db, options: CollabServerOptions = {}): Promise<TestServer> {
-  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   const collab = createCollabServer({ db, allowedOrigins: [origin], ...options });
+  server.on("request", (req, res) => {
+    if (isCollabPath(req.url)) collab.handleHttp(req, res);
+    else res.writeHead(404).end();
+  });
   server.on("upgrade", (req, socket, head) => {
     if (isCollabPath(req.url)) collab.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   return {
-    collab,
+    collab: collab,
     http: server,
     origin,
     baseUrl: `ws://127.0.0.1:${port}${COLLAB_PATH_PREFIX}`,
@@ -123,21 +128,26 @@ export type TestClient = {
   destroy(): void;
 };
 
-/** A y-websocket client in Node, with the session cookie of `cookie` when given. */
+/** A y-websocket client in Node, with the session cookie of `cookie` when given, over a WebSocket or the HTTP fallback. */
 export function connectClient(
   baseUrl: string,
   ficheId: number,
-  options: { cookie?: string; params?: Record<string, string>; doc?: Y.Doc; maxBackoffTime?: number } = {},
+  options: { cookie?: string; params?: Record<string, string>; doc?: Y.Doc; maxBackoffTime?: number; transport?: "websocket" | "http" } = {},
 ): TestClient {
-  const headers = options.cookie ? { cookie: options.cookie } : {};
+  const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
   class CookieWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });
     }
   }
+  class CookieHttpSocket extends HttpSocket {
+    constructor(url: string) {
+      super(url, undefined, { headers });
+    }
+  }
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(baseUrl, String(ficheId), doc, {
-    WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (options.transport === "http" ? CookieHttpSocket : CookieWebSocket) as unknown as typeof globalThis.WebSocket,
     params: options.params ?? {},
     // Node has BroadcastChannel: without this, clients of one process would sync behind the server's back.
     disableBc: true,
