@@ -14,6 +14,8 @@ import { CataloguesOfFiche } from "@/components/catalogue/CataloguesOfFiche";
 import { FicheBadges } from "@/components/fiche/FicheBadges";
 import { SuggestedMark } from "@/components/fiche/SuggestedMark";
 import { Contributors } from "@/components/revision/Contributors";
+import { Discussion } from "@/components/comment/Discussion";
+import { getFicheDiscussion } from "@/server/comment-discussion";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { ReportForm } from "@/components/moderation/ReportForm";
 import { signInHref } from "@/lib/auth/return-path";
@@ -24,6 +26,8 @@ import { canEditFiche, canReadFiche } from "@/lib/policies/fiche";
 import { canModerate } from "@/lib/policies/moderation";
 import type { FicheFields } from "@/server/fiche-projection";
 import { getCurrentViewer } from "@/server/session";
+import { FollowToggle } from "@/app/compte/suivis/follow-toggle";
+import { FicheReprisesSection } from "./reprises-section";
 
 export const dynamic = "force-dynamic";
 
@@ -83,6 +87,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
         <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
         <h1>{displayTitre(fiche.titre)}</h1>
         <FicheBadges statut={fiche.statut} aVerifier={fiche.aVerifier} ebauche={fiche.ebauche} verrouillee={fiche.verrouillee} />
+        {!fiche.masquee && <FollowToggle viewer={viewer} targetType="fiche" targetId={fiche.id} path={`/fiches/${fiche.slug}`} />}
         {merged && (
           <p role="status" className="alert">
             Cette fiche (« {displayTitre(merged.titre)} ») a été fusionnée avec « {displayTitre(fiche.titre)} », que voici.
@@ -202,8 +207,11 @@ export default async function FichePage({ params, searchParams }: PageProps) {
         </section>
       )}
 
+      <FicheReprisesSection fiche={fiche} viewer={viewer} withdrawn={(await searchParams).reprise === "retiree"} />
+
       <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, viewer)} subject="fiche" />
       <CataloguesOfFiche catalogues={listPublicCataloguesIncludingFiche(getDb(), fiche.id)} />
+      <Discussion discussion={fiche.masquee ? null : getFicheDiscussion(getDb(), viewer, fiche.id)} slug={fiche.slug} />
 
       {viewer && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
 
