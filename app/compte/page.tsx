@@ -58,6 +58,12 @@ export default async function AccountPage() {
         </p>
       </section>
       <ActeurClaimsSection claims={listOwnActeurClaims(getDb(), viewer)} />
+      <section aria-labelledby="titre-suivis">
+        <h2 id="titre-suivis">Mes suivis</h2>
+        <p>
+          <Link href="/compte/suivis">Les fiches, acteurs, thèmes et catalogues que je suis</Link>
+        </p>
+      </section>
       {me.passwordHash && (
         <section aria-labelledby="titre-mot-de-passe">
           <h2 id="titre-mot-de-passe">Changer mon mot de passe</h2>

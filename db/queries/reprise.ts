@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { acteur, fiche, reprise } from "../schema";
-import { countCommunes } from "@/lib/reprise/values";
+import { acteur, fiche, lieu, reprise } from "../schema";
+import { communeKey, countCommunes } from "@/lib/reprise/values";
 
 /** A take-up as the fiche page shows it: the acteur that declared it, where, since when, what changed. */
 export type RepriseOfFiche = {
@@ -67,4 +67,29 @@ export function countRepriseCommunes(db: Db | Tx, ficheIds: number[]): Map<numbe
   const byFiche = new Map<number, string[]>();
   for (const row of rows) byFiche.set(row.ficheId, [...(byFiche.get(row.ficheId) ?? []), row.commune]);
   return new Map([...byFiche].map(([id, communes]) => [id, countCommunes(communes)]));
+}
+
+/** The acteurs a person may declare for, by name: theirs, or every acteur for a moderator. */
+export function listRepriseActeurChoices(db: Db | Tx, acteurIds: number[] | "all"): { id: number; nom: string }[] {
+  if (acteurIds !== "all" && !acteurIds.length) return [];
+  return db
+    .select({ id: acteur.id, nom: acteur.nom })
+    .from(acteur)
+    .where(acteurIds === "all" ? undefined : inArray(acteur.id, acteurIds))
+    .orderBy(asc(acteur.nom))
+    .all();
+}
+
+/** The communes the wiki already names (lieux, fiches, take-ups), to suggest one spelling rather than a new one. */
+export function listKnownCommunes(db: Db | Tx): string[] {
+  const rows = [
+    ...db.selectDistinct({ commune: lieu.commune }).from(lieu).all(),
+    ...db.selectDistinct({ commune: fiche.commune }).from(fiche).all(),
+    ...db.selectDistinct({ commune: reprise.commune }).from(reprise).all(),
+  ]
+    .map((r) => r.commune?.trim() ?? "")
+    .sort((a, b) => a.localeCompare(b, "fr"));
+  const seen = new Map<string, string>();
+  for (const commune of rows) if (commune && !seen.has(communeKey(commune))) seen.set(communeKey(commune), commune);
+  return [...seen.values()];
 }

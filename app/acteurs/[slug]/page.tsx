@@ -15,6 +15,9 @@ import { FichesOfActeur } from "@/components/fiche/FichesOfActeur";
 import { ClaimForm } from "@/components/acteur/ClaimForm";
 import type { Viewer } from "@/lib/policies/viewer";
 import { getOpenActeurClaim } from "@/server/acteur-claim";
+import { listReprisesOfActeur } from "@/db/queries/reprise";
+import { ReprisesOfActeur } from "@/components/reprise/ReprisesOfActeur";
+import { FollowToggle } from "@/app/compte/suivis/follow-toggle";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +54,7 @@ export default async function ActeurPage({ params, searchParams }: Props) {
         <Link href="/acteurs">Annuaire des acteurs</Link>
       </p>
       <h1>{acteur.nom}</h1>
+      <FollowToggle viewer={viewer} targetType="acteur" targetId={acteur.id} path={`/acteurs/${acteur.slug}`} />
       {flashKey && (
         <div role="status" className="alert alert--success">
           {FLASH[flashKey]}
@@ -155,6 +159,7 @@ export default async function ActeurPage({ params, searchParams }: Props) {
       </section>
 
       <FichesOfActeur byRole={listFichesByActeur(getDb(), acteur.id)} />
+      <ReprisesOfActeur reprises={listReprisesOfActeur(getDb(), acteur.id)} />
 
       <Backlinks backlinks={listFichesCitingActeur(getDb(), acteur.id, viewer)} subject="acteur" />
 

@@ -7,6 +7,7 @@ import { canDuplicateCatalogue, canEditCatalogue } from "@/lib/policies/catalogu
 import { publicUrl } from "@/server/config";
 import { duplicateCatalogueAction } from "./actions";
 import { getReadableCatalogue } from "./access";
+import { FollowToggle } from "@/app/compte/suivis/follow-toggle";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +52,7 @@ export default async function CataloguePage({ params }: Props) {
           </p>
         )}
         <p>Conçu par {catalogue.owners.map((o) => o.name).join(", ") || "un ancien membre du wiki"}.</p>
+        <FollowToggle viewer={viewer} targetType="catalogue" targetId={catalogue.id} path={`/catalogues/${catalogue.slug}`} />
         <div className="actions catalogue-actions">
           {canEditCatalogue(viewer, catalogue.access) && (
             <Link className="button" href={`/catalogues/${catalogue.slug}/modifier`}>

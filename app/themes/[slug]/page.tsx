@@ -8,6 +8,8 @@ import { FicheCards } from "@/components/fiche/FicheCard";
 import { typologieLabel } from "@/lib/acteur/labels";
 import { ficheFiltersSchema } from "@/lib/schemas/fiche";
 import { publicUrl } from "@/server/config";
+import { getCurrentViewer } from "@/server/session";
+import { FollowToggle } from "@/app/compte/suivis/follow-toggle";
 
 export const dynamic = "force-dynamic";
 
@@ -37,6 +39,7 @@ export default async function ThemePage({ params, searchParams }: PageProps) {
     <>
       <p className="fiche__type">Thème</p>
       <h1>{theme.label}</h1>
+      <FollowToggle viewer={await getCurrentViewer()} targetType="theme" targetId={theme.id} path={`/themes/${theme.slug}`} />
       <p>{theme.description}</p>
       <section aria-labelledby="theme-fiches">
         <h2 id="theme-fiches">Fiches</h2>
