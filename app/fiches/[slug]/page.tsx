@@ -16,8 +16,6 @@ import { SuggestedMark } from "@/components/fiche/SuggestedMark";
 import { Contributors } from "@/components/revision/Contributors";
 import { Discussion } from "@/components/comment/Discussion";
 import { getFicheDiscussion } from "@/server/comment-discussion";
-import { Discussion } from "@/components/comment/Discussion";
-import { getFicheDiscussion } from "@/server/comment-discussion";
 import { FicheModerationActions } from "@/components/moderation/ModerationActions";
 import { ReportForm } from "@/components/moderation/ReportForm";
 import { signInHref } from "@/lib/auth/return-path";
@@ -213,7 +211,6 @@ export default async function FichePage({ params, searchParams }: PageProps) {
 
       <Backlinks backlinks={listFichesCitingFiche(getDb(), fiche.id, viewer)} subject="fiche" />
       <CataloguesOfFiche catalogues={listPublicCataloguesIncludingFiche(getDb(), fiche.id)} />
-      <Discussion discussion={fiche.masquee ? null : getFicheDiscussion(getDb(), viewer, fiche.id)} slug={fiche.slug} />
       <Discussion discussion={fiche.masquee ? null : getFicheDiscussion(getDb(), viewer, fiche.id)} slug={fiche.slug} />
 
       {viewer && !fiche.masquee && <ReportForm ficheId={fiche.id} />}
