@@ -10,6 +10,7 @@ import type { Viewer } from "@/lib/policies/viewer";
 import { CATALOGUE_ITEMS_MAX, CATALOGUE_MODULES_MAX, type CatalogueInput } from "@/lib/schemas/catalogue";
 import { authorize, SYSTEM, type Actor } from "./authorize";
 import { DomainError } from "./errors";
+import { followTarget, removeFollowsOfTarget } from "./follow";
 import { recordEvent } from "./notification";
 import { requireActiveUserByEmail } from "./user";
 
@@ -84,6 +85,7 @@ export function createCatalogue(db: Db, actor: Actor, input: CatalogueInput): Ca
         .returning()
         .get();
       tx.insert(catalogueOwner).values({ catalogueId: created.id, userId: ownerId }).run();
+      followTarget(tx, ownerId, "catalogue", created.id);
       return created;
     },
     { behavior: "immediate" },
@@ -141,6 +143,7 @@ export function deleteCatalogue(db: Db, actor: Actor, catalogueId: number): void
     mayEditCatalogue(tx, actor, catalogueId);
     const deleted = tx.delete(catalogue).where(eq(catalogue.id, catalogueId)).run();
     if (deleted.changes === 0) throw new DomainError("catalogue_not_found", "Ce catalogue n'existe plus.", undefined, `No catalogue with id ${catalogueId}.`);
+    removeFollowsOfTarget(tx, "catalogue", catalogueId);
   }, IMMEDIATE);
 }
 
@@ -259,6 +262,7 @@ export function duplicateCatalogue(db: Db, actor: Actor, catalogueId: number): D
         .returning()
         .get();
       tx.insert(catalogueOwner).values({ catalogueId: copy.id, userId: viewer.id }).run();
+      followTarget(tx, viewer.id, "catalogue", copy.id);
       let skipped = 0;
       modules.forEach((m, modulePosition) => {
         const created = tx

@@ -18,6 +18,7 @@ import { refreshFichesCitingFiche } from "./fiche-links";
 import { projectFiche } from "./fiche-projection";
 import { indexFiche } from "./search";
 import { takeRevision } from "./revision";
+import { followTarget, removeFollowsOfTarget } from "./follow";
 import { recordEvent } from "./notification";
 
 /** A slug built from the title, unique among fiches; it is kept when the fiche is renamed. */
@@ -80,6 +81,7 @@ export function insertFiche(db: Db, input: NewFiche): Fiche {
         doc.destroy();
       }
       takeRevision(db, row.id, state, input.createdBy === null ? [] : [input.createdBy], input.origin ?? "creation");
+      if (input.createdBy !== null) followTarget(db, input.createdBy, "fiche", row.id);
       return db.select().from(fiche).where(eq(fiche.id, row.id)).get()!;
     },
     { behavior: "immediate" },
@@ -162,6 +164,7 @@ export function removeUnfinishedFiches(db: Db): number[] {
     () => {
       for (const id of ids) {
         db.delete(fiche).where(eq(fiche.id, id)).run();
+        removeFollowsOfTarget(db, "fiche", id);
         indexFiche(db, id);
       }
     },

@@ -8,6 +8,7 @@ import type { CreateTermInput, UpdateTermInput } from "@/lib/schemas/taxonomy";
 import { firstFreeSlug, slugify } from "@/lib/slug";
 import { authorize, type Actor } from "./authorize";
 import { DomainError } from "./errors";
+import { removeFollowsOfTarget } from "./follow";
 import { indexDocumentsOfTerm } from "./search";
 
 // better-sqlite3 runs everything synchronously on one connection, so queries made through db inside
@@ -180,6 +181,7 @@ export function deleteTerm(db: Db, actor: Actor, termId: number): TaxonomyTerm {
       );
     }
     db.delete(taxonomyTerm).where(eq(taxonomyTerm.id, term.id)).run();
+    if (term.taxonomy === "theme") removeFollowsOfTarget(db, "theme", term.id);
     return term;
   });
 }
