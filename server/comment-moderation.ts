@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { getMentionNames, listCommentsToModerate, type CommentModerationItem } from "@/db/queries/comment";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { comment, signalement, type Comment } from "@/db/schema";
 import type { CommentStatut } from "@/lib/comment/values";
@@ -84,4 +85,10 @@ export function reportComment(db: Db, viewer: Viewer | null, input: ReportCommen
     },
     { behavior: "immediate" },
   );
+}
+
+/** The moderators' queue of messages, with the names its mentions show. */
+export function getCommentModerationQueue(db: Db): { items: CommentModerationItem[]; mentionNames: Map<number, string> } {
+  const items = listCommentsToModerate(db);
+  return { items, mentionNames: getMentionNames(db, items.map((c) => c.body)) };
 }

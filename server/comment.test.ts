@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { getTestDb } from "@/db/testing";
 import { getViewerById } from "@/db/queries/viewer";
 import { listCommentsToModerate, listFicheThreads } from "@/db/queries/comment";
+import { listOpenSignalements } from "@/db/queries/signalement";
 import { buildUser } from "@/db/factories";
 import { signalement } from "@/db/schema";
 import { anchorInText, encodeAnchor } from "@/lib/comment/anchor";
@@ -115,6 +116,9 @@ describe("visitors' questions and moderation", () => {
       ["erreurs", bob.name],
       ["inapproprie", carol.name],
     ]);
+
+    // The fiches' queue stays about fiches: reports on messages are decided with the message.
+    expect(listOpenSignalements(db).some((r) => r.fiche.id === f.id)).toBe(false);
 
     hideComment(db, mod, spam.id);
     keepComment(db, mod, kept.id);

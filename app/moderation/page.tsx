@@ -7,6 +7,8 @@ import { FicheModerationActions } from "@/components/moderation/ModerationAction
 import { SignalementList } from "@/components/moderation/SignalementList";
 import { Tabs } from "@/components/ui/Tabs";
 import { ActeurClaimList } from "@/components/moderation/ActeurClaimList";
+import { CommentModerationSection } from "@/components/comment/CommentModerationList";
+import { getCommentModerationQueue } from "@/server/comment-moderation";
 import { listOpenActeurClaims } from "@/server/acteur-claim";
 import { canModerate } from "@/lib/policies/moderation";
 import { getCurrentViewer } from "@/server/session";
@@ -72,6 +74,7 @@ export default async function ModerationPage({ searchParams }: Props) {
         </p>
         <ActeurClaimList items={claims} />
       </section>
+      <CommentModerationSection queue={getCommentModerationQueue(db)} />
 
       <Tabs
         label="Vues de la modération"

@@ -11,5 +11,8 @@ export const MODERATION_OUTCOMES = {
   fusionnee: "Les fiches sont fusionnées : l'adresse de la fiche en double mène désormais à celle qui la remplace.",
   "demande-acceptee": "La demande est acceptée : la personne est maintenant membre de l'acteur.",
   "demande-refusee": "La demande est refusée. La personne voit votre note sur son compte.",
+  "message-publie": "Le message est publié sous la fiche.",
+  "message-masque": "Le message est masqué : seuls les modérateurs le voient désormais.",
+  "message-garde": "Le message reste publié et ses signalements sont clos.",
 } as const;
 export type ModerationOutcome = keyof typeof MODERATION_OUTCOMES;

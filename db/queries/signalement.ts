@@ -1,5 +1,5 @@
 import { alias } from "drizzle-orm/sqlite-core";
-import { asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../client";
 import { fiche, signalement, user } from "../schema";
 import type { FicheStatut } from "@/lib/fiche/values";
@@ -46,7 +46,8 @@ function listSignalements(db: Db, open: boolean, limit: number): SignalementItem
     .innerJoin(fiche, eq(fiche.id, signalement.ficheId))
     .leftJoin(reporter, eq(reporter.id, signalement.reporterId))
     .leftJoin(resolver, eq(resolver.id, signalement.resolvedBy))
-    .where(open ? isNull(signalement.resolvedAt) : isNotNull(signalement.resolvedAt))
+    // Reports on a message are decided with the message, in the queue's "Messages à modérer".
+    .where(and(isNull(signalement.commentId), open ? isNull(signalement.resolvedAt) : isNotNull(signalement.resolvedAt)))
     // The oldest open report first; the latest resolved first.
     .orderBy(...(open ? [asc(signalement.createdAt), asc(signalement.id)] : [desc(signalement.resolvedAt), desc(signalement.id)]))
     .limit(limit)
@@ -66,7 +67,7 @@ export function listResolvedSignalements(db: Db, limit = 100): SignalementItem[]
 
 /** How many reports wait in the queue. */
 export function countOpenSignalements(db: Db): number {
-  return db.select({ n: count() }).from(signalement).where(isNull(signalement.resolvedAt)).get()!.n;
+  return db.select({ n: count() }).from(signalement).where(and(isNull(signalement.commentId), isNull(signalement.resolvedAt))).get()!.n;
 }
 
 /** The fiches hidden by moderators, the latest changed first. */
