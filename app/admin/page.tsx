@@ -61,6 +61,12 @@ export default async function AdminPage() {
           <p>{getContentLicence(db).name}.</p>
           <p className="muted">Choisir la licence citée au pied de chaque page et dans chaque export.</p>
         </li>
+        <li className="card">
+          <h2>
+            <Link href="/admin/courriels">Courriels</Link>
+          </h2>
+          <p className="muted">Lire les courriels envoyés ou en attente, leurs échecs et leurs nouvelles tentatives.</p>
+        </li>
       </ul>
       <h2>En ligne de commande</h2>
       <p>

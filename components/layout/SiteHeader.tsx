@@ -3,6 +3,7 @@ import { isAdmin, isModerator, type Viewer } from "@/lib/policies/viewer";
 import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { Logo } from "@/components/ui/Logo";
 import { Menu } from "@/components/ui/Menu";
+import { NotificationBell } from "@/components/notification/NotificationBell";
 import { NavLink } from "./NavLink";
 import { SignInLinks } from "./SignInLinks";
 import { SignOutButton } from "./SignOutButton";
@@ -47,6 +48,9 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
                 <>
                   <li>
                     <NavLink href="/compte">{viewer.name}</NavLink>
+                  </li>
+                  <li>
+                    <NotificationBell />
                   </li>
                   {isModerator(viewer) && (
                     <li>

@@ -5,7 +5,8 @@ import { createUnsubscribeToken, type UnsubscribeSubject } from "./unsubscribe-t
 
 export const PREFERENCES_PATH = "/compte/notifications";
 export const UNSUBSCRIBE_PAGE_PATH = "/desabonnement";
-export const UNSUBSCRIBE_POST_PATH = "/api/desabonnement";
+// Outside /api/: mail providers post without an Origin header, and the token, not a cookie, is the authority.
+export const UNSUBSCRIBE_POST_PATH = "/desabonnement/un-clic";
 
 export type OutgoingMail = { to: string; subject: string; text: string; unsubscribe: UnsubscribeSubject };
 

@@ -60,7 +60,7 @@ describe("sending through a real SMTP server", () => {
     expect(parsed.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     const link = /^<(.+)>$/.exec(parsed.headers.get("list-unsubscribe")!)![1];
     const token = decodeURIComponent(new URL(link).searchParams.get("t")!);
-    expect(new URL(link).pathname).toBe("/api/desabonnement");
+    expect(new URL(link).pathname).toBe("/desabonnement/un-clic");
     expect(readUnsubscribeToken(token)).toEqual({ userId: person.id });
     expect(mailTo(person.email)).toMatchObject({ statut: "envoye", attempts: 1, lastError: null });
   });

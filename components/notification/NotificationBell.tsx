@@ -1,0 +1,23 @@
+"use client";
+
+import { useState } from "react";
+import { NavLink } from "@/components/layout/NavLink";
+import { bellLabel } from "@/lib/notification/poll";
+import { useNotificationPoll } from "./usePoll";
+
+/** The header's link to the notifications, with the unread count in its name. */
+export function NotificationBell() {
+  const [unread, setUnread] = useState<number | null>(null);
+  useNotificationPoll(
+    () => "",
+    (poll) => setUnread(poll.unread),
+  );
+  return (
+    <NavLink href="/notifications">
+      <span aria-hidden="true" className="notification-bell__icon">
+        🔔
+      </span>{" "}
+      {bellLabel(unread)}
+    </NavLink>
+  );
+}
