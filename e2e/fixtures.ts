@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export type TestUser = { name: string; email: string; password: string };
 
@@ -63,7 +63,49 @@ export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
-export const test = base;
+/**
+ * Every test records the uncaught exceptions and console errors of its pages, in the default context
+ * and in those it opens itself, and prints them when it fails: a flaky failure that shows only the
+ * app's error page then says which exception put it there.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ context, browser }, run, testInfo) => {
+      const seen: string[] = [];
+      const started = Date.now();
+      const watchPage = (page: Page) => {
+        const stamp = () => `+${((Date.now() - started) / 1000).toFixed(1)} s ${page.url()}`;
+        page.on("pageerror", (error) => seen.push(`${stamp()} uncaught: ${error.stack ?? error.message}`));
+        page.on("console", (message) => {
+          if (message.type() === "error") seen.push(`${stamp()} console.error: ${message.text()}`);
+        });
+      };
+      const watchContext = (watched: BrowserContext) => {
+        watched.pages().forEach(watchPage);
+        watched.on("page", watchPage);
+      };
+      watchContext(context);
+      // Specs that need two people open contexts of their own.
+      const newContext = browser.newContext;
+      browser.newContext = async (...args) => {
+        const created = await newContext.apply(browser, args);
+        watchContext(created);
+        return created;
+      };
+      try {
+        await run(seen);
+      } finally {
+        browser.newContext = newContext;
+      }
+      if (seen.length > 0 && testInfo.status !== testInfo.expectedStatus) {
+        const report = seen.join("\n");
+        console.log(`Page errors during « ${testInfo.title} »:\n${report}`);
+        await testInfo.attach("page-errors", { body: report, contentType: "text/plain" });
+      }
+    },
+    { auto: true },
+  ],
+});
 export { expect };
 
 /** The page's own alert (Next's route announcer is an alert too, outside main). */
