@@ -27,8 +27,9 @@ import { startRelay, startWikiServer, type BenchProcess, type WikiServer } from 
  * simulated clients typing on loopback sockets in alternating one-second phases.
  *   A: 500 clients on 100 fiches, 200 updates/s, in BENCH_ROUNDS rounds (memory after warm-up);
  *   C: on A's server, one reader loading fiche pages, without then with A's typing;
- *   B: 1,500 clients on 500 fiches, 350 updates/s (Hocuspocus's published single-node load).
- * Env: BENCH_SECONDS (20 per side and round), BENCH_ROUNDS (3), BENCH_SCENARIOS (A,B,C),
+ *   B: 1,500 clients on 500 fiches, 350 updates/s (Hocuspocus's published single-node load);
+ *   F: A's clients, 100 of them over the HTTP fallback instead of WebSockets (only when asked).
+ * Env: BENCH_SECONDS (20 per side and round), BENCH_ROUNDS (3), BENCH_SCENARIOS (A,B,C; add F),
  * BENCH_REVISION_INTERVAL_MS (20000), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server).
  */
 
@@ -41,6 +42,8 @@ const config = {
   revisionIntervalMs: Number(process.env.BENCH_REVISION_INTERVAL_MS ?? 20_000),
 };
 const WARMUP_PHASES = 2;
+/** In scenario F, one client in this many uses the HTTP fallback: 100 of A's 500. */
+const FALLBACK_EVERY = 5;
 const USERS = 20;
 const PROBE = { everyMs: 250, pollMs: 20, timeoutMs: 30_000 };
 
@@ -188,6 +191,31 @@ async function runPageLoad(scenario: Scenario, data: Prepared, server: WikiServe
   }
 }
 
+/**
+ * Scenario F: A's load with one client in five over the HTTP fallback, typing continuously on the
+ * wiki server (the relay has no HTTP side); deliveries to HTTP clients against those to WebSocket ones.
+ */
+async function runFallback(scenario: Scenario, data: Prepared, server: WikiServer): Promise<void> {
+  const side = newSide("wiki server", server);
+  await connectClients(side, scenario.clients, data.fiches, data.cookies, new Map(), FALLBACK_EVERY);
+  const seconds = config.seconds;
+  await typeFor(side, scenario.rate, WARMUP_PHASES * 1000);
+  side.recording = true;
+  const cpuBefore = server.cpuSeconds();
+  await typeFor(side, scenario.rate, (seconds - WARMUP_PHASES) * 1000);
+  const cpu = (server.cpuSeconds() - cpuBefore) / (seconds - WARMUP_PHASES);
+  await waitForDeliveries([side]);
+  const overHttp = latencyFigures(side.latenciesByTransport.http);
+  const overSocket = latencyFigures(side.latenciesByTransport.websocket);
+  closeClients(side);
+  const row = (label: string, f: LatencyFigures) =>
+    console.log(`${label.padEnd(30)}${pad(ms(f.p50), 10)}${pad(ms(f.p99), 10)}${pad(ms(f.max), 10)}${pad(`${(f.count / (seconds - WARMUP_PHASES)).toFixed(0)}/s`, 11)}`);
+  console.log(`${"deliveries to".padEnd(30)}${pad("p50", 10)}${pad("p99", 10)}${pad("max", 10)}${pad("delivered", 11)}`);
+  row(`${scenario.clients - scenario.clients / FALLBACK_EVERY} WebSocket clients`, overSocket);
+  row(`${scenario.clients / FALLBACK_EVERY} HTTP fallback clients`, overHttp);
+  console.log(`p99 HTTP / WebSocket: ${(overHttp.p99 / overSocket.p99).toFixed(2)}x; server CPU ${(100 * cpu).toFixed(0)}% of one core`);
+}
+
 async function runScenario(scenario: Scenario, withPageLoad: boolean): Promise<void> {
   console.log(
     `\n-- scenario ${scenario.name}: ${scenario.clients} clients over ${scenario.fiches} fiches, ${scenario.rate} updates/s, ` +
@@ -208,10 +236,11 @@ async function runScenario(scenario: Scenario, withPageLoad: boolean): Promise<v
       secret: data.secret,
       env: { COLLAB_REVISION_INTERVAL_MS: String(config.revisionIntervalMs) },
     });
-    relay = await startRelay();
+    relay = scenario.name === "F" ? null : await startRelay();
     console.log(`server/index.ts (production) up in ${((performance.now() - booting) / 1000).toFixed(1)} s`);
     readOnly = openReadOnlyDb(data.dataDir);
-    await runTyping(scenario, data, server, relay, readOnly);
+    if (scenario.name === "F") return await runFallback(scenario, data, server);
+    await runTyping(scenario, data, server, relay!, readOnly);
     if (withPageLoad) {
       console.log(`\n-- scenario C: a reader loading fiche pages while scenario ${scenario.name} types (${config.seconds} s each, after 2 s of warm-up) --`);
       await runPageLoad(scenario, data, server);
@@ -241,4 +270,5 @@ export async function run(): Promise<void> {
     await runScenario(config.scenarios.has("A") ? a : { ...a, rounds: 1 }, config.scenarios.has("C"));
   }
   if (config.scenarios.has("B")) await runScenario(b, false);
+  if (config.scenarios.has("F")) await runScenario({ ...a, name: "F", rounds: 1 }, false);
 }

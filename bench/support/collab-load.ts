@@ -1,4 +1,4 @@
-import { SimClient, type SendLog } from "./sim-client";
+import { SimClient, type SendLog, type Transport } from "./sim-client";
 import type { BenchProcess } from "./wiki-server";
 
 /**
@@ -15,6 +15,8 @@ export type LoadSide = {
   clientFiches: number[];
   /** Latencies of the deliveries of updates typed while recording. */
   latencies: number[];
+  /** The same, by the transport of the client they were delivered to. */
+  latenciesByTransport: Record<Transport, number[]>;
   lastDeliveryAt: number;
   recording: boolean;
   /** Updates typed while recording. */
@@ -24,26 +26,33 @@ export type LoadSide = {
 };
 
 export function newSide(name: string, target: BenchProcess): LoadSide {
-  return { name, target, clients: [], clientFiches: [], latencies: [], lastDeliveryAt: 0, recording: false, typed: 0, cpuSeconds: 0 };
+  return { name, target, clients: [], clientFiches: [], latencies: [], latenciesByTransport: { websocket: [], http: [] }, lastDeliveryAt: 0, recording: false, typed: 0, cpuSeconds: 0 };
 }
 
-/** Connects `count` clients spread evenly over the fiches, 50 at a time, and waits for each to sync. */
+/**
+ * Connects `count` clients spread evenly over the fiches, 50 at a time, and waits for each to sync;
+ * one in `httpEvery` (if given) uses the HTTP fallback instead of a WebSocket.
+ */
 export async function connectClients(
   side: LoadSide,
   count: number,
   fiches: { id: number; seed: Uint8Array }[],
   cookies: (string | null)[],
   sent: SendLog,
+  httpEvery = 0,
 ): Promise<void> {
   for (let i = 0; i < count; i += 50) {
     const batch = Array.from({ length: Math.min(50, count - i) }, (_, k) => {
       const n = i + k;
       const fiche = fiches[n % fiches.length];
       side.clientFiches.push(fiche.id);
-      return new SimClient(side.target.socketUrl(fiche.id), cookies[n % cookies.length], fiche.seed, sent, (ms) => {
+      const transport: Transport = httpEvery > 0 && n % httpEvery === 0 ? "http" : "websocket";
+      const onLatency = (ms: number) => {
         side.latencies.push(ms);
+        side.latenciesByTransport[transport].push(ms);
         side.lastDeliveryAt = performance.now();
-      });
+      };
+      return new SimClient(side.target.socketUrl(fiche.id), cookies[n % cookies.length], fiche.seed, sent, onLatency, transport);
     });
     side.clients.push(...batch);
     await Promise.all(batch.map((c) => c.synced));

@@ -3,9 +3,11 @@ import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { HttpSocket } from "@/lib/collab/http-socket";
 import { bodyFragment } from "@/lib/fiche/document";
 
 const REMOTE = Symbol("remote");
+const OPEN = 1;
 
 /**
  * When each typed update was sent, keyed by `${clientID}:${clock}` of its first struct, and whether
@@ -13,15 +15,35 @@ const REMOTE = Symbol("remote");
  */
 export type SendLog = Map<string, { at: number; recorded: boolean }>;
 
+/** How a simulated client reaches the server: a WebSocket, or the HTTP fallback of networks that block them. */
+export type Transport = "websocket" | "http";
+
+/** The browser WebSocket interface, which both `ws` and HttpSocket offer. */
+type BrowserLikeSocket = {
+  binaryType: string;
+  readonly readyState: number;
+  send(data: Uint8Array): void;
+  close(): void;
+  addEventListener(type: string, listener: (event: { data?: ArrayBuffer; code?: number; reason?: string }) => void): void;
+};
+
+function openSocket(url: string, cookie: string | null, transport: Transport): BrowserLikeSocket {
+  const headers: Record<string, string> = cookie ? { cookie } : {};
+  const socket = transport === "http" ? new HttpSocket(url, undefined, { headers }) : new WebSocket(url, { headers });
+  socket.binaryType = "arraybuffer";
+  return socket as unknown as BrowserLikeSocket;
+}
+
 /**
- * A y-websocket client reduced to what the benchmark needs: raw ws + y-protocols, a Y.Doc that
+ * A y-websocket client reduced to what the benchmark needs: a socket + y-protocols, a Y.Doc that
  * applies what it receives, and a `type()` that inserts one character in the fiche's body.
  */
 export class SimClient {
   readonly doc = new Y.Doc();
-  readonly ws: WebSocket;
   readonly synced: Promise<void>;
+  private readonly socket: BrowserLikeSocket;
   private titreMarker = "";
+  private closing = false;
 
   constructor(
     url: string,
@@ -29,31 +51,36 @@ export class SimClient {
     seed: Uint8Array,
     private readonly sent: SendLog,
     private readonly onLatency: (ms: number) => void,
+    readonly transport: Transport = "websocket",
   ) {
     Y.applyUpdate(this.doc, seed, REMOTE);
-    this.ws = new WebSocket(url, { headers: cookie ? { cookie } : {} });
+    const socket = (this.socket = openSocket(url, cookie, transport));
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin === REMOTE || this.ws.readyState !== WebSocket.OPEN) return;
-      this.ws.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
+      if (origin === REMOTE || socket.readyState !== OPEN) return;
+      socket.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
     });
     this.synced = new Promise((resolve, reject) => {
-      this.ws.once("error", reject);
-      this.ws.once("close", (code, reason) => reject(new Error(`closed ${code} ${reason.toString()}`)));
-      this.ws.on("open", () => this.ws.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc))));
-      this.ws.on("message", (data: Buffer) => {
-        if (this.onMessage(data)) resolve();
+      socket.addEventListener("error", () => reject(new Error(`${transport} error`)));
+      socket.addEventListener("close", (event) => {
+        if (!this.closing) reject(new Error(`closed ${event.code} ${event.reason}`));
+      });
+      socket.addEventListener("open", () => socket.send(syncMessage((e) => syncProtocol.writeSyncStep1(e, this.doc))));
+      socket.addEventListener("message", (event) => {
+        if (this.onMessage(new Uint8Array(event.data!))) resolve();
       });
     });
+    // After sync, a failure is seen in the figures (missing deliveries), not as an unhandled rejection.
+    this.synced.catch(() => {});
   }
 
   /** Handles a server message; returns true when it is the sync step 2 answering ours. */
-  private onMessage(data: Buffer): boolean {
+  private onMessage(data: Uint8Array): boolean {
     const decoder = decoding.createDecoder(data);
     if (decoding.readVarUint(decoder) !== 0) return false;
     const syncType = decoding.readVarUint(decoder);
     if (syncType === syncProtocol.messageYjsSyncStep1) {
       const reply = syncMessage((e) => syncProtocol.writeSyncStep2(e, this.doc, decoding.readVarUint8Array(decoder)));
-      this.ws.send(reply);
+      this.socket.send(reply);
       return false;
     }
     const update = decoding.readVarUint8Array(decoder);
@@ -88,9 +115,8 @@ export class SimClient {
   }
 
   close(): void {
-    this.ws.removeAllListeners("close");
-    this.ws.on("error", () => {});
-    this.ws.close();
+    this.closing = true;
+    this.socket.close();
     this.doc.destroy();
   }
 }
