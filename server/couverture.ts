@@ -3,6 +3,7 @@ import { listCoverageFiches, listCoverageLieux, type CoverageFiche, type Coverag
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES, LIEU_PUBLICS_SPECIFIQUEMENT_ADRESSES, LIEU_SERVICES } from "@/lib/lieu/labels";
 import { PERSON_PUBLIC_TERMS, SERVICE_THEMES, type LieuPublic, type LieuService, type ThemeRef } from "@/lib/orientation/needs";
+import { countCommunes } from "@/lib/reprise/values";
 import { foldText } from "@/lib/slug";
 import { toCsv } from "./export/csv";
 
@@ -120,12 +121,26 @@ export function coverageSummary(lieux: CoverageLieu[], fiches: CoverageFiche[]):
   };
 }
 
-/** Both coverage tables and the summary, read from the database. */
-export function getCoverage(db: Db): { themeCommune: CoverageMatrix; publicService: CoverageMatrix; summary: CoverageSummary } {
+/** How far practices travel: take-ups declared, the fiches taken up, and the communes they were taken up in. */
+export type RepriseSummary = { reprises: number; fiches: number; communes: number };
+
+/** The « Nous l'avons reprise » figures of the published fiches. */
+export function repriseSummary(fiches: CoverageFiche[]): RepriseSummary {
+  const taken = fiches.filter((f) => f.repriseCommunes.length > 0);
+  return { reprises: taken.reduce((n, f) => n + f.repriseCommunes.length, 0), fiches: taken.length, communes: countCommunes(taken.flatMap((f) => f.repriseCommunes)) };
+}
+
+/** Both coverage tables and the summaries, read from the database. */
+export function getCoverage(db: Db): { themeCommune: CoverageMatrix; publicService: CoverageMatrix; summary: CoverageSummary; reprises: RepriseSummary } {
   const lieux = listCoverageLieux(db);
   const fiches = listCoverageFiches(db);
   const themes = listTermsByTaxonomy(db, "theme").map((t) => ({ slug: t.slug, label: t.label }));
-  return { themeCommune: themeCommuneMatrix(lieux, fiches, themes), publicService: publicServiceMatrix(lieux, fiches), summary: coverageSummary(lieux, fiches) };
+  return {
+    themeCommune: themeCommuneMatrix(lieux, fiches, themes),
+    publicService: publicServiceMatrix(lieux, fiches),
+    summary: coverageSummary(lieux, fiches),
+    reprises: repriseSummary(fiches),
+  };
 }
 
 // Excel reads a CSV as UTF-8 only when it starts with a byte order mark.

@@ -30,7 +30,7 @@ function Legend() {
 }
 
 export default function CouverturePage() {
-  const { themeCommune, publicService, summary } = getCoverage(getDb());
+  const { themeCommune, publicService, summary, reprises } = getCoverage(getDb());
   const byCommune = gaps(themeCommune);
   const byPublic = gaps(publicService);
   const themeLabels = new Map(themeCommune.columns.map((c) => [c.key, c.label]));
@@ -53,13 +53,22 @@ export default function CouverturePage() {
           {plural(summary.lieux, "lieu d'accueil", "lieux d'accueil")} ; pour {summary.lieuxSansTheme} d&apos;entre eux, l&apos;acteur
           n&apos;indique encore aucun thème.
         </li>
+        {reprises.reprises > 0 ? (
+          <li>
+            {plural(reprises.reprises, "reprise déclarée", "reprises déclarées")} par des acteurs, de{" "}
+            {plural(reprises.fiches, "pratique", "pratiques")}, dans {plural(reprises.communes, "commune", "communes")} :{" "}
+            <Link href="/fiches?reprise=oui">voir les pratiques reprises</Link>.
+          </li>
+        ) : (
+          <li>Aucun acteur n&apos;a encore déclaré avoir repris une pratique : « Nous l&apos;avons reprise », sur sa fiche, la fait compter ici.</li>
+        )}
       </ul>
 
       <section aria-labelledby="titre-communes">
         <h2 id="titre-communes">Par commune et par thème</h2>
         <p>
           {byCommune.empty} cases vides sur {byCommune.total}. Un lieu compte pour les thèmes de son acteur ; une fiche, pour sa
-          commune et celles de ses lieux.{" "}
+          commune, celles de ses lieux et celles où un acteur l&apos;a reprise.{" "}
           <a href="/couverture/themes-communes.csv" download>
             Télécharger ce tableau (CSV, une ligne par case)
           </a>

@@ -1,8 +1,9 @@
-import { BookOpen, Lightbulb, MapPin, Users, Handshake, type LucideIcon } from "lucide-react";
+import { BookOpen, Lightbulb, MapPin, Repeat, Users, Handshake, type LucideIcon } from "lucide-react";
 import type { FicheSummary } from "@/db/queries/fiche";
 import type { EtatAction } from "@/lib/fiche/document";
 import type { FicheType } from "@/lib/fiche/values";
 import { displayTitre, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+import { repriseCommunesLabel } from "@/lib/reprise/values";
 import { Card, CardMeta, CardTitle } from "@/components/ui/Card";
 import { Tag, Tags } from "@/components/ui/Tag";
 import { FicheBadges } from "./FicheBadges";
@@ -36,6 +37,12 @@ export function FicheCard({ fiche, headingLevel = 3 }: { fiche: FicheSummary; he
           <MapPin size={16} aria-hidden="true" />
           <span className="visually-hidden">Commune : </span>
           {fiche.commune}
+        </p>
+      )}
+      {fiche.repriseCommunes > 0 && (
+        <p className="card__fact">
+          <Repeat size={16} aria-hidden="true" />
+          {repriseCommunesLabel(fiche.repriseCommunes)}
         </p>
       )}
       {fiche.acteurs.length > 0 && (

@@ -93,6 +93,7 @@ export function FicheFilterForm({ filters, choices }: { filters: FicheFiltersInp
           { value: "non", label: "Sans les ébauches" },
         ]}
       />
+      <Select name="reprise" label="Pratiques reprises" value={filters.reprise} options={[{ value: "oui", label: "Seulement celles qu'un acteur a reprises" }]} />
       <div className="field field--checkbox">
         <input type="checkbox" id="filtre-suggeres" name="suggeres" value="non" defaultChecked={filters.suggeres === "non"} />
         <label htmlFor="filtre-suggeres">Thèmes confirmés seulement (sans les thèmes suggérés automatiquement)</label>

@@ -1,12 +1,15 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { acteurTheme, fiche, ficheLieu, ficheTerm, lieu, taxonomyTerm } from "../schema";
+import { acteurTheme, fiche, ficheLieu, ficheTerm, lieu, reprise, taxonomyTerm } from "../schema";
 
 /** What the coverage view needs of a lieu: where, what, for whom, and its acteur's themes. */
 export type CoverageLieu = { commune: string; services: string[]; publics: string[]; supports: string[]; themes: string[] };
 
-/** What the coverage view needs of a published fiche: its communes (its own and its lieux'), themes and publics. */
-export type CoverageFiche = { communes: string[]; themes: string[]; publics: string[] };
+/**
+ * What the coverage view needs of a published fiche: its communes (its own, its lieux' and those where
+ * acteurs took it up), themes and publics, and the communes of its take-ups alone.
+ */
+export type CoverageFiche = { communes: string[]; themes: string[]; publics: string[]; repriseCommunes: string[] };
 
 function group<K, V>(rows: { key: K; value: V }[]): Map<K, V[]> {
   const map = new Map<K, V[]>();
@@ -63,8 +66,12 @@ export function listCoverageFiches(db: Db): CoverageFiche[] {
       .where(inArray(ficheLieu.ficheId, ids))
       .all(),
   );
+  const repriseCommunes = group(
+    db.select({ key: reprise.ficheId, value: reprise.commune }).from(reprise).where(inArray(reprise.ficheId, ids)).all(),
+  );
   return fiches.map((f) => ({
-    communes: [...(f.commune?.trim() ? [f.commune.trim()] : []), ...(lieuCommunes.get(f.id) ?? [])],
+    communes: [...(f.commune?.trim() ? [f.commune.trim()] : []), ...(lieuCommunes.get(f.id) ?? []), ...(repriseCommunes.get(f.id) ?? [])],
+    repriseCommunes: repriseCommunes.get(f.id) ?? [],
     themes: themes.get(f.id) ?? [],
     publics: publics.get(f.id) ?? [],
   }));

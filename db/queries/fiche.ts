@@ -7,6 +7,7 @@ import {
   ficheLieu,
   ficheTerm,
   lieu,
+  reprise,
   taxonomyTerm,
   type Fiche,
 } from "../schema";
@@ -15,6 +16,7 @@ import { TAXONOMIES, type Taxonomy } from "@/lib/taxonomy/values";
 import type { Viewer } from "@/lib/policies/viewer";
 import type { FicheAccessFacts } from "@/lib/policies/fiche";
 import { fichesOfViewerWhere } from "./fiche-access";
+import { countRepriseCommunes } from "./reprise";
 
 /** What a list of fiches shows of each one. */
 export type FicheSummary = {
@@ -34,6 +36,8 @@ export type FicheSummary = {
   themes: { slug: string; label: string; suggested: boolean }[];
   /** Names of its acteurs, porteurs first, for the cards. */
   acteurs: string[];
+  /** In how many communes acteurs declared they took it up (« Nous l'avons reprise »). */
+  repriseCommunes: number;
 };
 
 export type TermRef = { id: number; slug: string; label: string };
@@ -60,6 +64,8 @@ export type FicheFilters = {
   sansSuggeres?: boolean;
   /** Only the stubs (true), or only the fiches that are not (false). */
   ebauche?: boolean;
+  /** "oui": only the fiches that at least one acteur declared it took up. */
+  reprise?: "oui";
   /** Defaults to "publiee". Drafts are those of the viewer: their own and those of their acteurs. */
   statut?: FicheStatut;
   page?: number;
@@ -106,11 +112,13 @@ export function withThemes(db: Db, rows: SummaryRow[]): FicheSummary[] {
         .orderBy(sql`${ficheActeur.role} <> 'porteur'`, asc(acteur.nom))
         .all()
     : [];
+  const repriseCommunes = countRepriseCommunes(db, ids);
   return rows.map(({ fields, ...row }) => ({
     ...row,
     extrait: typeof fields.extrait === "string" ? fields.extrait : "",
     themes: themes.filter((t) => t.ficheId === row.id).map(({ slug, label, suggested }) => ({ slug, label, suggested })),
     acteurs: acteurs.filter((a) => a.ficheId === row.id).map((a) => a.nom),
+    repriseCommunes: repriseCommunes.get(row.id) ?? 0,
   }));
 }
 
@@ -137,6 +145,7 @@ function filterConditions(filters: FicheFilters, viewer: Viewer | null): SQL | n
   if (filters.ebauche !== undefined) conditions.push(eq(fiche.ebauche, filters.ebauche));
   if (filters.public) conditions.push(hasTerm("public", filters.public));
   if (filters.etat) conditions.push(eq(fiche.etat, filters.etat));
+  if (filters.reprise === "oui") conditions.push(sql`exists (select 1 from ${reprise} where ${reprise.ficheId} = ${fiche.id})`);
   if (filters.commune) conditions.push(sql`lower(${fiche.commune}) = lower(${filters.commune.trim()})`);
   if (filters.acteur) {
     conditions.push(

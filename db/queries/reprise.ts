@@ -80,16 +80,26 @@ export function listRepriseActeurChoices(db: Db | Tx, acteurIds: number[] | "all
     .all();
 }
 
-/** The communes the wiki already names (lieux, fiches, take-ups), to suggest one spelling rather than a new one. */
+/**
+ * The communes the wiki already names (lieux, fiches, take-ups), to suggest one spelling rather than a
+ * new one: for each commune the most used spelling, a capitalised one on a tie.
+ */
 export function listKnownCommunes(db: Db | Tx): string[] {
-  const rows = [
-    ...db.selectDistinct({ commune: lieu.commune }).from(lieu).all(),
-    ...db.selectDistinct({ commune: fiche.commune }).from(fiche).all(),
-    ...db.selectDistinct({ commune: reprise.commune }).from(reprise).all(),
+  const names = [
+    ...db.select({ commune: lieu.commune }).from(lieu).all(),
+    ...db.select({ commune: fiche.commune }).from(fiche).all(),
+    ...db.select({ commune: reprise.commune }).from(reprise).all(),
   ]
     .map((r) => r.commune?.trim() ?? "")
+    .filter(Boolean);
+  const spellings = new Map<string, Map<string, number>>();
+  for (const name of names) {
+    const counts = spellings.get(communeKey(name)) ?? new Map<string, number>();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    spellings.set(communeKey(name), counts);
+  }
+  const capitalised = (name: string) => (name !== name.toLowerCase() ? 1 : 0);
+  return [...spellings.values()]
+    .map((counts) => [...counts].sort((a, b) => b[1] - a[1] || capitalised(b[0]) - capitalised(a[0]))[0][0])
     .sort((a, b) => a.localeCompare(b, "fr"));
-  const seen = new Map<string, string>();
-  for (const commune of rows) if (commune && !seen.has(communeKey(commune))) seen.set(communeKey(commune), commune);
-  return [...seen.values()];
 }

@@ -45,6 +45,7 @@ export const ficheFiltersSchema = z.object({
   // "non": a theme only counts where someone confirmed it, not where the classifier suggested it.
   suggeres: z.preprocess(first, z.literal("non").optional().catch(undefined)),
   ebauche: z.preprocess(first, z.enum(["oui", "non"]).optional().catch(undefined)),
+  reprise: z.preprocess(first, z.literal("oui").optional().catch(undefined)),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(10_000).optional().catch(undefined)),
 });
 export type FicheFiltersInput = z.infer<typeof ficheFiltersSchema>;
