@@ -239,8 +239,8 @@ async function runScenario(scenario: Scenario, withPageLoad: boolean): Promise<v
     relay = scenario.name === "F" ? null : await startRelay();
     console.log(`server/index.ts (production) up in ${((performance.now() - booting) / 1000).toFixed(1)} s`);
     readOnly = openReadOnlyDb(data.dataDir);
-    if (scenario.name === "F") return await runFallback(scenario, data, server);
-    await runTyping(scenario, data, server, relay!, readOnly);
+    if (!relay) return await runFallback(scenario, data, server);
+    await runTyping(scenario, data, server, relay, readOnly);
     if (withPageLoad) {
       console.log(`\n-- scenario C: a reader loading fiche pages while scenario ${scenario.name} types (${config.seconds} s each, after 2 s of warm-up) --`);
       await runPageLoad(scenario, data, server);
