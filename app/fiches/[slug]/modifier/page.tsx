@@ -6,6 +6,7 @@ import { getLinkedActeurs } from "@/db/queries/acteur-suggestion";
 import { getFicheBySlug } from "@/db/queries/fiche";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { FicheEditor } from "@/components/editor/FicheEditor";
+import { EditorDiscussionLoader } from "@/components/comment/EditorDiscussionLoader";
 import { GovernancePanel } from "@/components/fiche/GovernancePanel";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
@@ -63,6 +64,7 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
         terms={{ theme: termOptions("theme"), public: termOptions("public"), enjeu: termOptions("enjeu"), objectif: termOptions("objectif") }}
         initialActeurs={getLinkedActeurs(db, acteurIds)}
       />
+      <EditorDiscussionLoader ficheId={fiche.id} />
     </>
   );
 }
