@@ -32,6 +32,7 @@ const DOMAIN_STATUS: Record<string, number> = {
   acteur_not_found: 404,
   lieu_not_found: 404,
   token_not_found: 404,
+  rate_limited: 429,
 };
 
 /** The API's answer to a domain refusal: 422 for a field, 409 for a state the request cannot apply to. */
