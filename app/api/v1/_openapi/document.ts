@@ -8,6 +8,7 @@ import { SEARCH_FACETS, SEARCH_PAGE_MAX, SEARCH_QUERY_MAX } from "@/lib/search/p
 import { API_RATE_LIMITS } from "@/server/api/rate-limit";
 import { schemas } from "./schemas";
 import { commentPaths, commentSchemas } from "./comments";
+import { reprisePaths, repriseSchemas } from "./reprises";
 
 // The one description of the REST API: served at /api/v1/openapi.json and read by the /api page.
 // openapi.test.ts checks that every route handler under app/api/v1 has its path here.
@@ -250,9 +251,9 @@ export function openApiDocument(serverUrl: string) {
     },
     servers: [{ url: serverUrl }],
     tags: [{ name: "fiches" }, { name: "acteurs" }, { name: "lieux" }, { name: "taxonomies" }, { name: "search" }, { name: "meta" }],
-    paths: { ...paths, ...commentPaths },
+    paths: { ...paths, ...commentPaths, ...reprisePaths },
     components: {
-      schemas: { ...schemas, ...commentSchemas },
+      schemas: { ...schemas, ...commentSchemas, ...repriseSchemas },
       securitySchemes: { token: { type: "http", scheme: "bearer", description: "A personal API token, wsn_…, created on your account page." } },
       parameters: {
         page: { name: "page", in: "query", description: "Page number, from 1.", schema: { type: "integer", minimum: 1, default: 1 } },
