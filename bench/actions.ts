@@ -7,7 +7,7 @@ import { openDatabase } from "@/db/client";
 import { getViewerById } from "@/db/queries/viewer";
 import { createCatalogue, setCatalogueStatut } from "@/server/catalogue";
 import { addFicheToModule, addModule } from "@/server/catalogue-module";
-import { measure, printActionTable, timeAction, type ActionSample } from "./support/action-timing";
+import { measure, printActionTable, recordClicks, timeAction, type ActionSample } from "./support/action-timing";
 import { makeTempDir, removeTempDir, sleep } from "./support/processes";
 import { addUser, sessionCookie } from "./support/wiki-data";
 import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-server";
@@ -18,12 +18,16 @@ import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-serve
  * from the click to the answer of the action's POST, and to the page showing the outcome, in
  * Chromium launched as playwright.config.ts does, against the production entry point.
  * Target: POST p95 ≤ 300 ms. Also: the first (cold) and warm GET of /acteurs.
- * Env: BENCH_RUNS (measured runs per action, default 20), BENCH_WARMUP (unmeasured runs first, default 3).
+ * Env: BENCH_RUNS (measured runs per action, default 20), BENCH_WARMUP (unmeasured runs first, default 3),
+ * BENCH_ACTIONS (some of report, publish, hide, merge, catalogue; all by default).
  */
 
 const RUNS = Number(process.env.BENCH_RUNS || 20);
 const WARMUP = Number(process.env.BENCH_WARMUP || 3);
 const MODULES = 10;
+const GROUP_NAMES = ["report", "publish", "hide", "merge", "catalogue"];
+// To time some actions alone while looking into them, e.g. BENCH_ACTIONS=hide,catalogue.
+const GROUPS = new Set(process.env.BENCH_ACTIONS ? process.env.BENCH_ACTIONS.split(",") : GROUP_NAMES);
 
 type Plan = { hide: Fiche; publish: Fiche; mergeTarget: Fiche; mergeSources: Fiche[]; reports: Fiche[]; catalogueSlug: string; firstModule: string };
 type Fiche = { id: number; slug: string; titre: string; citers: number };
@@ -173,31 +177,38 @@ export async function run(): Promise<void> {
     // A flow whose button or message never comes fails the run instead of waiting forever.
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
+    await recordClicks(page);
     const act = flows(page, plan);
 
     const results: { name: string; samples: ActionSample[] }[] = [];
-    results.push({ name: "report (signalement)", samples: await measure(WARMUP, RUNS, act.report) });
-    const archive: ActionSample[] = [];
-    results.push({ name: "publish (republish)", samples: await measure(WARMUP, RUNS, async () => (archive.push(await act.archive()), act.publish())) });
-    results.push({ name: "  archive, before each", samples: archive.slice(WARMUP) });
-    const unhide: ActionSample[] = [];
-    results.push({ name: "hide (masquer)", samples: await measure(WARMUP, RUNS, async () => { const hidden = await act.hide(); unhide.push(await act.unhide()); return hidden; }) });
-    results.push({ name: "  unhide, after each", samples: unhide.slice(WARMUP) });
-    results.push({ name: "merge (fusionner)", samples: await measure(WARMUP, RUNS, act.merge) });
-    const added: ActionSample[] = [];
-    const movedModules: ActionSample[] = [];
-    const movedItems: ActionSample[] = [];
-    const duplicated = await measure(WARMUP, RUNS, async (i) => {
-      const copy = await act.duplicate();
-      added.push(await act.addModule(i));
-      movedModules.push(await act.reorderModule());
-      movedItems.push(await act.reorderItem());
-      return copy;
-    });
-    results.push({ name: "duplicate (catalogue)", samples: duplicated });
-    results.push({ name: "add module", samples: added.slice(WARMUP) });
-    results.push({ name: "reorder (module)", samples: movedModules.slice(WARMUP) });
-    results.push({ name: "reorder (item)", samples: movedItems.slice(WARMUP) });
+    if (GROUPS.has("report")) results.push({ name: "report (signalement)", samples: await measure(WARMUP, RUNS, act.report) });
+    if (GROUPS.has("publish")) {
+      const archive: ActionSample[] = [];
+      results.push({ name: "publish (republish)", samples: await measure(WARMUP, RUNS, async () => (archive.push(await act.archive()), act.publish())) });
+      results.push({ name: "  archive, before each", samples: archive.slice(WARMUP) });
+    }
+    if (GROUPS.has("hide")) {
+      const unhide: ActionSample[] = [];
+      results.push({ name: "hide (masquer)", samples: await measure(WARMUP, RUNS, async () => { const hidden = await act.hide(); unhide.push(await act.unhide()); return hidden; }) });
+      results.push({ name: "  unhide, after each", samples: unhide.slice(WARMUP) });
+    }
+    if (GROUPS.has("merge")) results.push({ name: "merge (fusionner)", samples: await measure(WARMUP, RUNS, act.merge) });
+    if (GROUPS.has("catalogue")) {
+      const added: ActionSample[] = [];
+      const movedModules: ActionSample[] = [];
+      const movedItems: ActionSample[] = [];
+      const duplicated = await measure(WARMUP, RUNS, async (i) => {
+        const copy = await act.duplicate();
+        added.push(await act.addModule(i));
+        movedModules.push(await act.reorderModule());
+        movedItems.push(await act.reorderItem());
+        return copy;
+      });
+      results.push({ name: "duplicate (catalogue)", samples: duplicated });
+      results.push({ name: "add module", samples: added.slice(WARMUP) });
+      results.push({ name: "reorder (module)", samples: movedModules.slice(WARMUP) });
+      results.push({ name: "reorder (item)", samples: movedItems.slice(WARMUP) });
+    }
     printActionTable(results);
     console.log(`\n${acteurs}`);
   } finally {

@@ -101,7 +101,8 @@ export async function startWikiServer(options: { dataDir: string; secret: string
   const built = hasProductionBuild();
   if (!built) console.log("No production build (.next/BUILD_ID): server/index.ts runs `next build` first, which takes several minutes…");
   else warnIfBuildIsStale();
-  const port = await freePort();
+  // On a shared machine each engineer's benchmarks keep to the port they were given.
+  const port = Number(process.env.BENCH_PORT) || (await freePort());
   const logFile = path.join(options.dataDir, "server.log");
   const log = fs.openSync(logFile, "a");
   const env: NodeJS.ProcessEnv = {
