@@ -52,13 +52,16 @@ export function readAckStateVector(decoder: decoding.Decoder): Map<number, numbe
 }
 
 /**
- * Whether everything this replica wrote itself is stored by the server, given the state vector of
- * the latest acknowledgement. Usage in the editor:
+ * Whether everything this replica holds is stored by the server, given the state vector of the
+ * latest acknowledgement. Every client id counts, not only this replica's: edits restored from the
+ * device after a reload carry the id of the page that typed them. Peers' edits reached us through
+ * the server, which stores before it broadcasts, so they never hold this back. Usage in the editor:
  *
  *   provider.messageHandlers[MESSAGE_ACK] = (_encoder, decoder) => {
  *     setSaved(isLocalStateStored(doc, readAckStateVector(decoder)));
  *   };
  */
 export function isLocalStateStored(doc: Y.Doc, storedStateVector: Map<number, number>): boolean {
-  return (storedStateVector.get(doc.clientID) ?? 0) >= Y.getState(doc.store, doc.clientID);
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) if ((storedStateVector.get(client) ?? 0) < clock) return false;
+  return true;
 }

@@ -63,4 +63,13 @@ describe("collab protocol", () => {
     doc.getText("titre").insert(3, "!");
     expect(isLocalStateStored(doc, stored)).toBe(false);
   });
+
+  it("counts edits restored from the device, written under another client id, as not stored until the server has them", () => {
+    const before = new Y.Doc();
+    before.getText("titre").insert(0, "Tapé hors ligne");
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(before));
+    expect(isLocalStateStored(reloaded, new Map())).toBe(false);
+    expect(isLocalStateStored(reloaded, Y.decodeStateVector(Y.encodeStateVector(before)))).toBe(true);
+  });
 });

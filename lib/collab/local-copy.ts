@@ -1,0 +1,114 @@
+import { clearDocument, IndexeddbPersistence } from "y-indexeddb";
+import type * as Y from "yjs";
+
+/**
+ * A fiche's document kept on this device (IndexedDB, through y-indexeddb): while the person asked
+ * for it (« Garder cette fiche sur cet appareil »), and always while edits wait to be sent, so that
+ * they survive a reload or a closed browser and merge when the connection returns. Never on a
+ * computer declared shared at sign-in. Browser-only; the keys below are shared with
+ * lib/offline/local-data.ts, which clears everything at sign-out.
+ */
+
+/** Set to "1" at sign-in on a shared computer: nothing is kept on the device then. */
+export const SHARED_DEVICE_KEY = "wiki:appareil-partage";
+/** JSON array of the IndexedDB database names written, so that they can be cleared where `indexedDB.databases()` is missing. */
+export const LOCAL_DOCUMENTS_KEY = "wiki:documents-locaux";
+/** JSON array of the ids of the fiches the person chose to keep on this device. */
+const KEPT_FICHES_KEY = "wiki:fiches-gardees";
+
+export function localCopyName(ficheId: number): string {
+  return `fiche-${ficheId}`;
+}
+
+function readIds(key: string): string[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(key) ?? "[]");
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeIds(key: string, ids: readonly string[]): void {
+  if (ids.length === 0) localStorage.removeItem(key);
+  else localStorage.setItem(key, JSON.stringify([...new Set(ids)]));
+}
+
+/** Whether this device may keep documents: not a shared computer, and a browser with IndexedDB. */
+export function canKeepLocally(): boolean {
+  return typeof indexedDB !== "undefined" && typeof localStorage !== "undefined" && localStorage.getItem(SHARED_DEVICE_KEY) !== "1";
+}
+
+export class LocalCopy {
+  private persistence: IndexeddbPersistence | null = null;
+  private readonly name: string;
+
+  constructor(
+    ficheId: number,
+    private readonly doc: Y.Doc,
+  ) {
+    this.name = localCopyName(ficheId);
+  }
+
+  /** Whether the person chose to keep this fiche on this device. */
+  get kept(): boolean {
+    return canKeepLocally() && readIds(KEPT_FICHES_KEY).includes(this.name);
+  }
+
+  /** Whether a copy is being written now. */
+  get active(): boolean {
+    return this.persistence !== null;
+  }
+
+  /**
+   * Loads the copy kept on this device, if any, into the document (its edits merge with the page's
+   * state), and keeps writing it. Resolves with whether there was one.
+   */
+  async restore(): Promise<boolean> {
+    if (!canKeepLocally() || !readIds(LOCAL_DOCUMENTS_KEY).includes(this.name)) return false;
+    await this.open().whenSynced;
+    return true;
+  }
+
+  /** Starts writing the document on this device (edits wait to be sent, or the person keeps it). */
+  keepWhilePending(): void {
+    if (canKeepLocally()) this.open();
+  }
+
+  /** Keeps the fiche on this device from now on, or stops (the copy goes once nothing waits to be sent). */
+  setKept(kept: boolean, pending: boolean): void {
+    if (!canKeepLocally()) return;
+    const ids = readIds(KEPT_FICHES_KEY).filter((id) => id !== this.name);
+    writeIds(KEPT_FICHES_KEY, kept ? [...ids, this.name] : ids);
+    if (kept) this.open();
+    else if (!pending) void this.drop();
+  }
+
+  /** The server has stored everything: the copy goes unless the person keeps the fiche. */
+  allStored(): void {
+    if (this.persistence && !this.kept) void this.drop();
+  }
+
+  /** Stops writing, keeping what is written (the page is closing or the fiche changes). */
+  close(): void {
+    void this.persistence?.destroy();
+    this.persistence = null;
+  }
+
+  private open(): IndexeddbPersistence {
+    if (!this.persistence) {
+      writeIds(LOCAL_DOCUMENTS_KEY, [...readIds(LOCAL_DOCUMENTS_KEY), this.name]);
+      this.persistence = new IndexeddbPersistence(this.name, this.doc);
+    }
+    return this.persistence;
+  }
+
+  private async drop(): Promise<void> {
+    const persistence = this.persistence;
+    this.persistence = null;
+    // Not clearData(): it does not wait for the deletion it starts.
+    await persistence?.destroy();
+    await clearDocument(this.name);
+    writeIds(LOCAL_DOCUMENTS_KEY, readIds(LOCAL_DOCUMENTS_KEY).filter((id) => id !== this.name));
+  }
+}
