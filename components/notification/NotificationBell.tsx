@@ -1,5 +1,6 @@
 "use client";
 
+import { Bell } from "lucide-react";
 import { useState } from "react";
 import { NavLink } from "@/components/layout/NavLink";
 import { bellLabel } from "@/lib/notification/poll";
@@ -14,10 +15,7 @@ export function NotificationBell() {
   );
   return (
     <NavLink href="/notifications">
-      <span aria-hidden="true" className="notification-bell__icon">
-        🔔
-      </span>{" "}
-      {bellLabel(unread)}
+      <Bell size={16} aria-hidden="true" /> {bellLabel(unread)}
     </NavLink>
   );
 }
