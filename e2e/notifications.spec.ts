@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createPublishedPratique, expect, expectNoSeriousA11yViolations, newUserData, signUp, test } from "./fixtures";
+import { createPublishedPratique, createUserWithCli, expect, expectNoSeriousA11yViolations, newUserData, signInAs, signUp, test } from "./fixtures";
 
 const bell = (page: Page, name: string) => page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name, exact: true });
 
@@ -82,4 +82,63 @@ test("preferences: the digest's frequency, immediate mails, and a personal feed 
   await expect(address).not.toHaveValue(new RegExp(`${first}$`));
   expect((await page.request.get(first)).status()).toBe(404);
   expect((await page.request.get(new URL(await address.inputValue()).pathname)).status()).toBe(200);
+});
+
+test("a reply is mailed at once: without SMTP an admin reads it in the outbox, and its unsubscribe link turns the mails off", async ({ page: alice, browser }) => {
+  const [aliceData, bobData, adminData] = [newUserData("alice"), newUserData("bob"), newUserData("admin")];
+  const titre = `Permanence du samedi ${aliceData.name}`;
+  await signUp(alice, aliceData);
+  const slug = await createPublishedPratique(alice, titre);
+  await alice.goto(`/fiches/${slug}`);
+  await alice.getByLabel("Votre message").fill("Qui a déjà essayé une permanence le samedi ?");
+  await alice.getByRole("button", { name: "Publier le message" }).click();
+  await expect(alice.getByText("Qui a déjà essayé une permanence le samedi ?")).toBeVisible();
+
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  await signUp(bob, bobData);
+  await bob.goto(`/fiches/${slug}`);
+  await bob.getByText("Répondre", { exact: true }).click();
+  await bob.getByLabel("Votre réponse").fill("Nous, depuis un an : venez voir.");
+  await bob.getByRole("button", { name: "Publier la réponse" }).click();
+  await expect(bob.getByText("Nous, depuis un an : venez voir.")).toBeVisible();
+  await bobContext.close();
+
+  createUserWithCli(adminData, "admin");
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAs(admin, adminData);
+  const subject = `${bobData.name} a répondu dans une discussion sur « ${titre} ».`;
+  const row = admin.getByRole("row").filter({ hasText: aliceData.email }).filter({ hasText: subject });
+  // The sender marks it within its next pass (every 15 s).
+  await expect(async () => {
+    await admin.goto("/admin/courriels");
+    await expect(row).toContainText("Non envoyé (SMTP non configuré)", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expectNoSeriousA11yViolations(admin);
+  // The text is behind a disclosure, shown on demand.
+  await expect(row.locator("pre")).toBeHidden();
+  await row.locator("summary", { hasText: subject }).click();
+  await expect(row.locator("pre")).toBeVisible();
+  const text = await row.locator("pre").innerText();
+  expect(text).toContain(`/fiches/${slug}#commentaire-`);
+  expect(text).toContain("/compte/notifications");
+  const unsubscribe = /(\/desabonnement\?t=\S+)/.exec(text)![1];
+  await adminContext.close();
+
+  // Opened from the mail by anyone: only the button unsubscribes.
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  await reader.goto(unsubscribe);
+  await expect(reader.getByRole("heading", { level: 1, name: "Se désabonner des courriels" })).toBeVisible();
+  await expectNoSeriousA11yViolations(reader);
+  await alice.goto("/compte/notifications");
+  await expect(alice.getByRole("radio", { name: "Chaque jour (vers 7 h)" })).toBeChecked();
+  await reader.getByRole("button", { name: "Me désabonner" }).click();
+  await expect(reader.getByRole("heading", { level: 1, name: "Vous êtes désabonné" })).toBeVisible();
+  await readerContext.close();
+
+  await alice.reload();
+  await expect(alice.getByRole("radio", { name: "Jamais" })).toBeChecked();
+  await expect(alice.getByRole("checkbox", { name: /M'écrire aussitôt/ })).not.toBeChecked();
 });
