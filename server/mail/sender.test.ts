@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { getTestDb } from "@/db/testing";
 import { buildUser } from "@/db/factories";
 import { mailOutbox } from "@/db/schema";
 import { queueMail } from "./outbox";
-import { keepMailsUnsent, MAX_ATTEMPTS, retryDelayMs, sendDueMails, type MailTransport } from "./sender";
+import { keepMailsUnsent, MAX_ATTEMPTS, retryDelayMs, sendDueMails, startMailSender, type MailTransport } from "./sender";
 import { readUnsubscribeToken } from "./unsubscribe-token";
 
 const db = getTestDb();
@@ -47,9 +46,9 @@ describe("sending through a real SMTP server", () => {
   it("delivers the queued mail with its subject, text and one-click unsubscribe headers", async () => {
     const person = buildUser();
     queueMail(db, { to: person.email, subject: "Léa vous a mentionné sur « Café numérique »", text: "Bonjour,\n\nLéa vous a mentionné.", unsubscribe: { userId: person.id } });
-    const transport = nodemailer.createTransport(`smtp://127.0.0.1:${port}`);
-
-    expect(await sendDueMails(db, transport, FROM)).toBeGreaterThanOrEqual(1);
+    // The server's own sender: its first pass runs at start, and stopping waits for it.
+    const stop = startMailSender(db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM });
+    await stop();
 
     const message = received.find((m) => m.to.includes(person.email))!;
     expect(message.from).toBe("wiki@exemple.fr");
@@ -90,11 +89,19 @@ describe("sendDueMails", () => {
     expect([1, 2, 3, 10, 11, 20].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 512 * 60_000, 12 * 60 * 60 * 1000, 12 * 60 * 60 * 1000]);
   });
 
-  it("without SMTP, keeps waiting mails in the outbox as non_configure", () => {
+  it("without SMTP, keeps waiting mails in the outbox as non_configure, and says so once at start", async () => {
     const person = buildUser();
     queueMail(db, { to: person.email, subject: "Résumé", text: "…", unsubscribe: { userId: person.id } });
-    keepMailsUnsent(db);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      await startMailSender(db, { smtpUrl: null, from: FROM })();
+      expect(warn.mock.calls).toEqual([["SMTP_URL absent : les courriels restent dans la boîte d'envoi (/admin/courriels)."]]);
+    } finally {
+      warn.mockRestore();
+    }
     expect(mailTo(person.email).statut).toBe("non_configure");
+    queueMail(db, { to: `autre-${person.email}`, subject: "Résumé", text: "…", unsubscribe: { userId: person.id } });
+    expect(keepMailsUnsent(db)).toBe(1);
   });
 });
 
