@@ -136,9 +136,23 @@ test("a reply is mailed at once: without SMTP an admin reads it in the outbox, a
   await expect(alice.getByRole("radio", { name: "Chaque jour (vers 7 h)" })).toBeChecked();
   await reader.getByRole("button", { name: "Me désabonner" }).click();
   await expect(reader.getByRole("heading", { level: 1, name: "Vous êtes désabonné" })).toBeVisible();
+  // What a mail client's one-click button sends (RFC 8058), with the same token: it holds, again.
+  const oneClick = await reader.request.post(unsubscribe.replace("/desabonnement?", "/desabonnement/un-clic?"), { form: { "List-Unsubscribe": "One-Click" } });
+  expect([oneClick.status(), await oneClick.text()]).toEqual([200, "Désabonnement enregistré."]);
   await readerContext.close();
 
   await alice.reload();
   await expect(alice.getByRole("radio", { name: "Jamais" })).toBeChecked();
   await expect(alice.getByRole("checkbox", { name: /M'écrire aussitôt/ })).not.toBeChecked();
+});
+
+test("a forged unsubscribe link changes nothing and says so in French; the one-click address refuses GET", async ({ page }) => {
+  const forged = `u1.zzzzzzzz.${"A".repeat(43)}`;
+  await page.goto(`/desabonnement?t=${forged}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Ce lien de désabonnement n'est pas valide ou a expiré.");
+  await expect(page.getByRole("button", { name: "Me désabonner" })).toHaveCount(0);
+  const post = await page.request.post(`/desabonnement/un-clic?t=${forged}`, { form: { "List-Unsubscribe": "One-Click" } });
+  expect([post.status(), await post.text()]).toEqual([400, "Lien de désabonnement invalide ou expiré."]);
+  // A link scanner following the header's address unsubscribes nobody.
+  expect((await page.request.get(`/desabonnement/un-clic?t=${forged}`)).status()).toBe(405);
 });
