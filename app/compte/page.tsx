@@ -63,6 +63,9 @@ export default async function AccountPage() {
         <p>
           <Link href="/compte/suivis">Les fiches, acteurs, thèmes et catalogues que je suis</Link>
         </p>
+        <p>
+          <Link href="/compte/notifications">Mes notifications : courriels, résumé et flux personnel</Link>
+        </p>
       </section>
       {me.passwordHash && (
         <section aria-labelledby="titre-mot-de-passe">
