@@ -59,6 +59,11 @@ test("a member declares that their acteur took up a pratique: it shows on the fi
   await expect(card.getByText("Reprise dans 1 commune")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
+  await page.goto("/couverture");
+  await expect(page.getByText(/\d+ reprises? déclarées? par des acteurs/)).toBeVisible();
+  await page.getByRole("link", { name: "voir les pratiques reprises" }).click();
+  await expect(page.getByRole("link", { name: titre })).toBeVisible();
+
   await page.goto(`/fiches/${slug}`);
   await page.getByRole("button", { name: `Retirer la reprise de ${acteur}` }).click();
   await expect(page.getByRole("region", { name: "Ils l'ont reprise" }).getByRole("status")).toHaveText("La reprise a été retirée.");
@@ -101,4 +106,17 @@ test("a visitor is told how to sign in; a person follows a fiche, then unfollows
 
   await page.goto(`/fiches/${slug}`);
   await expect(page.getByRole("button", { name: "Suivre cette fiche" })).toHaveAttribute("aria-pressed", "false");
+});
+
+test("a person follows a theme from its page and finds it among their follows", async ({ page }) => {
+  await signUp(page, newUserData("curieux"));
+  await page.goto("/themes/sante");
+  const follow = page.getByRole("button", { name: "Suivre ce thème" });
+  await follow.click();
+  await expect(follow).toHaveAttribute("aria-pressed", "true");
+  await expectNoSeriousA11yViolations(page);
+  await page.goto("/compte/suivis");
+  await expect(page.getByRole("region", { name: "Thèmes" }).getByRole("link", { name: "Santé" })).toBeVisible();
+  await page.goto("/couverture");
+  await expectNoSeriousA11yViolations(page);
 });
