@@ -100,34 +100,61 @@ function sendDigestOf(db: Db, userId: number, now: Date): boolean {
   );
 }
 
+/** The people with notifications not mailed yet: the only ones a digest may be due to. */
+function listWaitingUserIds(db: Db): number[] {
+  return db
+    .selectDistinct({ userId: notification.userId })
+    .from(notification)
+    .where(isNull(notification.mailedAt))
+    .all()
+    .map((r) => r.userId);
+}
+
+function trySendDigestOf(db: Db, userId: number, now: Date): boolean {
+  try {
+    return sendDigestOf(db, userId, now);
+  } catch (error) {
+    console.error(`Résumé des notifications de l'utilisateur ${userId} :`, error);
+    return false;
+  }
+}
+
 /**
  * Queues the digests that are due at `now`. Safe to run at any time and any number of times: what a
  * digest covered is marked in the transaction that queues it, so a restart neither repeats nor loses one.
  */
 export function runDigests(db: Db, now = new Date()): number {
-  const waiting = db.selectDistinct({ userId: notification.userId }).from(notification).where(isNull(notification.mailedAt)).all();
-  let queued = 0;
-  for (const { userId } of waiting) {
-    try {
-      if (sendDigestOf(db, userId, now)) queued++;
-    } catch (error) {
-      console.error(`Résumé des notifications de l'utilisateur ${userId} :`, error);
-    }
-  }
-  return queued;
+  return listWaitingUserIds(db).filter((userId) => trySendDigestOf(db, userId, now)).length;
 }
 
-/** Runs the digests now and every `intervalMs` (ten minutes) in this process; returns the stop function. */
+/**
+ * Runs the digests now and every `intervalMs` (ten minutes) in this process, one person at a time
+ * with a turn of the event loop between them: a thousand digests must not stall the editors' socket.
+ * Returns the stop function.
+ */
 export function startDigestScheduler(db: Db, intervalMs = 10 * 60_000): () => void {
-  const tick = () => {
+  let stopped = false;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
     try {
-      runDigests(db);
+      for (const userId of listWaitingUserIds(db)) {
+        if (stopped) break;
+        trySendDigestOf(db, userId, new Date());
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     } catch (error) {
       console.error("Résumés des notifications :", error);
+    } finally {
+      running = false;
     }
   };
-  tick();
-  const timer = setInterval(tick, intervalMs);
+  void tick();
+  const timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }

@@ -131,26 +131,35 @@ function planEvent(db: Conn, event: WikiEvent): Plan | null {
   return { groups: [{ userIds, notice }] };
 }
 
-function alreadyNotified(db: Conn, userId: number, dedupeKey: string, now: Date): boolean {
+// Bounds the bound parameters of one statement (SQLite allows 32766) however many follow a target.
+const CHUNK = 500;
+const chunks = <T>(items: T[]) => Array.from({ length: Math.ceil(items.length / CHUNK) }, (_, i) => items.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Those among `userIds` who already heard of `dedupeKey` in the 24 hours before `now`: one query per chunk, not per person. */
+function alreadyNotified(db: Conn, userIds: number[], dedupeKey: string, now: Date): Set<number> {
   const since = new Date(now.getTime() - DEDUPE_WINDOW_MS);
-  return (
-    db
-      .select({ id: notification.id })
-      .from(notification)
-      .where(and(eq(notification.userId, userId), eq(notification.dedupeKey, dedupeKey), gt(notification.createdAt, since)))
-      .get() !== undefined
+  return new Set(
+    chunks(userIds).flatMap((chunk) =>
+      db
+        .selectDistinct({ userId: notification.userId })
+        .from(notification)
+        .where(and(inArray(notification.userId, chunk), eq(notification.dedupeKey, dedupeKey), gt(notification.createdAt, since)))
+        .all()
+        .map((r) => r.userId),
+    ),
   );
 }
 
 /** The enabled accounts among `ids`, with their mail address and whether they want mentions and replies by mail. */
 function recipients(db: Conn, ids: number[]) {
-  if (ids.length === 0) return new Map<number, { email: string; mailMentions: boolean }>();
-  const rows = db
-    .select({ id: user.id, email: user.email, mailMentions: notificationSetting.mailMentions })
-    .from(user)
-    .leftJoin(notificationSetting, eq(notificationSetting.userId, user.id))
-    .where(and(inArray(user.id, ids), eq(user.disabled, false)))
-    .all();
+  const rows = chunks(ids).flatMap((chunk) =>
+    db
+      .select({ id: user.id, email: user.email, mailMentions: notificationSetting.mailMentions })
+      .from(user)
+      .leftJoin(notificationSetting, eq(notificationSetting.userId, user.id))
+      .where(and(inArray(user.id, chunk), eq(user.disabled, false)))
+      .all(),
+  );
   return new Map(rows.map((r) => [r.id, { email: r.email, mailMentions: r.mailMentions ?? true }]));
 }
 
@@ -158,18 +167,19 @@ function deliver(db: Conn, event: WikiEvent, plan: Plan, now: Date): void {
   const excluded = new Set<number>([...(event.actorId === null ? [] : [event.actorId]), ...(event.kind === "fiche_modifiee" ? (event.authorIds ?? []) : [])]);
   const people = recipients(db, [...new Set(plan.groups.flatMap((g) => g.userIds))]);
   for (const { userIds, notice } of plan.groups) {
-    for (const userId of userIds) {
-      const person = people.get(userId);
-      if (excluded.has(userId) || !person) continue;
-      excluded.add(userId);
-      if (alreadyNotified(db, userId, notice.dedupeKey, now)) continue;
-      const mailNow = IMMEDIATE_KINDS.includes(notice.kind) && person.mailMentions;
+    const audience = [...new Set(userIds)].filter((id) => people.has(id) && !excluded.has(id));
+    audience.forEach((id) => excluded.add(id));
+    const heard = alreadyNotified(db, audience, notice.dedupeKey, now);
+    const rows = audience
+      .filter((userId) => !heard.has(userId))
+      .map((userId) => ({ userId, mailNow: IMMEDIATE_KINDS.includes(notice.kind) && people.get(userId)!.mailMentions }));
+    for (const chunk of chunks(rows)) {
       db.insert(notification)
-        .values({ userId, kind: notice.kind, actorId: event.actorId, message: notice.message, url: notice.url, dedupeKey: notice.dedupeKey, createdAt: now, mailedAt: mailNow ? now : null })
+        .values(chunk.map(({ userId, mailNow }) => ({ userId, kind: notice.kind, actorId: event.actorId, message: notice.message, url: notice.url, dedupeKey: notice.dedupeKey, createdAt: now, mailedAt: mailNow ? now : null })))
         .run();
-      if (mailNow) {
-        queueMail(db, { to: person.email, subject: notice.message, text: `Bonjour,\n\n${notice.message}\n\n${publicUrl()}${notice.url}\n`, unsubscribe: { userId } }, now);
-      }
+    }
+    for (const { userId } of rows.filter((r) => r.mailNow)) {
+      queueMail(db, { to: people.get(userId)!.email, subject: notice.message, text: `Bonjour,\n\n${notice.message}\n\n${publicUrl()}${notice.url}\n`, unsubscribe: { userId } }, now);
     }
   }
   if (plan.visitorMail) {
