@@ -1,20 +1,17 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { memo, useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
-import { textValue, type FormState } from "@/lib/form-state";
+import { textValue } from "@/lib/form-state";
 import { TextArea, TextField } from "@/components/ui/Field";
+import { sameItemRow, type EditorItem, type ItemRowProps } from "./item-row-props";
 
-/** An item as the editor shows it; `slug` is null when the fiche is unavailable to the editor. */
-export type EditorItem = { id: number; titre: string; slug: string | null; note: string; duree: string };
+export type { EditorItem, ItemRowHandlers } from "./item-row-props";
 
-type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
-type DragHandler = (event: React.DragEvent<HTMLElement>) => void;
-
-function ItemNoteForm({ item, action }: { item: EditorItem; action: FormAction }) {
+function ItemNoteForm({ item, action }: { item: EditorItem; action: ItemRowProps["updateAction"] }) {
   const [state, formAction] = useActionState(action, null);
   const values = state && !state.ok ? state.values : { note: item.note, duree: item.duree };
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -35,56 +32,36 @@ function ItemNoteForm({ item, action }: { item: EditorItem; action: FormAction }
 }
 
 /** One fiche of a module in the editor: its handle, its note, and the keyboard ways to move or remove it. */
-export function CatalogueItemRow({
-  item,
-  first,
-  last,
-  modules,
-  hintClass,
-  updateAction,
-  onStep,
-  onMoveTo,
-  onRemove,
-  onDragStart,
-  onDragEnd,
-  onDragOver,
-  onDrop,
-}: {
-  item: EditorItem;
-  first: boolean;
-  last: boolean;
-  /** The other modules, where "Déplacer vers le module" may send it. */
-  modules: { id: number; titre: string }[];
-  hintClass: string;
-  updateAction: FormAction;
-  onStep: (direction: -1 | 1) => void;
-  /** Moves it to the end of that module; null when no module was chosen. */
-  onMoveTo: (moduleId: number | null) => void;
-  onRemove: () => Promise<void>;
-  onDragStart: DragHandler;
-  onDragEnd: DragHandler;
-  onDragOver: DragHandler;
-  onDrop: DragHandler;
-}) {
+export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId, first, last, modules, hintClass, updateAction, handlers }: ItemRowProps) {
   const [target, setTarget] = useState("");
+  // The note's form is built when it is opened: 200 closed forms cost the editor's first render.
+  const [editing, setEditing] = useState(false);
   const id = `item-${item.id}`;
   return (
-    <li className={`catalogue-item${hintClass}`} onDragOver={onDragOver} onDrop={onDrop}>
+    <li className={`catalogue-item${hintClass}`} onDragOver={(event) => handlers.dragOver(item, moduleId, event)} onDrop={(event) => handlers.drop(item, moduleId, event)}>
       <div className="catalogue-item__header">
-        <span className="drag-handle" draggable aria-hidden="true" title="Glisser pour déplacer la fiche" onDragStart={onDragStart} onDragEnd={onDragEnd}>
+        <span
+          className="drag-handle"
+          draggable
+          aria-hidden="true"
+          title="Glisser pour déplacer la fiche"
+          onDragStart={(event) => handlers.dragStart(item, event)}
+          onDragEnd={handlers.dragEnd}
+        >
           ⠿
         </span>
-        <h4 className="catalogue-item__titre">{item.slug ? <Link href={`/fiches/${item.slug}`}>{item.titre}</Link> : item.titre}</h4>
+        {/* No prefetch: a catalogue's 200 links would each fetch a fiche the trainer is not opening. */}
+        <h4 className="catalogue-item__titre">{item.slug ? <Link href={`/fiches/${item.slug}`} prefetch={false}>{item.titre}</Link> : item.titre}</h4>
       </div>
       {!item.slug && <p className="muted">Cette fiche est en brouillon ou a été retirée par la modération : elle n&apos;apparaît pas aux lecteurs.</p>}
       {(item.duree || item.note) && (
         <p className="muted pre-line">{[item.duree ? `Durée : ${item.duree}` : null, item.note ? `Note : ${item.note}` : null].filter(Boolean).join(" · ")}</p>
       )}
       <div className="actions catalogue-move">
-        <button type="button" id={`${id}-up`} className="button--secondary" aria-disabled={first} onClick={() => onStep(-1)}>
+        <button type="button" id={`${id}-up`} className="button--secondary" aria-disabled={first} onClick={() => handlers.step(item, -1)}>
           <span aria-hidden="true">↑</span> Monter<span className="visually-hidden"> {item.titre}</span>
         </button>
-        <button type="button" id={`${id}-down`} className="button--secondary" aria-disabled={last} onClick={() => onStep(1)}>
+        <button type="button" id={`${id}-down`} className="button--secondary" aria-disabled={last} onClick={() => handlers.step(item, 1)}>
           <span aria-hidden="true">↓</span> Descendre<span className="visually-hidden"> {item.titre}</span>
         </button>
         {modules.length > 0 && (
@@ -100,23 +77,23 @@ export function CatalogueItemRow({
                 </option>
               ))}
             </select>
-            <button type="button" className="button--secondary" onClick={() => onMoveTo(target ? Number(target) : null)} aria-disabled={target === ""}>
+            <button type="button" className="button--secondary" onClick={() => handlers.moveTo(item, target ? Number(target) : null)} aria-disabled={target === ""}>
               Déplacer<span className="visually-hidden"> {item.titre}</span>
             </button>
           </span>
         )}
       </div>
-      <details className="catalogue-item__details">
+      <details className="catalogue-item__details" onToggle={(event) => setEditing(event.currentTarget.open)}>
         <summary>
           Modifier la note et la durée<span className="visually-hidden"> de {item.titre}</span>
         </summary>
-        <ItemNoteForm item={item} action={updateAction} />
+        {editing && <ItemNoteForm item={item} action={updateAction} />}
       </details>
-      <form action={onRemove} className="catalogue-item__remove">
+      <form action={() => handlers.remove(item, moduleId)} className="catalogue-item__remove">
         <ConfirmSubmit question={`Retirer « ${item.titre} » du catalogue ? Votre note sur cette fiche sera perdue.`} confirm="Oui, retirer la fiche">
           Retirer<span className="visually-hidden"> {item.titre}</span>
         </ConfirmSubmit>
       </form>
     </li>
   );
-}
+}, sameItemRow);

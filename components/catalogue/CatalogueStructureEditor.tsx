@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useOptimistic, useRef, useState, useTransition } from "react";
+import { useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { dropPosition, moveItemLocally, moveModuleLocally, stepTarget } from "@/lib/catalogue/reorder";
 import type { FormState } from "@/lib/form-state";
-import { CatalogueItemRow, type EditorItem } from "./CatalogueItemRow";
+import { CatalogueItemRow, type EditorItem, type ItemRowHandlers } from "./CatalogueItemRow";
 import { CatalogueModuleTools } from "./CatalogueModuleTools";
 
 export type EditorModule = { id: number; titre: string; description: string; items: EditorItem[] };
@@ -159,6 +159,41 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
     if (row) event.dataTransfer.setDragImage(row, 16, 16);
   };
 
+  // The rows are memoised (see CatalogueItemRow): they get one handlers object for good, which calls
+  // this render's functions, so that a move re-renders the rows it changed and not every other one.
+  const latest = useRef({ stepItem, moveItemTo, removeItem, dropItem, shown });
+  useLayoutEffect(() => {
+    latest.current = { stepItem, moveItemTo, removeItem, dropItem, shown };
+  });
+  const rowHandlers = useMemo<ItemRowHandlers>(
+    () => ({
+      step: (item, direction) => latest.current.stepItem(item, direction),
+      moveTo: (item, moduleId) => {
+        const target = moduleId === null ? undefined : latest.current.shown.find((other) => other.id === moduleId);
+        if (target) void latest.current.moveItemTo(item, target.id, target.items.length, `item-${item.id}-target`);
+        else setStatus({ ok: false, message: `Choisissez d'abord le module où déplacer « ${item.titre} ».` });
+      },
+      remove: (item, moduleId) => latest.current.removeItem(item, moduleId),
+      dragStart: (item, event) => startDrag("item", item.id, item.titre)(event),
+      dragEnd: endDrag,
+      dragOver: (item, moduleId, event) => {
+        if (dragging.current?.kind !== "item") return;
+        event.preventDefault();
+        event.stopPropagation();
+        const before = isBefore(event);
+        setHint((h) => (h?.kind === "item" && h.targetId === item.id && h.before === before ? h : { kind: "item", moduleId, targetId: item.id, before }));
+      },
+      drop: (item, moduleId, event) => {
+        if (dragging.current?.kind !== "item") return;
+        event.preventDefault();
+        event.stopPropagation();
+        latest.current.dropItem(moduleId, item.id, isBefore(event));
+      },
+    }),
+    [],
+  );
+  const otherModules = useMemo(() => new Map(shown.map((module) => [module.id, shown.filter((other) => other.id !== module.id).map((other) => ({ id: other.id, titre: other.titre }))])), [shown]);
+
   const hintClass = (kind: DropHint["kind"], targetId: number | null, moduleId?: number) =>
     hint && hint.kind === kind && hint.targetId === targetId && (hint.kind === "module" || hint.moduleId === moduleId) ? (hint.before ? " is-drop-before" : " is-drop-after") : "";
 
@@ -228,33 +263,13 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
                     <CatalogueItemRow
                       key={item.id}
                       item={item}
+                      moduleId={module.id}
                       first={m === 0 && i === 0}
                       last={m === shown.length - 1 && i === module.items.length - 1}
-                      modules={shown.filter((other) => other.id !== module.id).map((other) => ({ id: other.id, titre: other.titre }))}
+                      modules={otherModules.get(module.id)!}
                       hintClass={hintClass("item", item.id, module.id)}
                       updateAction={actions.updateItem}
-                      onStep={(direction) => stepItem(item, direction)}
-                      onMoveTo={(moduleId) => {
-                        const target = moduleId === null ? undefined : shown.find((other) => other.id === moduleId);
-                        if (target) void moveItemTo(item, target.id, target.items.length, `item-${item.id}-target`);
-                        else setStatus({ ok: false, message: `Choisissez d'abord le module où déplacer « ${item.titre} ».` });
-                      }}
-                      onRemove={() => removeItem(item, module.id)}
-                      onDragStart={startDrag("item", item.id, item.titre)}
-                      onDragEnd={endDrag}
-                      onDragOver={(event) => {
-                        if (dragging.current?.kind !== "item") return;
-                        event.preventDefault();
-                        event.stopPropagation();
-                        const before = isBefore(event);
-                        setHint((h) => (h?.kind === "item" && h.targetId === item.id && h.before === before ? h : { kind: "item", moduleId: module.id, targetId: item.id, before }));
-                      }}
-                      onDrop={(event) => {
-                        if (dragging.current?.kind !== "item") return;
-                        event.preventDefault();
-                        event.stopPropagation();
-                        dropItem(module.id, item.id, isBefore(event));
-                      }}
+                      handlers={rowHandlers}
                     />
                   ))}
                 </ol>
