@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { getCatalogueAccessFacts } from "@/db/queries/catalogue";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
@@ -92,4 +92,10 @@ export function setFollow(db: Db, viewer: Viewer | null, input: FollowInput): vo
     throw new DomainError("follow_target_not_found", "Ce contenu n'existe pas ou plus.", undefined, `No ${input.targetType} ${input.targetId} to follow.`);
   }
   followTarget(db, viewer.id, input.targetType, input.targetId);
+}
+
+/** Moves the follows of one target onto another (fiches merged): who followed either follows the result once. */
+export function moveFollows(db: Db | Tx, targetType: FollowTarget, fromId: number, toId: number): void {
+  db.run(sql`update or ignore ${follow} set target_id = ${toId} where target_type = ${targetType} and target_id = ${fromId}`);
+  removeFollowsOfTarget(db, targetType, fromId);
 }

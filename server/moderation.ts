@@ -8,6 +8,8 @@ import { DomainError } from "./errors";
 import { setFicheStatut } from "./fiche";
 import { refreshFichesCitingFiche } from "./fiche-links";
 import { indexFiche } from "./search";
+import { moveFollows } from "./follow";
+import { moveReprises } from "./reprise";
 
 /**
  * Moderators' decisions on a fiche: hide it from the public, archive it, merge a duplicate into
@@ -104,6 +106,8 @@ export function mergeFiches(db: Db, viewer: Viewer | null, input: { sourceId: nu
       const now = new Date();
       db.update(fiche).set({ redirectToId: target.id, updatedAt: now }).where(eq(fiche.redirectToId, source.id)).run();
       const merged = db.update(fiche).set({ redirectToId: target.id, statut: "archivee", updatedAt: now }).where(eq(fiche.id, source.id)).returning().get();
+      moveReprises(db, source.id, target.id);
+      moveFollows(db, "fiche", source.id, target.id);
       afterChange(db, source.id);
       // Links to the fiches just moved onto the target now show the target too.
       refreshFichesCitingFiche(db, target.id);

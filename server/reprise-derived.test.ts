@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildActeur } from "@/db/factories";
+import { buildActeur, buildUser } from "@/db/factories";
 import { listFiches } from "@/db/queries/fiche";
-import { listKnownCommunes } from "@/db/queries/reprise";
+import { listKnownCommunes, listReprisesOfFiche } from "@/db/queries/reprise";
+import { getViewerById } from "@/db/queries/viewer";
 import { reprise } from "@/db/schema";
 import { getTestDb } from "@/db/testing";
 import { getCoverage } from "./couverture";
 import { insertFiche } from "./fiche";
+import { followTarget, listFollowerIds } from "./follow";
+import { mergeFiches } from "./moderation";
 
 // Everything derived from take-ups is read from the reprise rows: these tests write the rows
 // straight, and read the fiche list, the cards' figure and the coverage back.
@@ -13,8 +16,8 @@ import { insertFiche } from "./fiche";
 let n = 0;
 const buildPratique = () => insertFiche(getTestDb(), { type: "pratique", titre: `Permanence ${++n}`, createdBy: null, statut: "publiee" });
 
-function declare(ficheId: number, commune: string) {
-  getTestDb().insert(reprise).values({ ficheId, acteurId: buildActeur().id, commune, depuis: "2023-01" }).run();
+function declare(ficheId: number, commune: string, acteurId = buildActeur().id) {
+  getTestDb().insert(reprise).values({ ficheId, acteurId, commune, depuis: "2023-01" }).run();
 }
 
 describe("what take-ups feed", () => {
@@ -50,5 +53,23 @@ describe("what take-ups feed", () => {
     declare(buildPratique().id, "Saint-Loubès");
     declare(buildPratique().id, "saint loubes");
     expect(listKnownCommunes(db).filter((c) => c.toLowerCase().startsWith("saint-loub") || c.toLowerCase().startsWith("saint loub"))).toEqual(["Saint-Loubès"]);
+  });
+
+  it("moves take-ups and follows of a merged fiche onto the fiche it was merged into", () => {
+    const db = getTestDb();
+    const [source, target] = [buildPratique(), buildPratique()];
+    const both = buildActeur().id;
+    declare(source.id, "Source-ville", both);
+    declare(target.id, "Cible-ville", both);
+    declare(source.id, "Eysines");
+    const [reader, fan] = [buildUser(), buildUser()];
+    followTarget(db, reader.id, "fiche", source.id);
+    followTarget(db, reader.id, "fiche", target.id);
+    followTarget(db, fan.id, "fiche", source.id);
+    mergeFiches(db, getViewerById(db, buildUser({ role: "moderateur" }).id), { sourceId: source.id, targetId: target.id });
+    expect(listReprisesOfFiche(db, source.id)).toEqual([]);
+    expect(listReprisesOfFiche(db, target.id).map((r) => r.commune).sort()).toEqual(["Cible-ville", "Eysines"]);
+    expect(listFollowerIds(db, "fiche", source.id)).toEqual([]);
+    expect(listFollowerIds(db, "fiche", target.id).sort()).toEqual([reader.id, fan.id].sort());
   });
 });

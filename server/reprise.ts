@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { getReprise } from "@/db/queries/reprise";
 import { acteur, fiche, reprise, type Reprise } from "@/db/schema";
@@ -88,4 +88,13 @@ export function withdrawReprise(db: Db, actor: Actor, input: { ficheId: number; 
       throw new DomainError("reprise_not_found", "Cet acteur n'a pas déclaré reprendre cette fiche.", undefined, "No such take-up.");
     }
   }, IMMEDIATE);
+}
+
+/**
+ * Moves the take-ups of a merged fiche onto the fiche it was merged into. An acteur that declared
+ * both keeps its declaration of the target, the one readers now see.
+ */
+export function moveReprises(db: Db, fromFicheId: number, toFicheId: number): void {
+  db.run(sql`update or ignore ${reprise} set fiche_id = ${toFicheId} where fiche_id = ${fromFicheId}`);
+  db.delete(reprise).where(eq(reprise.ficheId, fromFicheId)).run();
 }
