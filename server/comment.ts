@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { getViewerById } from "@/db/queries/viewer";
 import { comment, type Comment } from "@/db/schema";
-import { decodeAnchor } from "@/lib/comment/anchor";
+import { parseAnchorText } from "@/lib/comment/anchor-text";
 import { mentionedIds } from "@/lib/comment/format";
 import type { EditCommentInput, PostCommentInput, ReplyCommentInput, VisitorQuestionInput } from "@/lib/comment/schema";
 import { canReadFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
@@ -87,7 +87,7 @@ function insertComment(db: Db, values: typeof comment.$inferInsert): Comment {
 export function postComment(db: Db, viewer: Viewer | null, input: PostCommentInput): Comment {
   const facts = requireFicheFacts(db, viewer, input.ficheId);
   if (!viewer || !canComment(viewer, facts)) throw refuseComment(viewer);
-  if (input.anchor !== undefined && !decodeAnchor(input.anchor)) {
+  if (input.anchor !== undefined && !parseAnchorText(input.anchor)) {
     throw new DomainError("invalid_anchor", "Ce passage ne peut pas être commenté : sélectionnez-le à nouveau dans le texte.", undefined, "The anchor is not a pair of Yjs relative positions.");
   }
   takeMemberComment(viewer.id);

@@ -1,10 +1,8 @@
 import * as Y from "yjs";
+import { MAX_POSITION_BYTES, parseAnchorText } from "./anchor-text";
 
 /** A passage of a fiche's body, as two Yjs relative positions: they follow the text through co-editing. */
 export type CommentAnchor = { start: Y.RelativePosition; end: Y.RelativePosition };
-
-// An encoded relative position is a few dozen bytes; a longer one is not ours.
-const MAX_POSITION_BYTES = 128;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -13,7 +11,6 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || text.length % 4 !== 0) return null;
   const binary = atob(text);
   if (binary.length > MAX_POSITION_BYTES) return null;
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -26,17 +23,9 @@ export function encodeAnchor(anchor: CommentAnchor): string {
 
 /** The positions of a stored anchor; null for anything that is not one (so that a forged anchor is refused, not trusted). */
 export function decodeAnchor(text: string): CommentAnchor | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (!parsed || typeof parsed !== "object") return null;
-  const { start, end } = parsed as Record<string, unknown>;
-  if (typeof start !== "string" || typeof end !== "string") return null;
-  const startBytes = fromBase64(start);
-  const endBytes = fromBase64(end);
+  const parsed = parseAnchorText(text);
+  const startBytes = parsed && fromBase64(parsed.start);
+  const endBytes = parsed && fromBase64(parsed.end);
   if (!startBytes || !endBytes) return null;
   try {
     return { start: Y.decodeRelativePosition(startBytes), end: Y.decodeRelativePosition(endBytes) };
