@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_HEADER } from "@/lib/offline/sw-policy";
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// next-auth's session cookie, as server/session.ts reads it.
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -11,6 +14,8 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "img-src 'self' blob: data: https:",
     "font-src 'self'",
     "connect-src 'self' ws: wss:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -58,6 +63,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // Tells the service worker not to keep this page for offline reading: it may name the person.
+  if (request.cookies.getAll().some((cookie) => SESSION_COOKIE.test(cookie.name))) response.headers.set(SESSION_HEADER, "1");
   return response;
 }
 

@@ -1,0 +1,110 @@
+import type { Strategy } from "./sw-policy";
+
+// The DOM types this project compiles against lack the worker's events: only what is used here.
+type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
+type FetchEvent = ExtendableEvent & { request: Request; respondWith(response: Promise<Response>): void };
+type MessageEventLike = ExtendableEvent & { data: unknown; ports: readonly MessagePort[] };
+
+export interface WorkerScope {
+  location: { origin: string };
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  addEventListener(type: "install" | "activate", listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: "fetch", listener: (event: FetchEvent) => void): void;
+  addEventListener(type: "message", listener: (event: MessageEventLike) => void): void;
+}
+
+export interface WorkerPolicy {
+  chooseStrategy(url: string, method: string, mode: string, origin: string): Strategy;
+  isStorablePage(status: number, type: string, sessionHeader: string | null): boolean;
+}
+
+export interface WorkerSettings {
+  version: string;
+  offlineUrl: string;
+  sessionHeader: string;
+  maxPages: number;
+}
+
+/**
+ * The service worker itself. app/sw.js/route.ts sends its source text to the browser, so it must
+ * stay self-contained: everything it uses arrives through its parameters or is a worker global.
+ */
+export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, settings: WorkerSettings): void {
+  const shellCache = `wiki-shell-${settings.version}`;
+  const staticCache = `wiki-static-${settings.version}`;
+  const pagesCache = `wiki-pages-${settings.version}`;
+  const currentCaches = [shellCache, staticCache, pagesCache];
+
+  async function precacheShell(): Promise<void> {
+    // Without credentials: the offline page is shown to whoever is offline, so it must name nobody.
+    const response = await fetch(settings.offlineUrl, { credentials: "omit", cache: "no-store" });
+    if (!response.ok) throw new Error(`Offline page: HTTP ${response.status}`);
+    const html = await response.clone().text();
+    await (await caches.open(shellCache)).put(settings.offlineUrl, response);
+    const assets = new Set(html.match(/\/_next\/static\/[^"'\s<>)\\]+/g) ?? []);
+    const statics = await caches.open(staticCache);
+    // One by one: a stray match in the page's text must not stop the worker from installing.
+    await Promise.all([...assets].map((asset) => statics.add(asset).catch(() => undefined)));
+  }
+
+  async function deleteCaches(keep: string[]): Promise<void> {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => !keep.includes(name)).map((name) => caches.delete(name)));
+  }
+
+  async function storePage(key: string, response: Response): Promise<void> {
+    const cache = await caches.open(pagesCache);
+    await cache.put(key, response);
+    // Oldest first: put() moves a page read again to the end.
+    const keys = await cache.keys();
+    await Promise.all(keys.slice(0, Math.max(0, keys.length - settings.maxPages)).map((request) => cache.delete(request)));
+  }
+
+  async function cacheFirst(event: FetchEvent): Promise<Response> {
+    const cached = await caches.match(event.request, { cacheName: staticCache });
+    if (cached) return cached;
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") {
+      const copy = response.clone();
+      event.waitUntil(caches.open(staticCache).then((cache) => cache.put(event.request, copy)));
+    }
+    return response;
+  }
+
+  async function networkFirst(event: FetchEvent, keepForOffline: boolean): Promise<Response> {
+    const key = new URL(event.request.url).pathname;
+    try {
+      const response = await fetch(event.request);
+      if (keepForOffline && policy.isStorablePage(response.status, response.type, response.headers.get(settings.sessionHeader))) {
+        event.waitUntil(storePage(key, response.clone()));
+      }
+      return response;
+    } catch {
+      const page = keepForOffline ? await caches.match(key, { cacheName: pagesCache }) : undefined;
+      return page ?? (await caches.match(settings.offlineUrl, { cacheName: shellCache })) ?? Response.error();
+    }
+  }
+
+  scope.addEventListener("install", (event) => {
+    event.waitUntil(precacheShell().then(() => scope.skipWaiting()));
+  });
+
+  scope.addEventListener("activate", (event) => {
+    event.waitUntil(deleteCaches(currentCaches).then(() => scope.clients.claim()));
+  });
+
+  scope.addEventListener("fetch", (event) => {
+    const { request } = event;
+    const strategy = policy.chooseStrategy(request.url, request.method, request.mode, scope.location.origin);
+    if (strategy === "static") event.respondWith(cacheFirst(event));
+    else if (strategy !== "network") event.respondWith(networkFirst(event, strategy === "fiche"));
+  });
+
+  // Sign-out asks for this (lib/offline/local-data.ts), and waits for the answer on the given port.
+  scope.addEventListener("message", (event) => {
+    const data = event.data as { type?: unknown } | null;
+    if (data?.type !== "clear-caches") return;
+    event.waitUntil(deleteCaches([]).then(() => event.ports[0]?.postMessage("cleared")));
+  });
+}
