@@ -10,6 +10,9 @@ import { getContentLicence } from "@/server/licence";
 import { getCurrentViewer } from "@/server/session";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { SiteFooter } from "@/components/layout/SiteFooter";
+import { IdleSignOut } from "@/components/pwa/IdleSignOut";
+import { ServiceWorkerRegistration } from "@/components/pwa/ServiceWorkerRegistration";
+import { idleSignOutMinutes } from "@/lib/offline/idle";
 
 export const metadata: Metadata = {
   title: { default: "Wiki de la Solidarité numérique", template: "%s · Wiki de la Solidarité numérique" },
@@ -35,6 +38,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {children}
         </main>
         <SiteFooter licence={licence} />
+        <ServiceWorkerRegistration />
+        {viewer && <IdleSignOut minutes={idleSignOutMinutes(process.env.IDLE_SIGNOUT_MINUTES)} />}
       </body>
     </html>
   );

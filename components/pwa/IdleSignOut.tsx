@@ -1,0 +1,93 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { idleStage } from "@/lib/offline/idle";
+import { isSharedDevice } from "@/lib/offline/local-data";
+import { signOutClearingLocalData } from "./sign-out";
+
+const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"] as const;
+
+/**
+ * On a shared computer, signs the person out and clears this device after `minutes` without
+ * interaction, with a warning one minute before that a press on « Rester connecté » dismisses.
+ */
+export function IdleSignOut({ minutes }: { minutes: number }) {
+  const [warning, setWarning] = useState(false);
+  const lastActivity = useRef(0);
+  const warned = useRef(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const stay = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const textId = useId();
+
+  useEffect(() => {
+    if (!isSharedDevice()) return;
+    const limitMs = minutes * 60_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    lastActivity.current = Date.now();
+
+    const check = () => {
+      const next = idleStage(Date.now() - lastActivity.current, limitMs);
+      if (next.stage === "expired") {
+        void signOutClearingLocalData();
+        return;
+      }
+      if ((next.stage === "warning") !== warned.current) {
+        warned.current = next.stage === "warning";
+        setWarning(warned.current);
+      }
+      timer = setTimeout(check, next.checkInMs);
+    };
+    // While the warning shows, only « Rester connecté » counts: a stray scroll must not hide it unread.
+    const onActivity = () => {
+      if (!warned.current) lastActivity.current = Date.now();
+    };
+    for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { passive: true, capture: true });
+    check();
+    return () => {
+      clearTimeout(timer);
+      for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onActivity, { capture: true });
+    };
+  }, [minutes]);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!warning || !element) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    element.showModal();
+    stay.current?.focus();
+    return () => {
+      element.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [warning]);
+
+  function onStay() {
+    warned.current = false;
+    lastActivity.current = Date.now();
+    setWarning(false);
+  }
+
+  if (!warning) return null;
+  return (
+    <dialog
+      ref={dialog}
+      role="alertdialog"
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={textId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onStay();
+      }}
+    >
+      <h2 id={titleId} className="dialog__title">
+        Toujours là ?
+      </h2>
+      <p id={textId}>Vous allez être déconnecté dans 1 minute faute d&apos;activité.</p>
+      <button ref={stay} type="button" className="button" onClick={onStay}>
+        Rester connecté
+      </button>
+    </dialog>
+  );
+}
