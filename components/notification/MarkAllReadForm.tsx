@@ -1,13 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { markAllMyNotificationsRead } from "@/app/notifications/actions";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { NOTIFICATIONS_CHANGED_EVENT } from "@/lib/notification/poll";
 
 /** « Tout marquer comme lu », with its outcome announced. */
 export function MarkAllReadForm() {
   const [state, action] = useActionState(markAllMyNotificationsRead, null);
+  useEffect(() => {
+    if (state?.ok) window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED_EVENT));
+  }, [state]);
   return (
     <form action={action} className="notification-actions">
       <SubmitButton pendingLabel="Marquage…">Tout marquer comme lu</SubmitButton>

@@ -1,9 +1,12 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { NOTIFICATION_POLL_MS, NOTIFICATION_POLL_PATH, type NotificationPoll } from "@/lib/notification/poll";
+import { NOTIFICATIONS_CHANGED_EVENT, NOTIFICATION_POLL_MS, NOTIFICATION_POLL_PATH, type NotificationPoll } from "@/lib/notification/poll";
 
-/** Asks the server for news now, every NOTIFICATION_POLL_MS while the tab is visible, and when the window regains focus. */
+/**
+ * Asks the server for news now, every NOTIFICATION_POLL_MS while the tab is visible, when the window
+ * regains focus, and when this page changed what is read (NOTIFICATIONS_CHANGED_EVENT).
+ */
 export function useNotificationPoll(query: () => string, onPoll: (poll: NotificationPoll) => void): void {
   const latest = useRef({ query, onPoll });
   useEffect(() => {
@@ -23,10 +26,12 @@ export function useNotificationPoll(query: () => string, onPoll: (poll: Notifica
     void poll();
     const timer = setInterval(poll, NOTIFICATION_POLL_MS);
     window.addEventListener("focus", poll);
+    window.addEventListener(NOTIFICATIONS_CHANGED_EVENT, poll);
     return () => {
       cancelled = true;
       clearInterval(timer);
       window.removeEventListener("focus", poll);
+      window.removeEventListener(NOTIFICATIONS_CHANGED_EVENT, poll);
     };
   }, []);
 }

@@ -2,6 +2,8 @@
 export type NotificationPoll = { unread: number; nouvelles: { id: number; message: string }[] };
 
 export const NOTIFICATION_POLL_PATH = "/notifications/nouvelles";
+/** Dispatched on window once notifications are marked read, so that the header's count follows at once. */
+export const NOTIFICATIONS_CHANGED_EVENT = "wiki:notifications-lues";
 /** Often enough for news to feel live, rarely enough to cost nothing: the page also asks when it regains focus. */
 export const NOTIFICATION_POLL_MS = 45_000;
 
