@@ -66,6 +66,10 @@ test("two people discuss a passage while a third edits the text before it: the h
     await sideA.getByRole("button", { name: "Publier le message" }).click();
     await expect(sideA.getByRole("article", { name: `Discussion de ${alice.user.name}` })).toContainText("« samedi matin »");
     await expect(passage(a)).toHaveText("samedi matin");
+    // The caret in the passage points out its thread in the list.
+    await selectInBody(a, "matin");
+    await a.keyboard.press("ArrowLeft");
+    await expect(sideA.getByRole("article", { name: `Discussion de ${alice.user.name}` })).toHaveAttribute("aria-current", "true");
 
     // Carol, in the editor at the same time, writes before the passage.
     const c = carol.page;

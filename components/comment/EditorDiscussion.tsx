@@ -6,7 +6,7 @@ import { loadDiscussionAction, postCommentAction } from "@/app/fiches/[slug]/com
 import type { Discussion } from "@/server/comment-discussion";
 import { CommentComposer } from "./CommentComposer";
 import { ThreadList } from "./ThreadList";
-import { anchorOfSelection, attachPassageHighlight, passageHighlightPlugin, type AnchoredThread } from "@/lib/comment/passage-highlight";
+import { anchorOfSelection, attachPassageHighlight, passageHighlightPlugin, passageOf, type AnchoredThread } from "@/lib/comment/passage-highlight";
 import styles from "./comment.module.css";
 
 // Tiptap puts the editor on its root element; the body editor is another engineer's, and loads on
@@ -33,6 +33,9 @@ export function EditorDiscussion({ ficheId }: { ficheId: number }) {
   const [hasSelection, setHasSelection] = useState(false);
   const [draft, setDraft] = useState<{ anchor: string; citation: string } | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The thread whose passage holds the caret: outlined in the list, its passage marked more strongly.
+  const [active, setActive] = useState<number | null>(null);
+  const activeRef = useRef<number | null>(null);
   const anchored = useRef<AnchoredThread[]>([]);
   const highlight = useRef<{ redraw: () => void } | null>(null);
   const names = useMemo(() => new Map(discussion?.mentionNames ?? []), [discussion]);
@@ -49,10 +52,24 @@ export function EditorDiscussion({ ficheId }: { ficheId: number }) {
     if (!editor) return;
     const attached = attachPassageHighlight(
       editor,
-      passageHighlightPlugin(() => anchored.current, styles.passage, styles.passageActive, () => null),
+      passageHighlightPlugin(() => anchored.current, styles.passage, styles.passageActive, () => activeRef.current),
     );
     highlight.current = attached;
-    const onSelection = () => setHasSelection(!editor.state.selection.empty);
+    const onSelection = () => {
+      const { from, empty } = editor.state.selection;
+      setHasSelection(!empty);
+      const range = (t: AnchoredThread) => passageOf(editor, t.anchor);
+      const current = anchored.current.find((t) => {
+        const r = range(t);
+        return r !== null && r.from <= from && from <= r.to;
+      });
+      const id = current?.id ?? null;
+      if (id === activeRef.current) return;
+      activeRef.current = id;
+      setActive(id);
+      // Not from inside the dispatch that reported the selection.
+      queueMicrotask(attached.redraw);
+    };
     editor.on("selectionUpdate", onSelection);
     return () => {
       editor.off("selectionUpdate", onSelection);
@@ -112,7 +129,7 @@ export function EditorDiscussion({ ficheId }: { ficheId: number }) {
       )}
       {!hasSelection && !draft && discussion?.threads.length === 0 && <p className="muted">Aucune discussion pour l&apos;instant.</p>}
       {discussion && discussion.threads.length > 0 && (
-        <ThreadList threads={discussion.threads} names={names} canComment={discussion.canComment} canReport={discussion.canReport} headingLevel={3} onChanged={() => void reload()} />
+        <ThreadList threads={discussion.threads} names={names} canComment={discussion.canComment} canReport={discussion.canReport} headingLevel={3} activeId={active} onChanged={() => void reload()} />
       )}
     </section>
   );

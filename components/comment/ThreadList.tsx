@@ -36,7 +36,9 @@ export function ThreadList({ threads, names, canComment, canReport, headingLevel
     <ol className={styles.threads}>
       {threads.map((thread) => (
         <li key={thread.id}>
-          <article id={`commentaire-${thread.id}`} aria-labelledby={`commentaire-${thread.id}-titre`} className={`${styles.thread} ${activeId === thread.id ? styles.threadActive : ""}`}>
+          <article id={`commentaire-${thread.id}`} aria-labelledby={`commentaire-${thread.id}-titre`} className={`${styles.thread} ${activeId === thread.id ? styles.threadActive : ""}`}
+            aria-current={activeId === thread.id ? "true" : undefined}
+          >
             <Heading id={`commentaire-${thread.id}-titre`} className="visually-hidden">
               Discussion de {thread.authorName}
               {thread.resolvedAt ? " (résolue)" : ""}
