@@ -6,7 +6,7 @@ import { getViewerById } from "@/db/queries/viewer";
 import { listCommentsToModerate, listFicheThreads } from "@/db/queries/comment";
 import { listOpenSignalements } from "@/db/queries/signalement";
 import { buildUser } from "@/db/factories";
-import { signalement } from "@/db/schema";
+import { notification, signalement } from "@/db/schema";
 import { anchorInText, encodeAnchor } from "@/lib/comment/anchor";
 import type { Role } from "@/lib/roles";
 import type { Viewer } from "@/lib/policies/viewer";
@@ -44,6 +44,14 @@ describe("threads on a fiche", () => {
     expect(thread.replies.map((r) => [r.id, r.authorName, r.body])).toEqual([[reply.id, bob.name, "De 9 h à 12 h."]]);
     expect(isFollowing(db, alice.id, "fil", opening.id)).toBe(true);
     expect(isFollowing(db, bob.id, "fil", opening.id)).toBe(true);
+ 
+    // The thread's author hears of the reply; a mentioned person of the mention; a forged mention reaches nobody.
+    const carol = viewer();
+    replyToThread(db, bob, { threadId: opening.id, body: `Voir avec @[Carol](${carol.id}) et @[Fantôme](99999)` });
+    const kindsOf = (userId: number) => db.select({ kind: notification.kind }).from(notification).where(eq(notification.userId, userId)).all().map((n) => n.kind);
+    expect(kindsOf(alice.id)).toContain("reponse");
+    expect(kindsOf(carol.id)).toEqual(["mention"]);
+    expect(db.select().from(notification).where(eq(notification.userId, 99999)).all()).toEqual([]);
   });
 
   it("refuses visitors, forged anchors, and replies to a reply", () => {
