@@ -19,6 +19,9 @@ export function WikiLinkSuggestions({ editor, store }: { editor: Editor; store: 
   const activeId = state && state.items.length > 0 ? `${LIST_ID}-${state.active}` : null;
 
   useEffect(() => {
+    // useEditor destroys an instance whose component has not run its effects 1 ms after rendering
+    // it (a busy main thread); this effect may then run with it, whose view throws once destroyed.
+    if (editor.isDestroyed) return;
     const dom = editor.view.dom;
     if (state) dom.setAttribute("aria-controls", LIST_ID);
     else dom.removeAttribute("aria-controls");
