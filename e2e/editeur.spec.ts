@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
 import type { BrowserContext, Page } from "@playwright/test";
 import { createPublishedPratique, expect, expectNoSeriousA11yViolations, newUserData, signUp, test, type TestUser } from "./fixtures";
 import { startFreezableProxy } from "./freezable-proxy";
@@ -120,4 +123,40 @@ test("a peer whose network drops leaves the presence list within 5 s; its offlin
     await contextB.close();
     await proxy.close();
   }
+});
+
+test("the server renders the editor's fields from the fiche's content, before any script runs", async ({ browser }) => {
+  const context = await browser.newContext();
+  const { page, user } = await newSignedInPage(context, "rendu");
+  const titre = `Atelier rendu ${user.email.slice(6, 12)}`;
+  const slug = await createPublishedPratique(page, titre);
+  await page.getByRole("textbox", { name: "Commune" }).fill("Bègles");
+  await expect(page.getByText("Enregistré", { exact: true })).toBeVisible();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+  const bare = await noScript.newPage();
+  await bare.goto(`/fiches/${slug}/modifier`);
+  await expect(bare.getByRole("textbox", { name: "Titre de la fiche" })).toHaveValue(titre);
+  await expect(bare.getByRole("textbox", { name: "Commune" })).toHaveValue("Bègles");
+  await noScript.close();
+  await context.close();
+});
+
+type ClientManifest = {
+  clientModules: Record<string, { id: number | string }>;
+  ssrModuleMapping: Record<string, Record<string, { chunks: string[] }>>;
+};
+
+test("the server render of the editor loads no Yjs: the collaboration server's copy is the only one on the server", () => {
+  const built = ".next";
+  const sandbox: { __RSC_MANIFEST?: Record<string, ClientManifest> } = {};
+  vm.runInNewContext(fs.readFileSync(path.join(built, "server/app/fiches/[slug]/modifier/page_client-reference-manifest.js"), "utf8"), { globalThis: sandbox });
+  const manifest = sandbox.__RSC_MANIFEST!["/fiches/[slug]/modifier/page"];
+  const editor = Object.entries(manifest.clientModules).find(([key]) => key.endsWith("components/editor/FicheEditor.tsx"));
+  expect(editor, "FicheEditor is a client module of the page").toBeDefined();
+  const chunks = manifest.ssrModuleMapping[String(editor![1].id)]["*"].chunks;
+  expect(chunks.length).toBeGreaterThan(0);
+  // Yjs's own warning against a second copy marks the chunk that holds it.
+  const withYjs = chunks.filter((chunk) => fs.readFileSync(path.join(built, chunk), "utf8").includes("Yjs was already imported"));
+  expect(withYjs).toEqual([]);
 });

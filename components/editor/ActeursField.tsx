@@ -4,26 +4,18 @@ import { useEffect, useMemo, useState } from "react";
 import type * as Y from "yjs";
 import type { ActeurSuggestion, LinkedActeur } from "@/db/queries/acteur-suggestion";
 import type { FicheActeurRole, FicheType } from "@/lib/fiche/values";
-import { acteursMap, setField } from "@/lib/fiche/document";
+import { acteursMap, setField, type FicheContent } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, acteurRolesFor } from "@/lib/fiche/labels";
 import { ActeurCombobox } from "./ActeurCombobox";
+import { useSharedValue } from "./shared-value";
 import { YSetCheckboxes } from "./YSetCheckboxes";
 
 type Known = Map<number, LinkedActeur | null>;
 
-function readEntries(map: Y.Map<FicheActeurRole>): [number, FicheActeurRole][] {
-  return [...map.entries()].map(([id, role]) => [Number(id), role] as [number, FicheActeurRole]).filter(([id]) => Number.isSafeInteger(id));
-}
+type Entry = [number, FicheActeurRole];
 
-function useEntries(map: Y.Map<FicheActeurRole>): [number, FicheActeurRole][] {
-  const [entries, setEntries] = useState(() => readEntries(map));
-  useEffect(() => {
-    const refresh = () => setEntries(readEntries(map));
-    refresh();
-    map.observe(refresh);
-    return () => map.unobserve(refresh);
-  }, [map]);
-  return entries;
+function readEntries(map: Y.Map<FicheActeurRole>): Entry[] {
+  return [...map.entries()].map(([id, role]) => [Number(id), role] as Entry).filter(([id]) => Number.isSafeInteger(id));
 }
 
 /**
@@ -34,21 +26,28 @@ function useEntries(map: Y.Map<FicheActeurRole>): [number, FicheActeurRole][] {
  */
 export function ActeursField({
   doc,
+  initialContent,
   ficheType,
   disabled,
   canManage,
   ownActeurIds,
   initialActeurs,
 }: {
-  doc: Y.Doc;
+  /** Null until the fiche's document exists (see useFicheSession). */
+  doc: Y.Doc | null;
+  initialContent: Pick<FicheContent, "acteurs" | "lieux">;
   ficheType: FicheType;
   disabled: boolean;
   canManage: boolean;
   ownActeurIds: number[];
   initialActeurs: LinkedActeur[];
 }) {
-  const map = acteursMap(doc);
-  const entries = useEntries(map);
+  const map = doc && acteursMap(doc);
+  const [entries, change] = useSharedValue(
+    map,
+    readEntries,
+    initialContent.acteurs.map((a): Entry => [a.acteurId, a.role]),
+  );
   const [known, setKnown] = useState<Known>(() => new Map(initialActeurs.map((a) => [a.id, a])));
 
   const missing = entries.map(([id]) => id).filter((id) => !known.has(id));
@@ -72,16 +71,26 @@ export function ActeursField({
   // Who may not manage the fiche proposes porteurs; who may, decides.
   const roles = acteurRolesFor(ficheType).filter((role) => canManage || role !== "porteur");
   const proposed = entries.some(([, role]) => role === "porteur_propose");
+  const setRole = (id: number, role: FicheActeurRole) =>
+    change(
+      (m) => m.set(String(id), role),
+      entries.some(([other]) => other === id) ? entries.map(([other, r]): Entry => [other, other === id ? role : r]) : [...entries, [id, role]],
+    );
   const add = (acteur: ActeurSuggestion) => {
     const own = canManage && ownActeurIds.includes(acteur.id) && roles.includes("porteur");
-    map.set(String(acteur.id), own ? "porteur" : ficheType === "idee" ? "pressenti" : "partenaire");
+    setRole(acteur.id, own ? "porteur" : ficheType === "idee" ? "pressenti" : "partenaire");
   };
   const remove = (id: number) => {
-    const lieux = setField(doc, "lieux");
-    doc.transact(() => {
-      map.delete(String(id));
-      for (const lieu of known.get(id)?.lieux ?? []) lieux.delete(String(lieu.id));
-    });
+    const lieuIds = (known.get(id)?.lieux ?? []).map((lieu) => String(lieu.id));
+    change(
+      (m) =>
+        m.doc!.transact(() => {
+          m.delete(String(id));
+          const lieux = setField(m.doc!, "lieux");
+          for (const lieu of lieuIds) lieux.delete(lieu);
+        }),
+      entries.filter(([other]) => other !== id),
+    );
   };
 
   const lieuOptions = useMemo(
@@ -114,7 +123,7 @@ export function ActeursField({
                     <label htmlFor={`role-acteur-${id}`}>
                       Rôle<span className="visually-hidden"> de {nom}</span>
                     </label>
-                    <select id={`role-acteur-${id}`} value={role} disabled={locked} onChange={(e) => map.set(String(id), e.target.value as FicheActeurRole)}>
+                    <select id={`role-acteur-${id}`} value={role} disabled={locked} onChange={(e) => setRole(id, e.target.value as FicheActeurRole)}>
                       {options.map((r) => (
                         <option key={r} value={r}>
                           {ACTEUR_ROLE_LABELS[r].singular}
@@ -144,7 +153,7 @@ export function ActeursField({
         {!disabled && <ActeurCombobox excludeIds={entries.map(([id]) => id)} onSelect={add} />}
       </fieldset>
       {ficheType === "pratique" && lieuOptions.length > 0 && (
-        <YSetCheckboxes map={setField(doc, "lieux")} id="fiche-lieux" legend="Lieux où se déroule l'action" hint="Les lieux d'accueil des acteurs de la fiche." options={lieuOptions} disabled={disabled} />
+        <YSetCheckboxes map={doc && setField(doc, "lieux")} initialIds={initialContent.lieux} id="fiche-lieux" legend="Lieux où se déroule l'action" hint="Les lieux d'accueil des acteurs de la fiche." options={lieuOptions} disabled={disabled} />
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import dynamic from "next/dynamic";
 import type { LinkedActeur } from "@/db/queries/acteur-suggestion";
 import type { FicheType } from "@/lib/fiche/values";
-import { ETATS_ACTION, metaMap, setField, textField } from "@/lib/fiche/document";
+import { ETATS_ACTION, metaMap, setField, textField, type FicheContent } from "@/lib/fiche/document";
 import { ETAT_LABELS } from "@/lib/fiche/labels";
 import { ActeursField } from "./ActeursField";
 import { Presence } from "./Presence";
@@ -20,7 +20,8 @@ import styles from "./editor.module.css";
 type TermOption = { id: number; label: string };
 
 // The rich-text editor (Tiptap, ProseMirror) is most of the page's code: fetched as soon as this
-// module runs, in parallel with hydration and the socket's sync, instead of blocking them.
+// module runs, in parallel with hydration and the socket's sync, instead of blocking them. The
+// server never loads it: it would bring Yjs into Next's server render.
 const loadBodyEditor = () => import("./BodyEditor");
 if (typeof window !== "undefined") void loadBodyEditor();
 const BodyEditor = dynamic(() => loadBodyEditor().then((m) => m.BodyEditor), {
@@ -31,8 +32,10 @@ const BodyEditor = dynamic(() => loadBodyEditor().then((m) => m.BodyEditor), {
 export type FicheEditorProps = {
   ficheId: number;
   type: FicheType;
-  /** The stored Yjs state, base64, so that the fiche shows before the socket is open. */
+  /** The stored Yjs state, base64: the browser's document starts from it, editable before the socket syncs. */
   initialState: string;
+  /** The same state's fields, which the server renders without Yjs. */
+  initialContent: FicheContent;
   user: EditorUser;
   canEdit: boolean;
   /** May change the fiche's porteurs (canManageFiche). */
@@ -44,7 +47,7 @@ export type FicheEditorProps = {
 };
 
 /** The live editor of a fiche: every field and the body bound to one shared Yjs document. */
-export function FicheEditor({ ficheId, type, initialState, user, canEdit, canManage, ownActeurIds, terms, initialActeurs }: FicheEditorProps) {
+export function FicheEditor({ ficheId, type, initialState, initialContent, user, canEdit, canManage, ownActeurIds, terms, initialActeurs }: FicheEditorProps) {
   const session = useFicheSession(ficheId, initialState, user);
   const etatOptions = useMemo(() => ETATS_ACTION.map((value) => ({ value, label: ETAT_LABELS[value] })), []);
   const objectifOptions = useMemo(() => terms.objectif.map((t) => ({ value: t.id, label: t.label })), [terms.objectif]);
@@ -65,12 +68,12 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
       )}
       {!canEdit && <p className="alert">Vous pouvez lire cette fiche et voir qui la modifie, mais pas la modifier.</p>}
 
-      <YTextField text={textField(doc, "titre")} id="fiche-titre" label="Titre de la fiche" disabled={readOnly} />
+      <YTextField text={doc && textField(doc, "titre")} initialValue={initialContent.titre} id="fiche-titre" label="Titre de la fiche" disabled={readOnly} />
 
       <div className={styles.layout}>
         <section className="fiche-editor__section" aria-labelledby="fiche-contenu-titre">
           <h2 id="fiche-contenu-titre">Contenu de la fiche</h2>
-          {provider ? (
+          {doc && provider ? (
             <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" />
           ) : (
             <p className="muted">Chargement de l&apos;éditeur…</p>
@@ -81,19 +84,20 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
           <section className="fiche-editor__section form" aria-labelledby="fiche-infos-titre">
             <h2 id="fiche-infos-titre">Informations</h2>
             {type === "pratique" && (
-              <YMetaSelect meta={metaMap(doc)} field="etat" id="fiche-etat" label="État de l'action" options={etatOptions} emptyLabel="Non précisé" disabled={readOnly} />
+              <YMetaSelect meta={doc && metaMap(doc)} field="etat" initialValue={initialContent.etat} id="fiche-etat" label="État de l'action" options={etatOptions} emptyLabel="Non précisé" disabled={readOnly} />
             )}
             {type === "fiche_pratique" && (
-              <YMetaSelect meta={metaMap(doc)} field="objectif" id="fiche-objectif" label="Objectif" options={objectifOptions} emptyLabel="Non précisé" disabled={readOnly} />
+              <YMetaSelect meta={doc && metaMap(doc)} field="objectif" initialValue={initialContent.objectif} id="fiche-objectif" label="Objectif" options={objectifOptions} emptyLabel="Non précisé" disabled={readOnly} />
             )}
             {type !== "fiche_pratique" && (
               <>
-                <YTextField text={textField(doc, "commune")} id="fiche-commune" label="Commune" disabled={readOnly} autoComplete="address-level2" />
-                <YTextField text={textField(doc, "quartier")} id="fiche-quartier" label="Quartier" disabled={readOnly} />
+                <YTextField text={doc && textField(doc, "commune")} initialValue={initialContent.commune} id="fiche-commune" label="Commune" disabled={readOnly} autoComplete="address-level2" />
+                <YTextField text={doc && textField(doc, "quartier")} initialValue={initialContent.quartier} id="fiche-quartier" label="Quartier" disabled={readOnly} />
               </>
             )}
             <YTextField
-              text={textField(doc, "lienWeb")}
+              text={doc && textField(doc, "lienWeb")}
+              initialValue={initialContent.lienWeb}
               id="fiche-lien-web"
               label={type === "pratique" ? "Site web de l'action" : "Lien utile"}
               hint="Adresse complète, par exemple https://www.exemple.fr"
@@ -101,27 +105,28 @@ export function FicheEditor({ ficheId, type, initialState, user, canEdit, canMan
               disabled={readOnly}
             />
             <YMetaCheckbox
-              meta={metaMap(doc)}
+              meta={doc && metaMap(doc)}
               field="ebauche"
+              initialChecked={initialContent.ebauche}
               id="fiche-ebauche"
               label="Ébauche : la fiche ne donne encore que l'essentiel"
               hint="Signalée comme « ébauche » aux lecteurs, pour inviter à la compléter. Décochez quand elle est complète."
               disabled={readOnly}
             />
-            {type === "fiche_pratique" && <YTextField text={textField(doc, "source")} id="fiche-source" label="Source" hint="D'où viennent ces conseils : guide, retour d'expérience, formation…" disabled={readOnly} />}
+            {type === "fiche_pratique" && <YTextField text={doc && textField(doc, "source")} initialValue={initialContent.source} id="fiche-source" label="Source" hint="D'où viennent ces conseils : guide, retour d'expérience, formation…" disabled={readOnly} />}
           </section>
 
           <section className="fiche-editor__section form" aria-labelledby="fiche-acteurs-titre">
             <h2 id="fiche-acteurs-titre">Acteurs</h2>
-            <ActeursField doc={doc} ficheType={type} disabled={readOnly} canManage={canManage} ownActeurIds={ownActeurIds} initialActeurs={initialActeurs} />
+            <ActeursField doc={doc} initialContent={initialContent} ficheType={type} disabled={readOnly} canManage={canManage} ownActeurIds={ownActeurIds} initialActeurs={initialActeurs} />
           </section>
 
           <section className="fiche-editor__section form form--wide" aria-labelledby="fiche-classement-titre">
             <h2 id="fiche-classement-titre">Classement</h2>
-            <YSetCheckboxes map={setField(doc, "themes")} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
-            <SuggestedThemes doc={doc} options={terms.theme} disabled={readOnly} />
-            <YSetCheckboxes map={setField(doc, "publics")} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
-            <YSetCheckboxes map={setField(doc, "enjeux")} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
+            <YSetCheckboxes map={doc && setField(doc, "themes")} initialIds={initialContent.themes} id="fiche-themes" legend="Thèmes" options={terms.theme} disabled={readOnly} />
+            <SuggestedThemes doc={doc} initialContent={initialContent} options={terms.theme} disabled={readOnly} />
+            <YSetCheckboxes map={doc && setField(doc, "publics")} initialIds={initialContent.publics} id="fiche-publics" legend="Publics cibles" options={terms.public} disabled={readOnly} />
+            <YSetCheckboxes map={doc && setField(doc, "enjeux")} initialIds={initialContent.enjeux} id="fiche-enjeux" legend="Enjeux" options={terms.enjeu} disabled={readOnly} />
           </section>
         </div>
       </div>

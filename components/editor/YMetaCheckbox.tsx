@@ -1,17 +1,24 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback } from "react";
 import type * as Y from "yjs";
+import { useSharedValue } from "./shared-value";
+
+type Props = {
+  /** Null until the fiche's document exists (see useFicheSession). */
+  meta: Y.Map<unknown> | null;
+  field: string;
+  initialChecked: boolean;
+  id: string;
+  label: string;
+  hint?: string;
+  disabled?: boolean;
+};
 
 /** A checkbox bound to a true/absent key of the document's meta map (absent when unchecked). */
-export function YMetaCheckbox({ meta, field, id, label, hint, disabled }: { meta: Y.Map<unknown>; field: string; id: string; label: string; hint?: string; disabled?: boolean }) {
-  const [checked, setChecked] = useState(() => meta.get(field) === true);
-  useEffect(() => {
-    const refresh = () => setChecked(meta.get(field) === true);
-    refresh();
-    meta.observe(refresh);
-    return () => meta.unobserve(refresh);
-  }, [meta, field]);
+export function YMetaCheckbox({ meta, field, initialChecked, id, label, hint, disabled }: Props) {
+  const read = useCallback((m: Y.Map<unknown>) => m.get(field) === true, [field]);
+  const [checked, change] = useSharedValue(meta, read, initialChecked);
   return (
     <div className="field">
       <label className="checkbox-label">
@@ -21,7 +28,10 @@ export function YMetaCheckbox({ meta, field, id, label, hint, disabled }: { meta
           checked={checked}
           disabled={disabled}
           aria-describedby={hint ? `${id}-hint` : undefined}
-          onChange={(e) => (e.target.checked ? meta.set(field, true) : meta.delete(field))}
+          onChange={(e) => {
+            const next = e.target.checked;
+            change((m) => (next ? m.set(field, true) : m.delete(field)), next);
+          }}
         />{" "}
         {label}
       </label>

@@ -1,23 +1,34 @@
 "use client";
 
-import { useEffect, useState } from "react";
 import type * as Y from "yjs";
+import { useSharedValue } from "./shared-value";
 
 type Option = { id: number; label: string; description?: string };
 
+function readKeys(map: Y.Map<true>): Set<string> {
+  return new Set(map.keys());
+}
+
+type Props = {
+  /** Null until the fiche's document exists (see useFicheSession). */
+  map: Y.Map<true> | null;
+  initialIds: number[];
+  id: string;
+  legend: string;
+  hint?: string;
+  options: Option[];
+  disabled?: boolean;
+};
+
 /** A fieldset of checkboxes bound to a set of ids (a Y.Map id → true) of the fiche's document. */
-export function YSetCheckboxes({ map, id, legend, hint, options, disabled }: { map: Y.Map<true>; id: string; legend: string; hint?: string; options: Option[]; disabled?: boolean }) {
-  const [selected, setSelected] = useState<Set<string>>(() => new Set(map.keys()));
-  useEffect(() => {
-    const refresh = () => setSelected(new Set(map.keys()));
-    refresh();
-    map.observe(refresh);
-    return () => map.unobserve(refresh);
-  }, [map]);
+export function YSetCheckboxes({ map, initialIds, id, legend, hint, options, disabled }: Props) {
+  const [selected, change] = useSharedValue(map, readKeys, new Set(initialIds.map(String)));
 
   const toggle = (key: string, checked: boolean) => {
-    if (checked) map.set(key, true);
-    else map.delete(key);
+    const next = new Set(selected);
+    if (checked) next.add(key);
+    else next.delete(key);
+    change((m) => (checked ? m.set(key, true) : m.delete(key)), next);
   };
 
   return (

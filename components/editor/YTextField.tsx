@@ -8,7 +8,10 @@ import { setText } from "@/lib/fiche/document";
 const LOCAL_INPUT = Symbol("local-input");
 
 type Props = {
-  text: Y.Text;
+  /** Null until the fiche's document exists (see useFicheSession). */
+  text: Y.Text | null;
+  /** The value the page was rendered with. */
+  initialValue: string;
   id: string;
   label: string;
   hint?: string;
@@ -19,14 +22,18 @@ type Props = {
 
 /**
  * A labelled input bound to a Y.Text of the fiche's document: typing applies the smallest edit, and
- * a peer's edit updates the field without moving the caret of the person typing in it.
+ * a peer's edit updates the field without moving the caret of the person typing in it. Until the
+ * document exists, the input shows the page's value and keeps what is typed for the document.
  */
-export function YTextField({ text, id, label, hint, type = "text", disabled, autoComplete = "off" }: Props) {
+export function YTextField({ text, initialValue, id, label, hint, type = "text", disabled, autoComplete = "off" }: Props) {
   const ref = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    if (!text) return;
     const input = ref.current!;
-    input.value = text.toString();
+    // Typed before the document existed: the person's latest word on this field.
+    if (input.value !== initialValue) text.doc!.transact(() => setText(text, input.value), LOCAL_INPUT);
+    else input.value = text.toString();
     const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       if (transaction.origin === LOCAL_INPUT) return;
       const value = text.toString();
@@ -42,9 +49,10 @@ export function YTextField({ text, id, label, hint, type = "text", disabled, aut
     };
     text.observe(onChange);
     return () => text.unobserve(onChange);
-  }, [text]);
+  }, [text, initialValue]);
 
   const onInput = () => {
+    if (!text) return;
     const value = ref.current!.value;
     text.doc!.transact(() => setText(text, value), LOCAL_INPUT);
   };
@@ -62,8 +70,8 @@ export function YTextField({ text, id, label, hint, type = "text", disabled, aut
         id={id}
         name={id}
         type={type}
-        // The server renders the stored value; the effect keeps the field bound to the live text.
-        defaultValue={text.toString()}
+        // The server renders the page's value; the effect binds the field to the live text.
+        defaultValue={initialValue}
         disabled={disabled}
         autoComplete={autoComplete}
         spellCheck={type === "text"}

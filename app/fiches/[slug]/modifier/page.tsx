@@ -8,13 +8,21 @@ import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { FicheEditor } from "@/components/editor/FicheEditor";
 import { EditorDiscussionLoader } from "@/components/comment/EditorDiscussionLoader";
 import { GovernancePanel } from "@/components/fiche/GovernancePanel";
+import type { FicheContent } from "@/lib/fiche/document";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
+import type { FicheType } from "@/lib/fiche/values";
 import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
 import { getFicheDocuments } from "@/server/collab/write";
 import { nextFicheStatuts } from "@/server/fiche";
 import { getCurrentViewer } from "@/server/session";
 
 export const dynamic = "force-dynamic";
+
+/** The fields of a fiche whose document was never stored. */
+function emptyContent(type: FicheType): FicheContent {
+  return { type, titre: "", commune: "", quartier: "", lienWeb: "", source: "", etat: null, ebauche: false, objectif: null, acteurs: [], themes: [], publics: [], enjeux: [], lieux: [], themesSuggeres: [] };
+}
+
 export const metadata: Metadata = { title: "Modifier la fiche" };
 
 export default async function EditFichePage({ params }: { params: Promise<{ slug: string }> }) {
@@ -25,10 +33,11 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
   const fiche = getFicheBySlug(db, slug);
   if (!fiche || !canReadFiche(viewer, fiche.access)) notFound();
 
-  // The live state when editors are on it, so that the editor's first paint is current.
+  // The live state when editors are on it, so that the editor's first paint is current. The
+  // collaboration server reads it with its own Yjs: this render only passes bytes and plain fields on.
   const current = getFicheDocuments(db).read(fiche.id);
   const state = current?.state ?? new Uint8Array();
-  const acteurIds = current?.content.acteurs.map((a) => a.acteurId) ?? [];
+  const content = current?.content ?? emptyContent(fiche.type);
 
   const termOptions = (taxonomy: "theme" | "public" | "enjeu" | "objectif") => listTermsByTaxonomy(db, taxonomy).map((t) => ({ id: t.id, label: t.label }));
   const canEdit = canEditFiche(viewer, fiche.access);
@@ -54,15 +63,18 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
         canManage={canManageFiche(viewer, fiche.access)}
       />
       <FicheEditor
+        // One document per fiche: moving to another fiche's editor starts afresh.
+        key={fiche.id}
         ficheId={fiche.id}
         type={fiche.type}
         initialState={Buffer.from(state).toString("base64")}
+        initialContent={content}
         user={{ id: viewer.id, name: viewer.name }}
         canEdit={canEdit}
         canManage={canManageFiche(viewer, fiche.access)}
         ownActeurIds={viewer.acteurIds}
         terms={{ theme: termOptions("theme"), public: termOptions("public"), enjeu: termOptions("enjeu"), objectif: termOptions("objectif") }}
-        initialActeurs={getLinkedActeurs(db, acteurIds)}
+        initialActeurs={getLinkedActeurs(db, content.acteurs.map((a) => a.acteurId))}
       />
       <EditorDiscussionLoader ficheId={fiche.id} />
     </>
