@@ -10,7 +10,9 @@ import { startWikiServer, type WikiServer } from "./support/wiki-server";
  * How long the fiche editor takes to open, from the navigation's start to "editable": the body is
  * contenteditable, the socket has synced and the save status reads « Enregistré ». Measured in the
  * page (performance.now(), a MutationObserver), in Chromium launched as playwright.config.ts does,
- * against the production entry point server/index.ts on loopback.
+ * against the production entry point server/index.ts on loopback. The milestones on the way (HTML,
+ * scripts, the socket, the body) show where the time goes; each is a p50 of its own, so they need
+ * not add up.
  * - first: the very first open after the server started (its routes and the fiche never served yet);
  * - cold: a new browser context each time (empty HTTP cache), a fiche the server has not loaded;
  * - warm: one browser context that has opened the editor once, then another fiche's editor each time.
@@ -19,17 +21,43 @@ import { startWikiServer, type WikiServer } from "./support/wiki-server";
 
 const OPENS = Number(process.env.BENCH_OPENS || 20);
 
-type Open = { ttfb: number; domContentLoaded: number; editable: number; scripts: number; scriptKb: number };
+/** Milestones of one open, in ms from the navigation's start. */
+type Open = {
+  ttfb: number;
+  domContentLoaded: number;
+  /** The last script fetched before the editor was editable: its response's end. */
+  scriptsLoaded: number;
+  /** The collaboration socket: created, open, first message received. */
+  socketCreated: number;
+  socketOpen: number;
+  firstMessage: number;
+  /** The body is contenteditable (the rich-text editor is mounted). */
+  body: number;
+  /** The body is contenteditable and the save status reads « Enregistré » (synced). */
+  editable: number;
+  scripts: number;
+  scriptKb: number;
+};
 
-// Runs in the page before its own scripts: stamps the first moment the editor is editable and saved.
+// Runs in the page before its own scripts: stamps when the socket opens and speaks, and the first
+// moment the body is editable, then editable and saved.
 const WATCH_EDITABLE = `(() => {
-  const done = () => {
-    const body = document.querySelector('#fiche-contenu[contenteditable="true"]');
-    const status = document.querySelector(".save-status");
-    return body && status && status.textContent.trim() === "Enregistré";
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      if (!String(url).includes("/_collab/") || window.__socketCreatedAt !== undefined) return;
+      window.__socketCreatedAt = performance.now();
+      this.addEventListener("open", () => (window.__socketOpenAt = performance.now()), { once: true });
+      this.addEventListener("message", () => (window.__firstMessageAt = performance.now()), { once: true });
+    }
   };
   const check = () => {
-    if (window.__editableAt === undefined && done()) window.__editableAt = performance.now();
+    const body = document.querySelector('#fiche-contenu[contenteditable="true"]');
+    if (!body) return;
+    if (window.__bodyAt === undefined) window.__bodyAt = performance.now();
+    const status = document.querySelector(".save-status");
+    if (window.__editableAt === undefined && status && status.textContent.trim() === "Enregistré") window.__editableAt = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
@@ -47,12 +75,21 @@ async function openEditor(context: BrowserContext, url: string): Promise<Open | 
       return null;
     }
     return await page.evaluate(() => {
+      const stamps = window as unknown as Record<"__socketCreatedAt" | "__socketOpenAt" | "__firstMessageAt" | "__bodyAt" | "__editableAt", number | undefined>;
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
+      const editable = stamps.__editableAt!;
+      const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
+        (r) => (r.initiatorType === "script" || r.name.endsWith(".js")) && r.startTime < editable,
+      );
       return {
         ttfb: nav.responseStart,
         domContentLoaded: nav.domContentLoadedEventEnd,
-        editable: (window as { __editableAt?: number }).__editableAt!,
+        scriptsLoaded: Math.max(0, ...scripts.map((r) => r.responseEnd)),
+        socketCreated: stamps.__socketCreatedAt ?? NaN,
+        socketOpen: stamps.__socketOpenAt ?? NaN,
+        firstMessage: stamps.__firstMessageAt ?? NaN,
+        body: stamps.__bodyAt!,
+        editable,
         scripts: scripts.length,
         scriptKb: scripts.reduce((sum, r) => sum + r.encodedBodySize, 0) / 1024,
       };
@@ -80,13 +117,21 @@ function report(name: string, results: (Open | null)[]): void {
   const failed = results.length - opens.length;
   if (failed > 0) console.log(`  ${name}: ${failed} of ${results.length} opens never showed an editable, saved editor within ${EDITABLE_TIMEOUT_MS / 1000} s`);
   if (opens.length === 0) return;
-  const line = (what: string, pick: (o: Open) => number) => `${what} p50 ${quantile(opens.map(pick), 0.5).toFixed(0)} ms, p95 ${quantile(opens.map(pick), 0.95).toFixed(0)} ms`;
+  const p50 = (pick: (o: Open) => number) => quantile(opens.map(pick), 0.5).toFixed(0).padStart(5);
+  const p95 = (pick: (o: Open) => number) => quantile(opens.map(pick), 0.95).toFixed(0).padStart(5);
   const last = opens[opens.length - 1];
-  console.log(
-    `  ${name.padEnd(6)} (${String(opens.length).padStart(2)} opens)  editable ${line("", (o) => o.editable).trim()}   |   ` +
-      `${line("first byte", (o) => o.ttfb)}   ${line("DOMContentLoaded", (o) => o.domContentLoaded)}   ` +
-      `${last.scripts} scripts, ${last.scriptKb.toFixed(0)} KB transferred on the last open`,
-  );
+  const milestones: [string, (o: Open) => number][] = [
+    ["first byte", (o) => o.ttfb],
+    ["DOMContentLoaded", (o) => o.domContentLoaded],
+    ["scripts loaded", (o) => o.scriptsLoaded],
+    ["socket created", (o) => o.socketCreated],
+    ["socket open", (o) => o.socketOpen],
+    ["first message", (o) => o.firstMessage],
+    ["body editable", (o) => o.body],
+    ["editable and saved", (o) => o.editable],
+  ];
+  console.log(`  ${name} (${opens.length} opens; ${last.scripts} scripts, ${last.scriptKb.toFixed(0)} KB transferred on the last open): p50 / p95 ms`);
+  for (const [what, pick] of milestones) console.log(`    ${what.padEnd(19)} ${p50(pick)} / ${p95(pick)}`);
 }
 
 /** Runs the benchmark and prints its figures. */
