@@ -119,3 +119,40 @@ test("on a shared computer, signing out leaves nothing in IndexedDB or Cache Sto
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((all) => all.length))).toBe(0);
   expect(await page.evaluate(() => localStorage.getItem("wiki:documents-locaux"))).toBeNull();
 });
+
+test("on a shared computer, a warning a minute before the idle sign-out, which « Rester connecté » puts off", async ({ page }) => {
+  const user = newUserData();
+  createUserWithCli(user, "contributeur");
+  // Playwright's clock: the 30 minutes of IDLE_SIGNOUT_MINUTES's default pass at once, deterministically.
+  await page.clock.install();
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse électronique").fill(user.email);
+  await page.getByLabel("Mot de passe").fill(user.password);
+  await page.getByRole("checkbox", { name: "Ordinateur partagé (ne rien garder sur cet appareil)" }).check();
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  const account = page.getByRole("navigation", { name: "Mon compte" }).getByRole("link", { name: user.name });
+  await expect(account).toBeVisible();
+  await page.evaluate(async () => {
+    const open = indexedDB.open("fiche-7");
+    await new Promise((resolve) => (open.onsuccess = resolve));
+    open.result.close();
+  });
+
+  const warning = page.getByRole("alertdialog", { name: "Toujours là ?" });
+  await page.clock.runFor("28:50");
+  await expect(warning).toHaveCount(0);
+  await page.clock.runFor("00:15");
+  await expect(warning).toBeVisible();
+  await expect(warning).toHaveAccessibleDescription("Vous allez être déconnecté dans 1 minute faute d'activité.");
+  const stay = warning.getByRole("button", { name: "Rester connecté" });
+  await expect(stay).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+  await stay.click();
+  await expect(warning).toHaveCount(0);
+
+  await page.clock.runFor("01:00");
+  await expect(account).toBeVisible();
+  await page.clock.runFor("29:05");
+  await expect(page.getByRole("link", { name: "Se connecter" })).toBeVisible();
+  expect(await page.evaluate(() => indexedDB.databases())).toEqual([]);
+});
