@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { toFormState, type FormState } from "@/lib/form-state";
 import { reportFicheSchema } from "@/lib/schemas/moderation";
@@ -16,7 +15,9 @@ export async function reportFicheAction(previous: FormState | null, form: FormDa
     run: (viewer, data) => reportFiche(getDb(), viewer, data),
   });
   if (!result.ok) return toFormState(result, input, previous);
-  revalidatePath("/moderation");
+  // No revalidatePath: every page is rendered per request (the root layout awaits connection()), so
+  // the moderation queue shows the report anyway, and Next would re-render this whole fiche page into
+  // the answer, which the form does not use.
   const message = result.data.created
     ? "Merci, votre signalement a été transmis aux modérateurs."
     : "Merci, votre signalement a été transmis aux modérateurs. Il remplace celui que vous aviez déjà envoyé sur cette fiche.";
