@@ -36,6 +36,12 @@ function ensureBuild(): void {
   }
 }
 
+/** Where this process reaches itself: the HOST it listens on, or loopback when it listens everywhere. */
+function selfFetchHost(): string {
+  const host = listenHost();
+  return !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+}
+
 async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET = ensureSessionSecret();
   process.env.NEXTAUTH_URL = publicUrl();
@@ -67,7 +73,9 @@ async function main(): Promise<void> {
   // Next registers its own upgrade listener (hot reload) on the server it is given. We give it a
   // private emitter and forward only the upgrades that are not ours, so it never sees the collab socket.
   const nextUpgrades = new EventEmitter();
-  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: port(), httpServer: nextUpgrades as unknown as http.Server });
+  // Next fetches a server action's redirect target from this address, to send it in the same answer:
+  // the interface we listen on, so that it never tries one where nothing listens (`::1` for "localhost").
+  const app = next({ dev, dir: process.cwd(), hostname: selfFetchHost(), port: port(), httpServer: nextUpgrades as unknown as http.Server });
   await app.prepare();
   const handle = app.getRequestHandler();
 
