@@ -9,6 +9,8 @@ import { domainErrorOf } from "./domain-error-testing";
 import { insertFiche } from "./fiche";
 import { recordEvent } from "./notification";
 import { declareReprise, withdrawReprise } from "./reprise";
+import { searchWiki } from "./search";
+import { emptyFilters } from "@/lib/search/params";
 
 vi.mock("./notification", () => ({ recordEvent: vi.fn() }));
 
@@ -89,6 +91,20 @@ describe("reprise", () => {
       declareReprise(db, viewer, { ...details, commune, ficheId: fiche.id, acteurId: acteur.id });
     }
     expect(countRepriseCommunes(db, [fiche.id, buildFiche().id])).toEqual(new Map([[fiche.id, 2]]));
+  });
+
+  it("puts the fiche under the search facet « Pratiques reprises » from its first take-up until the last is withdrawn", () => {
+    const db = getTestDb();
+    const { viewer, acteur } = memberOf();
+    const fiche = insertFiche(db, { type: "pratique", titre: "Kamishibaï numérique", createdBy: null, statut: "publiee" });
+    const taken = () => searchWiki(db, { q: "kamishibaï", filters: { ...emptyFilters(), reprise: ["oui"] } });
+    expect(taken().total).toBe(0);
+    declareReprise(db, viewer, { ...details, ficheId: fiche.id, acteurId: acteur.id });
+    const found = taken();
+    expect(found.results.map((r) => r.href)).toEqual([`/fiches/${fiche.slug}`]);
+    expect(found.facets.find((f) => f.facet === "reprise")?.options).toEqual([{ value: "oui", label: "Pratiques reprises", count: 1, selected: true }]);
+    withdrawReprise(db, viewer, { ficheId: fiche.id, acteurId: acteur.id });
+    expect(taken().total).toBe(0);
   });
 
   it("starts no later than this month", () => {

@@ -7,6 +7,7 @@ import type { RepriseInput } from "@/lib/reprise/schema";
 import { authorize, type Actor } from "./authorize";
 import { DomainError } from "./errors";
 import { recordEvent } from "./notification";
+import { indexFiche } from "./search";
 
 const IMMEDIATE = { behavior: "immediate" } as const;
 
@@ -57,6 +58,8 @@ export function declareReprise(db: Db, actor: Actor, input: RepriseInput): Decla
     const created = tx.insert(reprise).values({ ...values, ficheId: input.ficheId, acteurId: input.acteurId, declaredBy }).returning().get();
     return { reprise: created, created: true };
   }, IMMEDIATE);
+  // The search facet « Pratiques reprises » is derived from the rows: a first take-up changes it.
+  if (outcome.created) indexFiche(db, outcome.reprise.ficheId);
   if (outcome.created && outcome.reprise.declaredBy !== null) {
     // After the commit, and never fatal: the declaration is what the member came to record.
     try {
@@ -88,6 +91,7 @@ export function withdrawReprise(db: Db, actor: Actor, input: { ficheId: number; 
       throw new DomainError("reprise_not_found", "Cet acteur n'a pas déclaré reprendre cette fiche.", undefined, "No such take-up.");
     }
   }, IMMEDIATE);
+  indexFiche(db, input.ficheId);
 }
 
 /**
@@ -97,4 +101,5 @@ export function withdrawReprise(db: Db, actor: Actor, input: { ficheId: number; 
 export function moveReprises(db: Db, fromFicheId: number, toFicheId: number): void {
   db.run(sql`update or ignore ${reprise} set fiche_id = ${toFicheId} where fiche_id = ${fromFicheId}`);
   db.delete(reprise).where(eq(reprise.ficheId, fromFicheId)).run();
+  indexFiche(db, toFicheId);
 }

@@ -1,7 +1,7 @@
 import { z } from "@/lib/schemas/zod";
 
 /** The facets of the search page, in the order they are shown; each is also a URL parameter. */
-export const SEARCH_FACETS = ["type", "theme", "public", "enjeu", "commune", "categorie", "etat"] as const;
+export const SEARCH_FACETS = ["type", "theme", "public", "enjeu", "commune", "categorie", "etat", "reprise"] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
 
 /** Selected values per facet: within a facet any value may match, across facets all must. */
@@ -12,7 +12,7 @@ export const SEARCH_PAGE_MAX = 50;
 const VALUES_MAX = 20;
 
 export function emptyFilters(): SearchFilters {
-  return { type: [], theme: [], public: [], enjeu: [], commune: [], categorie: [], etat: [] };
+  return { type: [], theme: [], public: [], enjeu: [], commune: [], categorie: [], etat: [], reprise: [] };
 }
 
 const asList = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -36,6 +36,7 @@ export const searchParamsSchema = z.object({
   commune: values,
   categorie: values,
   etat: values,
+  reprise: values,
 });
 
 export type SearchParams = { q: string; page: number; filters: SearchFilters };

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { acteur, acteurTheme, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, taxonomyTerm } from "@/db/schema";
+import { acteur, acteurTheme, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, reprise, taxonomyTerm } from "@/db/schema";
 import { typologieLabel } from "@/lib/acteur/labels";
 import type { SearchFacet } from "@/lib/search/params";
 import { slugify } from "@/lib/slug";
@@ -69,6 +69,7 @@ function prepare(db: Db) {
       .where(eq(ficheTerm.ficheId, ficheId))
       .orderBy(asc(taxonomyTerm.taxonomy), asc(taxonomyTerm.position), asc(taxonomyTerm.id))
       .prepare(),
+    ficheReprise: db.select({ id: reprise.id }).from(reprise).where(eq(reprise.ficheId, ficheId)).limit(1).prepare(),
     acteur: db
       .select({ nom: acteur.nom, categorie: acteur.categorie, typologie: acteur.typologie, description: acteur.description })
       .from(acteur)
@@ -122,6 +123,8 @@ export function buildFicheDocument(db: Db, ficheId: number): SearchDocument | nu
       enjeu: slugsOf("enjeu"),
       commune: key ? [key] : [],
       etat: row.etat ? [row.etat] : [],
+      // Derived from the reprise rows: server/reprise.ts re-indexes the fiche when they change.
+      reprise: q.ficheReprise.get({ ficheId }) ? ["oui"] : [],
     },
     communes: key ? [commune] : [],
   };

@@ -99,6 +99,7 @@ export const FACET_LABELS: Record<SearchFacet, string> = {
   commune: "Commune",
   categorie: "Catégorie d'acteur",
   etat: "État de l'action",
+  reprise: "Reprises",
 };
 
 /** Every known value of each facet, with its label, in display order (communes: by name). */
@@ -113,6 +114,7 @@ function facetChoices(db: Db, catalog: SearchCatalog): Record<SearchFacet, { val
     commune: [...catalog.communes].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, "fr")),
     categorie: ACTEUR_CATEGORIES.map((c) => ({ value: c as string, label: ACTEUR_CATEGORIE_LABELS[c] })),
     etat: ETATS_ACTION.map((e) => ({ value: e as string, label: ETAT_LABELS[e] })),
+    reprise: [{ value: "oui", label: "Pratiques reprises" }],
   };
 }
 

@@ -25,7 +25,7 @@ export const SEARCH_TABLES = {
 
 /** The facets a kind of document can have values for; a filter on another facet excludes it. */
 export const FACETS_OF_KIND: Record<SearchKind, readonly SearchFacet[]> = {
-  fiche: ["type", "theme", "public", "enjeu", "commune", "etat"],
+  fiche: ["type", "theme", "public", "enjeu", "commune", "etat", "reprise"],
   acteur: ["type", "theme", "commune", "categorie"],
 };
 
