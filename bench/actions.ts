@@ -15,9 +15,10 @@ import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-serve
 /**
  * How long each server action takes for the person who clicks, with the real seed content (the
  * Livre blanc and the documents that followed it, imported by server/index.ts at its first start):
- * from the click to the answer of the action's POST, and to the page showing the outcome, in
- * Chromium launched as playwright.config.ts does, against the production entry point.
- * Target: POST p95 ≤ 300 ms. Also: the first (cold) and warm GET of /acteurs.
+ * in Chromium launched as playwright.config.ts does, against the production entry point, split on
+ * the browser's clock into browser (click to the POST leaving), server (to its last byte: the action
+ * and the page Next renders into its answer) and UI (to the outcome on screen).
+ * Target: click to outcome p95 ≤ 300 ms. Also: the first (cold) and warm GET of /acteurs.
  * Env: BENCH_RUNS (measured runs per action, default 20), BENCH_WARMUP (unmeasured runs first, default 3),
  * BENCH_ACTIONS (some of report, publish, hide, merge, catalogue; all by default).
  */
@@ -151,7 +152,9 @@ export async function run(): Promise<void> {
     `actions: Chromium (/usr/bin/chromium) against server/index.ts (NODE_ENV=production) on loopback, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ` +
       `${WARMUP} warm-up runs, then ${RUNS} measured runs per action, one after the other by one moderator.\n` +
       "Left out: network latency and bandwidth (loopback, no TLS, no proxy), other people using the wiki meanwhile, people editing " +
-      "fiches live (the projection worker is idle), a slower CPU than this one, and the page load before each click.",
+      "fiches live (the projection worker is idle), a slower CPU than this one, and the page load before each click. " +
+      "Parts, on the browser's clock: browser = click to the POST leaving, server = to its last byte (the action, then the " +
+      "page Next renders into the answer), UI = to the outcome on screen (read one round trip to the browser late).",
   );
   const dataDir = makeTempDir("wiki-bench-actions-");
   const secret = crypto.randomBytes(32).toString("base64url");
