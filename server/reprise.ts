@@ -58,7 +58,7 @@ export function declareReprise(db: Db, actor: Actor, input: RepriseInput): Decla
     const created = tx.insert(reprise).values({ ...values, ficheId: input.ficheId, acteurId: input.acteurId, declaredBy }).returning().get();
     return { reprise: created, created: true };
   }, IMMEDIATE);
-  // The search facet « Pratiques reprises » is derived from the rows: a first take-up changes it.
+  // The search facet « Pratiques reprises » is derived from the rows: a new take-up may turn it on.
   if (outcome.created) indexFiche(db, outcome.reprise.ficheId);
   if (outcome.created && outcome.reprise.declaredBy !== null) {
     // After the commit, and never fatal: the declaration is what the member came to record.
