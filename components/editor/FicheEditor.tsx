@@ -8,6 +8,7 @@ import { ETATS_ACTION, metaMap, setField, textField, type FicheContent } from "@
 import { ETAT_LABELS } from "@/lib/fiche/labels";
 import { ActeursField } from "./ActeursField";
 import { Presence } from "./Presence";
+import { LocalCopyToggle } from "./LocalCopyToggle";
 import { SaveStatus } from "./SaveStatus";
 import { useFicheSession, type EditorUser } from "./useFicheSession";
 import { SuggestedThemes } from "./SuggestedThemes";
@@ -52,15 +53,16 @@ export function FicheEditor({ ficheId, type, initialState, initialContent, user,
   const etatOptions = useMemo(() => ETATS_ACTION.map((value) => ({ value, label: ETAT_LABELS[value] })), []);
   const objectifOptions = useMemo(() => terms.objectif.map((t) => ({ value: t.id, label: t.label })), [terms.objectif]);
 
-  const { doc, provider, connection, unsaved, sentAfterOffline, refusal } = session;
+  const { doc, provider, connection, unsaved, sentAfterOffline, refusal, pendingChanges, keptOnDevice, localCopy } = session;
   const readOnly = !canEdit || connection === "refused";
 
   return (
     <div className="fiche-editor">
       <div className="fiche-editor__bar">
-        <SaveStatus connection={connection} unsaved={unsaved} sentAfterOffline={sentAfterOffline} />
+        <SaveStatus connection={connection} unsaved={unsaved} sentAfterOffline={sentAfterOffline} pendingChanges={pendingChanges} keptOnDevice={keptOnDevice} />
         {provider && <Presence awareness={provider.awareness} />}
       </div>
+      {canEdit && <LocalCopyToggle localCopy={localCopy} sessionOpen={doc !== null} />}
       {refusal && (
         <div role="alert" className="alert alert--error">
           {refusal}

@@ -1,5 +1,7 @@
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { fallbackSocketClass } from "@/lib/collab/fallback-socket";
+import { canKeepLocally, LocalCopy } from "@/lib/collab/local-copy";
 import { ACK_PARAM, collabServerUrl, isLocalStateStored, MESSAGE_ACK, readAckStateVector } from "@/lib/collab/messages";
 import { colorForUser } from "@/lib/editor/user-color";
 import { CLOSED_BY_SERVER, connectionOf, INITIAL_LINK, REFUSALS, type LinkState } from "./session-link";
@@ -10,7 +12,18 @@ import { CLOSED_BY_SERVER, connectionOf, INITIAL_LINK, REFUSALS, type LinkState 
  * copy that builds documents on the server).
  */
 
-export type LiveSession = { doc: Y.Doc; provider: WebsocketProvider; link: LinkState };
+export type LiveSession = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  link: LinkState;
+  /** Whether this device may keep fiches (not a shared computer, IndexedDB available). */
+  canKeep: boolean;
+  /** « Garder cette fiche sur cet appareil », or stop. */
+  setKept: (kept: boolean) => void;
+};
+
+// One for the page: once WebSocket upgrades have failed, the next fiches go over HTTP at once.
+const CollabSocket = fallbackSocketClass();
 
 export type LiveSessionOptions = {
   ficheId: number;
@@ -25,41 +38,67 @@ function decodeBase64(value: string): Uint8Array {
 }
 
 /**
- * Builds the fiche's document from the page's state, so that it is editable at once, and syncs it
- * through a y-websocket provider on `/_collab/<ficheId>?ack=1`. Reports the connection, from the
- * socket and the browser's online status, and whether every local edit is stored, from the
- * server's acknowledgements. Returns what closes it all.
+ * Builds the fiche's document from the page's state, so that it is editable at once, merges the
+ * copy kept on this device if there is one, and syncs it through a y-websocket provider on
+ * `/_collab/<ficheId>?ack=1` (over HTTP where WebSockets are blocked). Reports the connection, from
+ * the socket and the browser's online status, and whether every local edit is stored, from the
+ * server's acknowledgements; while edits wait, they are written on the device too. Returns what
+ * closes it all.
  */
 export function openLiveSession({ ficheId, initialState, user, onChange }: LiveSessionOptions): () => void {
   const doc = new Y.Doc();
   if (initialState) Y.applyUpdate(doc, decodeBase64(initialState));
+  // What the server is known to hold: the page's state, then each acknowledgement's.
+  let serverState = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const copy = new LocalCopy(ficheId, doc);
+  const canKeep = canKeepLocally();
 
   // The server is the one source of truth: no cross-tab channel that would bypass its checks.
   const provider = new WebsocketProvider(collabServerUrl(window.location.href), String(ficheId), doc, {
     params: { [ACK_PARAM]: "1" },
     disableBc: true,
+    WebSocketPolyfill: CollabSocket,
   });
   provider.awareness.setLocalStateField("user", { id: user.id, name: user.name, color: colorForUser(user.id) });
 
-  let state: LinkState = { ...INITIAL_LINK, online: navigator.onLine };
+  let state: LinkState = { ...INITIAL_LINK, online: navigator.onLine, keptByChoice: copy.kept };
   const update = (patch: Partial<LinkState>) => {
-    state = { ...state, ...patch };
-    onChange({ doc, provider, link: state });
+    const pendingChanged = patch.pendingChanges !== undefined && patch.pendingChanges !== state.pendingChanges;
+    state = { ...state, ...patch, keptOnDevice: copy.active };
+    if (pendingChanged) copy.savePendingCount(state.pendingChanges);
+    onChange({ doc, provider, link: state, canKeep, setKept });
+  };
+  const setKept = (kept: boolean) => {
+    copy.setKept(kept, state.unsaved);
+    update({ keptByChoice: kept });
   };
   update({});
 
   provider.messageHandlers[MESSAGE_ACK] = (_encoder, decoder) => {
-    if (!isLocalStateStored(doc, readAckStateVector(decoder))) return;
-    update({ unsaved: false, pendingSinceOffline: false, sentAfterOffline: state.sentAfterOffline || state.pendingSinceOffline });
+    serverState = readAckStateVector(decoder);
+    if (!isLocalStateStored(doc, serverState)) return;
+    copy.allStored();
+    update({ unsaved: false, pendingChanges: 0, pendingSinceOffline: false, sentAfterOffline: state.sentAfterOffline || state.pendingSinceOffline });
   };
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === provider) return;
+    if (copy.isOrigin(origin)) {
+      // Restored from the device: only what the server is not known to hold waits to be sent.
+      if (!isLocalStateStored(doc, serverState)) update({ unsaved: true, sentAfterOffline: false, pendingSinceOffline: true });
+      return;
+    }
+    copy.keepWhilePending();
     const offline = connectionOf(state) === "offline";
-    if (!state.unsaved || state.sentAfterOffline || (offline && !state.pendingSinceOffline)) {
-      update({ unsaved: true, sentAfterOffline: false, pendingSinceOffline: state.pendingSinceOffline || offline });
+    // Counted only while disconnected, where the count matters: connected, an edit is stored within moments.
+    const pendingChanges = connectionOf(state) === "connected" ? Math.max(state.pendingChanges, 1) : state.pendingChanges + 1;
+    if (!state.unsaved || state.sentAfterOffline || pendingChanges !== state.pendingChanges || (offline && !state.pendingSinceOffline)) {
+      update({ unsaved: true, pendingChanges, sentAfterOffline: false, pendingSinceOffline: state.pendingSinceOffline || offline });
     }
   };
   doc.on("update", onDocUpdate);
+  void copy.restore().then((pending) => {
+    if (pending !== null && state.unsaved) update({ pendingChanges: Math.max(pending, state.pendingChanges, 1) });
+  });
   provider.on("status", ({ status }) => {
     if (status === "connected") update({ socket: "connected" });
     else if (status === "disconnected") update({ socket: "disconnected", synced: false, pendingSinceOffline: state.pendingSinceOffline || state.unsaved });
@@ -90,6 +129,7 @@ export function openLiveSession({ ficheId, initialState, user, onChange }: LiveS
     window.removeEventListener("offline", onOffline);
     window.removeEventListener("online", onOnline);
     doc.off("update", onDocUpdate);
+    copy.close();
     provider.destroy();
     doc.destroy();
   };

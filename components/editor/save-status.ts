@@ -6,7 +6,8 @@ export const SAVE_STATUS_TEXT = {
   saved: "Enregistré",
   sending: "Envoi en cours…",
   sent: "Envoyées : vos modifications faites hors ligne sont enregistrées",
-  // Nothing survives closing the tab yet (no storage on the device): say where the edits are.
+  // Say where the edits are: on the device (IndexedDB) they survive closing the tab; otherwise not.
+  offlineOnDevice: "Hors ligne : vos modifications sont gardées sur cet appareil et seront envoyées au retour",
   offline: "Hors ligne : vos modifications sont gardées dans cet onglet et seront envoyées au retour. Ne fermez pas cet onglet.",
   refused: "Modifications impossibles",
 } as const;
@@ -21,13 +22,21 @@ export type SaveStatusInput = {
   sentAfterOffline: boolean;
   /** Unacknowledged edits have been waiting long enough to say so. */
   slow: boolean;
+  /** A copy of the fiche is being written on this device, so that unsent edits survive closing the tab. */
+  keptOnDevice?: boolean;
 };
 
 /** The save status to show: never « Enregistré » unless the server acknowledged every local edit. */
-export function saveStatusOf({ connection, unsaved, sentAfterOffline, slow }: SaveStatusInput): SaveStatusKey {
+export function saveStatusOf({ connection, unsaved, sentAfterOffline, slow, keptOnDevice }: SaveStatusInput): SaveStatusKey {
   if (connection === "refused") return "refused";
-  if (connection === "offline") return "offline";
+  if (connection === "offline") return keptOnDevice ? "offlineOnDevice" : "offline";
   if (connection === "connecting") return unsaved ? "sending" : "connecting";
   if (unsaved) return slow ? "sending" : "saved";
   return sentAfterOffline ? "sent" : "saved";
+}
+
+/** « 3 modifications en attente d'envoi », or nothing when none wait. */
+export function pendingChangesText(count: number): string {
+  if (count <= 0) return "";
+  return count === 1 ? "1 modification en attente d'envoi" : `${count} modifications en attente d'envoi`;
 }

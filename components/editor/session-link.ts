@@ -14,6 +14,12 @@ export type LinkState = {
   pendingSinceOffline: boolean;
   /** Why the server refused the connection for good, in French; null otherwise. */
   refusal: string | null;
+  /** Local changes (transactions) not acknowledged yet, restored ones included. */
+  pendingChanges: number;
+  /** Whether a copy of the fiche is being written on this device (see lib/collab/local-copy.ts). */
+  keptOnDevice: boolean;
+  /** Whether the person chose to keep the fiche on this device. */
+  keptByChoice: boolean;
 };
 
 export const INITIAL_LINK: LinkState = {
@@ -25,6 +31,9 @@ export const INITIAL_LINK: LinkState = {
   sentAfterOffline: false,
   pendingSinceOffline: false,
   refusal: null,
+  pendingChanges: 0,
+  keptOnDevice: false,
+  keptByChoice: false,
 };
 
 export const REFUSALS: Record<number, string> = {

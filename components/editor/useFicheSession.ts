@@ -21,6 +21,12 @@ export type FicheSession = {
   sentAfterOffline: boolean;
   /** Why the server refused the connection for good, in French; null otherwise. */
   refusal: string | null;
+  /** Changes waiting to be sent, counted while disconnected (and restored from the device). */
+  pendingChanges: number;
+  /** Whether unsent edits are written on this device, where they survive closing the tab. */
+  keptOnDevice: boolean;
+  /** The offer to keep the fiche on this device; null until the session opens, or where it may not (a shared computer). */
+  localCopy: { kept: boolean; setKept: (kept: boolean) => void } | null;
 };
 
 // Yjs, the socket and the rich-text editor are the browser's: fetched as soon as this module runs,
@@ -66,5 +72,8 @@ export function useFicheSession(ficheId: number, initialState: string, user: Edi
     unsaved: link.unsaved,
     sentAfterOffline: link.sentAfterOffline,
     refusal: link.refusal,
+    pendingChanges: link.pendingChanges,
+    keptOnDevice: link.keptOnDevice,
+    localCopy: live?.canKeep ? { kept: link.keptByChoice, setKept: live.setKept } : null,
   };
 }

@@ -15,6 +15,8 @@ export const SHARED_DEVICE_KEY = "wiki:appareil-partage";
 export const LOCAL_DOCUMENTS_KEY = "wiki:documents-locaux";
 /** JSON array of the ids of the fiches the person chose to keep on this device. */
 const KEPT_FICHES_KEY = "wiki:fiches-gardees";
+/** Key of the count of waiting changes in the copy's own store. */
+const PENDING_KEY = "modifications-en-attente";
 
 export function localCopyName(ficheId: number): string {
   return `fiche-${ficheId}`;
@@ -60,14 +62,26 @@ export class LocalCopy {
     return this.persistence !== null;
   }
 
+  /** Whether a document update comes from loading this copy. */
+  isOrigin(origin: unknown): boolean {
+    return origin !== null && origin === this.persistence;
+  }
+
   /**
    * Loads the copy kept on this device, if any, into the document (its edits merge with the page's
-   * state), and keeps writing it. Resolves with whether there was one.
+   * state), and keeps writing it. Resolves with the number of changes it says were waiting, or null
+   * when there was no copy.
    */
-  async restore(): Promise<boolean> {
-    if (!canKeepLocally() || !readIds(LOCAL_DOCUMENTS_KEY).includes(this.name)) return false;
-    await this.open().whenSynced;
-    return true;
+  async restore(): Promise<number | null> {
+    if (!canKeepLocally() || !readIds(LOCAL_DOCUMENTS_KEY).includes(this.name)) return null;
+    const persistence = await this.open().whenSynced;
+    const pending: unknown = await persistence.get(PENDING_KEY);
+    return typeof pending === "number" && Number.isSafeInteger(pending) && pending > 0 ? pending : 0;
+  }
+
+  /** Records how many changes wait to be sent, for the page that restores this copy. */
+  savePendingCount(count: number): void {
+    void this.persistence?.set(PENDING_KEY, count);
   }
 
   /** Starts writing the document on this device (edits wait to be sent, or the person keeps it). */
