@@ -42,6 +42,7 @@ function startWorker(version = "build-2") {
     location: { origin },
     skipWaiting: async () => undefined,
     clients: { claim: async () => undefined },
+    registration: { navigationPreload: { enable: async () => (preloadEnabled = true) } },
     addEventListener: (type: string, listener: Listener) => listeners.set(type, listener),
   } as unknown as WorkerScope;
   // A Request's mode cannot be set to "navigate" by its constructor: stand for the browser's own.
@@ -65,11 +66,13 @@ function startWorker(version = "build-2") {
 }
 
 let online = true;
+let preloadEnabled = false;
 let signedIn = false;
 let storage: ReturnType<typeof memoryCaches>;
 
 beforeEach(() => {
   online = true;
+  preloadEnabled = false;
   signedIn = false;
   storage = memoryCaches();
   vi.stubGlobal("caches", storage);
@@ -115,6 +118,18 @@ describe("runServiceWorker", () => {
     const worker = startWorker();
     for (const slug of ["a", "b", "a", "c"]) await worker.navigate(`/fiches/${slug}`);
     expect([...storage.stores.get("wiki-pages-build-2")!.keys()]).toEqual([`${origin}/fiches/a`, `${origin}/fiches/c`]);
+  });
+
+  it("answers with the navigation's preloaded response when there is one, and keeps it", async () => {
+    const worker = startWorker();
+    await worker.dispatch("activate");
+    expect(preloadEnabled).toBe(true);
+    const preloaded = new Response("<h1>préchargée</h1>");
+    Object.defineProperty(preloaded, "type", { value: "basic" });
+    online = false;
+    const request = new Request(`${origin}/fiches/atelier`);
+    expect(await (await worker.dispatch("fetch", { request, preloadResponse: Promise.resolve(preloaded) }))!.text()).toBe("<h1>préchargée</h1>");
+    expect(await (await worker.navigate("/fiches/atelier"))!.text()).toBe("<h1>préchargée</h1>");
   });
 
   it("leaves the API alone", async () => {

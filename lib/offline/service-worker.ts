@@ -2,13 +2,18 @@ import type { Strategy } from "./sw-policy";
 
 // The DOM types this project compiles against lack the worker's events: only what is used here.
 type ExtendableEvent = Event & { waitUntil(promise: Promise<unknown>): void };
-type FetchEvent = ExtendableEvent & { request: Request; respondWith(response: Promise<Response>): void };
+type FetchEvent = ExtendableEvent & {
+  request: Request;
+  preloadResponse?: Promise<Response | undefined>;
+  respondWith(response: Promise<Response>): void;
+};
 type MessageEventLike = ExtendableEvent & { data: unknown; ports: readonly MessagePort[] };
 
 export interface WorkerScope {
   location: { origin: string };
   skipWaiting(): Promise<void>;
   clients: { claim(): Promise<void> };
+  registration: { navigationPreload?: { enable(): Promise<void> } };
   addEventListener(type: "install" | "activate", listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: "fetch", listener: (event: FetchEvent) => void): void;
   addEventListener(type: "message", listener: (event: MessageEventLike) => void): void;
@@ -75,7 +80,7 @@ export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, setti
   async function networkFirst(event: FetchEvent, keepForOffline: boolean): Promise<Response> {
     const key = new URL(event.request.url).pathname;
     try {
-      const response = await fetch(event.request);
+      const response = (await event.preloadResponse) ?? (await fetch(event.request));
       if (keepForOffline && policy.isStorablePage(response.status, response.type, response.headers.get(settings.sessionHeader))) {
         event.waitUntil(storePage(key, response.clone()));
       }
@@ -91,7 +96,9 @@ export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, setti
   });
 
   scope.addEventListener("activate", (event) => {
-    event.waitUntil(deleteCaches(currentCaches).then(() => scope.clients.claim()));
+    // Navigation preload: the page's request leaves while the worker starts, rather than after.
+    const preload = scope.registration.navigationPreload?.enable() ?? Promise.resolve();
+    event.waitUntil(Promise.all([preload, deleteCaches(currentCaches)]).then(() => scope.clients.claim()));
   });
 
   scope.addEventListener("fetch", (event) => {
@@ -99,6 +106,8 @@ export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, setti
     const strategy = policy.chooseStrategy(request.url, request.method, request.mode, scope.location.origin);
     if (strategy === "static") event.respondWith(cacheFirst(event));
     else if (strategy !== "network") event.respondWith(networkFirst(event, strategy === "fiche"));
+    // A navigation left to the browser has started its preload too: let it settle rather than be cancelled.
+    else if (event.preloadResponse) event.waitUntil(event.preloadResponse);
   });
 
   // Sign-out asks for this (lib/offline/local-data.ts), and waits for the answer on the given port.
