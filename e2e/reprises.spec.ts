@@ -59,6 +59,10 @@ test("a member declares that their acteur took up a pratique: it shows on the fi
   await expect(card.getByText("Reprise dans 1 commune")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
+  await page.goto(`/recherche?q=${encodeURIComponent("permanence quartier")}&reprise=oui`);
+  await expect(page.getByRole("checkbox", { name: /^Pratiques reprises/ })).toBeChecked();
+  await expect(page.getByRole("link", { name: titre })).toBeVisible();
+
   await page.goto("/couverture");
   await expect(page.getByText(/\d+ reprises? déclarées? par des acteurs/)).toBeVisible();
   await page.getByRole("link", { name: "voir les pratiques reprises" }).click();
