@@ -37,17 +37,27 @@ export async function timeAction(page: Page, click: () => Promise<void>, shown: 
     performance.clearResourceTimings();
     window.__benchClickAt = undefined;
   });
-  const [response] = await Promise.all([page.waitForResponse((response) => isServerActionPost(response.request()), { timeout: 60_000 }), click()]);
+  // Pages may call actions of their own (the editor loads its discussion so): only one sent after the click counts.
+  let clicked = false;
+  const sent = page.waitForRequest((request) => clicked && isServerActionPost(request), { timeout: 60_000 });
+  clicked = true;
+  const [request] = await Promise.all([sent, click()]);
+  const response = await request.response();
+  if (!response) throw new Error(`server action failed on ${page.url()}: ${request.failure()?.errorText}`);
   if (response.status() !== 200) throw new Error(`server action answered HTTP ${response.status()} on ${page.url()}`);
   await shown.waitFor({ state: "visible", timeout: 60_000 });
   const shownAt = await page.evaluate(() => performance.now());
   const url = response.url();
   // A fetch's resource entry appears once its body is read: wait for the action's, not a later navigation's.
-  await page.waitForFunction((actionUrl) => performance.getEntriesByType("resource").some((e) => e.name === actionUrl), url, { timeout: 10_000 });
+  await page.waitForFunction(
+    (actionUrl) => performance.getEntriesByType("resource").some((e) => e.name === actionUrl && e.startTime >= (window.__benchClickAt ?? Infinity)),
+    url,
+    { timeout: 10_000 },
+  );
   const timeline: Timeline = await page.evaluate((actionUrl) => ({
     clickAt: window.__benchClickAt ?? null,
     fetches: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-      .filter((e) => e.name === actionUrl && e.initiatorType === "fetch")
+      .filter((e) => e.name === actionUrl && e.initiatorType === "fetch" && e.fetchStart >= (window.__benchClickAt ?? Infinity))
       .map((e) => ({ fetchStart: e.fetchStart, responseEnd: e.responseEnd })),
   }), url);
   const action = timeline.fetches[0];
