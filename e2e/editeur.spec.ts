@@ -110,7 +110,9 @@ test("a peer whose network drops leaves the presence list within 5 s; its offlin
     const bodyB = b.getByRole("textbox", { name: "Contenu de la fiche" });
     await bodyB.click();
     await b.keyboard.type("Écrit pendant la coupure.");
-    await expect(offline).toBeVisible();
+    // Unsent edits are written on the device at once: the status says where they are.
+    await expect(b.getByText(/^Hors ligne : vos modifications sont gardées sur cet appareil et seront envoyées au retour/)).toBeVisible();
+    await expect(b.getByText(/^\(\d+ modifications? en attente d'envoi\)$/)).toBeVisible();
     await expectNoSeriousA11yViolations(b);
 
     proxy.thaw();

@@ -21,6 +21,9 @@ const CLOSED = 3;
 
 type Poll = { res: http.ServerResponse; timer: NodeJS.Timeout };
 
+/** How long after answering a poll the session counts as alive while the next one comes. */
+const REPOLL_GRACE_MS = 5000;
+
 /**
  * One HTTP fallback session seen as a socket. Messages wait in a queue, numbered, until a poll
  * confirms it has read them (`seen`): a poll answer lost on the way is sent again, never lost.
@@ -35,6 +38,7 @@ export class HttpSessionSocket extends EventEmitter implements CollabSocket {
   private poll: Poll | null = null;
   private closeNotice: { code: number; reason: string } | null = null;
   private flushScheduled = false;
+  private lastAnswerAt = -Infinity;
 
   constructor(readonly id: string) {
     super();
@@ -77,7 +81,9 @@ export class HttpSessionSocket extends EventEmitter implements CollabSocket {
   }
 
   ping(): void {
-    if (this.poll) this.emit("pong");
+    // Between two polls the client is answering the last one: a loaded browser may take seconds to
+    // send the next (its connections to the server are few and shared), so that gap is forgiven.
+    if (this.poll || performance.now() - this.lastAnswerAt < REPOLL_GRACE_MS) this.emit("pong");
   }
 
   /** Hands the messages of a client's request to the connection, as a socket's frames. */
@@ -127,6 +133,7 @@ export class HttpSessionSocket extends EventEmitter implements CollabSocket {
   private answer(poll: Poll, status: 200 | 204): void {
     clearTimeout(poll.timer);
     if (this.poll === poll) this.poll = null;
+    this.lastAnswerAt = performance.now();
     const { res } = poll;
     if (res.writableEnded || res.destroyed) return;
     const headers: http.OutgoingHttpHeaders = { "cache-control": "no-store" };

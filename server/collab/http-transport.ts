@@ -16,7 +16,10 @@ export type HttpTransportDeps = {
   connect(access: CollabAccess, socket: HttpSessionSocket): void;
   /** Whether the server is shutting down. */
   closing(): boolean;
-  /** How long a poll waits for a message before an empty answer. Default 25 s (under common proxy timeouts). */
+  /**
+   * How long a poll waits for a message before an empty answer. Default 10 s: well under proxies'
+   * timeouts, and a client whose network dropped leaves within it plus the re-poll grace and the heartbeat's timeout.
+   */
   pollHoldMs?: number;
 };
 
@@ -50,7 +53,7 @@ class HttpRefusal extends Error {
  */
 export function createHttpTransport(deps: HttpTransportDeps): HttpTransport {
   const sessions = new Map<string, HttpSessionSocket>();
-  const holdMs = deps.pollHoldMs ?? 25_000;
+  const holdMs = deps.pollHoldMs ?? 10_000;
   const maxFrameBytes = Math.max(deps.limits.maxUpdateBytes, deps.limits.maxAwarenessBytes) + 16;
   const maxBodyBytes = maxFrameBytes * 4;
 

@@ -64,7 +64,7 @@ export type CollabServerOptions = {
   logger?: CollabLogger;
   /** Run SQLite WAL checkpoints in a worker thread while the server runs (see checkpointer.ts). Default true. */
   backgroundCheckpoints?: boolean;
-  /** How long an HTTP fallback poll waits for a message before an empty answer. Default 25 s. */
+  /** How long an HTTP fallback poll waits for a message before an empty answer. Default 10 s. */
   httpPollHoldMs?: number;
   /** Register on globalThis for getCollabServer(). Default true. */
   register?: boolean;
