@@ -1,15 +1,38 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { idleStage } from "@/lib/offline/idle";
+import { idleStage, LAST_ACTIVITY_KEY, latestActivity } from "@/lib/offline/idle";
 import { isSharedDevice } from "@/lib/offline/local-data";
 import { signOutClearingLocalData } from "./sign-out";
 
 const ACTIVITY_EVENTS = ["pointerdown", "keydown", "wheel", "touchstart", "scroll"] as const;
+// Recording every keystroke for the other tabs would be wasted writes: once in a while is enough.
+const RECORD_EVERY_MS = 5_000;
+let recordedAt = 0;
+
+/** Notes an interaction in this tab, and for the other tabs now and then (or at once when asked). */
+function recordActivity(now: number, force = false): void {
+  if (!force && now - recordedAt < RECORD_EVERY_MS) return;
+  recordedAt = now;
+  try {
+    localStorage.setItem(LAST_ACTIVITY_KEY, String(now));
+  } catch {
+    // Storage refused: each tab then counts its own activity only.
+  }
+}
+
+function recordedActivity(): string | null {
+  try {
+    return localStorage.getItem(LAST_ACTIVITY_KEY);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * On a shared computer, signs the person out and clears this device after `minutes` without
- * interaction, with a warning one minute before that a press on « Rester connecté » dismisses.
+ * interaction in any of the wiki's tabs, with a warning one minute before that a press on
+ * « Rester connecté » dismisses.
  */
 export function IdleSignOut({ minutes }: { minutes: number }) {
   const [warning, setWarning] = useState(false);
@@ -25,9 +48,10 @@ export function IdleSignOut({ minutes }: { minutes: number }) {
     const limitMs = minutes * 60_000;
     let timer: ReturnType<typeof setTimeout> | undefined;
     lastActivity.current = Date.now();
+    recordActivity(lastActivity.current, true);
 
     const check = () => {
-      const next = idleStage(Date.now() - lastActivity.current, limitMs);
+      const next = idleStage(Date.now() - latestActivity(lastActivity.current, recordedActivity()), limitMs);
       if (next.stage === "expired") {
         void signOutClearingLocalData();
         return;
@@ -40,7 +64,9 @@ export function IdleSignOut({ minutes }: { minutes: number }) {
     };
     // While the warning shows, only « Rester connecté » counts: a stray scroll must not hide it unread.
     const onActivity = () => {
-      if (!warned.current) lastActivity.current = Date.now();
+      if (warned.current) return;
+      lastActivity.current = Date.now();
+      recordActivity(lastActivity.current);
     };
     for (const type of ACTIVITY_EVENTS) window.addEventListener(type, onActivity, { passive: true, capture: true });
     check();
@@ -65,6 +91,7 @@ export function IdleSignOut({ minutes }: { minutes: number }) {
   function onStay() {
     warned.current = false;
     lastActivity.current = Date.now();
+    recordActivity(lastActivity.current, true);
     setWarning(false);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_IDLE_SIGNOUT_MINUTES, idleSignOutMinutes, idleStage } from "./idle";
+import { DEFAULT_IDLE_SIGNOUT_MINUTES, idleSignOutMinutes, idleStage, latestActivity } from "./idle";
 
 describe("idleSignOutMinutes", () => {
   it("defaults to 30 minutes and reads a whole number", () => {
@@ -27,5 +27,17 @@ describe("idleStage", () => {
     expect(idleStage(9 * 60_000, limit)).toEqual({ stage: "warning", checkInMs: 60_000 });
     expect(idleStage(9.5 * 60_000, limit)).toEqual({ stage: "warning", checkInMs: 30_000 });
     expect(idleStage(limit, limit)).toEqual({ stage: "expired" });
+  });
+});
+
+describe("latestActivity", () => {
+  it("takes the later of this tab's activity and another tab's", () => {
+    expect(latestActivity(1_000, "5000")).toBe(5_000);
+    expect(latestActivity(9_000, "5000")).toBe(9_000);
+  });
+
+  it("ignores what is not a time", () => {
+    expect(latestActivity(1_000, null)).toBe(1_000);
+    expect(latestActivity(1_000, "bientôt")).toBe(1_000);
   });
 });

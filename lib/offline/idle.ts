@@ -25,3 +25,12 @@ export function idleStage(idleMs: number, limitMs: number): IdleStage {
   if (idleMs >= warnAt) return { stage: "warning", checkInMs: limitMs - idleMs };
   return { stage: "active", checkInMs: warnAt - idleMs };
 }
+
+/** The tabs of a shared computer write their last interaction here: activity in one keeps the others signed in. */
+export const LAST_ACTIVITY_KEY = "wiki:derniere-activite";
+
+/** The later of this tab's last interaction and the one the other tabs recorded (ignored unless a time). */
+export function latestActivity(own: number, recorded: string | null): number {
+  const other = Number(recorded);
+  return recorded !== null && Number.isFinite(other) ? Math.max(own, other) : own;
+}
