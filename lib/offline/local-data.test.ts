@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { clearLocalData, isSharedDevice, LOCAL_DOCUMENTS_KEY, parseLocalDocumentNames, setSharedDevice, SHARED_DEVICE_KEY } from "./local-data";
+import { clearLocalData, isSharedDevice, KEPT_FICHES_KEY, LOCAL_DOCUMENTS_KEY, parseLocalDocumentNames, setSharedDevice, SHARED_DEVICE_KEY } from "./local-data";
 
 let storage: Map<string, string>;
 let databases: Set<string>;
@@ -66,11 +66,13 @@ describe("clearLocalData", () => {
     stubBrowser({ withDatabasesList: true });
     databases.add("fiche-2");
     storage.set(LOCAL_DOCUMENTS_KEY, '["fiche-2"]');
+    storage.set(KEPT_FICHES_KEY, '["fiche-2"]');
     storage.set(SHARED_DEVICE_KEY, "1");
     await clearLocalData();
     expect(databases.size).toBe(0);
     expect(cacheNames.size).toBe(0);
     expect(storage.has(LOCAL_DOCUMENTS_KEY)).toBe(false);
+    expect(storage.has(KEPT_FICHES_KEY)).toBe(false);
     expect(storage.get(SHARED_DEVICE_KEY)).toBe("1");
   });
 

@@ -7,6 +7,8 @@
 export const SHARED_DEVICE_KEY = "wiki:appareil-partage";
 /** The editor records here, as a JSON array, the IndexedDB databases (`fiche-<id>`) it creates. */
 export const LOCAL_DOCUMENTS_KEY = "wiki:documents-locaux";
+/** The fiches the person chose to keep on this device (lib/collab/local-copy.ts): theirs, not the next person's. */
+export const KEPT_FICHES_KEY = "wiki:fiches-gardees";
 
 export function isSharedDevice(): boolean {
   try {
@@ -55,6 +57,7 @@ async function deleteDatabases(): Promise<void> {
   }
   await Promise.all([...names].map(deleteDatabase));
   localStorage.removeItem(LOCAL_DOCUMENTS_KEY);
+  localStorage.removeItem(KEPT_FICHES_KEY);
 }
 
 async function deleteCaches(): Promise<void> {
