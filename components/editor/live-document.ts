@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { fallbackSocketClass } from "@/lib/collab/fallback-socket";
 import { canKeepLocally, LocalCopy } from "@/lib/collab/local-copy";
+import { keepPageOffline } from "@/lib/offline/kept-page";
 import { ACK_PARAM, collabServerUrl, isLocalStateStored, MESSAGE_ACK, readAckStateVector } from "@/lib/collab/messages";
 import { colorForUser } from "@/lib/editor/user-color";
 import { CLOSED_BY_SERVER, connectionOf, INITIAL_LINK, REFUSALS, type LinkState } from "./session-link";
@@ -70,6 +71,7 @@ export function openLiveSession({ ficheId, initialState, user, onChange }: LiveS
   };
   const setKept = (kept: boolean) => {
     copy.setKept(kept, state.unsaved);
+    void keepPageOffline(window.location.pathname, kept);
     update({ keptByChoice: kept });
   };
   update({});

@@ -114,6 +114,30 @@ describe("runServiceWorker", () => {
     expect(await (await worker.navigate("/fiches/atelier"))!.text()).toContain("Vous êtes hors ligne");
   });
 
+  it("keeps a fiche's editor for offline use only when the person asks, and follows it while online", async () => {
+    const worker = startWorker();
+    await worker.dispatch("install");
+    signedIn = true;
+    await worker.navigate("/fiches/atelier/modifier");
+    online = false;
+    expect(await (await worker.navigate("/fiches/atelier/modifier"))!.text()).toContain("Vous êtes hors ligne");
+
+    online = true;
+    const answered: unknown[] = [];
+    const port = { postMessage: (message: unknown) => answered.push(message) };
+    await worker.dispatch("message", { data: { type: "keep-page", path: "/fiches/atelier/modifier", keep: true }, ports: [port] });
+    await worker.dispatch("message", { data: { type: "keep-page", path: "/acteurs", keep: true }, ports: [port] });
+    expect(answered).toEqual(["kept"]);
+    expect([...storage.stores.get("wiki-kept-build-2")!.keys()]).toEqual([`${origin}/fiches/atelier/modifier`]);
+    online = false;
+    expect(await (await worker.navigate("/fiches/atelier/modifier"))!.text()).toBe("<h1>/fiches/atelier/modifier</h1>");
+
+    online = true;
+    await worker.dispatch("message", { data: { type: "keep-page", path: "/fiches/atelier/modifier", keep: false }, ports: [port] });
+    online = false;
+    expect(await (await worker.navigate("/fiches/atelier/modifier"))!.text()).toContain("Vous êtes hors ligne");
+  });
+
   it("keeps the most recently read fiches, up to its limit", async () => {
     const worker = startWorker();
     for (const slug of ["a", "b", "a", "c"]) await worker.navigate(`/fiches/${slug}`);

@@ -39,7 +39,10 @@ export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, setti
   const shellCache = `wiki-shell-${settings.version}`;
   const staticCache = `wiki-static-${settings.version}`;
   const pagesCache = `wiki-pages-${settings.version}`;
-  const currentCaches = [shellCache, staticCache, pagesCache];
+  // Editor pages the person chose to keep on this device: signed in, so only at their request, and
+  // never on a shared computer (the page removes the worker there); sign-out deletes every cache.
+  const keptCache = `wiki-kept-${settings.version}`;
+  const currentCaches = [shellCache, staticCache, pagesCache, keptCache];
 
   async function precacheShell(): Promise<void> {
     // Without credentials: the offline page is shown to whoever is offline, so it must name nobody.
@@ -91,6 +94,29 @@ export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, setti
     }
   }
 
+  async function keptFirstOffline(event: FetchEvent): Promise<Response> {
+    const key = new URL(event.request.url).pathname;
+    const kept = await caches.open(keptCache);
+    try {
+      const response = (await event.preloadResponse) ?? (await fetch(event.request));
+      // A kept page follows the fiche: the latest one read online is the one shown offline.
+      if (response.status === 200 && (await kept.match(key))) event.waitUntil(kept.put(key, response.clone()));
+      return response;
+    } catch {
+      return (await kept.match(key)) ?? (await caches.match(settings.offlineUrl, { cacheName: shellCache })) ?? Response.error();
+    }
+  }
+
+  async function keepPage(path: string, keep: boolean): Promise<void> {
+    const kept = await caches.open(keptCache);
+    if (!keep) {
+      await kept.delete(path);
+      return;
+    }
+    const response = await fetch(path, { credentials: "same-origin", cache: "no-store" });
+    if (response.status === 200) await kept.put(path, response);
+  }
+
   scope.addEventListener("install", (event) => {
     event.waitUntil(precacheShell().then(() => scope.skipWaiting()));
   });
@@ -105,15 +131,21 @@ export function runServiceWorker(scope: WorkerScope, policy: WorkerPolicy, setti
     const { request } = event;
     const strategy = policy.chooseStrategy(request.url, request.method, request.mode, scope.location.origin);
     if (strategy === "static") event.respondWith(cacheFirst(event));
+    else if (strategy === "editor") event.respondWith(keptFirstOffline(event));
     else if (strategy !== "network") event.respondWith(networkFirst(event, strategy === "fiche"));
     // A navigation left to the browser has started its preload too: let it settle rather than be cancelled.
     else if (event.preloadResponse) event.waitUntil(event.preloadResponse);
   });
 
   // Sign-out asks for this (lib/offline/local-data.ts), and waits for the answer on the given port.
+  // The editor asks for "keep-page" when the person keeps a fiche on the device, and answers on the port.
   scope.addEventListener("message", (event) => {
-    const data = event.data as { type?: unknown } | null;
-    if (data?.type !== "clear-caches") return;
-    event.waitUntil(deleteCaches([]).then(() => event.ports[0]?.postMessage("cleared")));
+    const data = event.data as { type?: unknown; path?: unknown; keep?: unknown } | null;
+    if (data?.type === "clear-caches") {
+      event.waitUntil(deleteCaches([]).then(() => event.ports[0]?.postMessage("cleared")));
+    } else if (data?.type === "keep-page" && typeof data.path === "string" && policy.chooseStrategy(new URL(data.path, scope.location.origin).href, "GET", "navigate", scope.location.origin) === "editor") {
+      const done = () => event.ports[0]?.postMessage("kept");
+      event.waitUntil(keepPage(data.path, data.keep === true).then(done, done));
+    }
   });
 }

@@ -11,7 +11,8 @@ describe("chooseStrategy", () => {
   });
 
   it("never keeps the editor, the history, the creation form or a fiche page with a query", () => {
-    expect(navigate("/fiches/atelier-numerique/modifier")).toBe("page");
+    expect(navigate("/fiches/atelier-numerique/modifier")).toBe("editor");
+    expect(navigate("/fiches/atelier-numerique/modifier?x=1")).toBe("page");
     expect(navigate("/fiches/atelier-numerique/historique")).toBe("page");
     expect(navigate("/fiches/nouvelle")).toBe("page");
     expect(navigate("/fiches/atelier-numerique?version=3")).toBe("page");

@@ -5,14 +5,16 @@
  */
 
 /** How the worker answers a request: not at all, from the static cache, or network-first. */
-export type Strategy = "network" | "static" | "fiche" | "page";
+export type Strategy = "network" | "static" | "fiche" | "editor" | "page";
 
 /** The response header that proxy.ts adds when the request carried a session cookie. */
 export const SESSION_HEADER = "x-wiki-session";
 
 /**
  * "static" for content-hashed build files (cache-first), "fiche" for a fiche's public page (network
- * first, kept for offline reading), "page" for other navigations (network, else the offline page),
+ * first, kept for offline reading), "editor" for a fiche's editor (network first, else the copy kept
+ * when the person chose « Garder cette fiche sur cet appareil »), "page" for other navigations
+ * (network, else the offline page),
  * "network" for everything the worker must leave alone: other origins, writes, the collaboration
  * socket, the API, the worker itself and the fetches that the router and the editor make.
  */
@@ -27,6 +29,7 @@ export function chooseStrategy(url: string, method: string, mode: string, origin
   const fiche = /^\/fiches\/([^/]+)\/?$/.exec(path);
   // A query changes what the page shows; « nouvelle » is the creation form, never a fiche.
   if (fiche && fiche[1] !== "nouvelle" && target.search === "") return "fiche";
+  if (/^\/fiches\/[^/]+\/modifier\/?$/.test(path) && target.search === "") return "editor";
   return "page";
 }
 
