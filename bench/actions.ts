@@ -180,6 +180,11 @@ export async function run(): Promise<void> {
     // A flow whose button or message never comes fails the run instead of waiting forever.
     context.setDefaultTimeout(30_000);
     const page = await context.newPage();
+    // A flow that lands on the error page fails on a missing message: print the browser's own reason.
+    page.on("pageerror", (error) => console.error(`page error on ${page.url()}: ${error.stack ?? error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") console.error(`console error on ${page.url()}: ${message.text()}`);
+    });
     await recordClicks(page);
     const act = flows(page, plan);
 
