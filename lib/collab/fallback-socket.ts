@@ -49,7 +49,8 @@ export function fallbackSocketClass(options: FallbackOptions = {}): typeof WebSo
   function httpWithRetries(url: string): HttpSocket {
     const socket = createHttpSocket(url);
     const timer = setInterval(() => {
-      if (socket.readyState !== socket.OPEN) return clearInterval(timer);
+      if (socket.readyState === socket.CLOSED) return clearInterval(timer);
+      if (socket.readyState !== socket.OPEN) return;
       const probe = watchWebSocket(createWebSocket(url), () => {
         clearInterval(timer);
         probe.close();
