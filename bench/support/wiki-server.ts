@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -47,18 +47,20 @@ function newestSourceChange(dir: string): number {
 
 let staleBuildChecked = false;
 
-/** Says so once when the build predates the sources: Next's pages then run older code than server/index.ts. */
-function warnIfBuildIsStale(): void {
+/**
+ * Rebuilds once when the build predates the sources: Next's pages would otherwise run older code
+ * than server/index.ts, and the figures would describe software nobody runs.
+ */
+function rebuildIfStale(): void {
   if (staleBuildChecked) return;
   staleBuildChecked = true;
   const builtAt = fs.statSync(path.join(ROOT, ".next", "BUILD_ID")).mtimeMs;
   const changedAt = Math.max(...["app", "components", "lib", "server", "db"].map((dir) => newestSourceChange(path.join(ROOT, dir))));
   if (changedAt <= builtAt) return;
   const time = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-  console.log(
-    `note: the production build (${time(builtAt)} UTC) is older than the sources (${time(changedAt)} UTC): Next's pages and routes ` +
-      "run the built code, server/index.ts and the collaboration server the sources; `npm run build` refreshes it.",
-  );
+  console.log(`The production build (${time(builtAt)} UTC) is older than the sources (${time(changedAt)} UTC): \`next build\` first, which takes several minutes…`);
+  const build = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`next build failed (${build.status ?? build.signal})`);
 }
 
 /** GET on loopback; resolves with the status and the time to the last byte. */
@@ -95,12 +97,13 @@ function stopGroup(child: ChildProcess, exited: Promise<void>, graceMs: number):
 /**
  * Starts the production entry point, server/index.ts (Next, collaboration, projection, revisions,
  * search indexing), on a free loopback port with its own DATA_DIR, and waits for /api/sante.
- * server/index.ts runs `next build` first when .next/BUILD_ID is missing; an existing build is reused.
+ * server/index.ts runs `next build` first when .next/BUILD_ID is missing; an existing build is reused
+ * unless the sources changed since.
  */
 export async function startWikiServer(options: { dataDir: string; secret: string; env?: Record<string, string> }): Promise<WikiServer> {
   const built = hasProductionBuild();
   if (!built) console.log("No production build (.next/BUILD_ID): server/index.ts runs `next build` first, which takes several minutes…");
-  else warnIfBuildIsStale();
+  else rebuildIfStale();
   // On a shared machine each engineer's benchmarks keep to the port they were given.
   const port = Number(process.env.BENCH_PORT) || (await freePort());
   const logFile = path.join(options.dataDir, "server.log");
