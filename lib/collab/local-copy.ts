@@ -41,9 +41,16 @@ export function canKeepLocally(): boolean {
   return typeof indexedDB !== "undefined" && typeof localStorage !== "undefined" && localStorage.getItem(SHARED_DEVICE_KEY) !== "1";
 }
 
+/** How long everything must stay stored before the copy goes: typing on resumes at once, and reopening a copy being deleted would fail. */
+const DROP_DELAY_MS = 5000;
+
 export class LocalCopy {
   private persistence: IndexeddbPersistence | null = null;
   private readonly name: string;
+  private dropTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A deletion in progress: the copy is reopened only after it, since IndexedDB closes the connections to a database it deletes. */
+  private dropping: Promise<void> | null = null;
+  private reopenAfterDrop = false;
 
   constructor(
     ficheId: number,
@@ -57,9 +64,9 @@ export class LocalCopy {
     return canKeepLocally() && readIds(KEPT_FICHES_KEY).includes(this.name);
   }
 
-  /** Whether a copy is being written now. */
+  /** Whether a copy is being written now (or will be, once a deletion in progress ends). */
   get active(): boolean {
-    return this.persistence !== null;
+    return this.persistence !== null || this.reopenAfterDrop;
   }
 
   /** Whether a document update comes from loading this copy. */
@@ -74,7 +81,8 @@ export class LocalCopy {
    */
   async restore(): Promise<number | null> {
     if (!canKeepLocally() || !readIds(LOCAL_DOCUMENTS_KEY).includes(this.name)) return null;
-    const persistence = await this.open().whenSynced;
+    this.open();
+    const persistence = await this.persistence!.whenSynced;
     const pending: unknown = await persistence.get(PENDING_KEY);
     return typeof pending === "number" && Number.isSafeInteger(pending) && pending > 0 ? pending : 0;
   }
@@ -86,7 +94,9 @@ export class LocalCopy {
 
   /** Starts writing the document on this device (edits wait to be sent, or the person keeps it). */
   keepWhilePending(): void {
-    if (canKeepLocally()) this.open();
+    if (!canKeepLocally()) return;
+    this.cancelDrop();
+    this.open();
   }
 
   /** Keeps the fiche on this device from now on, or stops (the copy goes once nothing waits to be sent). */
@@ -94,27 +104,48 @@ export class LocalCopy {
     if (!canKeepLocally()) return;
     const ids = readIds(KEPT_FICHES_KEY).filter((id) => id !== this.name);
     writeIds(KEPT_FICHES_KEY, kept ? [...ids, this.name] : ids);
-    if (kept) this.open();
-    else if (!pending) void this.drop();
+    if (kept) this.keepWhilePending();
+    else if (!pending) this.allStored();
   }
 
-  /** The server has stored everything: the copy goes unless the person keeps the fiche. */
+  /** The server has stored everything: the copy goes, unless the person keeps the fiche or edits resume soon. */
   allStored(): void {
-    if (this.persistence && !this.kept) void this.drop();
+    if (!this.persistence || this.kept) return;
+    this.cancelDrop();
+    this.dropTimer = setTimeout(() => {
+      this.dropTimer = null;
+      this.dropping = this.drop().finally(() => {
+        this.dropping = null;
+        if (this.reopenAfterDrop) {
+          this.reopenAfterDrop = false;
+          this.open();
+        }
+      });
+    }, DROP_DELAY_MS);
   }
 
   /** Stops writing, keeping what is written (the page is closing or the fiche changes). */
   close(): void {
+    this.cancelDrop();
+    this.reopenAfterDrop = false;
     void this.persistence?.destroy();
     this.persistence = null;
   }
 
-  private open(): IndexeddbPersistence {
-    if (!this.persistence) {
-      writeIds(LOCAL_DOCUMENTS_KEY, [...readIds(LOCAL_DOCUMENTS_KEY), this.name]);
-      this.persistence = new IndexeddbPersistence(this.name, this.doc);
+  private cancelDrop(): void {
+    if (this.dropTimer !== null) clearTimeout(this.dropTimer);
+    this.dropTimer = null;
+  }
+
+  private open(): void {
+    if (this.persistence) return;
+    // Opened at the end of the deletion, it writes the whole document then, edits made meanwhile included.
+    if (this.dropping) {
+      this.reopenAfterDrop = true;
+      return;
     }
-    return this.persistence;
+    writeIds(LOCAL_DOCUMENTS_KEY, [...readIds(LOCAL_DOCUMENTS_KEY), this.name]);
+    this.persistence = new IndexeddbPersistence(this.name, this.doc);
   }
 
   private async drop(): Promise<void> {
