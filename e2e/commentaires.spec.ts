@@ -65,6 +65,11 @@ test("two people discuss a passage while a third edits the text before it: the h
     // Alice selects « samedi matin » and comments on it from the side list.
     await selectInBody(a, "samedi matin");
     const sideA = a.getByRole("region", { name: "Discussion", exact: true });
+    // In the margin: beside the body, not below it.
+    const bodyBox = (await a.getByRole("textbox", { name: "Contenu de la fiche" }).boundingBox())!;
+    const sideBox = (await sideA.boundingBox())!;
+    expect(sideBox.x).toBeGreaterThanOrEqual(bodyBox.x + bodyBox.width);
+    expect(sideBox.y).toBeLessThan(bodyBox.y + bodyBox.height);
     await sideA.getByRole("button", { name: "Commenter ce passage" }).click();
     await expect(sideA.getByRole("heading", { name: "Commenter « samedi matin »" })).toBeVisible();
     await sideA.getByLabel("Votre message sur ce passage").fill("Jusqu'à quelle heure exactement ?");

@@ -9,26 +9,11 @@ import { ThreadList } from "./ThreadList";
 import { anchorOfSelection, attachPassageHighlight, passageHighlightPlugin, passageOf, type AnchoredThread } from "@/lib/comment/passage-highlight";
 import styles from "./comment.module.css";
 
-// Tiptap puts the editor on its root element; the body editor is another engineer's, and loads on
-// its own schedule: this side list finds it there instead of being handed it.
-type EditorRoot = HTMLElement & { editor?: Editor };
-const EDITOR_POLL_MS = 400;
-
-function useBodyEditor(): Editor | null {
-  const [editor, setEditor] = useState<Editor | null>(null);
-  useEffect(() => {
-    const timer = setInterval(() => {
-      const found = (document.getElementById("fiche-contenu") as EditorRoot | null)?.editor ?? null;
-      setEditor((current) => (found && !found.isDestroyed ? found : current && !current.isDestroyed ? current : null));
-    }, EDITOR_POLL_MS);
-    return () => clearInterval(timer);
-  }, []);
-  return editor;
-}
-
-/** The editor's discussion: threads beside the body, their passages highlighted, and "Commenter ce passage". */
-export function EditorDiscussion({ ficheId }: { ficheId: number }) {
-  const editor = useBodyEditor();
+/**
+ * The editor's discussion, in the margin beside the body: threads, their passages highlighted in
+ * `editor`, and "Commenter ce passage". `editor` is null until the body editor exists.
+ */
+export function EditorDiscussion({ ficheId, editor }: { ficheId: number; editor: Editor | null }) {
   const [discussion, setDiscussion] = useState<Discussion | null>(null);
   const [hasSelection, setHasSelection] = useState(false);
   const [draft, setDraft] = useState<{ anchor: string; citation: string } | null>(null);

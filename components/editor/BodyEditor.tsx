@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
@@ -15,10 +16,18 @@ import { wikiLinkNodeView } from "./wiki-link-views";
 import { WikiLinkSuggestionStore, wikiLinkSuggestionPlugin } from "./wiki-link-suggestion";
 import { WikiLinkSuggestions } from "./WikiLinkSuggestions";
 
-type Props = { doc: Y.Doc; provider: WebsocketProvider; user: EditorUser; editable: boolean; labelledBy: string };
+type Props = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  user: EditorUser;
+  editable: boolean;
+  labelledBy: string;
+  /** Told of the editor once it exists, and of null when it goes: the discussion in the margin works on it. */
+  onEditor: (editor: Editor | null) => void;
+};
 
 /** The rich-text body of a fiche, bound to the document's "body" fragment, with peers' carets. */
-export function BodyEditor({ doc, provider, user, editable, labelledBy }: Props) {
+export function BodyEditor({ doc, provider, user, editable, labelledBy, onEditor }: Props) {
   const [suggestions] = useState(() => new WikiLinkSuggestionStore());
   const editor = useEditor(
     {
@@ -54,6 +63,11 @@ export function BodyEditor({ doc, provider, user, editable, labelledBy }: Props)
     if (editable) editor.view.dom.setAttribute("aria-describedby", "fiche-contenu-aide");
     else editor.view.dom.removeAttribute("aria-describedby");
   }, [editor, editable]);
+
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
 
   if (!editor) return <p className="muted">Chargement de l&apos;éditeur…</p>;
   return (

@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import type { Editor } from "@tiptap/core";
 import dynamic from "next/dynamic";
 import type { LinkedActeur } from "@/db/queries/acteur-suggestion";
 import type { FicheType } from "@/lib/fiche/values";
@@ -29,6 +30,12 @@ const BodyEditor = dynamic(() => loadBodyEditor().then((m) => m.BodyEditor), {
   ssr: false,
   loading: () => <p className="muted">Chargement de l&apos;éditeur…</p>,
 });
+// Requested after the body editor's code (rendering comes after the module ran), so that opening
+// the editor does not wait for it.
+const EditorDiscussion = dynamic(() => import("@/components/comment/EditorDiscussion").then((m) => m.EditorDiscussion), {
+  ssr: false,
+  loading: () => <p className="muted">Chargement de la discussion…</p>,
+});
 
 export type FicheEditorProps = {
   ficheId: number;
@@ -50,6 +57,7 @@ export type FicheEditorProps = {
 /** The live editor of a fiche: every field and the body bound to one shared Yjs document. */
 export function FicheEditor({ ficheId, type, initialState, initialContent, user, canEdit, canManage, ownActeurIds, terms, initialActeurs }: FicheEditorProps) {
   const session = useFicheSession(ficheId, initialState, user);
+  const [bodyEditor, setBodyEditor] = useState<Editor | null>(null);
   const etatOptions = useMemo(() => ETATS_ACTION.map((value) => ({ value, label: ETAT_LABELS[value] })), []);
   const objectifOptions = useMemo(() => terms.objectif.map((t) => ({ value: t.id, label: t.label })), [terms.objectif]);
 
@@ -76,13 +84,14 @@ export function FicheEditor({ ficheId, type, initialState, initialContent, user,
         <section className="fiche-editor__section" aria-labelledby="fiche-contenu-titre">
           <h2 id="fiche-contenu-titre">Contenu de la fiche</h2>
           {doc && provider ? (
-            <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" />
+            <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" onEditor={setBodyEditor} />
           ) : (
             <p className="muted">Chargement de l&apos;éditeur…</p>
           )}
         </section>
 
         <div className={styles.panel}>
+          <EditorDiscussion ficheId={ficheId} editor={bodyEditor} />
           <section className="fiche-editor__section form" aria-labelledby="fiche-infos-titre">
             <h2 id="fiche-infos-titre">Informations</h2>
             {type === "pratique" && (

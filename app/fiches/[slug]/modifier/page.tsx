@@ -6,7 +6,6 @@ import { getLinkedActeurs } from "@/db/queries/acteur-suggestion";
 import { getFicheBySlug } from "@/db/queries/fiche";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { FicheEditor } from "@/components/editor/FicheEditor";
-import { EditorDiscussionLoader } from "@/components/comment/EditorDiscussionLoader";
 import { GovernancePanel } from "@/components/fiche/GovernancePanel";
 import type { FicheContent } from "@/lib/fiche/document";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
@@ -76,7 +75,6 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
         terms={{ theme: termOptions("theme"), public: termOptions("public"), enjeu: termOptions("enjeu"), objectif: termOptions("objectif") }}
         initialActeurs={getLinkedActeurs(db, content.acteurs.map((a) => a.acteurId))}
       />
-      <EditorDiscussionLoader ficheId={fiche.id} />
     </>
   );
 }
