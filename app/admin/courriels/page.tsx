@@ -31,7 +31,7 @@ export default async function CourrielsAdminPage({ searchParams }: Props) {
       <p>
         {smtpUrl()
           ? "Les courriels partent par le serveur SMTP configuré (SMTP_URL) ; un envoi qui échoue est retenté de plus en plus tard, puis abandonné."
-          : "SMTP_URL n'est pas configuré : aucun courriel ne part. Ils restent ici, lisibles, jusqu'à ce qu'un serveur SMTP soit configuré."}
+          : "SMTP_URL n'est pas configuré : aucun courriel ne part. Ils restent ici, lisibles ; configurer un serveur SMTP plus tard n'enverra que les courriels écrits après."}
       </p>
       <nav aria-label="Filtrer par statut">
         <ul className="admin-filters">
