@@ -8,7 +8,7 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "e2e/**", "data/**"],
     environment: "node",
     pool: "forks",
-    setupFiles: ["./db/test-setup.ts"],
+    setupFiles: ["./db/test-setup.ts", "./server/collab/test-setup.ts"],
     testTimeout: 20_000,
   },
 });

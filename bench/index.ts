@@ -5,7 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { registerStorageDocuments } from "@/server/collab/storage-documents";
 
+// Benchmarks write their data through insertFiche before any server runs.
+registerStorageDocuments();
 const dir = import.meta.dirname;
 const available = fs
   .readdirSync(dir)

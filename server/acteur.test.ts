@@ -5,11 +5,9 @@ import { buildActeur, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
 import { canEditActeur } from "@/lib/policies/acteur";
 import { acteurSchema, type ActeurInput } from "@/lib/schemas/acteur";
-import * as Y from "yjs";
-import { writeFicheContent } from "@/lib/fiche/document";
 import { addMember, createActeur, removeMember, updateActeur } from "./acteur";
 import { getActeurClaimFacts } from "./acteur-claim";
-import { buildInitialDocument, insertFiche } from "./fiche";
+import { insertFiche } from "./fiche";
 import { SYSTEM } from "./authorize";
 import { domainErrorOf } from "./domain-error-testing";
 
@@ -158,8 +156,5 @@ describe("members", () => {
 
 /** A published fiche whose document names the acteur with this role; insertFiche projects it. */
 function insertFicheCarriedBy(acteurId: number, role: "porteur" | "partenaire" = "porteur"): void {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, buildInitialDocument("pratique", "Atelier numérique"));
-  writeFicheContent(doc, { acteurs: [{ acteurId, role }] });
-  insertFiche(getTestDb(), { type: "pratique", titre: "Atelier numérique", state: Y.encodeStateAsUpdate(doc), createdBy: null, statut: "publiee" });
+  insertFiche(getTestDb(), { type: "pratique", titre: "Atelier numérique", content: { acteurs: [{ acteurId, role }] }, createdBy: null, statut: "publiee" });
 }

@@ -27,6 +27,7 @@ import { readFichesJson } from "./importer/fiches-json";
 import { describeJsonImport, importFichesJson } from "./importer/fiches-json-apply";
 import { rebuildSearchIndex } from "./search";
 import { runningServerPid } from "./server-lock";
+import { registerStorageDocuments } from "./collab/storage-documents";
 
 const USAGE = `Usage: npm run wiki -- <command> [options]
 
@@ -372,6 +373,7 @@ async function run(argv: string[], io: CliIo): Promise<string | null> {
 /** Runs one command and returns the process exit code: 0 done, 1 failed, 2 wrong command line. */
 export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
   const console = new Console({ stdout: io.stdout, stderr: io.stderr });
+  registerStorageDocuments();
   try {
     const output = await run(argv, io);
     if (output !== null) console.log(output);

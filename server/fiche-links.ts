@@ -1,14 +1,10 @@
 import { eq, inArray, or, sql } from "drizzle-orm";
-import * as Y from "yjs";
-import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import { acteur, fiche, ficheLink, type Fiche } from "@/db/schema";
 import { ACTEUR_MENTION, FICHE_LINK, linkId, MISSING_ACTEUR, MISSING_FICHE, type WikiLinkView } from "@/lib/editor/wiki-links";
 import { displayTitre } from "@/lib/fiche/labels";
-import { bodyFragment } from "@/lib/fiche/document";
-import { loadDocumentState } from "./collab/persistence";
+import { getFicheDocuments } from "./collab/write";
 import { renderFicheBody, type RenderedBody, type WikiLinkResolvers } from "./fiche-html";
 import { indexFiche } from "./search";
 
@@ -110,28 +106,16 @@ export function renderBodyWithLinks(db: Db, json: JSONContent, ids: WikiLinkIds,
   return renderFicheBody(json, loadWikiLinkResolvers(db, ids, self));
 }
 
-/** The stored body of a fiche as ProseMirror JSON; null when no document is stored. */
-function loadStoredBody(db: Db, ficheId: number): JSONContent | null {
-  const state = loadDocumentState(db, ficheId);
-  if (!state) return null;
-  const doc = scratchDoc();
-  try {
-    Y.applyUpdate(doc, state);
-    return yXmlFragmentToProsemirrorJSON(bodyFragment(doc));
-  } finally {
-    doc.destroy();
-  }
-}
-
 /**
  * Re-renders the body columns of these fiches from their stored documents. Only what links show
  * changed, not what people wrote: contentUpdatedAt stays. Returns how many rows changed.
  */
 function rerenderBodies(db: Db, ficheIds: number[]): number {
   let changed = 0;
+  const documents = ficheIds.length ? getFicheDocuments(db) : null;
   for (const id of ficheIds) {
     const row = db.select({ html: fiche.html, texte: fiche.texte, fields: fiche.fields }).from(fiche).where(eq(fiche.id, id)).get();
-    const json = row && loadStoredBody(db, id);
+    const json = row && documents!.readStored(db, id)?.body;
     if (!row || !json) continue;
     const next = renderBodyWithLinks(db, json, collectWikiLinkIds(json));
     if (next.html === row.html && next.texte === row.texte && next.extrait === row.fields.extrait) continue;

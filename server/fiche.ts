@@ -1,24 +1,20 @@
 import { eq } from "drizzle-orm";
-import * as Y from "yjs";
-import { scratchDoc } from "./collab/scratch-doc";
-import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
+import type { JSONContent } from "@tiptap/core";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import { fiche, type Fiche } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
-import { getBodyTemplate, getFicheSchema } from "@/lib/editor/extensions";
-import { bodyFragment, writeFicheContent, type FicheContent } from "@/lib/fiche/document";
+import type { FicheContent } from "@/lib/fiche/document";
 import { isModerator, type Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import { uniqueSlug } from "@/db/queries/slug";
 import { listFichesWithoutDocument } from "@/db/documents-file";
-import { storeInitialDocument } from "./collab/persistence";
+import { getFicheDocuments } from "./collab/write";
 import { DomainError } from "./errors";
 import { refreshFichesCitingFiche } from "./fiche-links";
-import { projectFiche } from "./fiche-projection";
+import type { ImportedValues } from "./importer/merge";
 import { indexFiche } from "./search";
-import { takeRevision } from "./revision";
-import { followTarget, removeFollowsOfTarget } from "./follow";
+import { removeFollowsOfTarget } from "./follow";
 import { recordEvent } from "./notification";
 
 /** A slug built from the title, unique among fiches; it is kept when the fiche is renamed. */
@@ -27,25 +23,23 @@ export function uniqueFicheSlug(db: Db, titre: string): string {
   return uniqueSlug(db, fiche, fiche.slug, titre, "fiche", ["nouvelle"]);
 }
 
-/** The first Yjs state of a fiche: its type, title, the body template of its type, and any other fields given. */
-export function buildInitialDocument(type: FicheType, titre: string, content: Partial<FicheContent> = {}): Uint8Array {
-  const doc = scratchDoc();
-  try {
-    writeFicheContent(doc, { ...content, type, titre });
-    prosemirrorJSONToYXmlFragment(getFicheSchema(), getBodyTemplate(type), bodyFragment(doc));
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** A fiche about to be inserted: its first Yjs state (the body template by default) and its governance columns. */
+/**
+ * A fiche about to be inserted, as plain data: its first content (the body template of its type
+ * by default) and its governance columns. The document service builds its Yjs document.
+ */
 export type NewFiche = {
   type: FicheType;
   titre: string;
   createdBy: number | null;
   statut?: FicheStatut;
   aVerifier?: boolean;
+  /** Fields of the first state besides type and title. */
+  content?: Partial<FicheContent>;
+  /** The body as ProseMirror JSON. */
+  body?: JSONContent;
+  /** An imported fiche: its import key and values, kept as the baseline of later re-imports (instead of content and body). */
+  imported?: { key: string; values: ImportedValues };
+  /** A first state computed by trusted server code (tests, scripts): bytes, never a Yjs object. */
   state?: Uint8Array;
   /** What the fiche's first revision says it came from; "creation" by default. */
   origin?: "creation" | "import";
@@ -53,39 +47,11 @@ export type NewFiche = {
 
 /**
  * The one path that inserts a fiche: the row, its Yjs document, the projection of that document and
- * its first revision, all or nothing (a savepoint inside a caller's transaction). Callers check the policy first.
+ * its first revision, all or nothing (a savepoint inside a caller's transaction), through the
+ * document service. Callers check the policy first.
  */
 export function insertFiche(db: Db, input: NewFiche): Fiche {
-  const titre = input.titre.trim();
-  const state = input.state ?? buildInitialDocument(input.type, titre);
-  return db.transaction(
-    () => {
-      const row = db
-        .insert(fiche)
-        .values({
-          slug: uniqueFicheSlug(db, titre),
-          type: input.type,
-          titre,
-          createdBy: input.createdBy,
-          statut: input.statut ?? "brouillon",
-          aVerifier: input.aVerifier ?? false,
-        })
-        .returning()
-        .get();
-      storeInitialDocument(db, row.id, state);
-      const doc = scratchDoc();
-      try {
-        Y.applyUpdate(doc, state);
-        projectFiche(db, row.id, doc);
-      } finally {
-        doc.destroy();
-      }
-      takeRevision(db, row.id, state, input.createdBy === null ? [] : [input.createdBy], input.origin ?? "creation");
-      if (input.createdBy !== null) followTarget(db, input.createdBy, "fiche", row.id);
-      return db.select().from(fiche).where(eq(fiche.id, row.id)).get()!;
-    },
-    { behavior: "immediate" },
-  );
+  return getFicheDocuments(db).create(db, input);
 }
 
 /** Creates a draft fiche with the body template of its type, for a signed-in person. */

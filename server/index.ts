@@ -13,6 +13,7 @@ import { ensureSearchIndex } from "./search";
 import { claimServerLock, lastServerCrashed } from "./server-lock";
 import { CLIENT_IP_HEADER } from "./auth/client-ip";
 import { createCollabServer, isCollabPath } from "./collab/server";
+import { registerStorageDocuments } from "./collab/storage-documents";
 import { recordProjectionLayout, reprojectEveryFiche, reprojectIfLayoutChanged } from "./projection/layout";
 import { removeUnfinishedFiches } from "./fiche";
 import { startProjectionService } from "./projection/service";
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
 
   const db = getDb();
   migrateDatabase(db);
+  // The first-start seed and the crash cleanup write fiches before the collaboration server runs.
+  registerStorageDocuments();
   const crashed = lastServerCrashed();
   // From here on, the CLI refuses to write fiches behind this server's document service.
   const releaseServerLock = claimServerLock();

@@ -5,7 +5,8 @@ import { diffArraysBounded } from "@/lib/diff/arrays";
 import { diffWords, type TextSegment } from "@/lib/diff/words";
 import type { FicheContent } from "@/lib/fiche/document";
 import { ACTEUR_ROLE_LABELS, ETAT_LABELS, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
-import { readRevisionState, type RevisionSnapshot } from "./revision-snapshot";
+import { getFicheDocuments } from "./collab/write";
+import type { RevisionSnapshot } from "./revision-snapshot";
 import type { WikiLinkResolvers } from "./fiche-html";
 import { bodyBlocks, type BodyBlock } from "./revision-blocks";
 import { loadRevisionLinkResolvers } from "./revision-links";
@@ -161,8 +162,9 @@ export function diffBodies(before: RevisionSnapshot["body"], after: RevisionSnap
 
 /** The readable diff from revision `a` to revision `b`: fields with names resolved, and the body's text, its links by their labels. */
 export function diffRevisions(db: Db, a: FicheRevision, b: FicheRevision): RevisionDiff {
-  const before = readRevisionState(a.state);
-  const after = readRevisionState(b.state);
+  const documents = getFicheDocuments(db);
+  const before = documents.readState(a.state);
+  const after = documents.readState(b.state);
   const body = diffBodies(before.body, after.body, loadRevisionLinkResolvers(db, [before.body, after.body]));
   return { fields: diffFields(db, before.content, after.content), body, bodyChanged: body.some((block) => block.op !== "equal") };
 }

@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
-import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { acteur, fiche, taxonomyTerm } from "@/db/schema";
 import type { FicheContent } from "@/lib/fiche/document";
@@ -11,10 +10,8 @@ import type { Viewer } from "@/lib/policies/viewer";
 import type { CompleteVerificationInput, VerificationDecision } from "@/lib/schemas/verification";
 import { authorize, type Actor } from "./authorize";
 import { getFicheDocuments } from "./collab/write";
-import { scratchDoc } from "./collab/scratch-doc";
 import { DomainError } from "./errors";
 import { setFicheAVerifier } from "./fiche";
-import { readBaseline } from "./importer/merge";
 import { getFicheSourceText, type FicheSourceText } from "./verification-source";
 
 /*
@@ -99,22 +96,16 @@ function acteursById(db: Db, links: { acteurId: number; role: FicheActeurRole }[
 }
 
 function importedValuesOf(db: Db, state: Uint8Array): ImportedValuesView | null {
-  const doc = scratchDoc();
-  try {
-    Y.applyUpdate(doc, state);
-    const baseline = readBaseline(doc);
-    if (!baseline) return null;
-    return {
-      titre: baseline.titre,
-      commune: baseline.commune ?? "",
-      source: baseline.source,
-      publics: termsById(db, baseline.publics),
-      themesSuggeres: termsById(db, baseline.themesSuggeres),
-      acteurs: acteursById(db, baseline.acteurs),
-    };
-  } finally {
-    doc.destroy();
-  }
+  const baseline = getFicheDocuments(db).readImportBaseline(state);
+  if (!baseline) return null;
+  return {
+    titre: baseline.titre,
+    commune: baseline.commune ?? "",
+    source: baseline.source,
+    publics: termsById(db, baseline.publics),
+    themesSuggeres: termsById(db, baseline.themesSuggeres),
+    acteurs: acteursById(db, baseline.acteurs),
+  };
 }
 
 type ImportedRow = { id: number; slug: string; type: FicheType; statut: FicheStatut; aVerifier: boolean; importKey: string };

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/policies/viewer";
 import { canCreateFiche, canEditFiche, canManageFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import type { ApiFicheContentInput, ApiFicheCreate, ApiFichePatch } from "@/lib/schemas/api-fiche";
 import { getFicheDocuments } from "@/server/collab/write";
-import { buildInitialDocument, insertFiche, nextFicheStatuts, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
+import { insertFiche, nextFicheStatuts, setFicheAVerifier, setFicheStatut, setFicheVerrouillee } from "@/server/fiche";
 import { ApiError, type ApiErrorDetail } from "./errors";
 import { lieuOwners, resolveActeurRefs, resolveTermRefs } from "./refs";
 
@@ -70,12 +70,12 @@ function resolveContent(db: Db, type: FicheType, input: ApiFicheContentInput, cu
 
 const forbidden = (message: string) => new ApiError(403, "forbidden", message);
 
-/** Creates a draft fiche with its content in its first Yjs state, for a token's viewer (canCreateFiche). */
+/** Creates a draft fiche with its content in its first state, for a token's viewer (canCreateFiche). */
 export function createFicheThroughApi(db: Db, viewer: Viewer, input: ApiFicheCreate): FicheDetail {
   if (!canCreateFiche(viewer)) throw forbidden("You may not create fiches.");
   const { type, titre, ...rest } = input;
   const content = resolveContent(db, type, rest, { acteurIds: [], lieux: [] });
-  const created = insertFiche(db, { type, titre, createdBy: viewer.id, state: buildInitialDocument(type, titre, content) });
+  const created = insertFiche(db, { type, titre, createdBy: viewer.id, content });
   return getFicheBySlug(db, created.slug)!;
 }
 

@@ -1,9 +1,8 @@
-import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import type { Fiche } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
-import { writeFicheContent, type FicheContent } from "@/lib/fiche/document";
-import { buildInitialDocument, insertFiche } from "@/server/fiche";
+import type { FicheContent } from "@/lib/fiche/document";
+import { insertFiche } from "@/server/fiche";
 import type { ApiErrorBody } from "./errors";
 import type { RouteHandler } from "./http";
 
@@ -60,10 +59,5 @@ export function buildFicheWithContent(
 ): Fiche {
   const type = values.type ?? "pratique";
   const titre = values.titre ?? `Atelier numérique ${++ficheCounter}`;
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, buildInitialDocument(type, titre));
-  writeFicheContent(doc, values.content ?? {});
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return insertFiche(db, { type, titre, createdBy: values.createdBy ?? null, statut: values.statut ?? "publiee", state });
+  return insertFiche(db, { type, titre, createdBy: values.createdBy ?? null, statut: values.statut ?? "publiee", content: values.content });
 }

@@ -2,12 +2,19 @@ import * as Y from "yjs";
 import { scratchDoc } from "./scratch-doc";
 import type { Db } from "@/db/client";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
+import type { Fiche, FicheRevision } from "@/db/schema";
 import { acteursMap, readFicheContent, type FicheContent } from "@/lib/fiche/document";
 import type { FicheActeurRole } from "@/lib/fiche/values";
 import { canEditFiche, canManageFiche, changesPorteur } from "@/lib/policies/fiche";
 import type { Viewer } from "@/lib/policies/viewer";
+import type { RevisionReason } from "@/lib/revision/values";
 import { DomainError } from "@/server/errors";
+import type { NewFiche } from "@/server/fiche";
+import { decideMerge, readBaseline, type ImportBaseline, type ImportedValues, type MergeDecision } from "@/server/importer/merge";
+import { readRevisionState, snapshotOf, type RevisionSnapshot } from "@/server/revision-snapshot";
+import { storeRevision } from "@/server/revision-store";
 import { runFicheCommand, type CommandReport, type FicheCommand } from "./commands";
+import { insertFicheDocument } from "./fiche-creation";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 import { appendUpdate, loadDocument } from "./persistence";
 import type { DocumentChangeListener } from "./room";
@@ -32,6 +39,9 @@ export type TransactionEdit = (ficheId: number, writer: Writer, command: FicheCo
 /** A fiche's content as its readers and editors get it first: the Yjs state and its fields. */
 export type FicheDocumentState = { state: Uint8Array; content: FicheContent };
 
+/** A fiche's stored document as plain data: its Yjs state, its fields and its body (ProseMirror JSON). */
+export type StoredFicheDocument = RevisionSnapshot & { state: Uint8Array };
+
 /**
  * The one door to fiches' content. Every change, whoever asks (socket, REST API, import, restore,
  * CLI), is checked, appended to the fiche's log, applied to the live document if it is loaded (which
@@ -51,6 +61,28 @@ export interface FicheDocumentService {
    * commit with the edits). Must be the outermost transaction: edits go live only once it commits.
    */
   transaction<T>(db: Db, run: (edit: TransactionEdit) => T): T;
+  /**
+   * Inserts a fiche: its row, its first document (built from plain fields and body), projection
+   * and revision, all or nothing; a savepoint inside a transaction of the caller's `db`.
+   */
+  create(db: Db, input: NewFiche): Fiche;
+  /** A fiche's stored document, read on `db` (inside the caller's transaction, if any); null when nothing is stored. */
+  readStored(db: Db, ficheId: number): StoredFicheDocument | null;
+  /** The fields and body a Yjs state holds (a revision's). */
+  readState(state: Uint8Array): RevisionSnapshot;
+  /** What the importer last wrote into a fiche whose state this is (its baseline); null for a fiche not imported. */
+  readImportBaseline(state: Uint8Array): ImportBaseline | null;
+  /** What re-importing `values` would change in a fiche's stored document, and what people's edits keep. */
+  decideImport(db: Db, ficheId: number, values: ImportedValues): MergeDecision;
+  /** Stores a revision of a fiche on `db`, unless the last one already holds `state` (see storeRevision). */
+  takeRevision(
+    db: Db,
+    ficheId: number,
+    state: Uint8Array,
+    authorIds: readonly number[],
+    reason: RevisionReason,
+    options?: { restoredFromId?: number },
+  ): FicheRevision | null;
 }
 
 export type FicheDocumentsOptions = {
@@ -107,6 +139,55 @@ export class FicheDocuments implements FicheDocumentService {
     } finally {
       for (const free of cleanup) free();
     }
+  }
+
+  create(db: Db, input: NewFiche): Fiche {
+    return insertFicheDocument(db, input);
+  }
+
+  readStored(db: Db, ficheId: number): StoredFicheDocument | null {
+    const loaded = loadDocument(db, ficheId, this.logger);
+    if (!loaded) return null;
+    try {
+      return { state: Y.encodeStateAsUpdate(loaded.doc), ...snapshotOf(loaded.doc) };
+    } finally {
+      loaded.doc.destroy();
+    }
+  }
+
+  readState(state: Uint8Array): RevisionSnapshot {
+    return readRevisionState(state);
+  }
+
+  readImportBaseline(state: Uint8Array): ImportBaseline | null {
+    const doc = scratchDoc();
+    try {
+      Y.applyUpdate(doc, state);
+      return readBaseline(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  decideImport(db: Db, ficheId: number, values: ImportedValues): MergeDecision {
+    // A fiche without a stored document is merged into an empty one, as an import writes it.
+    const doc = loadDocument(db, ficheId, this.logger)?.doc ?? scratchDoc();
+    try {
+      return decideMerge(doc, values);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  takeRevision(
+    db: Db,
+    ficheId: number,
+    state: Uint8Array,
+    authorIds: readonly number[],
+    reason: RevisionReason,
+    options: { restoredFromId?: number } = {},
+  ): FicheRevision | null {
+    return storeRevision(db, ficheId, state, authorIds, reason, options);
   }
 
   /**

@@ -1,11 +1,9 @@
 import type { JSONContent } from "@tiptap/core";
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import type { ExportActeurRef, ExportFicheRow, ExportLieuRef } from "@/db/queries/fiche-export";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
-import { bodyFragment } from "@/lib/fiche/document";
 import type { Licence } from "@/lib/licence";
-import { loadDocument } from "../collab/persistence";
+import { getFicheDocuments } from "../collab/write";
 import { parseBody } from "../fiche-html";
 import type { FicheFields } from "../fiche-projection";
 import { collectWikiLinkIds, flattenWikiLinks, loadWikiLinkResolvers } from "../fiche-links";
@@ -58,14 +56,10 @@ const EMPTY_BODY: JSONContent = { type: "doc", content: [] };
  * renders it, and with its wiki links turned into ordinary links to their current targets.
  */
 export function readFicheBody(db: Db, ficheId: number): JSONContent {
-  const loaded = loadDocument(db, ficheId);
-  if (!loaded) return EMPTY_BODY;
-  try {
-    const body = parseBody(yXmlFragmentToProsemirrorJSON(bodyFragment(loaded.doc))).toJSON() as JSONContent;
-    return flattenWikiLinks(body, loadWikiLinkResolvers(db, collectWikiLinkIds(body)), publicUrl());
-  } finally {
-    loaded.doc.destroy();
-  }
+  const stored = getFicheDocuments(db).readStored(db, ficheId);
+  if (!stored) return EMPTY_BODY;
+  const body = parseBody(stored.body).toJSON() as JSONContent;
+  return flattenWikiLinks(body, loadWikiLinkResolvers(db, collectWikiLinkIds(body)), publicUrl());
 }
 
 const terms = (row: ExportFicheRow, taxonomy: string, suggested = false): TermValue[] =>

@@ -8,7 +8,6 @@ import { getFicheDocuments } from "../collab/write";
 import { insertFiche } from "../fiche";
 import { takeRevision } from "../revision";
 import type { ImportField } from "@/lib/import/preview";
-import { buildImportedDocument } from "./merge";
 import { acteurLinksOf, findImportedFiches, indexActeurs, type ImportPlan } from "./plan";
 import type { ImportDocument } from "./read-file";
 import type { ImportedFicheType, ImportIssue } from "./types";
@@ -77,7 +76,7 @@ function writePlan(db: Db, plan: ImportPlan, { viewerId, onProgress }: ApplyOpti
         createdBy: viewerId,
         statut: "publiee",
         aVerifier: true,
-        state: buildImportedDocument(planned.importKey, values),
+        imported: { key: planned.importKey, values },
         origin: "import",
       });
       outcome.created.push({ id: row.id, slug: row.slug, titre: row.titre, type: values.type, changes: planned.changes, kept: [] });

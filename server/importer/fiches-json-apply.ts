@@ -1,15 +1,11 @@
 import { eq } from "drizzle-orm";
-import * as Y from "yjs";
-import { scratchDoc } from "@/server/collab/scratch-doc";
-import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import type { Db } from "@/db/client";
 import { searchFold } from "@/db/queries/acteur";
 import { acteur, fiche, taxonomyTerm } from "@/db/schema";
 import type { FicheActeurRole } from "@/lib/fiche/values";
 import type { Taxonomy } from "@/lib/taxonomy/values";
 import { ACTEUR_TYPOLOGIES, type ActeurTypologie } from "@/lib/acteur/labels";
-import { getFicheSchema } from "@/lib/editor/extensions";
-import { bodyFragment, writeFicheContent } from "@/lib/fiche/document";
+import type { FicheContent } from "@/lib/fiche/document";
 import { acteurSchema } from "@/lib/schemas/acteur";
 import { createActeur } from "../acteur";
 import { SYSTEM } from "../authorize";
@@ -60,26 +56,9 @@ type ResolvedLinks = {
   enjeux: number[];
 };
 
-/** The Yjs state of an imported fiche: its structured fields, then its body. */
-function buildState(f: ImportedJsonFiche, links: ResolvedLinks): Uint8Array {
-  const doc = scratchDoc();
-  try {
-    writeFicheContent(doc, {
-      type: f.type,
-      titre: f.titre,
-      commune: f.commune,
-      quartier: f.quartier,
-      lienWeb: f.lienWeb,
-      source: f.source,
-      etat: f.etat,
-      ebauche: f.ebauche,
-      ...links,
-    });
-    prosemirrorJSONToYXmlFragment(getFicheSchema(), f.body, bodyFragment(doc));
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.destroy();
-  }
+/** The structured fields of an imported fiche, its links resolved on this wiki. */
+function contentOf(f: ImportedJsonFiche, links: ResolvedLinks): Partial<FicheContent> {
+  return { commune: f.commune, quartier: f.quartier, lienWeb: f.lienWeb, source: f.source, etat: f.etat, ebauche: f.ebauche, ...links };
 }
 
 /**
@@ -149,7 +128,7 @@ export function importFichesJson(db: Db, document: FichesJsonDocument, options: 
         outcome.created.push({ slug: f.slug, titre: f.titre });
         continue;
       }
-      const row = insertFiche(db, { type: f.type, titre: f.titre, createdBy: options.viewerId, statut: f.statut, state: buildState(f, links) });
+      const row = insertFiche(db, { type: f.type, titre: f.titre, createdBy: options.viewerId, statut: f.statut, content: contentOf(f, links), body: f.body });
       // Keep the slug of the source wiki when it is free, so that its links still lead somewhere.
       const slug = f.slug && f.slug !== row.slug && uniqueFicheSlug(db, f.slug) === f.slug ? f.slug : row.slug;
       db.update(fiche)

@@ -1,18 +1,17 @@
 import { createHash } from "node:crypto";
 import { inArray, isNotNull, sql } from "drizzle-orm";
-import { scratchDoc } from "@/server/collab/scratch-doc";
 import type { Db } from "@/db/client";
 import { acteur, fiche, taxonomyTerm } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { acteurSchema, type ActeurInput } from "@/lib/schemas/acteur";
 import { foldText, slugify } from "@/lib/slug";
-import { loadDocument } from "../collab/persistence";
+import { getFicheDocuments } from "../collab/write";
 import { normaliseActeurName } from "./acteur-names";
 import { buildImportedBody, type SuiteLink } from "./body";
 import { collectActeurs } from "./directory";
 import { issue, sortIssues } from "./issues";
 import { IMPORT_FIELDS, type ImportField } from "@/lib/import/preview";
-import { decideMerge, type ImportedValues } from "./merge";
+import type { ImportedValues } from "./merge";
 import type { ImportDocument } from "./read-file";
 import type { ActeurDirectoryEntry, ImportedFiche, ImportIssue, ImportResult } from "./types";
 
@@ -307,10 +306,7 @@ function planFiches(db: Db, document: ImportDocument, result: ImportResult, acte
         }),
       );
     }
-    // A fiche without a stored document is merged into an empty one, as applyImport will.
-    const doc = loadDocument(db, existing.id)?.doc ?? scratchDoc();
-    const { changes, kept } = decideMerge(doc, values);
-    doc.destroy();
+    const { changes, kept } = getFicheDocuments(db).decideImport(db, existing.id, values);
     if (kept.length) {
       const fr = kept.map((field) => FIELD_LABELS[field].fr).join(", ");
       const en = kept.map((field) => FIELD_LABELS[field].en).join(", ");

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import type { AutomaticRevisionReason } from "../collab/revisions";
 import { errorMessage } from "../collab/log";
 import { projectFiche } from "../fiche-projection";
-import { takeRevision } from "../revision";
+import { storeRevision } from "../revision-store";
 import type { StoredDocuments } from "./stored-documents";
 
 /** A revision the collaboration server asked for: the fiche's whole state, its authors since the last one, and why. */
@@ -35,7 +35,7 @@ export function doFicheWork(db: Db, documents: StoredDocuments, work: FicheWork)
   }
   for (const revision of work.revisions) {
     try {
-      takeRevision(db, work.ficheId, revision.state, revision.authorIds, revision.reason);
+      storeRevision(db, work.ficheId, revision.state, revision.authorIds, revision.reason);
     } catch (error) {
       errors.push(`fiche ${work.ficheId}: could not take a revision (${revision.reason}): ${errorMessage(error)}`);
     }

@@ -5,6 +5,7 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { openDatabase } from "@/db/client";
 import { consoleLogger } from "../collab/log";
+import { registerStorageDocuments } from "../collab/storage-documents";
 import { StoredDocuments } from "./stored-documents";
 import { doFicheWork, type WorkerReply, type WorkerRequest } from "./work";
 
@@ -20,6 +21,8 @@ function lowerThreadPriority(): void {
 }
 lowerThreadPriority();
 
+// Re-rendering the fiches that cite a projected one reads their bodies through the document service.
+registerStorageDocuments();
 const port = parentPort!;
 const db = openDatabase((workerData as { file: string }).file);
 // Checkpoints are the connection's that serves the sockets, or the background checkpointer's

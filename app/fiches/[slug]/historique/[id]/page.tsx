@@ -10,7 +10,7 @@ import { displayTitre } from "@/lib/fiche/labels";
 import { canEditFiche } from "@/lib/policies/fiche";
 import { authorNames, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 import { compareUrl } from "@/lib/revision/url";
-import { readRevisionState } from "@/server/revision-snapshot";
+import { getFicheDocuments } from "@/server/collab/write";
 import { describeFields } from "@/server/revision-diff";
 import { renderRevisionHtml } from "@/server/revision-links";
 import { readableFicheForHistory } from "../access";
@@ -44,7 +44,7 @@ export default async function RevisionPage({ params }: Params) {
   const number = getRevisionNumber(db, fiche.id, revision.id);
   const previousId = getPreviousRevisionId(db, fiche.id, revision.id);
   const latest = getLatestRevision(db, fiche.id)!;
-  const snapshot = readRevisionState(revision.state);
+  const snapshot = getFicheDocuments(db).readState(revision.state);
   const html = renderRevisionHtml(db, snapshot.body);
   const fields = describeFields(db, snapshot.content);
   const label = `version ${number} du ${formatRevisionDate(revision.createdAt)}`;
