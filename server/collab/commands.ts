@@ -6,8 +6,8 @@ import { applySnapshot, readRevisionState } from "@/server/revision-snapshot";
 
 /**
  * What a server-side caller may do to a fiche's content, as plain data. The document service runs
- * it on its own Yjs documents: no Yjs object ever crosses from another module graph (Next bundles
- * its own copy of yjs, and mixing copies corrupts documents).
+ * it on its own Yjs documents: Next's code, which runs in another module graph, never loads Yjs
+ * (e2e/server-bundle.spec.ts), and two copies of Yjs in one process corrupt documents.
  */
 export type FicheCommand =
   /** Sets fields (REST API, forms): each given field becomes exactly this. */

@@ -2,7 +2,7 @@ import type { FicheDocumentService } from "./documents";
 
 /**
  * What other module graphs (Next's bundled route code) may ask of the running collaboration server:
- * only plain data and bytes cross, never Yjs objects (each graph has its own copy of yjs).
+ * only plain data and bytes cross, never Yjs objects (Next's graph never loads yjs: the server's copy is the only one).
  */
 export interface RegisteredCollabServer {
   documents: FicheDocumentService;
