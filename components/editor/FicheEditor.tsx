@@ -30,11 +30,12 @@ const BodyEditor = dynamic(() => loadBodyEditor().then((m) => m.BodyEditor), {
   ssr: false,
   loading: () => <p className="muted">Chargement de l&apos;éditeur…</p>,
 });
-// Requested after the body editor's code (rendering comes after the module ran), so that opening
-// the editor does not wait for it.
+// Rendered only once the editor is open (see discussionShown): its code (zod with it) and the server
+// action that loads the threads would otherwise compete with the body editor and the socket's sync.
+const DiscussionLoading = () => <p className="muted">Chargement de la discussion…</p>;
 const EditorDiscussion = dynamic(() => import("@/components/comment/EditorDiscussion").then((m) => m.EditorDiscussion), {
   ssr: false,
-  loading: () => <p className="muted">Chargement de la discussion…</p>,
+  loading: DiscussionLoading,
 });
 
 export type FicheEditorProps = {
@@ -63,6 +64,9 @@ export function FicheEditor({ ficheId, type, initialState, initialContent, user,
 
   const { doc, provider, connection, unsaved, sentAfterOffline, refusal, pendingChanges, keptOnDevice, localCopy } = session;
   const readOnly = !canEdit || connection === "refused";
+  // Latched: a reconnection later must not unmount the discussion and lose a comment being written.
+  const [discussionShown, setDiscussionShown] = useState(false);
+  if (!discussionShown && bodyEditor !== null && connection !== "connecting") setDiscussionShown(true);
 
   return (
     <div className="fiche-editor">
@@ -91,7 +95,7 @@ export function FicheEditor({ ficheId, type, initialState, initialContent, user,
         </section>
 
         <div className={styles.panel}>
-          <EditorDiscussion ficheId={ficheId} editor={bodyEditor} />
+          {discussionShown ? <EditorDiscussion ficheId={ficheId} editor={bodyEditor} /> : <DiscussionLoading />}
           <section className="fiche-editor__section form" aria-labelledby="fiche-infos-titre">
             <h2 id="fiche-infos-titre">Informations</h2>
             {type === "pratique" && (
