@@ -22,7 +22,8 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="site-brand">
+        {/* Not prefetched, like NavLink. */}
+        <Link href="/" className="site-brand" prefetch={false}>
           <Logo />
           <span className="site-brand__text">
             <span className="site-brand__name">Wiki de la Solidarité numérique</span>{" "}

@@ -46,7 +46,10 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
       <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
       <h1>{canEdit ? "Modifier la fiche" : "Fiche en lecture seule"}</h1>
       <p>
-        <Link href={`/fiches/${fiche.slug}`}>Voir la fiche « {displayTitre(fiche.titre)} »</Link>
+        {/* Not prefetched: the request would compete with the editor's socket while it opens. */}
+        <Link href={`/fiches/${fiche.slug}`} prefetch={false}>
+          Voir la fiche « {displayTitre(fiche.titre)} »
+        </Link>
       </p>
       {canEdit && (
         <p className="hint">
