@@ -29,6 +29,24 @@ function buildCatalogue(owner: Viewer, titre: string, ficheIds: number[], publis
 }
 
 describe("getCatalogueBySlug", () => {
+  it("gives each fiche's source and web link when they are text, and nothing otherwise", () => {
+    const db = getTestDb();
+    const owner = buildViewer();
+    const sourced = buildFiche();
+    const odd = buildFiche();
+    const bare = buildFiche();
+    db.update(fiche).set({ fields: { source: "Livre blanc, p. 12", lienWeb: "https://exemple.fr/atelier", extrait: "Un atelier." } }).where(eq(fiche.id, sourced.id)).run();
+    db.update(fiche).set({ fields: { source: 12, lienWeb: ["https://exemple.fr"] } }).where(eq(fiche.id, odd.id)).run();
+    db.update(fiche).set({ fields: {} }).where(eq(fiche.id, bare.id)).run();
+    const created = buildCatalogue(owner, "Sources", [sourced.id, odd.id, bare.id]);
+    const fiches = getCatalogueBySlug(db, created.slug, owner)!.modules[0].items.map((i) => ({ source: i.fiche!.source, lienWeb: i.fiche!.lienWeb }));
+    expect(fiches).toEqual([
+      { source: "Livre blanc, p. 12", lienWeb: "https://exemple.fr/atelier" },
+      { source: "", lienWeb: "" },
+      { source: "", lienWeb: "" },
+    ]);
+  });
+
   it("gives a draft's access facts so that only owners and moderators read it", () => {
     const db = getTestDb();
     const owner = buildViewer();
