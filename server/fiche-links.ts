@@ -112,10 +112,10 @@ export function renderBodyWithLinks(db: Db, json: JSONContent, ids: WikiLinkIds,
  */
 function rerenderBodies(db: Db, ficheIds: number[]): number {
   let changed = 0;
-  const documents = ficheIds.length ? getFicheDocuments(db) : null;
+  const documents = getFicheDocuments(db);
   for (const id of ficheIds) {
     const row = db.select({ html: fiche.html, texte: fiche.texte, fields: fiche.fields }).from(fiche).where(eq(fiche.id, id)).get();
-    const json = row && documents!.readStored(db, id)?.body;
+    const json = row && documents.readStored(db, id)?.body;
     if (!row || !json) continue;
     const next = renderBodyWithLinks(db, json, collectWikiLinkIds(json));
     if (next.html === row.html && next.texte === row.texte && next.extrait === row.fields.extrait) continue;
