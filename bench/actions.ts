@@ -2,12 +2,12 @@ import crypto from "node:crypto";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
 import { openDatabase } from "@/db/client";
 import { getViewerById } from "@/db/queries/viewer";
 import { createCatalogue, setCatalogueStatut } from "@/server/catalogue";
 import { addFicheToModule, addModule } from "@/server/catalogue-module";
-import { measure, printActionTable, recordClicks, timeAction, type ActionSample } from "./support/action-timing";
+import { measure, printActionTable, traced, recordClicks, timeAction, type ActionSample } from "./support/action-timing";
 import { makeTempDir, removeTempDir, sleep } from "./support/processes";
 import { addUser, sessionCookie } from "./support/wiki-data";
 import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-server";
@@ -20,7 +20,9 @@ import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-serve
  * and the page Next renders into its answer) and UI (to the outcome on screen).
  * Target: click to outcome p95 ≤ 300 ms. Also: the first (cold) and warm GET of /acteurs.
  * Env: BENCH_RUNS (measured runs per action, default 20), BENCH_WARMUP (unmeasured runs first, default 3),
- * BENCH_ACTIONS (some of report, publish, hide, merge, catalogue; all by default).
+ * BENCH_ACTIONS (some of report, publish, hide, merge, catalogue; all by default), BENCH_BROWSER_TRACE_DIR
+ * (writes there a Chromium trace of each action, click to outcome: what the browser part and the UI part spend;
+ * tracing slows the browser, so such a run's figures are not to be compared with others).
  */
 
 const RUNS = Number(process.env.BENCH_RUNS || 20);
@@ -32,6 +34,8 @@ const GROUPS = new Set(process.env.BENCH_ACTIONS ? process.env.BENCH_ACTIONS.spl
 
 type Plan = { hide: Fiche; publish: Fiche; mergeTarget: Fiche; mergeSources: Fiche[]; reports: Fiche[]; catalogueSlug: string; firstModule: string };
 type Fiche = { id: number; slug: string; titre: string; citers: number };
+
+const TRACE_DIR = process.env.BENCH_BROWSER_TRACE_DIR;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -97,6 +101,11 @@ async function acteursFigures(server: WikiServer): Promise<string> {
 }
 
 function flows(page: Page, plan: Plan) {
+  let traces = 0;
+  const time = (name: string, click: () => Promise<void>, shown: Locator) =>
+    TRACE_DIR
+      ? traced(page, path.join(TRACE_DIR, `${String(++traces).padStart(3, "0")}-${name}.json`), () => timeAction(page, click, shown))
+      : timeAction(page, click, shown);
   const moderation = () => page.getByRole("region", { name: "Modération" });
   const status = (text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
   return {
@@ -105,44 +114,44 @@ function flows(page: Page, plan: Plan) {
       await page.getByText("Signaler un problème", { exact: true }).click();
       await page.getByLabel("Information obsolète").check();
       await page.getByLabel("Commentaire (facultatif)").fill(`Les horaires ont changé (${i}).`);
-      return timeAction(page, () => page.getByRole("button", { name: "Envoyer le signalement" }).click(), page.getByText("Merci, votre signalement a été transmis"));
+      return time("report", () => page.getByRole("button", { name: "Envoyer le signalement" }).click(), page.getByText("Merci, votre signalement a été transmis"));
     },
     archive: async () => {
       await page.goto(`/fiches/${plan.publish.slug}/modifier`);
-      return timeAction(page, () => page.getByRole("button", { name: "Archiver la fiche" }).click(), page.getByText("La fiche est archivée."));
+      return time("archive", () => page.getByRole("button", { name: "Archiver la fiche" }).click(), page.getByText("La fiche est archivée."));
     },
     publish: async () => {
       await page.goto(`/fiches/${plan.publish.slug}/modifier`);
-      return timeAction(page, () => page.getByRole("button", { name: "Republier la fiche" }).click(), page.getByText("La fiche est publiée."));
+      return time("publish", () => page.getByRole("button", { name: "Republier la fiche" }).click(), page.getByText("La fiche est publiée."));
     },
     hide: async () => {
       await page.goto(`/fiches/${plan.hide.slug}`);
-      return timeAction(page, () => moderation().getByRole("button", { name: "Masquer la fiche" }).click(), status("La fiche est masquée"));
+      return time("hide", () => moderation().getByRole("button", { name: "Masquer la fiche" }).click(), status("La fiche est masquée"));
     },
     unhide: async () => {
       await page.goto("/moderation?vue=masquees");
-      return timeAction(page, () => page.getByRole("button", { name: "Rendre visible" }).click(), status("La fiche est de nouveau visible"));
+      return time("unhide", () => page.getByRole("button", { name: "Rendre visible" }).click(), status("La fiche est de nouveau visible"));
     },
     merge: async (i: number) => {
       await page.goto(`/fiches/${plan.mergeSources[i].slug}`);
       await moderation().getByText("Fusionner avec…").click();
       await moderation().getByRole("combobox", { name: "Fiche qui remplace celle-ci" }).fill(plan.mergeTarget.titre.slice(0, 60));
       await moderation().getByRole("option", { name: new RegExp(escape(plan.mergeTarget.titre.slice(0, 60))) }).first().click();
-      return timeAction(page, () => moderation().getByRole("button", { name: "Fusionner", exact: true }).click(), status("Les fiches sont fusionnées"));
+      return time("merge", () => moderation().getByRole("button", { name: "Fusionner", exact: true }).click(), status("Les fiches sont fusionnées"));
     },
     duplicate: async () => {
       await page.goto(`/catalogues/${plan.catalogueSlug}`);
-      return timeAction(page, () => page.getByRole("button", { name: "Dupliquer pour l'adapter" }).click(), status("Votre copie est prête"));
+      return time("duplicate", () => page.getByRole("button", { name: "Dupliquer pour l'adapter" }).click(), status("Votre copie est prête"));
     },
     // On the copy's editor the duplicate led to.
     addModule: async (i: number) => {
       await page.getByLabel("Titre du nouveau module").fill(`Module ajouté ${i}`);
-      return timeAction(page, () => page.getByRole("button", { name: "Ajouter le module" }).click(), status(`Le module « Module ajouté ${i} » a été ajouté.`));
+      return time("addModule", () => page.getByRole("button", { name: "Ajouter le module" }).click(), status(`Le module « Module ajouté ${i} » a été ajouté.`));
     },
     reorderModule: () =>
-      timeAction(page, () => page.getByRole("button", { name: `Descendre le module ${plan.firstModule}`, exact: true }).click(), status(`Le module « ${plan.firstModule} » est maintenant en position 2`)),
+      time("reorderModule", () => page.getByRole("button", { name: `Descendre le module ${plan.firstModule}`, exact: true }).click(), status(`Le module « ${plan.firstModule} » est maintenant en position 2`)),
     reorderItem: () =>
-      timeAction(page, () => page.getByRole("button", { name: /^Descendre (?!le module)/ }).first().click(), status(/: position 2 sur/)),
+      time("reorderItem", () => page.getByRole("button", { name: /^Descendre (?!le module)/ }).first().click(), status(/: position 2 sur/)),
   };
 }
 

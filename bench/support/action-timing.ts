@@ -70,6 +70,21 @@ export async function timeAction(page: Page, click: () => Promise<void>, shown: 
   };
 }
 
+/**
+ * Runs `run` under Chromium's tracing and writes the trace to `file` (open it in DevTools'
+ * Performance panel): where the browser's milliseconds go, script, style, layout and paint alike.
+ */
+export async function traced<T>(page: Page, file: string, run: () => Promise<T>): Promise<T> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error("tracing needs a browser that Playwright launched");
+  await browser.startTracing(page, { path: file, screenshots: false, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "disabled-by-default-v8.cpu_profiler", "blink.user_timing"] });
+  try {
+    return await run();
+  } finally {
+    await browser.stopTracing();
+  }
+}
+
 /** The nearest-rank quantile: with 20 samples, p95 is the 19th smallest. */
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
