@@ -12,11 +12,11 @@ import { startWikiServer, type WikiServer } from "./support/wiki-server";
  * page (performance.now(), a MutationObserver), in Chromium launched as playwright.config.ts does,
  * against the production entry point server/index.ts on loopback. The milestones on the way (HTML,
  * scripts, the socket, the body) show where the time goes; each is a p50 of its own, so they need
- * not add up.
+ * not add up. The discussion in the margin loads once the editor is open: its milestone comes after.
  * - first: the very first open after the server started (its routes and the fiche never served yet);
  * - cold: a new browser context each time (empty HTTP cache), a fiche the server has not loaded;
  * - warm: one browser context that has opened the editor once, then another fiche's editor each time.
- * Env: BENCH_OPENS (opens per series, default 20).
+ * Env: BENCH_OPENS (opens per series, default 20), BENCH_PORT (the server's port, else a free one).
  */
 
 const OPENS = Number(process.env.BENCH_OPENS || 20);
@@ -35,7 +35,12 @@ type Open = {
   body: number;
   /** The body is contenteditable and the save status reads « Enregistré » (synced). */
   editable: number;
+  /** The discussion in the margin has loaded its threads (NaN if not within DISCUSSION_TIMEOUT_MS). */
+  discussion: number;
   scripts: number;
+  /** Of those, the ones served from the browser's cache (nothing transferred). */
+  cachedScripts: number;
+  /** Bytes of script that crossed the network (headers and compressed bodies). */
   scriptKb: number;
 };
 
@@ -58,11 +63,16 @@ const WATCH_EDITABLE = `(() => {
     if (window.__bodyAt === undefined) window.__bodyAt = performance.now();
     const status = document.querySelector(".save-status");
     if (window.__editableAt === undefined && status && status.textContent.trim() === "Enregistré") window.__editableAt = performance.now();
+    if (window.__discussionAt !== undefined) return;
+    // The bench's fiches have no threads: once loaded, the discussion says so.
+    const discussion = document.querySelector('[aria-labelledby="editeur-discussion-titre"]');
+    if (discussion && discussion.textContent.includes("Aucune discussion pour l'instant.")) window.__discussionAt = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
 
 const EDITABLE_TIMEOUT_MS = 30_000;
+const DISCUSSION_TIMEOUT_MS = 10_000;
 
 /** One open; null when the editor was not editable and saved within EDITABLE_TIMEOUT_MS. */
 async function openEditor(context: BrowserContext, url: string): Promise<Open | null> {
@@ -74,8 +84,9 @@ async function openEditor(context: BrowserContext, url: string): Promise<Open | 
     } catch {
       return null;
     }
+    await page.waitForFunction(() => (window as { __discussionAt?: number }).__discussionAt !== undefined, null, { timeout: DISCUSSION_TIMEOUT_MS }).catch(() => undefined);
     return await page.evaluate(() => {
-      const stamps = window as unknown as Record<"__socketCreatedAt" | "__socketOpenAt" | "__firstMessageAt" | "__bodyAt" | "__editableAt", number | undefined>;
+      const stamps = window as unknown as Record<"__socketCreatedAt" | "__socketOpenAt" | "__firstMessageAt" | "__bodyAt" | "__editableAt" | "__discussionAt", number | undefined>;
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const editable = stamps.__editableAt!;
       const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter(
@@ -90,8 +101,10 @@ async function openEditor(context: BrowserContext, url: string): Promise<Open | 
         firstMessage: stamps.__firstMessageAt ?? NaN,
         body: stamps.__bodyAt!,
         editable,
+        discussion: stamps.__discussionAt ?? NaN,
         scripts: scripts.length,
-        scriptKb: scripts.reduce((sum, r) => sum + r.encodedBodySize, 0) / 1024,
+        cachedScripts: scripts.filter((r) => r.transferSize === 0).length,
+        scriptKb: scripts.reduce((sum, r) => sum + r.transferSize, 0) / 1024,
       };
     });
   } finally {
@@ -117,8 +130,16 @@ function report(name: string, results: (Open | null)[]): void {
   const failed = results.length - opens.length;
   if (failed > 0) console.log(`  ${name}: ${failed} of ${results.length} opens never showed an editable, saved editor within ${EDITABLE_TIMEOUT_MS / 1000} s`);
   if (opens.length === 0) return;
-  const p50 = (pick: (o: Open) => number) => quantile(opens.map(pick), 0.5).toFixed(0).padStart(5);
-  const p95 = (pick: (o: Open) => number) => quantile(opens.map(pick), 0.95).toFixed(0).padStart(5);
+  // A milestone an open never reached (NaN) is left out of its quantiles, and said.
+  const at = (pick: (o: Open) => number, q: number) => {
+    const values = opens.map(pick).filter(Number.isFinite);
+    return (values.length > 0 ? quantile(values, q).toFixed(0) : "—").padStart(5);
+  };
+  const p50 = (pick: (o: Open) => number) => at(pick, 0.5);
+  const p95 = (pick: (o: Open) => number) => {
+    const missing = opens.filter((o) => !Number.isFinite(pick(o))).length;
+    return at(pick, 0.95) + (missing > 0 ? `  (not reached in ${missing})` : "");
+  };
   const last = opens[opens.length - 1];
   const milestones: [string, (o: Open) => number][] = [
     ["first byte", (o) => o.ttfb],
@@ -129,8 +150,11 @@ function report(name: string, results: (Open | null)[]): void {
     ["first message", (o) => o.firstMessage],
     ["body editable", (o) => o.body],
     ["editable and saved", (o) => o.editable],
+    ["discussion loaded", (o) => o.discussion],
   ];
-  console.log(`  ${name} (${opens.length} opens; ${last.scripts} scripts, ${last.scriptKb.toFixed(0)} KB transferred on the last open): p50 / p95 ms`);
+  console.log(
+    `  ${name} (${opens.length} opens; on the last, ${last.scripts} scripts before editable, ${last.cachedScripts} of them from the browser's cache, ${last.scriptKb.toFixed(0)} KB transferred): p50 / p95 ms`,
+  );
   for (const [what, pick] of milestones) console.log(`    ${what.padEnd(19)} ${p50(pick)} / ${p95(pick)}`);
 }
 
@@ -139,7 +163,8 @@ export async function run(): Promise<void> {
   console.log(
     `editor: Chromium (/usr/bin/chromium) against server/index.ts (NODE_ENV=production) on loopback, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n` +
       "Left out: network latency and bandwidth (loopback, no TLS, no compression proxy), a slower CPU than this machine's, " +
-      "signing in, fonts and images after the editor is editable, other people editing the same fiches.",
+      "signing in, fonts and images after the editor is editable, other people editing the same fiches; " +
+      "the discussion in the margin waits for the editor to be open and is timed after it.",
   );
   const dataDir = makeTempDir("wiki-bench-editor-");
   const secret = crypto.randomBytes(32).toString("base64url");
