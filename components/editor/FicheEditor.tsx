@@ -9,6 +9,7 @@ import { ETATS_ACTION, metaMap, setField, textField, type FicheContent } from "@
 import { ETAT_LABELS } from "@/lib/fiche/labels";
 import { ActeursField } from "./ActeursField";
 import { Presence } from "./Presence";
+import { LoadedBodyEditor } from "./LoadedBodyEditor";
 import { LocalCopyToggle } from "./LocalCopyToggle";
 import { SaveStatus } from "./SaveStatus";
 import { useFicheSession, type EditorUser } from "./useFicheSession";
@@ -21,15 +22,6 @@ import styles from "./editor.module.css";
 
 type TermOption = { id: number; label: string };
 
-// The rich-text editor (Tiptap, ProseMirror) is most of the page's code: fetched as soon as this
-// module runs, in parallel with hydration and the socket's sync, instead of blocking them. The
-// server never loads it: it would bring Yjs into Next's server render.
-const loadBodyEditor = () => import("./BodyEditor");
-if (typeof window !== "undefined") void loadBodyEditor();
-const BodyEditor = dynamic(() => loadBodyEditor().then((m) => m.BodyEditor), {
-  ssr: false,
-  loading: () => <p className="muted">Chargement de l&apos;éditeur…</p>,
-});
 // Rendered only once the editor is open (see discussionShown): its code (zod with it) and the server
 // action that loads the threads would otherwise compete with the body editor and the socket's sync.
 const DiscussionLoading = () => <p className="muted">Chargement de la discussion…</p>;
@@ -88,7 +80,7 @@ export function FicheEditor({ ficheId, type, initialState, initialContent, user,
         <section className="fiche-editor__section" aria-labelledby="fiche-contenu-titre">
           <h2 id="fiche-contenu-titre">Contenu de la fiche</h2>
           {doc && provider ? (
-            <BodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" onEditor={setBodyEditor} />
+            <LoadedBodyEditor doc={doc} provider={provider} user={user} editable={!readOnly} labelledBy="fiche-contenu-titre" onEditor={setBodyEditor} />
           ) : (
             <p className="muted">Chargement de l&apos;éditeur…</p>
           )}
