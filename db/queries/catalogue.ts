@@ -45,10 +45,6 @@ export type CataloguePage = { items: CatalogueSummary[]; total: number; page: nu
 
 export const CATALOGUES_PAGE_SIZE = 20;
 
-/** A text field of fiche.fields, or '' when it is missing or not text. */
-const textField = (name: "source" | "lienWeb") =>
-  sql<string>`case when json_type(${fiche.fields}, ${`$.${name}`}) = 'text' then json_extract(${fiche.fields}, ${`$.${name}`}) else '' end`;
-
 function ownersOf(db: Db, catalogueIds: number[]): Map<number, { id: number; name: string }[]> {
   const owners = new Map<number, { id: number; name: string }[]>();
   if (catalogueIds.length === 0) return owners;
@@ -90,10 +86,7 @@ export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer:
       slug: fiche.slug,
       titre: fiche.titre,
       type: fiche.type,
-      // Two short fields of the JSON column, read by SQLite: parsing each fiche's whole fields in
-      // JavaScript was most of what loading a 200-fiche catalogue cost.
-      source: textField("source"),
-      lienWeb: textField("lienWeb"),
+      fields: fiche.fields,
       // The page lists titles only: the bodies are read for the print layout and the PDF.
       html: withContent ? fiche.html : sql<string>`''`,
       texte: withContent ? fiche.texte : sql<string>`''`,
@@ -101,7 +94,19 @@ export function getReadableFiches(db: Pick<Db, "select">, ids: number[], viewer:
     .from(fiche)
     .where(and(inArray(fiche.id, ids), readableFichesWhere(viewer)))
     .all();
-  for (const row of rows) found.set(row.id, row);
+  for (const row of rows) {
+    const fields = row.fields as { source?: unknown; lienWeb?: unknown };
+    found.set(row.id, {
+      id: row.id,
+      slug: row.slug,
+      titre: row.titre,
+      type: row.type,
+      source: typeof fields.source === "string" ? fields.source : "",
+      lienWeb: typeof fields.lienWeb === "string" ? fields.lienWeb : "",
+      html: row.html,
+      texte: row.texte,
+    });
+  }
   return found;
 }
 
