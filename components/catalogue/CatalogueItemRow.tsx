@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue } from "@/lib/form-state";
 import { TextArea, TextField } from "@/components/ui/Field";
+import { ItemMoveTarget } from "./ItemMoveTarget";
 import { sameItemRow, type EditorItem, type ItemRowProps } from "./item-row-props";
 
 export type { EditorItem, ItemRowHandlers } from "./item-row-props";
@@ -32,8 +33,7 @@ function ItemNoteForm({ item, action }: { item: EditorItem; action: ItemRowProps
 }
 
 /** One fiche of a module in the editor: its handle, its note, and the keyboard ways to move or remove it. */
-export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId, first, last, modules, hintClass, updateAction, handlers }: ItemRowProps) {
-  const [target, setTarget] = useState("");
+export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId, first, last, hintClass, updateAction, handlers }: ItemRowProps) {
   // The note's form is built when it is opened: 200 closed forms cost the editor's first render.
   const [editing, setEditing] = useState(false);
   const id = `item-${item.id}`;
@@ -64,24 +64,7 @@ export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId,
         <button type="button" id={`${id}-down`} className="button--secondary" aria-disabled={last} onClick={() => handlers.step(item, 1)}>
           <span aria-hidden="true">↓</span> Descendre<span className="visually-hidden"> {item.titre}</span>
         </button>
-        {modules.length > 0 && (
-          <span className="catalogue-move__target">
-            <label htmlFor={`${id}-target`}>
-              Déplacer<span className="visually-hidden"> {item.titre}</span> vers le module
-            </label>
-            <select id={`${id}-target`} value={target} onChange={(event) => setTarget(event.target.value)}>
-              <option value="">Choisir un module</option>
-              {modules.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.titre}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button--secondary" onClick={() => handlers.moveTo(item, target ? Number(target) : null)} aria-disabled={target === ""}>
-              Déplacer<span className="visually-hidden"> {item.titre}</span>
-            </button>
-          </span>
-        )}
+        <ItemMoveTarget itemId={item.id} titre={item.titre} moduleId={moduleId} onMove={(target) => handlers.moveTo(item, target)} />
       </div>
       <details className="catalogue-item__details" onToggle={(event) => setEditing(event.currentTarget.open)}>
         <summary>

@@ -1,48 +1,56 @@
 "use client";
 
-import { useActionState } from "react";
+import { memo, useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { SubmitButton } from "@/components/form/SubmitButton";
 import { textValue, type FormState } from "@/lib/form-state";
 import { TextArea, TextField } from "@/components/ui/Field";
+import { sameModuleTools } from "./module-choices";
 
 type FormAction = (previous: FormState<unknown> | null, form: FormData) => Promise<FormState<unknown>>;
 
-/** Renaming a module (title and description) and deleting it with its fiches, after a confirmation. */
-export function CatalogueModuleTools({
-  module,
-  renameAction,
-  onRemove,
-}: {
-  module: { id: number; titre: string; description: string; items: unknown[] };
+type Props = {
+  module: { id: number; titre: string; description: string; itemCount: number };
   renameAction: FormAction;
-  onRemove: () => Promise<void>;
-}) {
+  /** One function for every module, whose identity never changes. */
+  onRemove: (moduleId: number) => Promise<void>;
+};
+
+/**
+ * Renaming a module (title and description) and deleting it with its fiches, after a confirmation.
+ * Memoised (see sameModuleTools): a move elsewhere in the catalogue leaves it alone.
+ */
+export const CatalogueModuleTools = memo(function CatalogueModuleTools({ module, renameAction, onRemove }: Props) {
   const [state, formAction] = useActionState(renameAction, null);
-  const values = state && !state.ok ? state.values : { titre: module.titre, description: module.description };
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // The form is built when it is opened, as the fiches' note forms are.
+  const [opened, setOpened] = useState(false);
+  const refused = state !== null && !state.ok;
+  const values = refused ? state.values : { titre: module.titre, description: module.description };
+  const errors = refused ? (state.fieldErrors ?? {}) : {};
   const id = `module-${module.id}`;
-  const count = module.items.length;
+  const count = module.itemCount;
   return (
     <div className="catalogue-module__tools">
-      <details open={state !== null && !state.ok ? true : undefined}>
+      <details open={refused ? true : undefined} onToggle={(event) => setOpened(event.currentTarget.open)}>
         <summary>
           Renommer le module<span className="visually-hidden"> {module.titre}</span>
         </summary>
-        <form key={state?.submission ?? 0} action={formAction} className="form" noValidate>
-          <FormMessage state={state} />
-          <input type="hidden" name="moduleId" value={module.id} />
-          <TextField id={`${id}-titre`} name="titre" label={<>Titre du module<span className="visually-hidden"> {module.titre}</span></>} required errors={errors} defaultValue={textValue(values, "titre")} />
-          <TextArea id={`${id}-description`} name="description" label={<>Description du module<span className="visually-hidden"> {module.titre}</span></>} rows={3} errors={errors} defaultValue={textValue(values, "description")} />
-          <div className="actions">
-            <SubmitButton>
-              Enregistrer le module<span className="visually-hidden"> {module.titre}</span>
-            </SubmitButton>
-          </div>
-        </form>
+        {(opened || refused) && (
+          <form key={state?.submission ?? 0} action={formAction} className="form" noValidate>
+            <FormMessage state={state} />
+            <input type="hidden" name="moduleId" value={module.id} />
+            <TextField id={`${id}-titre`} name="titre" label={<>Titre du module<span className="visually-hidden"> {module.titre}</span></>} required errors={errors} defaultValue={textValue(values, "titre")} />
+            <TextArea id={`${id}-description`} name="description" label={<>Description du module<span className="visually-hidden"> {module.titre}</span></>} rows={3} errors={errors} defaultValue={textValue(values, "description")} />
+            <div className="actions">
+              <SubmitButton>
+                Enregistrer le module<span className="visually-hidden"> {module.titre}</span>
+              </SubmitButton>
+            </div>
+          </form>
+        )}
       </details>
-      <form action={onRemove}>
+      <form action={() => onRemove(module.id)}>
         <ConfirmSubmit
           question={`Supprimer le module « ${module.titre} »${count ? ` et ${count === 1 ? "sa fiche" : `ses ${count} fiches`} (avec vos notes)` : ""} ? Les fiches elles-mêmes restent dans le wiki.`}
           confirm="Oui, supprimer le module"
@@ -52,4 +60,4 @@ export function CatalogueModuleTools({
       </form>
     </div>
   );
-}
+}, sameModuleTools);

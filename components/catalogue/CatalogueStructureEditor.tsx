@@ -1,11 +1,13 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { dropPosition, moveItemLocally, moveModuleLocally, stepTarget } from "@/lib/catalogue/reorder";
 import type { FormState } from "@/lib/form-state";
 import { CatalogueItemRow, type EditorItem, type ItemRowHandlers } from "./CatalogueItemRow";
 import { CatalogueModuleTools } from "./CatalogueModuleTools";
+import { ModuleChoicesContext } from "./ItemMoveTarget";
+import { moduleChoicesOf, sameModuleChoices } from "./module-choices";
 
 export type EditorModule = { id: number; titre: string; description: string; items: EditorItem[] };
 
@@ -161,9 +163,9 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
 
   // The rows are memoised (see CatalogueItemRow): they get one handlers object for good, which calls
   // this render's functions, so that a move re-renders the rows it changed and not every other one.
-  const latest = useRef({ stepItem, moveItemTo, removeItem, dropItem, shown });
+  const latest = useRef({ stepItem, moveItemTo, removeItem, removeModule, dropItem, shown });
   useLayoutEffect(() => {
-    latest.current = { stepItem, moveItemTo, removeItem, dropItem, shown };
+    latest.current = { stepItem, moveItemTo, removeItem, removeModule, dropItem, shown };
   });
   const rowHandlers = useMemo<ItemRowHandlers>(
     () => ({
@@ -192,93 +194,105 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
     }),
     [],
   );
-  const otherModules = useMemo(() => new Map(shown.map((module) => [module.id, shown.filter((other) => other.id !== module.id).map((other) => ({ id: other.id, titre: other.titre }))])), [shown]);
+  const removeModuleById = useCallback((moduleId: number) => {
+    const index = latest.current.shown.findIndex((m) => m.id === moduleId);
+    return index < 0 ? Promise.resolve() : latest.current.removeModule(latest.current.shown[index], index);
+  }, []);
+  // The same list object as long as the modules' titles and order stay: the 200 lists reading it re-render only then.
+  const [choices, setChoices] = useState(() => moduleChoicesOf(shown));
+  const nextChoices = moduleChoicesOf(shown);
+  if (!sameModuleChoices(choices, nextChoices)) setChoices(nextChoices);
 
   const hintClass = (kind: DropHint["kind"], targetId: number | null, moduleId?: number) =>
     hint && hint.kind === kind && hint.targetId === targetId && (hint.kind === "module" || hint.moduleId === moduleId) ? (hint.before ? " is-drop-before" : " is-drop-after") : "";
 
   return (
-    <div className="catalogue-structure">
-      <p className="hint">
-        Pour réordonner, glissez-déposez un module ou une fiche par sa poignée (⠿), ou utilisez les boutons « Monter » et
-        « Descendre » et la liste « Déplacer vers le module ».
-      </p>
-      <p role="status" className="catalogue-structure__status">
-        {status?.ok ? status.message : ""}
-      </p>
-      <div role="alert">{status && !status.ok && <p className="alert alert--error">{status.message}</p>}</div>
-      {shown.length === 0 ? (
-        <p className="muted">Ce catalogue n&apos;a pas encore de module : ajoutez le premier ci-dessous.</p>
-      ) : (
-        <ol className="catalogue-modules" aria-busy={pending}>
-          {shown.map((module, m) => (
-            <li
-              key={module.id}
-              className={`catalogue-module${hintClass("module", module.id)}`}
-              onDragOver={(event) => {
-                if (dragging.current?.kind !== "module") return;
-                event.preventDefault();
-                const before = isBefore(event);
-                setHint((h) => (h?.kind === "module" && h.targetId === module.id && h.before === before ? h : { kind: "module", targetId: module.id, before }));
-              }}
-              onDrop={(event) => {
-                if (dragging.current?.kind !== "module") return;
-                event.preventDefault();
-                dropModule(module.id, isBefore(event));
-              }}
-            >
-              <section aria-labelledby={`module-${module.id}-heading`}>
-                <div className="catalogue-module__header">
-                  <span className="drag-handle" draggable aria-hidden="true" title="Glisser pour déplacer le module" onDragStart={startDrag("module", module.id, module.titre)} onDragEnd={endDrag}>
-                    ⠿
-                  </span>
-                  <h3 id={`module-${module.id}-heading`} tabIndex={-1}>
-                    <span className="catalogue-module__number">Module {m + 1}</span> {module.titre}
-                  </h3>
-                </div>
-                {module.description && <p className="pre-line">{module.description}</p>}
-                <div className="actions catalogue-move">
-                  <button type="button" id={`module-${module.id}-up`} className="button--secondary" aria-disabled={m === 0} onClick={() => stepModule(module, m, -1)}>
-                    <span aria-hidden="true">↑</span> Monter le module<span className="visually-hidden"> {module.titre}</span>
-                  </button>
-                  <button type="button" id={`module-${module.id}-down`} className="button--secondary" aria-disabled={m === shown.length - 1} onClick={() => stepModule(module, m, 1)}>
-                    <span aria-hidden="true">↓</span> Descendre le module<span className="visually-hidden"> {module.titre}</span>
-                  </button>
-                </div>
-                <CatalogueModuleTools module={module} renameAction={actions.renameModule} onRemove={() => removeModule(module, m)} />
-                <ol
-                  className={`catalogue-items${hintClass("item", null, module.id)}`}
-                  onDragOver={(event) => {
-                    if (dragging.current?.kind !== "item") return;
-                    event.preventDefault();
-                    setHint((h) => (h?.kind === "item" && h.moduleId === module.id && h.targetId === null ? h : { kind: "item", moduleId: module.id, targetId: null, before: false }));
-                  }}
-                  onDrop={(event) => {
-                    if (dragging.current?.kind !== "item") return;
-                    event.preventDefault();
-                    dropItem(module.id, null, false);
-                  }}
-                >
-                  {module.items.map((item, i) => (
-                    <CatalogueItemRow
-                      key={item.id}
-                      item={item}
-                      moduleId={module.id}
-                      first={m === 0 && i === 0}
-                      last={m === shown.length - 1 && i === module.items.length - 1}
-                      modules={otherModules.get(module.id)!}
-                      hintClass={hintClass("item", item.id, module.id)}
-                      updateAction={actions.updateItem}
-                      handlers={rowHandlers}
-                    />
-                  ))}
-                </ol>
-                {module.items.length === 0 && <p className="muted">Aucune fiche dans ce module : ajoutez-en une ci-dessous, ou déposez-en une ici.</p>}
-              </section>
-            </li>
-          ))}
-        </ol>
-      )}
-    </div>
+    <ModuleChoicesContext value={choices}>
+      <div className="catalogue-structure">
+        <p className="hint">
+          Pour réordonner, glissez-déposez un module ou une fiche par sa poignée (⠿), ou utilisez les boutons « Monter » et
+          « Descendre » et la liste « Déplacer vers le module ».
+        </p>
+        <p role="status" className="catalogue-structure__status">
+          {status?.ok ? status.message : ""}
+        </p>
+        <div role="alert">{status && !status.ok && <p className="alert alert--error">{status.message}</p>}</div>
+        {shown.length === 0 ? (
+          <p className="muted">Ce catalogue n&apos;a pas encore de module : ajoutez le premier ci-dessous.</p>
+        ) : (
+          <ol className="catalogue-modules" aria-busy={pending}>
+            {shown.map((module, m) => (
+              <li
+                key={module.id}
+                className={`catalogue-module${hintClass("module", module.id)}`}
+                onDragOver={(event) => {
+                  if (dragging.current?.kind !== "module") return;
+                  event.preventDefault();
+                  const before = isBefore(event);
+                  setHint((h) => (h?.kind === "module" && h.targetId === module.id && h.before === before ? h : { kind: "module", targetId: module.id, before }));
+                }}
+                onDrop={(event) => {
+                  if (dragging.current?.kind !== "module") return;
+                  event.preventDefault();
+                  dropModule(module.id, isBefore(event));
+                }}
+              >
+                <section aria-labelledby={`module-${module.id}-heading`}>
+                  <div className="catalogue-module__header">
+                    <span className="drag-handle" draggable aria-hidden="true" title="Glisser pour déplacer le module" onDragStart={startDrag("module", module.id, module.titre)} onDragEnd={endDrag}>
+                      ⠿
+                    </span>
+                    <h3 id={`module-${module.id}-heading`} tabIndex={-1}>
+                      <span className="catalogue-module__number">Module {m + 1}</span> {module.titre}
+                    </h3>
+                  </div>
+                  {module.description && <p className="pre-line">{module.description}</p>}
+                  <div className="actions catalogue-move">
+                    <button type="button" id={`module-${module.id}-up`} className="button--secondary" aria-disabled={m === 0} onClick={() => stepModule(module, m, -1)}>
+                      <span aria-hidden="true">↑</span> Monter le module<span className="visually-hidden"> {module.titre}</span>
+                    </button>
+                    <button type="button" id={`module-${module.id}-down`} className="button--secondary" aria-disabled={m === shown.length - 1} onClick={() => stepModule(module, m, 1)}>
+                      <span aria-hidden="true">↓</span> Descendre le module<span className="visually-hidden"> {module.titre}</span>
+                    </button>
+                  </div>
+                  <CatalogueModuleTools
+                    module={{ id: module.id, titre: module.titre, description: module.description, itemCount: module.items.length }}
+                    renameAction={actions.renameModule}
+                    onRemove={removeModuleById}
+                  />
+                  <ol
+                    className={`catalogue-items${hintClass("item", null, module.id)}`}
+                    onDragOver={(event) => {
+                      if (dragging.current?.kind !== "item") return;
+                      event.preventDefault();
+                      setHint((h) => (h?.kind === "item" && h.moduleId === module.id && h.targetId === null ? h : { kind: "item", moduleId: module.id, targetId: null, before: false }));
+                    }}
+                    onDrop={(event) => {
+                      if (dragging.current?.kind !== "item") return;
+                      event.preventDefault();
+                      dropItem(module.id, null, false);
+                    }}
+                  >
+                    {module.items.map((item, i) => (
+                      <CatalogueItemRow
+                        key={item.id}
+                        item={item}
+                        moduleId={module.id}
+                        first={m === 0 && i === 0}
+                        last={m === shown.length - 1 && i === module.items.length - 1}
+                        hintClass={hintClass("item", item.id, module.id)}
+                        updateAction={actions.updateItem}
+                        handlers={rowHandlers}
+                      />
+                    ))}
+                  </ol>
+                  {module.items.length === 0 && <p className="muted">Aucune fiche dans ce module : ajoutez-en une ci-dessous, ou déposez-en une ici.</p>}
+                </section>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </ModuleChoicesContext>
   );
 }

@@ -22,15 +22,12 @@ export type ItemRowProps = {
   moduleId: number;
   first: boolean;
   last: boolean;
-  /** The other modules, where "Déplacer vers le module" may send it. */
-  modules: { id: number; titre: string }[];
   hintClass: string;
   updateAction: FormAction;
   handlers: ItemRowHandlers;
 };
 
 const sameItem = (a: EditorItem, b: EditorItem) => a.id === b.id && a.titre === b.titre && a.slug === b.slug && a.note === b.note && a.duree === b.duree;
-const sameModules = (a: ItemRowProps["modules"], b: ItemRowProps["modules"]) => a.length === b.length && a.every((m, i) => m.id === b[i].id && m.titre === b[i].titre);
 
 /**
  * Whether a row would show the same thing with these props. A move, and the page the server sends
@@ -45,7 +42,6 @@ export function sameItemRow(a: ItemRowProps, b: ItemRowProps): boolean {
     a.first === b.first &&
     a.last === b.last &&
     a.hintClass === b.hintClass &&
-    a.handlers === b.handlers &&
-    sameModules(a.modules, b.modules)
+    a.handlers === b.handlers
   );
 }
