@@ -26,6 +26,11 @@ test("a trainer opens a fiche's note in the catalogue editor, is told what is wr
   const note = page.getByLabel(`Note du formateur sur ${FICHE}`);
   const duree = page.getByLabel(`Durée de ${FICHE}`);
   await expect(note).toHaveCount(0);
+  // A row shows its tools on demand: the button says whether they are open.
+  const options = page.getByRole("button", { name: `Options de ${FICHE}` });
+  await expect(options).toHaveAttribute("aria-expanded", "false");
+  await options.click();
+  await expect(options).toHaveAttribute("aria-expanded", "true");
   await page.getByText(`Modifier la note et la durée de ${FICHE}`).click();
   await note.fill("Pour montrer le parcours d'une démarche en ligne.");
   await duree.fill("x".repeat(101));

@@ -87,7 +87,9 @@ test("a trainer builds a catalogue in modules, reorders it from the keyboard and
   await addFiche(page, "Module 2 : Orienter vers les bons lieux", "fobagra", FICHES.fobagra);
   expect(await editorLayout(page)).toEqual([[FICHES.papis, FICHES.numeclic], [FICHES.fobagra]]);
 
-  // The keyboard alternative to drag and drop: the focus stays on the button that was pressed.
+  // The keyboard alternative to drag and drop, in each row's options: the focus stays on the button that was pressed.
+  await expect(page.getByRole("button", { name: `Monter ${FICHES.numeclic}` })).toHaveCount(0);
+  for (const titre of [FICHES.numeclic, FICHES.fobagra, FICHES.papis]) await page.getByRole("button", { name: `Options de ${titre}` }).click();
   const up = page.getByRole("button", { name: `Monter ${FICHES.numeclic}` });
   await up.focus();
   await page.keyboard.press("Enter");

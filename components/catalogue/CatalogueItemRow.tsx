@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ChevronDown, ChevronUp } from "lucide-react";
 import { memo, useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -32,31 +33,13 @@ function ItemNoteForm({ item, action }: { item: EditorItem; action: ItemRowProps
   );
 }
 
-/** One fiche of a module in the editor: its handle, its note, and the keyboard ways to move or remove it. */
-export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId, first, last, hintClass, updateAction, handlers }: ItemRowProps) {
-  // The note's form is built when it is opened: 200 closed forms cost the editor's first render.
+/** The tools of one row: move it by the keyboard, annotate it, remove it. Built only when opened. */
+function ItemTools({ item, moduleId, first, last, updateAction, handlers }: Omit<ItemRowProps, "hintClass" | "toolsOpen">) {
+  // The note's form is built when it is opened, like the tools themselves.
   const [editing, setEditing] = useState(false);
   const id = `item-${item.id}`;
   return (
-    <li className={`catalogue-item${hintClass}`} onDragOver={(event) => handlers.dragOver(item, moduleId, event)} onDrop={(event) => handlers.drop(item, moduleId, event)}>
-      <div className="catalogue-item__header">
-        <span
-          className="drag-handle"
-          draggable
-          aria-hidden="true"
-          title="Glisser pour déplacer la fiche"
-          onDragStart={(event) => handlers.dragStart(item, event)}
-          onDragEnd={handlers.dragEnd}
-        >
-          ⠿
-        </span>
-        {/* No prefetch: a catalogue's 200 links would each fetch a fiche the trainer is not opening. */}
-        <h4 className="catalogue-item__titre">{item.slug ? <Link href={`/fiches/${item.slug}`} prefetch={false}>{item.titre}</Link> : item.titre}</h4>
-      </div>
-      {!item.slug && <p className="muted">Cette fiche est en brouillon ou a été retirée par la modération : elle n&apos;apparaît pas aux lecteurs.</p>}
-      {(item.duree || item.note) && (
-        <p className="muted pre-line">{[item.duree ? `Durée : ${item.duree}` : null, item.note ? `Note : ${item.note}` : null].filter(Boolean).join(" · ")}</p>
-      )}
+    <div id={`${id}-tools`} className="catalogue-item__tools">
       <div className="actions catalogue-move">
         <button type="button" id={`${id}-up`} className="button--secondary" aria-disabled={first} onClick={() => handlers.step(item, -1)}>
           <span aria-hidden="true">↑</span> Monter<span className="visually-hidden"> {item.titre}</span>
@@ -77,6 +60,49 @@ export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId,
           Retirer<span className="visually-hidden"> {item.titre}</span>
         </ConfirmSubmit>
       </form>
+    </div>
+  );
+}
+
+/**
+ * One fiche of a module in the editor: its handle, its title and note, and a button that shows its
+ * tools. Closed, a row is a dozen elements: a catalogue of 200 fiches opens, and re-renders after a
+ * move, as fast as one of 20 (with every row's tools built, it took half a second).
+ */
+export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId, first, last, hintClass, toolsOpen, updateAction, handlers }: ItemRowProps) {
+  const id = `item-${item.id}`;
+  return (
+    <li className={`catalogue-item${hintClass}`} onDragOver={(event) => handlers.dragOver(item, moduleId, event)} onDrop={(event) => handlers.drop(item, moduleId, event)}>
+      <div className="catalogue-item__header">
+        <span
+          className="drag-handle"
+          draggable
+          aria-hidden="true"
+          title="Glisser pour déplacer la fiche"
+          onDragStart={(event) => handlers.dragStart(item, event)}
+          onDragEnd={handlers.dragEnd}
+        >
+          ⠿
+        </span>
+        {/* No prefetch: a catalogue's 200 links would each fetch a fiche the trainer is not opening. */}
+        <h4 className="catalogue-item__titre">{item.slug ? <Link href={`/fiches/${item.slug}`} prefetch={false}>{item.titre}</Link> : item.titre}</h4>
+        <button
+          type="button"
+          id={`${id}-tools-toggle`}
+          className="button--secondary catalogue-item__toggle"
+          aria-expanded={toolsOpen}
+          aria-controls={toolsOpen ? `${id}-tools` : undefined}
+          onClick={() => handlers.toggleTools(item)}
+        >
+          Options<span className="visually-hidden"> de {item.titre}</span>
+          {toolsOpen ? <ChevronUp size={18} aria-hidden="true" /> : <ChevronDown size={18} aria-hidden="true" />}
+        </button>
+      </div>
+      {!item.slug && <p className="muted">Cette fiche est en brouillon ou a été retirée par la modération : elle n&apos;apparaît pas aux lecteurs.</p>}
+      {(item.duree || item.note) && (
+        <p className="muted pre-line">{[item.duree ? `Durée : ${item.duree}` : null, item.note ? `Note : ${item.note}` : null].filter(Boolean).join(" · ")}</p>
+      )}
+      {toolsOpen && <ItemTools item={item} moduleId={moduleId} first={first} last={last} updateAction={updateAction} handlers={handlers} />}
     </li>
   );
 }, sameItemRow);

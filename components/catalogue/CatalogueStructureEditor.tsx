@@ -60,6 +60,7 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [hint, setHint] = useState<DropHint | null>(null);
+  const [openTools, setOpenTools] = useState<ReadonlySet<number>>(() => new Set());
   const focusTarget = useRef<string | null>(null);
   const dragging = useRef<{ kind: "item" | "module"; id: number } | null>(null);
 
@@ -191,6 +192,12 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
         event.stopPropagation();
         latest.current.dropItem(moduleId, item.id, isBefore(event));
       },
+      toggleTools: (item) =>
+        setOpenTools((open) => {
+          const next = new Set(open);
+          if (!next.delete(item.id)) next.add(item.id);
+          return next;
+        }),
     }),
     [],
   );
@@ -210,8 +217,8 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
     <ModuleChoicesContext value={choices}>
       <div className="catalogue-structure">
         <p className="hint">
-          Pour réordonner, glissez-déposez un module ou une fiche par sa poignée (⠿), ou utilisez les boutons « Monter » et
-          « Descendre » et la liste « Déplacer vers le module ».
+          Pour réordonner, glissez-déposez un module ou une fiche par sa poignée (⠿). Au clavier, le bouton « Options » d&apos;une
+          fiche donne « Monter », « Descendre » et « Déplacer vers le module », ainsi que sa note et son retrait.
         </p>
         <p role="status" className="catalogue-structure__status">
           {status?.ok ? status.message : ""}
@@ -281,6 +288,7 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
                         first={m === 0 && i === 0}
                         last={m === shown.length - 1 && i === module.items.length - 1}
                         hintClass={hintClass("item", item.id, module.id)}
+                        toolsOpen={openTools.has(item.id)}
                         updateAction={actions.updateItem}
                         handlers={rowHandlers}
                       />

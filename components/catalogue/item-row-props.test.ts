@@ -11,6 +11,7 @@ function props(overrides: Partial<ItemRowProps> = {}): ItemRowProps {
     first: false,
     last: false,
     hintClass: "",
+    toolsOpen: false,
     updateAction,
     handlers,
     ...overrides,
@@ -32,6 +33,7 @@ describe("sameItemRow", () => {
     ["being first", { first: true }],
     ["being last", { last: true }],
     ["the drop hint", { hintClass: " is-drop-before" }],
+    ["its tools being opened", { toolsOpen: true }],
     ["another handlers object", { handlers: {} as ItemRowHandlers }],
   ])("re-renders a row after a change of %s", (_change, overrides) => {
     expect(sameItemRow(props(), props(overrides))).toBe(false);

@@ -15,6 +15,8 @@ export type ItemRowHandlers = {
   dragEnd(): void;
   dragOver(item: EditorItem, moduleId: number, event: React.DragEvent<HTMLElement>): void;
   drop(item: EditorItem, moduleId: number, event: React.DragEvent<HTMLElement>): void;
+  /** Shows or hides the row's tools (move, note, remove). */
+  toggleTools(item: EditorItem): void;
 };
 
 export type ItemRowProps = {
@@ -23,6 +25,8 @@ export type ItemRowProps = {
   first: boolean;
   last: boolean;
   hintClass: string;
+  /** Whether its tools are shown: kept by the editor, so that a row moved to another module keeps them open. */
+  toolsOpen: boolean;
   updateAction: FormAction;
   handlers: ItemRowHandlers;
 };
@@ -42,6 +46,7 @@ export function sameItemRow(a: ItemRowProps, b: ItemRowProps): boolean {
     a.first === b.first &&
     a.last === b.last &&
     a.hintClass === b.hintClass &&
+    a.toolsOpen === b.toolsOpen &&
     a.handlers === b.handlers
   );
 }
