@@ -135,12 +135,14 @@ export class CollabConnection {
   }
 
   /**
-   * Pings the client, or terminates the socket once it has answered nothing for `deadAfterMs`: a
-   * peer whose network dropped never closes its socket, and its presence would linger for minutes.
+   * Pings the client when it has said nothing for `pingAfterMs` (one that just spoke is alive), or
+   * terminates the socket once it has answered nothing for `deadAfterMs`: a peer whose network
+   * dropped never closes its socket, and its presence would linger for minutes.
    */
-  heartbeat(now: number, deadAfterMs: number): void {
+  heartbeat(now: number, deadAfterMs: number, pingAfterMs: number): void {
     if (this.closed) return;
     const silentMs = now - this.lastHeardAt;
+    if (silentMs < pingAfterMs) return;
     if (silentMs <= deadAfterMs) return this.ws.ping();
     this.deps.logger.info(`${this.label}: no answer for ${Math.round(silentMs)} ms, terminating`);
     // Leaves the room first, so that peers see the presence go without waiting for the socket.

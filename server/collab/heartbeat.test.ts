@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { getTestDb } from "@/db/testing";
+import { HEARTBEAT_SLICES, startHeartbeat } from "./heartbeat";
+import type { FicheRoom } from "./room";
 import { buildFiche, buildUser, connectClient, recordingLogger, sessionCookie, settle, startTestServer, synced, waitFor, type TestServer } from "./testing";
 
 const db = getTestDb();
@@ -87,5 +89,49 @@ describe("collaboration heartbeat after a stall of the server", () => {
 
     expect(a.closes).toEqual([]);
     expect(server.logger.lines.filter((line) => line.includes("terminating"))).toEqual([]);
+  });
+});
+
+describe("heartbeat rounds", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("visits each connection once per interval, a slice of them at a time, and tells it when to ping", () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
+    const visits: number[][] = [];
+    const members = Array.from({ length: 100 }, (_, i) => ({ heartbeat: (_now: number, _dead: number, pingAfter: number) => visits.at(-1)!.push(i * 10_000 + pingAfter) }));
+    const room = { members: new Set(members) } as unknown as FicheRoom;
+    const stop = startHeartbeat(() => [room], 800, 2400);
+    for (let tick = 0; tick < 2 * HEARTBEAT_SLICES; tick++) {
+      visits.push([]);
+      vi.advanceTimersByTime(800 / HEARTBEAT_SLICES);
+    }
+    stop();
+
+    // No tick visits more than its share: a round's pings no longer leave together.
+    for (const tick of visits) expect(tick.length).toBeLessThanOrEqual(Math.ceil(100 / HEARTBEAT_SLICES));
+    const firstRound = visits.slice(0, HEARTBEAT_SLICES).flat();
+    const secondRound = visits.slice(HEARTBEAT_SLICES).flat();
+    const everyone = members.map((_, i) => i * 10_000 + 800);
+    expect(firstRound.sort((a, b) => a - b)).toEqual(everyone);
+    expect(secondRound.sort((a, b) => a - b)).toEqual(everyone);
+  });
+
+  it("does not ping a connection that keeps speaking, and pings it once it falls quiet", async () => {
+    const server = await start();
+    const f = buildFiche(db);
+    const a = connectClient(server.baseUrl, f.id, { cookie: await sessionCookie(buildUser(db).id) });
+    providers.push(a.provider);
+    await synced(a);
+    let pings = 0;
+    (a.provider.ws as unknown as WebSocket).on("ping", () => pings++);
+
+    // A keystroke every 30 ms for ten heartbeat intervals (100 ms here).
+    let typed = 0;
+    const typing = setInterval(() => a.doc.getText("titre").insert(0, String(typed++ % 10)), 30);
+    await settle(1000);
+    clearInterval(typing);
+    expect(pings).toBe(0);
+
+    await waitFor(() => pings > 0, 2000, "a quiet connection was never pinged");
   });
 });
