@@ -236,7 +236,7 @@ export class FicheDocuments implements FicheDocumentService {
         `User ${writer.viewer.id} may not change the porteurs of fiche ${ficheId}.`,
       );
     }
-    appendUpdate(db, ficheId, update, userId);
+    const logId = appendUpdate(db, ficheId, update, userId);
 
     let resolveProjected!: () => void;
     const projected = new Promise<void>((resolve) => (resolveProjected = resolve));
@@ -247,6 +247,7 @@ export class FicheDocuments implements FicheDocumentService {
       if (room) {
         room.recordStored(update.length);
         Y.applyUpdate(room.doc, update, SERVER_WRITE_ORIGIN);
+        room.appliedLogIds.add(logId);
         this.options.rooms!.maybeCompact(room);
         // The room projects it once typing pauses, or now when the caller answers with the projection.
         if (options.projectNow) void room.flushChange().finally(resolveProjected);

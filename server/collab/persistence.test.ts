@@ -118,6 +118,27 @@ describe("collab persistence", () => {
     expect(textOf(loadDocumentState(db, id))).toBe("Avant et après");
   });
 
+  it("with a live document, reads and applies only the log rows it does not hold, then empties the log", () => {
+    const db = getTestDb();
+    const id = buildFiche();
+    const live = new Y.Doc();
+    const held = captureUpdates(live, () => live.getText("titre").insert(0, "Atelier"));
+    const heldIds = held.map((update) => appendUpdate(db, id, update, null));
+    // Another writer's row: the live document has not seen it.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(live));
+    const [theirs] = captureUpdates(other, () => other.getText("titre").insert(7, " vélo"));
+    appendUpdate(db, id, theirs, null);
+    // Were the held rows read again, this one would be found unreadable and counted as discarded.
+    db.update(ficheUpdate).set({ update: Buffer.from([1, 1, 200, 7]) }).where(eq(ficheUpdate.id, heldIds[0])).run();
+
+    const result = compactDocument(db, id, { liveDoc: live, appliedLogIds: new Set(heldIds), logger: silentLogger });
+    expect(result).toMatchObject({ foldedUpdates: held.length + 1, discardedUpdates: 0 });
+    expect(live.getText("titre").toString()).toBe("Atelier vélo");
+    expect(getUpdateLogStats(db, id).count).toBe(0);
+    expect(textOf(loadDocumentState(db, id))).toBe("Atelier vélo");
+  });
+
   it("skips an unreadable logged update instead of making the fiche unloadable, and discards it on compaction", () => {
     const db = getTestDb();
     const id = buildFiche();

@@ -23,9 +23,9 @@ function prepareAppender(db: Db) {
   const insert = db.$client.prepare<[number, Buffer, number | null]>(
     'INSERT INTO fiche_update (fiche_id, "update", user_id) VALUES (?, ?, ?)',
   );
-  const insertMany = db.$client.transaction((updates: readonly UpdateToStore[]) => {
-    for (const u of updates) insert.run(u.ficheId, toBuffer(u.update), u.userId);
-  });
+  const insertMany = db.$client.transaction((updates: readonly UpdateToStore[]) =>
+    updates.map((u) => Number(insert.run(u.ficheId, toBuffer(u.update), u.userId).lastInsertRowid)),
+  );
   // Prepared once: db.pragma() prepares a new statement on every call, twice per batch here.
   const busyTimeout = db.$client.prepare("PRAGMA busy_timeout").pluck();
   const setBusyTimeout = (ms: number) => db.$client.prepare(`PRAGMA busy_timeout = ${ms}`);
@@ -55,28 +55,27 @@ export function appendUpdate(db: Db, ficheId: number, update: Uint8Array, userId
 /**
  * Appends several updates in one transaction: all are stored or none is. DEFERRED: its first
  * statement writes the documents file, so it takes that file's write lock alone, never the main
- * file's, which the projection worker holds (see db/documents-file.ts).
+ * file's, which the projection worker holds (see db/documents-file.ts). Returns their row ids, in order.
  */
-export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): void {
-  if (updates.length === 0) return;
-  appender(db).insertMany.deferred(updates);
+export function appendUpdates(db: Db, updates: readonly UpdateToStore[]): number[] {
+  if (updates.length === 0) return [];
+  return appender(db).insertMany.deferred(updates);
 }
 
 /**
- * Like appendUpdates, but gives up at once (false, nothing stored) when another connection holds the
+ * Like appendUpdates, but gives up at once (null, nothing stored) when another connection holds the
  * write lock, instead of sleeping in SQLite's busy handler: that sleep would stop the socket's event
  * loop, and every broadcast with it, while the projection worker writes.
  */
-export function tryAppendUpdates(db: Db, updates: readonly UpdateToStore[]): boolean {
-  if (updates.length === 0) return true;
+export function tryAppendUpdates(db: Db, updates: readonly UpdateToStore[]): number[] | null {
+  if (updates.length === 0) return [];
   const prepared = appender(db);
   const timeout = prepared.busyTimeout.get() as number;
   prepared.noWait.get();
   try {
-    prepared.insertMany.deferred(updates);
-    return true;
+    return prepared.insertMany.deferred(updates);
   } catch (error) {
-    if ((error as { code?: string }).code === "SQLITE_BUSY") return false;
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return null;
     throw error;
   } finally {
     prepared.restoreBusyTimeout(timeout);
@@ -144,7 +143,7 @@ export function dropPending(ficheId: number, doc: Y.Doc, logger: CollabLogger): 
 }
 
 /** A fiche's document as loaded from storage, with the sizes that drive compaction and limits. */
-export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number; lastUpdateId: number };
+export type LoadedDocument = { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number; logIds: number[] };
 
 /** Loads a fiche's document (snapshot plus logged updates) into a new Y.Doc; null when nothing is stored. */
 export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = consoleLogger): LoadedDocument | null {
@@ -159,7 +158,7 @@ export function loadDocument(db: Db, ficheId: number, logger: CollabLogger = con
     snapshotBytes: rows.snapshot?.length ?? 0,
     logCount: rows.updates.length,
     logBytes: rows.updates.reduce((sum, r) => sum + r.update.length, 0),
-    lastUpdateId: rows.updates.at(-1)?.id ?? 0,
+    logIds: rows.updates.map((r) => r.id),
   };
 }
 
@@ -184,11 +183,17 @@ export function getUpdateLogStats(db: Db, ficheId: number): { count: number; byt
 
 export type CompactOptions = {
   /**
-   * The fiche's live document, when a server holds one: the log is applied into it (a no-op for
-   * updates it already has, and other writers' updates reach its peers) and the snapshot is
-   * encoded from it, which spares rebuilding the document from storage.
+   * The fiche's live document, when a server holds one: the log is applied into it (other writers'
+   * updates reach its peers) and the snapshot is encoded from it, which spares rebuilding the
+   * document from storage.
    */
   liveDoc?: Y.Doc;
+  /**
+   * Log rows `liveDoc` already holds (those it was loaded with, and those applied to it since):
+   * they are neither read nor applied again. Merging 500 updates to find them all no-ops was most of
+   * a compaction's time, on the socket's event loop.
+   */
+  appliedLogIds?: ReadonlySet<number>;
   /** Transaction origin for what the log adds to `liveDoc`. */
   origin?: unknown;
   logger?: CollabLogger;
@@ -201,16 +206,20 @@ export type CompactOptions = {
 export function compactDocument(db: Db, ficheId: number, options: CompactOptions = {}): CompactionResult {
   const logger = options.logger ?? consoleLogger;
   return transactionWriting(db, "documents", () => {
-    const rows = readStoredRows(db, ficheId);
-    if (rows.updates.length === 0) {
-      return { foldedUpdates: 0, discardedUpdates: 0, snapshotBytes: rows.snapshot?.length ?? 0 };
+    const ids = db.$client.prepare<[number], number>("SELECT id FROM fiche_update WHERE fiche_id = ? ORDER BY id").pluck().all(ficheId);
+    const snapshotRow = db.select({ snapshot: ficheDocument.snapshot }).from(ficheDocument).where(eq(ficheDocument.ficheId, ficheId)).get();
+    if (ids.length === 0) {
+      return { foldedUpdates: 0, discardedUpdates: 0, snapshotBytes: snapshotRow?.snapshot.length ?? 0 };
     }
     let doc = options.liveDoc;
     if (!doc) {
       doc = scratchDoc();
-      if (rows.snapshot) Y.applyUpdate(doc, rows.snapshot);
+      if (snapshotRow) Y.applyUpdate(doc, snapshotRow.snapshot);
     }
-    const discarded = applyLoggedUpdates(ficheId, doc, rows.updates, options.origin ?? null, logger);
+    const applied = options.liveDoc ? options.appliedLogIds : undefined;
+    const readUpdate = db.$client.prepare<[number], Buffer>('SELECT "update" FROM fiche_update WHERE id = ?').pluck();
+    const missing = ids.filter((id) => !applied?.has(id)).map((id) => ({ id, update: readUpdate.get(id)! }));
+    const discarded = applyLoggedUpdates(ficheId, doc, missing, options.origin ?? null, logger);
     dropPending(ficheId, doc, logger);
     const snapshot = toBuffer(Y.encodeStateAsUpdate(doc));
     if (!options.liveDoc) doc.destroy();
@@ -219,10 +228,10 @@ export function compactDocument(db: Db, ficheId: number, options: CompactOptions
       .values({ ficheId, snapshot, compactedAt })
       .onConflictDoUpdate({ target: ficheDocument.ficheId, set: { snapshot, compactedAt } })
       .run();
-    const remove = db.$client.prepare("DELETE FROM fiche_update WHERE id = ?");
-    for (const row of rows.updates) remove.run(row.id);
+    // Every row of the fiche up to the last one read: no other connection can append while this holds the write lock.
+    db.$client.prepare("DELETE FROM fiche_update WHERE fiche_id = ? AND id <= ?").run(ficheId, ids.at(-1)!);
     return {
-      foldedUpdates: rows.updates.length - discarded.length,
+      foldedUpdates: ids.length - discarded.length,
       discardedUpdates: discarded.length,
       snapshotBytes: snapshot.length,
     };

@@ -71,10 +71,11 @@ export class MessagePipeline {
       userId: job.member.userId,
     }));
     let stored = true;
+    const logIds = new Map<Job, number>();
     try {
       const block = options.block || (this.busySince !== null && performance.now() - this.busySince > MAX_NONBLOCKING_WAIT_MS);
-      if (block) appendUpdates(this.db, updates);
-      else if (!tryAppendUpdates(this.db, updates)) {
+      const ids = block ? appendUpdates(this.db, updates) : tryAppendUpdates(this.db, updates);
+      if (!ids) {
         this.busySince ??= performance.now();
         this.queue = jobs.concat(this.queue);
         this.scheduled = true;
@@ -82,6 +83,7 @@ export class MessagePipeline {
         return;
       }
       this.busySince = null;
+      toStore.forEach((job, i) => logIds.set(job, ids[i]));
     } catch (error) {
       stored = false;
       this.logger.error(`could not store ${toStore.length} updates: ${errorMessage(error)}`, error);
@@ -92,7 +94,7 @@ export class MessagePipeline {
     for (const job of jobs) {
       // One message's failure closes its own connection; the rest of the batch goes on.
       try {
-        this.handle(job, stored, acks, touched);
+        this.handle(job, stored ? (logIds.get(job) ?? null) : null, acks, touched);
       } catch (error) {
         this.logger.error(`${job.member.label}: ${job.message.type} could not be handled: ${errorMessage(error)}`, error);
         job.member.refuse(refusals.malformed(`${job.message.type} could not be handled`));
@@ -105,14 +107,15 @@ export class MessagePipeline {
     for (const room of touched) this.rooms.maybeCompact(room);
   }
 
-  private handle({ member, message }: Job, stored: boolean, acks: Set<CollabConnection>, touched: Set<FicheRoom>): void {
+  /** `logId`: the row that stored the job's update; null when storing failed (or there was nothing to store). */
+  private handle({ member, message }: Job, logId: number | null, acks: Set<CollabConnection>, touched: Set<FicheRoom>): void {
     const room = member.room;
     switch (message.type) {
       case "update":
       case "sync-step-2":
         room.pendingBytes -= message.update.length;
         if (!message.isEmpty) {
-          if (!stored) {
+          if (logId === null) {
             member.refuse(refusals.storageFailed());
             return;
           }
@@ -120,7 +123,7 @@ export class MessagePipeline {
           touched.add(room);
           this.onEdit?.(room.ficheId, member.userId);
           // Applied even when the sender left meanwhile: it is stored, so peers must see it.
-          if (room.live) this.apply(member, message.update);
+          if (room.live && this.apply(member, message.update)) room.appliedLogIds.add(logId);
         }
         if (member.wantsAck && !member.closed) acks.add(member);
         return;
@@ -138,13 +141,16 @@ export class MessagePipeline {
     }
   }
 
-  private apply(member: CollabConnection, update: Uint8Array): void {
+  /** Applies a stored update to the room's document; false (and the sender closed) when it could not. */
+  private apply(member: CollabConnection, update: Uint8Array): boolean {
     try {
       Y.applyUpdate(member.room.doc, update, member);
+      return true;
     } catch (error) {
       // Stored already; loading skips it if it is truly unreadable (see persistence.ts).
       this.logger.error(`${member.label}: stored update could not be applied: ${errorMessage(error)}`, error);
       member.refuse(refusals.malformed("update could not be applied"));
+      return false;
     }
   }
 }

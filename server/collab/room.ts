@@ -31,6 +31,8 @@ export class FicheRoom {
   storedBytes: number;
   logCount: number;
   logBytes: number;
+  /** The log rows `doc` holds: a compaction need not read or apply them again. */
+  readonly appliedLogIds: Set<number>;
   /** Bytes of accepted updates still waiting in the pipeline. */
   pendingBytes = 0;
   live = true;
@@ -45,7 +47,7 @@ export class FicheRoom {
 
   constructor(
     readonly ficheId: number,
-    loaded: { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number },
+    loaded: { doc: Y.Doc; snapshotBytes: number; logCount: number; logBytes: number; logIds: number[] },
     private readonly options: {
       logger: CollabLogger;
       changeDebounceMs: number;
@@ -57,6 +59,7 @@ export class FicheRoom {
     this.storedBytes = loaded.snapshotBytes + loaded.logBytes;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
+    this.appliedLogIds = new Set(loaded.logIds);
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a participant: without this it would show as one more peer.
     this.awareness.setLocalState(null);
@@ -128,6 +131,7 @@ export class FicheRoom {
     this.storedBytes = snapshotBytes;
     this.logCount = 0;
     this.logBytes = 0;
+    this.appliedLogIds.clear();
   }
 
   /**

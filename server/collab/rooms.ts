@@ -53,6 +53,7 @@ export class RoomStore {
         snapshotBytes: 0,
         logCount: 0,
         logBytes: 0,
+        logIds: [],
       };
       room = new FicheRoom(ficheId, loaded, this.options);
       this.rooms.set(ficheId, room);
@@ -91,6 +92,7 @@ export class RoomStore {
     try {
       const result = compactDocument(this.options.db, room.ficheId, {
         liveDoc: room.live ? room.doc : undefined,
+        appliedLogIds: room.appliedLogIds,
         origin: STORAGE_ORIGIN,
         logger: this.options.logger,
       });

@@ -68,7 +68,7 @@ export class StoredDocuments {
     this.forget(ficheId);
     const loaded = loadDocument(this.db, ficheId, this.logger);
     if (!loaded) return null;
-    this.touch(ficheId, { doc: loaded.doc, snapshot, lastUpdateId: loaded.lastUpdateId });
+    this.touch(ficheId, { doc: loaded.doc, snapshot, lastUpdateId: loaded.logIds.at(-1) ?? 0 });
     return loaded.doc;
   }
 
