@@ -59,7 +59,7 @@ test("a visitor cannot reach an acteur's edit page", async ({ page, browser }) =
   const visitorContext = await browser.newContext();
   const visitor = await visitorContext.newPage();
   await visitor.goto(`${acteurUrl}/modifier`);
-  await expect(visitor).toHaveURL(/\/connexion\?callbackUrl=/);
+  await expect(visitor).toHaveURL(/\/connexion\?retour=/);
   await visitor.goto(acteurUrl);
   await expect(visitor.getByRole("heading", { level: 1, name: nom })).toBeVisible();
   await expect(visitor.getByRole("link", { name: "Modifier l'acteur" })).toHaveCount(0);

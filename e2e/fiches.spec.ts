@@ -76,7 +76,7 @@ test("two contributors co-edit a fiche live: text, caret names and fields", asyn
   await expect(visitor.getByText("Bordeaux").first()).toBeVisible();
   await expect(visitor.getByRole("link", { name: "Modifier la fiche", exact: true })).toHaveCount(0);
   await visitor.goto(`/fiches/${slug}/modifier`);
-  await expect(visitor).toHaveURL(/\/connexion\?callbackUrl=/);
+  await expect(visitor).toHaveURL(/\/connexion\?retour=/);
 
   await Promise.all([contextA.close(), contextB.close(), visitorContext.close()]);
 });

@@ -61,5 +61,5 @@ test("a map with no lieu to show explains how lieux get into the wiki", async ({
   await expect(how.getByRole("link", { name: "Cartographie nationale des lieux d'inclusion numérique" })).toHaveAttribute("href", "https://cartographie.societenumerique.gouv.fr/");
   await expect(how.getByRole("link", { name: "« Lieux de médiation numérique »" })).toHaveAttribute("href", /^https:\/\/www\.data\.gouv\.fr\//);
   await how.getByRole("link", { name: "Importer des lieux" }).click();
-  await expect(page).toHaveURL(/\/connexion\?callbackUrl=%2Fmoderation%2Fimport-lieux/);
+  await expect(page).toHaveURL(/\/connexion\?retour=%2Fmoderation%2Fimport-lieux/);
 });

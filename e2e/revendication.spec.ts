@@ -44,7 +44,7 @@ async function decideAsModerator(browser: Browser, association: TestUser, decisi
 test("a visitor is asked to sign in; a signed-in person's request is checked field by field, then waits", async ({ page }) => {
   await openActeurFromDirectory(page, "OuiShare");
   const signInLink = page.getByRole("link", { name: "Connectez-vous pour demander à la gérer" });
-  await expect(signInLink).toHaveAttribute("href", `/connexion?callbackUrl=${encodeURIComponent("/acteurs/ouishare")}`);
+  await expect(signInLink).toHaveAttribute("href", `/connexion?retour=${encodeURIComponent("/acteurs/ouishare")}`);
 
   const association = newUserData("association");
   await signUp(page, association);

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import type { Viewer } from "@/lib/policies/viewer";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 /**
  * The person allowed to see an admin page, or null when signed in without the right (the page then
@@ -8,6 +9,6 @@ import { getCurrentViewer } from "@/server/session";
  */
 export async function getAdminViewer(path: string, allow: (viewer: Viewer) => boolean): Promise<Viewer | null> {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  if (!viewer) redirect(signInHref(path));
   return allow(viewer) ? viewer : null;
 }

@@ -7,6 +7,7 @@ import { CatalogueCard } from "@/components/catalogue/CatalogueCard";
 import { TextField } from "@/components/ui/Field";
 import { catalogueSearchSchema } from "@/lib/schemas/catalogue";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Catalogues de formation" };
 export const dynamic = "force-dynamic";
@@ -56,7 +57,7 @@ export default async function CataloguesPage({ searchParams }: { searchParams: P
         </p>
       ) : (
         <p>
-          <Link href={`/connexion?callbackUrl=${encodeURIComponent("/catalogues")}`}>Connectez-vous</Link> pour créer un catalogue
+          <Link href={signInHref("/catalogues")}>Connectez-vous</Link> pour créer un catalogue
           ou en dupliquer un.
         </p>
       )}

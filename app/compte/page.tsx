@@ -10,6 +10,7 @@ import { ApiTokensSection } from "@/components/account/ApiTokensSection";
 import { listApiTokens } from "@/server/api-token";
 import { ActeurClaimsSection } from "@/components/account/ActeurClaimsSection";
 import { listOwnActeurClaims } from "@/server/acteur-claim";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Mon compte" };
 
@@ -19,7 +20,7 @@ const dateTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle
 
 export default async function AccountPage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect("/connexion?callbackUrl=/compte");
+  if (!viewer) redirect(signInHref("/compte"));
   const me = getUserById(getDb(), viewer.id)!;
   const acteurs = listActeursByMember(getDb(), viewer.id);
   const tokens = listApiTokens(getDb(), viewer.id).map((t) => ({

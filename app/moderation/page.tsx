@@ -15,6 +15,7 @@ import { getCurrentViewer } from "@/server/session";
 import { formatModerationDate } from "@/components/moderation/format";
 import { displayTitre, FICHE_STATUT_LABELS } from "@/lib/fiche/labels";
 import { MODERATION_OUTCOMES, MODERATION_VIEWS, type ModerationOutcome, type ModerationView } from "./views";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Modération", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ const TAB_LABELS: Record<ModerationView, string> = {
 
 export default async function ModerationPage({ searchParams }: Props) {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation")}`);
+  if (!viewer) redirect(signInHref("/moderation"));
   if (!canModerate(viewer)) {
     return (
       <>

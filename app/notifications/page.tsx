@@ -7,13 +7,14 @@ import { NotificationList } from "@/components/notification/NotificationList";
 import { NotificationLive } from "@/components/notification/NotificationLive";
 import { countUnreadNotifications, listNotifications } from "@/server/notification-inbox";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Notifications", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function NotificationsPage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect("/connexion?callbackUrl=/notifications");
+  if (!viewer) redirect(signInHref("/notifications"));
   const db = getDb();
   const notifications = listNotifications(db, viewer.id);
   const unread = countUnreadNotifications(db, viewer.id);

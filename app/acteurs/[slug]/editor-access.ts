@@ -4,6 +4,7 @@ import { getActeurBySlug, type ActeurDetails } from "@/db/queries/acteur";
 import { canEditActeur } from "@/lib/policies/acteur";
 import type { Viewer } from "@/lib/policies/viewer";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export type EditorAccess = { acteur: ActeurDetails; viewer: Viewer; allowed: boolean };
 
@@ -15,6 +16,6 @@ export async function getEditorAccess(slug: string, path: string): Promise<Edito
   const acteur = getActeurBySlug(getDb(), slug);
   if (!acteur) notFound();
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(path)}`);
+  if (!viewer) redirect(signInHref(path));
   return { acteur, viewer, allowed: canEditActeur(viewer, acteur.id) };
 }

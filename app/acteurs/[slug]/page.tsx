@@ -18,6 +18,7 @@ import { getOpenActeurClaim } from "@/server/acteur-claim";
 import { listReprisesOfActeur } from "@/db/queries/reprise";
 import { ReprisesOfActeur } from "@/components/reprise/ReprisesOfActeur";
 import { FollowToggle } from "@/app/compte/suivis/follow-toggle";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const dynamic = "force-dynamic";
 
@@ -195,7 +196,7 @@ function ClaimSection({ acteurId, slug, viewer }: { acteurId: number; slug: stri
     return (
       <p>
         Vous faites partie de cette organisation ?{" "}
-        <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/acteurs/${slug}`)}`}>Connectez-vous pour demander à la gérer</Link>.
+        <Link href={signInHref(`/acteurs/${slug}`)}>Connectez-vous pour demander à la gérer</Link>.
       </p>
     );
   }

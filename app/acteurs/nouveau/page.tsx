@@ -5,12 +5,13 @@ import { listTermsByTaxonomy } from "@/db/queries/taxonomy";
 import { ActeurForm } from "@/components/acteur/ActeurForm";
 import { getCurrentViewer } from "@/server/session";
 import { createActeurAction } from "../actions";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Présenter une organisation" };
 
 export default async function NewActeurPage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/acteurs/nouveau")}`);
+  if (!viewer) redirect(signInHref("/acteurs/nouveau"));
   const themes = listTermsByTaxonomy(getDb(), "theme").map((t) => ({ value: String(t.id), label: t.label }));
   return (
     <>

@@ -5,6 +5,7 @@ import { getCatalogueBySlug, type CatalogueDetail } from "@/db/queries/catalogue
 import type { Viewer } from "@/lib/policies/viewer";
 import { canEditCatalogue, canReadCatalogue } from "@/lib/policies/catalogue";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 /**
  * A catalogue for a page that shows it: 404 when it does not exist or the viewer may not read it
@@ -21,7 +22,7 @@ export const getReadableCatalogue = cache(async (slug: string, content = false):
 /** A catalogue for its edit page: 404 when unknown, sign-in for visitors, and whether this person may edit it. */
 export async function getEditorAccess(slug: string): Promise<{ catalogue: CatalogueDetail; viewer: Viewer; allowed: boolean }> {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(`/catalogues/${slug}/modifier`)}`);
+  if (!viewer) redirect(signInHref(`/catalogues/${slug}/modifier`));
   const catalogue = getCatalogueBySlug(getDb(), slug, viewer);
   // A draft one may not read stays unknown; a public one shows why it cannot be edited.
   if (!catalogue || !canReadCatalogue(viewer, catalogue.access)) notFound();

@@ -8,6 +8,7 @@ import { publicUrl } from "@/server/config";
 import { duplicateCatalogueAction } from "./actions";
 import { getReadableCatalogue } from "./access";
 import { FollowToggle } from "@/app/compte/suivis/follow-toggle";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const dynamic = "force-dynamic";
 
@@ -73,7 +74,7 @@ export default async function CataloguePage({ params }: Props) {
         </div>
         {!viewer && (
           <p className="muted">
-            <Link href={`/connexion?callbackUrl=${encodeURIComponent(`/catalogues/${catalogue.slug}`)}`}>Connectez-vous</Link> pour
+            <Link href={signInHref(`/catalogues/${catalogue.slug}`)}>Connectez-vous</Link> pour
             dupliquer ce catalogue et l&apos;adapter à votre public.
           </p>
         )}

@@ -4,13 +4,14 @@ import { redirect } from "next/navigation";
 import { CatalogueForm } from "@/components/catalogue/CatalogueForm";
 import { getCurrentViewer } from "@/server/session";
 import { createCatalogueAction } from "../actions";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Créer un catalogue" };
 export const dynamic = "force-dynamic";
 
 export default async function NewCataloguePage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/catalogues/nouveau")}`);
+  if (!viewer) redirect(signInHref("/catalogues/nouveau"));
   return (
     <>
       <p className="acteurs-back">

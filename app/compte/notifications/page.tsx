@@ -6,13 +6,14 @@ import { FeedLinkForm } from "@/components/notification/FeedLinkForm";
 import { PreferencesForm } from "@/components/notification/PreferencesForm";
 import { getNotificationPreferences } from "@/server/notification-setting";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Mes notifications · Mon compte", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function NotificationPreferencesPage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect("/connexion?callbackUrl=/compte/notifications");
+  if (!viewer) redirect(signInHref("/compte/notifications"));
   const preferences = getNotificationPreferences(getDb(), viewer.id);
   return (
     <>

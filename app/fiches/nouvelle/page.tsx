@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { NewFicheForm } from "@/components/fiche/NewFicheForm";
 import { ficheTypeSchema } from "@/lib/schemas/fiche";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Créer une fiche" };
 
@@ -10,7 +11,7 @@ export default async function NewFichePage({ searchParams }: { searchParams: Pro
   const { type } = await searchParams;
   const viewer = await getCurrentViewer();
   const parsed = ficheTypeSchema.safeParse(type);
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(parsed.success ? `/fiches/nouvelle?type=${parsed.data}` : "/fiches/nouvelle")}`);
+  if (!viewer) redirect(signInHref(parsed.success ? `/fiches/nouvelle?type=${parsed.data}` : "/fiches/nouvelle"));
   return (
     <>
       <h1>Créer une fiche</h1>

@@ -11,6 +11,7 @@ import { z } from "@/lib/schemas/zod";
 import { getCurrentViewer } from "@/server/session";
 import { getImportedFicheTitre, getNextFicheToVerify, getVerificationFiche, getVerificationProgress } from "@/server/verification";
 import styles from "@/components/verification/verification.module.css";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Fiches à vérifier", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -25,7 +26,7 @@ const paramsSchema = z.object({ fiche: optionalId, apres: optionalId, verifiee: 
 
 export default async function VerificationPage({ searchParams }: Props) {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(PATH)}`);
+  if (!viewer) redirect(signInHref(PATH));
   if (!canModerate(viewer)) {
     return (
       <>

@@ -5,13 +5,14 @@ import { LieuxImport } from "@/components/lieu/LieuxImport";
 import { canImportLieux } from "@/lib/policies/lieu";
 import { MAX_IMPORT_BYTES } from "@/server/importer/decode";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Importer des lieux", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function ImportLieuxPage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation/import-lieux")}`);
+  if (!viewer) redirect(signInHref("/moderation/import-lieux"));
   if (!canImportLieux(viewer)) {
     return (
       <>

@@ -5,13 +5,14 @@ import { ImportWizard } from "@/components/import/ImportWizard";
 import { canImportFiches } from "@/lib/policies/import";
 import { MAX_IMPORT_BYTES } from "@/server/importer/decode";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const metadata: Metadata = { title: "Importer des fiches", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
 export default async function ImportPage() {
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent("/moderation/import")}`);
+  if (!viewer) redirect(signInHref("/moderation/import"));
   if (!canImportFiches(viewer)) {
     return (
       <>

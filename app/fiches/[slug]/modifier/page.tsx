@@ -14,6 +14,7 @@ import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche
 import { getFicheDocuments } from "@/server/collab/write";
 import { nextFicheStatuts } from "@/server/fiche";
 import { getCurrentViewer } from "@/server/session";
+import { signInHref } from "@/lib/auth/return-path";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export const metadata: Metadata = { title: "Modifier la fiche" };
 export default async function EditFichePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const viewer = await getCurrentViewer();
-  if (!viewer) redirect(`/connexion?callbackUrl=${encodeURIComponent(`/fiches/${slug}/modifier`)}`);
+  if (!viewer) redirect(signInHref(`/fiches/${slug}/modifier`));
   const db = getDb();
   const fiche = getFicheBySlug(db, slug);
   if (!fiche || !canReadFiche(viewer, fiche.access)) notFound();
