@@ -1,10 +1,10 @@
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
+import { fallbackSocketClass } from "@/lib/collab/fallback-socket";
 import { canKeepLocally, LocalCopy } from "@/lib/collab/local-copy";
 import { keepPageOffline } from "@/lib/offline/kept-page";
 import { ACK_PARAM, collabServerUrl, isLocalStateStored, MESSAGE_ACK, readAckStateVector } from "@/lib/collab/messages";
 import { colorForUser } from "@/lib/editor/user-color";
-import { FicheSocket } from "./fiche-socket";
 import { CLOSED_BY_SERVER, connectionOf, INITIAL_LINK, REFUSALS, type LinkState } from "./session-link";
 
 /**
@@ -22,6 +22,9 @@ export type LiveSession = {
   /** « Garder cette fiche sur cet appareil », or stop. */
   setKept: (kept: boolean) => void;
 };
+
+// One for the page: once WebSocket upgrades have failed, the next fiches go over HTTP at once.
+const CollabSocket = fallbackSocketClass();
 
 export type LiveSessionOptions = {
   ficheId: number;
@@ -55,7 +58,7 @@ export function openLiveSession({ ficheId, initialState, user, onChange }: LiveS
   const provider = new WebsocketProvider(collabServerUrl(window.location.href), String(ficheId), doc, {
     params: { [ACK_PARAM]: "1" },
     disableBc: true,
-    WebSocketPolyfill: FicheSocket,
+    WebSocketPolyfill: CollabSocket,
   });
   provider.awareness.setLocalStateField("user", { id: user.id, name: user.name, color: colorForUser(user.id) });
 

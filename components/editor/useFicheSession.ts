@@ -5,7 +5,6 @@ import type * as Y from "yjs";
 import type { WebsocketProvider } from "y-websocket";
 import type { ConnectionState } from "./save-status";
 import { connectionOf, INITIAL_LINK } from "./session-link";
-import { openFicheSocketEarly } from "./fiche-socket";
 import type { LiveSession } from "./live-document";
 
 /** The person editing, as their peers see them. */
@@ -37,16 +36,13 @@ if (typeof window !== "undefined") void loadLiveDocument();
 
 /**
  * Opens a fiche's session once the page has hydrated: the document from the state the page was
- * rendered with (editable at once), then live through the collaboration socket, opened on the
- * first render. Until then the fields show the page's content (see useSharedValue).
+ * rendered with (editable at once), then live through the collaboration socket. Until then the
+ * fields show the page's content (see useSharedValue).
  */
 export function useFicheSession(ficheId: number, initialState: string, user: EditorUser): FicheSession {
   const [live, setLive] = useState<LiveSession | null>(null);
   // The document lives as long as the page: a refresh of the page's data must not rebuild it.
   const firstState = useRef(initialState);
-  // On the first render rather than with the session, which waits for hydration and for Yjs: the
-  // socket's handshake and the server's first messages overlap them.
-  useState(() => typeof window !== "undefined" && openFicheSocketEarly(ficheId));
 
   const { id: userId, name: userName } = user;
   useEffect(() => {

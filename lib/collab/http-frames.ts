@@ -1,4 +1,4 @@
-import { COLLAB_PATH_PREFIX } from "./socket-url";
+import { COLLAB_PATH_PREFIX } from "./messages";
 
 /**
  * The HTTP fallback of the collaboration socket, for networks whose proxies block WebSockets. The

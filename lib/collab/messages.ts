@@ -7,8 +7,8 @@ import * as Y from "yjs";
  * Browser-safe: no Node, no server code.
  */
 
-// Where the socket lives is socket-url.ts's, which the socket's own code imports without Yjs.
-export { ACK_PARAM, COLLAB_PATH_PREFIX, collabServerUrl } from "./socket-url";
+/** Sockets live under this path: `/_collab/<ficheId>`; Next never serves it. */
+export const COLLAB_PATH_PREFIX = "/_collab";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -19,6 +19,9 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  * "Unable to compute message" for an unknown type, hence the opt-in.
  */
 export const MESSAGE_ACK = 100;
+
+/** Query parameter (value "1") that opts a socket into acknowledgements. */
+export const ACK_PARAM = "ack";
 
 /**
  * Close codes. 4400-4499 tell y-websocket not to reconnect (the server decided); 4500-4599 and
@@ -35,6 +38,13 @@ export const CLOSE_CODES = {
   tooSlow: 4508,
   rateLimited: 4529,
 } as const;
+
+/** The WebSocket URL prefix of the collaboration server for a page served at `pageUrl`. */
+export function collabServerUrl(pageUrl: string): string {
+  const url = new URL(COLLAB_PATH_PREFIX, pageUrl);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.toString();
+}
 
 /** Reads the state vector of an acknowledgement, once y-websocket has read its message type. */
 export function readAckStateVector(decoder: decoding.Decoder): Map<number, number> {
