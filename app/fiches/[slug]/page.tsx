@@ -234,7 +234,10 @@ export default async function FichePage({ params, searchParams }: PageProps) {
             <a href={`/fiches/${fiche.slug}/export.json`} download>
               Télécharger la fiche en JSON
             </a>{" "}
-            · <Link href="/export">Tous les exports</Link>
+            · {/* Not prefetched, like the footer's link to the same page. */}
+            <Link href="/export" prefetch={false}>
+              Tous les exports
+            </Link>
           </p>
         )}
         {fiche.contentUpdatedAt && (
