@@ -84,7 +84,9 @@ describe("hideFiche and unhideFiche", () => {
     expect(visible()).toEqual(nowhere);
     expect(countPublishedFichesByType(db).pratique).toBe(counted - 1);
     expect(canReadFiche(mod, getFicheAccessFacts(db, f.id)!)).toBe(true);
+    // Rendered in the transaction that hides it: a reader of the citing fiche never gets a link to it, not even for a moment.
     expect(ficheRow(db, citing.id).html).toContain("(fiche masquée)");
+    expect(ficheRow(db, citing.id).html).not.toContain(`/fiches/${f.slug}`);
     expect(getFicheLinkLabels(db, [f.id], reader)).toEqual([{ id: f.id, label: "fiche masquée", href: null, note: null }]);
     expect(getFicheLinkLabels(db, [f.id], mod)[0]).toMatchObject({ label: "Fablab solidaire", note: "masquée" });
     expect(ids(listHiddenFiches(db))).toContain(f.id);
