@@ -43,4 +43,16 @@ test("a trainer opens a fiche's note in the catalogue editor, is told what is wr
   await page.getByRole("button", { name: `Enregistrer la note de ${FICHE}` }).click();
   await expect(page.getByText("Note enregistrée.")).toBeVisible();
   await expect(page.locator(".catalogue-item").getByText("Durée : 1 h · Note : Pour montrer le parcours d'une démarche en ligne.")).toBeVisible();
+
+  // The editor's first render shows a module's first four fiches; the others follow at once.
+  for (const [query, titre] of [["papi", "Les Papi's à Brest"], ["fobagra", "Fobagra"], ["pictolire", "Pictolire"], ["garage informatique", "Garage informatique"]]) {
+    await picker.fill(query);
+    await expect(page.getByRole("option", { name: new RegExp(`^${titre}`) }).first()).toBeVisible();
+    await picker.press("ArrowDown");
+    await picker.press("Enter");
+    await page.getByRole("button", { name: "Ajouter la fiche" }).click();
+    await expect(page.getByText(`« ${titre} » a été ajoutée au module.`)).toBeVisible();
+  }
+  await page.reload();
+  await expect(page.locator(".catalogue-item__titre")).toHaveText([FICHE, "Les Papi's à Brest", "Fobagra", "Pictolire", "Garage informatique"]);
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { dropPosition, moveItemLocally, moveModuleLocally, stepTarget } from "@/lib/catalogue/reorder";
 import type { FormState } from "@/lib/form-state";
@@ -55,8 +55,14 @@ const isBefore = (event: React.DragEvent<HTMLElement>) => {
  * once and is undone if the server refuses it; the outcome is announced, and the focus stays on the
  * control that was used, wherever its row went.
  */
+/** Fiches per module in the editor's first render, which is all the screen shows at first. */
+const FIRST_RENDER_ITEMS = 4;
+
 export function CatalogueStructureEditor({ modules, actions }: { modules: EditorModule[]; actions: StructureActions }) {
   const [shown, applyOptimistic] = useOptimistic(modules, applyChange);
+  // The first render shows each module's first fiches, and React renders the others just after, in
+  // the background: a copy of a 200-fiche catalogue showed its editor after building every row.
+  const allItems = useDeferredValue(true, false);
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
   const [hint, setHint] = useState<DropHint | null>(null);
@@ -280,7 +286,7 @@ export function CatalogueStructureEditor({ modules, actions }: { modules: Editor
                       dropItem(module.id, null, false);
                     }}
                   >
-                    {module.items.map((item, i) => (
+                    {(allItems ? module.items : module.items.slice(0, FIRST_RENDER_ITEMS)).map((item, i) => (
                       <CatalogueItemRow
                         key={item.id}
                         item={item}
