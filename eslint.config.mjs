@@ -26,6 +26,11 @@ const yjsOwner = {
   allowTypeImports: true,
   message: "Pas de Yjs dans le code rendu côté serveur : passez par le service des documents (server/collab/write.ts, getFicheDocuments) avec des données simples. Seul l'éditeur (components/editor/, code du navigateur) l'importe.",
 };
+// Every page is dynamic: components/ui/Link.tsx turns prefetching off, and says why.
+const nextLink = {
+  regex: "^next/link$",
+  message: "Importez Link depuis @/components/ui/Link : il ne précharge pas les pages, qui sont toutes dynamiques (chaque préchargement coûte une requête au serveur).",
+};
 const collabBoundary = {
   regex: "^(next|react|react-dom)(/|$)",
   message: "server/collab/ tourne hors de Next : ni next/*, ni React.",
@@ -50,9 +55,10 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
-  { files: ["components/**/*.{ts,tsx}"], rules: restrict(componentsBoundary, yjsOwner) },
-  { files: ["components/editor/**/*.{ts,tsx}"], rules: restrict(componentsBoundary) },
-  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/**/*.test.ts"], rules: restrict(yjsOwner) },
+  { files: ["components/**/*.{ts,tsx}"], rules: restrict(componentsBoundary, yjsOwner, nextLink) },
+  { files: ["components/editor/**/*.{ts,tsx}"], rules: restrict(componentsBoundary, nextLink) },
+  { files: ["components/ui/Link.tsx"], rules: restrict(componentsBoundary, yjsOwner) },
+  { files: ["app/**/*.{ts,tsx}"], ignores: ["app/**/*.test.ts"], rules: restrict(yjsOwner, nextLink) },
   { files: ["lib/**/*.{ts,tsx}"], ignores: ["lib/**/*.test.ts"], rules: restrict(libBoundary) },
   // db's own tests build their data through the domain's door in server/, like every other test.
   { files: ["db/**/*.{ts,tsx}"], ignores: ["db/**/*.test.ts"], rules: restrict(dbBoundary) },

@@ -35,4 +35,11 @@ describe("layer boundaries", () => {
     expect(await restrictedImports("components/fiche/Example.tsx", yjs)).toHaveLength(1);
     expect(await restrictedImports("components/editor/Example.tsx", yjs)).toEqual([]);
   });
+
+  it("sends pages and components to the wiki's Link, which does not prefetch", async () => {
+    const link = 'import Link from "next/link";\nexport const L = Link;\n';
+    expect(await restrictedImports("app/fiches/[slug]/example/page.tsx", link)).toEqual([expect.stringContaining("@/components/ui/Link")]);
+    expect(await restrictedImports("components/editor/Example.tsx", link)).toHaveLength(1);
+    expect(await restrictedImports("components/ui/Link.tsx", link)).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ArrowRight, Compass, GraduationCap, MapPin, Megaphone, type LucideIcon } from "lucide-react";
 import { getDb } from "@/db/client";
 import { listLatestFiches } from "@/db/queries/fiche";

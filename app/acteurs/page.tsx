@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { listActeurs, listCommunes, searchFold, type ActeurFilters } from "@/db/queries/acteur";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";

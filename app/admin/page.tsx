@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { listAllTerms } from "@/db/queries/taxonomy";
 import { searchUsers } from "@/db/queries/user";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { openApiDocument, type Operation } from "@/app/api/v1/_openapi/document";
 import { PER_PAGE_DEFAULT, PER_PAGE_MAX } from "@/lib/schemas/api-query";
 import { API_RATE_LIMITS } from "@/server/api/rate-limit";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { listCataloguesByOwner, listPublicCatalogues } from "@/db/queries/catalogue";
 import { CatalogueCard } from "@/components/catalogue/CatalogueCard";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { UNSUBSCRIBE_POST_PATH } from "@/server/mail/outbox";
 import { readUnsubscribeToken } from "@/server/mail/unsubscribe-token";
 

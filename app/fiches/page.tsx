@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { listActeursWithFiches, listFicheCommunes, listFiches } from "@/db/queries/fiche";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { listCommunes } from "@/db/queries/acteur";
 import { listTermsByTaxonomy } from "@/db/queries/taxonomy";

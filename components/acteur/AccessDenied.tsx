@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 /** The page shown to a signed-in person who is neither a member of the acteur nor a moderator. */
 export function AccessDenied({ nom, slug }: { nom: string; slug: string }) {

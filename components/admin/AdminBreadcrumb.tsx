@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 /** "Administration › <current page>", the way back to the admin overview. */
 export function AdminBreadcrumb({ current }: { current: string }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 /**
  * Shown instead of an admin page to a signed-in person who is not an admin. Next's forbidden() would

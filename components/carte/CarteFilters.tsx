@@ -1,5 +1,5 @@
 import Form from "next/form";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { SelectField } from "@/components/ui/Field";
 import { ACTEUR_CATEGORIE_OPTIONS } from "@/lib/acteur/labels";
 import { LIEU_PRISES_EN_CHARGE_SPECIFIQUES, LIEU_PUBLICS_SPECIFIQUEMENT_ADRESSES, LIEU_SERVICES } from "@/lib/lieu/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { isPlaced, lieuHref, telHref, type CarteItem } from "@/lib/carte/item";
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { memo, useActionState, useState } from "react";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -83,8 +83,7 @@ export const CatalogueItemRow = memo(function CatalogueItemRow({ item, moduleId,
         >
           ⠿
         </span>
-        {/* No prefetch: a catalogue's 200 links would each fetch a fiche the trainer is not opening. */}
-        <h4 className="catalogue-item__titre">{item.slug ? <Link href={`/fiches/${item.slug}`} prefetch={false}>{item.titre}</Link> : item.titre}</h4>
+        <h4 className="catalogue-item__titre">{item.slug ? <Link href={`/fiches/${item.slug}`}>{item.titre}</Link> : item.titre}</h4>
         <button
           type="button"
           id={`${id}-tools-toggle`}

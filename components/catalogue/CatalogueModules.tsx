@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { CatalogueDetail } from "@/db/queries/catalogue";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 

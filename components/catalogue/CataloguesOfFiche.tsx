@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { CatalogueIncludingFiche } from "@/db/queries/catalogue";
 
 /** "Dans les catalogues": the public catalogues that include a fiche, for the fiche's page; nothing when there is none. */

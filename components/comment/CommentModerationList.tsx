@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { CommentModerationItem } from "@/db/queries/comment";
 import { displayTitre } from "@/lib/fiche/labels";
 import { SIGNALEMENT_MOTIF_LABELS } from "@/lib/schemas/moderation";

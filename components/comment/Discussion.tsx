@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { postCommentAction } from "@/app/fiches/[slug]/comment-actions";
 import { signInHref } from "@/lib/auth/return-path";
 import type { Discussion as DiscussionData } from "@/server/comment-discussion";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useId } from "react";
 import { Combobox } from "@/components/ui/Combobox";
 import { getSuggestions } from "@/components/ui/useSuggestions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TaxonomyTerm } from "@/db/schema";
 import type { FicheStatut, FicheType } from "@/lib/fiche/values";
 import { ETATS_ACTION } from "@/lib/fiche/document";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { FollowedItem } from "@/db/queries/follow";
 import { FOLLOW_TARGET_LABELS } from "@/lib/follow/schema";
 import { FOLLOW_TARGETS } from "@/lib/follow/values";

@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ACTEUR_CATEGORIE_LABELS, typologieLabel } from "@/lib/acteur/labels";
 import {
   IMPORT_FIELD_LABELS,

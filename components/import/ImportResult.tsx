@@ -1,5 +1,5 @@
 import type { RefObject } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import {
   IMPORT_FIELD_LABELS,
   IMPORTED_TYPE_LABELS,

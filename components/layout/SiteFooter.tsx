@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { Licence } from "@/lib/licence";
 import { Logo } from "@/components/ui/Logo";
 
@@ -28,8 +28,7 @@ export function SiteFooter({ licence }: { licence: Licence }) {
           <ul className="site-footer__links">
             {LINKS.map((link) => (
               <li key={link.href}>
-                {/* Not prefetched, like NavLink: each brought only a route tree, and the six reached the server on every page view beside what the reader clicked. */}
-                <Link href={link.href} prefetch={false}>
+                <Link href={link.href}>
                   {link.label}
                 </Link>
               </li>

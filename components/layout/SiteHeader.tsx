@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { isAdmin, isModerator, type Viewer } from "@/lib/policies/viewer";
 import { HeaderSearch } from "@/components/search/HeaderSearch";
 import { Logo } from "@/components/ui/Logo";
@@ -22,8 +22,7 @@ export function SiteHeader({ viewer }: { viewer: Viewer | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        {/* Not prefetched, like NavLink. */}
-        <Link href="/" className="site-brand" prefetch={false}>
+        <Link href="/" className="site-brand">
           <Logo />
           <span className="site-brand__text">
             <span className="site-brand__name">Wiki de la Solidarité numérique</span>{" "}

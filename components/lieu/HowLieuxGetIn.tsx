@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 const CARTOGRAPHIE_URL = "https://cartographie.societenumerique.gouv.fr/";
 // A search rather than the dataset's address: the search keeps working if the dataset is renamed or moved.

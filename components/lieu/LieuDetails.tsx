@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { Lieu } from "@/db/schema";
 import { LIEU_LIST_FIELDS, LIEU_LIST_FIELD_NAMES } from "@/lib/lieu/labels";
 import { describeOpeningHours, parseOpeningHours } from "@/lib/lieu/opening-hours";

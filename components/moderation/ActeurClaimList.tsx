@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { OpenActeurClaimItem } from "@/server/acteur-claim";
 import { ActeurClaimDecision } from "./ActeurClaimDecision";
 import { formatModerationDate } from "./format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { ModerationView } from "@/app/moderation/views";
 import type { SignalementItem } from "@/db/queries/signalement";
 import { displayTitre, FICHE_STATUT_LABELS } from "@/lib/fiche/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { Need } from "@/lib/orientation/needs";
 import { orientationHref } from "@/lib/orientation/url";
 import type { OrientationAnswers } from "@/lib/schemas/orientation";

@@ -1,5 +1,5 @@
 import Form from "next/form";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { FicheCards } from "@/components/fiche/FicheCard";
 import { HowLieuxGetIn } from "@/components/lieu/HowLieuxGetIn";
 import type { Need } from "@/lib/orientation/needs";

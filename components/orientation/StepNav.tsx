@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { OrientationAnswers, OrientationStep } from "@/lib/schemas/orientation";
 import { orientationHref } from "@/lib/orientation/url";
 

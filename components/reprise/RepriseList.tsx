@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { RepriseOfFiche } from "@/db/queries/reprise";
 import { formatDepuis } from "@/lib/reprise/schema";
 import { WithdrawRepriseButton } from "./WithdrawRepriseButton";

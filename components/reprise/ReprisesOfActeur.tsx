@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { RepriseOfActeur } from "@/db/queries/reprise";
 import { displayTitre } from "@/lib/fiche/labels";
 import { formatDepuis } from "@/lib/reprise/schema";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { displayTitre } from "@/lib/fiche/labels";
 
 type Crumb = { href?: string; label: string };

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TaxonomyTerm } from "@/db/schema";
 import { FICHE_TYPES } from "@/lib/fiche/values";
 import { FICHE_TYPE_LABELS } from "@/lib/fiche/labels";

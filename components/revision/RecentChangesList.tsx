@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { RecentChange } from "@/db/queries/recent-changes";
 import { displayTitre, FICHE_TYPE_LABELS } from "@/lib/fiche/labels";
 import { byAuthors, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";

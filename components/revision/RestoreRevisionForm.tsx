@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useActionState, useRef } from "react";
 import { restoreRevisionAction } from "@/app/fiches/[slug]/historique/actions";
 import { ConfirmSubmit } from "@/components/admin/ConfirmSubmit";

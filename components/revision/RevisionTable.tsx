@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { NumberedRevision } from "@/db/queries/revision";
 import { authorNames, formatRevisionDate, revisionReasonLabel } from "@/lib/revision/labels";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { hasFilters, searchUrl, type SearchFilters } from "@/lib/search/params";
 import type { FacetGroup } from "@/server/search";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { searchUrl } from "@/lib/search/params";
 import type { SearchOutcome } from "@/server/search";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 type CardProps = { children: React.ReactNode; className?: string; as?: "li" | "div" | "article" };
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type KeyboardEvent, type ReactNode } from "react";
 import { completeVerificationAction, decideVerificationAction } from "@/app/moderation/a-verifier/actions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { AdminBreadcrumb } from "@/components/admin/AdminBreadcrumb";
 import { AdminOnly } from "@/components/admin/AdminOnly";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { Fragment } from "react";
 import { ActionButton } from "@/components/catalogue/ActionButton";
 import { CatalogueModules } from "@/components/catalogue/CatalogueModules";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import { FollowButton } from "@/components/follow/FollowButton";
 import { signInHref } from "@/lib/auth/return-path";

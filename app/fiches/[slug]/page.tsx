@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
@@ -234,10 +234,7 @@ export default async function FichePage({ params, searchParams }: PageProps) {
             <a href={`/fiches/${fiche.slug}/export.json`} download>
               Télécharger la fiche en JSON
             </a>{" "}
-            · {/* Not prefetched, like the footer's link to the same page. */}
-            <Link href="/export" prefetch={false}>
-              Tous les exports
-            </Link>
+            · <Link href="/export">Tous les exports</Link>
           </p>
         )}
         {fiche.contentUpdatedAt && (

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getDb } from "@/db/client";
 import type { FicheDetail } from "@/db/queries/fiche";
 import { listKnownCommunes, listRepriseActeurChoices, listReprisesOfFiche } from "@/db/queries/reprise";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { Fragment } from "react";
 import { PrintButton } from "@/components/catalogue/PrintButton";
 import { demoteHeadings } from "@/lib/catalogue/headings";

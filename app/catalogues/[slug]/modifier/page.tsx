@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { ActionButton } from "@/components/catalogue/ActionButton";
 import { AddFicheForm, AddModuleForm } from "@/components/catalogue/AddToCatalogueForms";
 import { CatalogueForm } from "@/components/catalogue/CatalogueForm";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getLinkedActeurs } from "@/db/queries/acteur-suggestion";
@@ -47,8 +47,7 @@ export default async function EditFichePage({ params }: { params: Promise<{ slug
       <p className="fiche__type">{FICHE_TYPE_LABELS[fiche.type].singular}</p>
       <h1>{canEdit ? "Modifier la fiche" : "Fiche en lecture seule"}</h1>
       <p>
-        {/* Not prefetched: the request would compete with the editor's socket while it opens. */}
-        <Link href={`/fiches/${fiche.slug}`} prefetch={false}>
+        <Link href={`/fiches/${fiche.slug}`}>
           Voir la fiche « {displayTitre(fiche.titre)} »
         </Link>
       </p>

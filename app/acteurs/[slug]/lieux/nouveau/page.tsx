@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { AccessDenied } from "@/components/acteur/AccessDenied";
 import { LieuForm } from "@/components/lieu/LieuForm";
 import { getEditorAccess } from "../../editor-access";
