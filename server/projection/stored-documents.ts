@@ -6,10 +6,17 @@ import type { CollabLogger } from "../collab/log";
 // Which compaction a cached document was read after: its time and the snapshot's size, together.
 type SnapshotMark = string | null;
 
-type Cached = { doc: Y.Doc; snapshot: SnapshotMark; lastUpdateId: number };
+// `bytes`: what was read from storage to build the document, the measure of what it holds in memory.
+type Cached = { doc: Y.Doc; snapshot: SnapshotMark; lastUpdateId: number; bytes: number };
 
-/** How many fiches' documents one projection thread keeps between projections. */
-const DEFAULT_CAPACITY = 128;
+/**
+ * How much one projection thread keeps between projections: at most this many fiches' documents,
+ * built from at most this many stored bytes. A document in memory takes several times its stored
+ * size (about 250 bytes per character typed one at a time, against 25 to 30 stored), and one may be
+ * stored up to 8 MB (limits.ts): counting documents alone bounded nothing.
+ */
+export type StoredDocumentsCapacity = { documents: number; bytes: number };
+const DEFAULT_CAPACITY: StoredDocumentsCapacity = { documents: 128, bytes: 16 * 1024 * 1024 };
 
 /**
  * The fiches' documents as stored, read by the projection thread itself: the socket's thread only
@@ -21,12 +28,13 @@ const DEFAULT_CAPACITY = 128;
  */
 export class StoredDocuments {
   private readonly cache = new Map<number, Cached>();
+  private cachedBytes = 0;
   private readonly statements: { snapshotMark: (ficheId: number) => SnapshotMark | undefined; updatesAfter: (ficheId: number, id: number) => { id: number; update: Buffer }[] };
 
   constructor(
     private readonly db: Db,
     private readonly logger: CollabLogger,
-    private readonly capacity = DEFAULT_CAPACITY,
+    private readonly capacity: StoredDocumentsCapacity = DEFAULT_CAPACITY,
   ) {
     const snapshotMark = db.$client
       .prepare<[number], string>("SELECT compacted_at || '/' || length(snapshot) FROM fiche_document WHERE fiche_id = ?")
@@ -54,6 +62,9 @@ export class StoredDocuments {
           Y.applyUpdate(cached.doc, rows.length === 1 ? rows[0].update : Y.mergeUpdates(rows.map((r) => r.update)));
           dropPending(ficheId, cached.doc, this.logger);
           cached.lastUpdateId = rows.at(-1)!.id;
+          const added = rows.reduce((sum, r) => sum + r.update.length, 0);
+          cached.bytes += added;
+          this.cachedBytes += added;
         } catch {
           return this.reload(ficheId, snapshot);
         }
@@ -68,20 +79,33 @@ export class StoredDocuments {
     this.forget(ficheId);
     const loaded = loadDocument(this.db, ficheId, this.logger);
     if (!loaded) return null;
-    this.touch(ficheId, { doc: loaded.doc, snapshot, lastUpdateId: loaded.logIds.at(-1) ?? 0 });
+    const entry = { doc: loaded.doc, snapshot, lastUpdateId: loaded.logIds.at(-1) ?? 0, bytes: loaded.snapshotBytes + loaded.logBytes };
+    this.cachedBytes += entry.bytes;
+    this.touch(ficheId, entry);
     return loaded.doc;
   }
 
   // A Map iterates in insertion order: re-inserting on use makes the first entry the least recently used.
+  // The entry just used stays, whatever its size: its document is being handed out.
   private touch(ficheId: number, entry: Cached): void {
     this.cache.delete(ficheId);
     this.cache.set(ficheId, entry);
-    while (this.cache.size > this.capacity) this.forget(this.cache.keys().next().value!);
+    while (this.cache.size > 1 && (this.cache.size > this.capacity.documents || this.cachedBytes > this.capacity.bytes)) {
+      this.forget(this.cache.keys().next().value!);
+    }
   }
 
   /** Drops a fiche's cached document (it is read again from storage next time). */
   forget(ficheId: number): void {
-    this.cache.get(ficheId)?.doc.destroy();
+    const cached = this.cache.get(ficheId);
+    if (!cached) return;
+    cached.doc.destroy();
+    this.cachedBytes -= cached.bytes;
     this.cache.delete(ficheId);
+  }
+
+  /** What the cache holds: how many documents, built from how many stored bytes. */
+  size(): StoredDocumentsCapacity {
+    return { documents: this.cache.size, bytes: this.cachedBytes };
   }
 }
