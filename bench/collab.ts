@@ -19,7 +19,7 @@ import { makeTempDir, openFileLimit, removeTempDir, sleep } from "./support/proc
 import { ProjectionProbe } from "./support/projection-probe";
 import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
-import { startRelay, startWikiServer, type BenchProcess, type WikiServer } from "./support/wiki-server";
+import { startRelay, startWikiServer, type BenchProcess, type MemoryAfterGc, type WikiServer } from "./support/wiki-server";
 
 /**
  * The collaboration server on its production path: server/index.ts (Next, collaboration,
@@ -106,6 +106,9 @@ function printProbe(probe: ProjectionProbe): void {
 /** Typing rounds against the wiki server and the relay; prints latency, projection lag, memory and revisions. */
 async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer, relay: BenchProcess, readOnly: Database.Database): Promise<void> {
   const idle = { server: server.rssMb(), relay: relay.rssMb() };
+  // RSS says what the system gives the server, not what it keeps: V8 returns freed pages lazily.
+  // The live heap after a full collection, once each round's clients are gone, shows a leak.
+  const memory = [await server.memoryAfterGc()];
   const revisionsBefore = readOnly.prepare("SELECT count(*) FROM fiche_revision").pluck().get() as number;
   const probe = new ProjectionProbe(readOnly, PROBE);
   const rounds: Round[] = [];
@@ -145,6 +148,7 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
     probe.resetWriters();
     if (server.exit) throw new Error(`the wiki server exited during round ${round + 1} (${JSON.stringify(server.exit)}):\n${server.logTail(15).join("\n")}`);
     await sleep(1000);
+    memory.push(await server.memoryAfterGc());
   }
   printRounds(rounds, { server: latencyFigures(all.server), relay: latencyFigures(all.relay) });
   console.log(`load average after the rounds: ${loadAverage()}`);
@@ -156,6 +160,17 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
     `wiki server RSS: idle ${mb(idle.server)}, clients connected ${mb(connected?.server ?? null)}, end of each round ${ends.map(mb).join(", ")}` +
       (rounds.length > 1 ? `; growth after the first round ${mb((ends.at(-1) ?? 0) - (ends[0] ?? 0))}` : ""),
   );
+  const heaps = memory.map((m) => m?.heapUsedMb ?? null);
+  const of = (pick: (m: MemoryAfterGc) => number) => memory.map((m) => mb(m ? pick(m) : null)).join(", ");
+  console.log(
+    `wiki server main process after a full GC, clients gone (idle, then after each round): live heap ${of((m) => m.heapUsedMb)}` +
+      (heaps.length > 2 && heaps.every((h) => h !== null) ? ` (growth after the first round ${mb((heaps.at(-1) ?? 0) - (heaps[1] ?? 0))})` : "") +
+      `; heap held by V8 ${of((m) => m.heapTotalMb)}; outside the heap ${of((m) => m.externalMb)}; resident ${of((m) => m.rssMb)}`,
+  );
+  const workerTitles = [...new Set(memory.flatMap((m) => m?.workers.map((w) => w.title) ?? []))];
+  for (const title of workerTitles) {
+    console.log(`  worker thread « ${title} », live heap: ${memory.map((m) => mb(m?.workers.find((w) => w.title === title)?.heapUsedMb ?? null)).join(", ")}`);
+  }
   const relayEnds = rounds.map((r) => r.relay.rss);
   console.log(`relay RSS:       idle ${mb(idle.relay)}, clients connected ${mb(connected?.relay ?? null)}, end of each round ${relayEnds.map(mb).join(", ")}`);
 }
@@ -235,6 +250,7 @@ async function runScenario(scenario: Scenario, withPageLoad: boolean): Promise<v
       dataDir: data.dataDir,
       secret: data.secret,
       env: { COLLAB_REVISION_INTERVAL_MS: String(config.revisionIntervalMs) },
+      inspect: true,
     });
     relay = scenario.name === "F" ? null : await startRelay();
     console.log(`server/index.ts (production) up in ${((performance.now() - booting) / 1000).toFixed(1)} s`);
@@ -262,7 +278,8 @@ export async function run(): Promise<void> {
       `against an in-memory relay, ${os.cpus().length} CPUs shared by the clients, the relay and the server.\n` +
       `Left out of the real path: browsers (clients are raw y-websocket peers that type one character per update and send no awareness or carets), ` +
       `TLS and a reverse proxy. Revisions are taken after every ${config.revisionIntervalMs / 1000} s of continuous editing ` +
-      `instead of production's 10 min, so that the runs include some. The first ${WARMUP_PHASES} s of each side and round are not measured.`,
+      `instead of production's 10 min, so that the runs include some. The first ${WARMUP_PHASES} s of each side and round are not measured. ` +
+      `The server runs with its inspector open, used only between rounds, once the clients are gone, to read its live heap after a full garbage collection.`,
   );
   const a: Scenario = { name: "A", clients: 500, fiches: 100, rate: 200, rounds: config.rounds };
   const b: Scenario = { name: "B", clients: 1500, fiches: 500, rate: 350, rounds: 1 };

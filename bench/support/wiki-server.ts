@@ -2,6 +2,7 @@ import { fork, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import WebSocket from "ws";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
 import { freePort, processTreeCpuSeconds, processTreeRssMb, sleep, trackProcessGroup, untrackProcessGroup } from "./processes";
 
@@ -22,10 +23,25 @@ export type BenchProcess = {
   stop(): Promise<void>;
 };
 
+/** process.memoryUsage() of the server's main thread, in MB: live heap, the heap V8 holds, memory outside it, resident (the whole process). */
+export type MemoryAfterGc = {
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  rssMb: number;
+  /** Each worker thread's live heap after its own full collection. */
+  workers: { title: string; heapUsedMb: number | null }[];
+};
+
 export type WikiServer = BenchProcess & {
   baseUrl: string;
   /** The last lines the server wrote (stdout and stderr). */
   logTail(lines: number): string[];
+  /**
+   * The main process's memory after a full garbage collection, read through the inspector; null
+   * when the server was started without `inspect` or the inspector did not answer.
+   */
+  memoryAfterGc(): Promise<MemoryAfterGc | null>;
   /** How many bytes the server has written to its log so far, to read what it writes next with logSince. */
   logSize(): number;
   logSince(offset: number): string[];
@@ -100,7 +116,7 @@ function stopGroup(child: ChildProcess, exited: Promise<void>, graceMs: number):
  * server/index.ts runs `next build` first when .next/BUILD_ID is missing; an existing build is reused
  * unless the sources changed since.
  */
-export async function startWikiServer(options: { dataDir: string; secret: string; env?: Record<string, string> }): Promise<WikiServer> {
+export async function startWikiServer(options: { dataDir: string; secret: string; env?: Record<string, string>; inspect?: boolean }): Promise<WikiServer> {
   const built = hasProductionBuild();
   if (!built) console.log("No production build (.next/BUILD_ID): server/index.ts runs `next build` first, which takes several minutes…");
   else rebuildIfStale();
@@ -122,6 +138,8 @@ export async function startWikiServer(options: { dataDir: string; secret: string
   };
   // For a profile of the server alone, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  // Port 0: the inspector takes a free port and prints its address in the log.
+  if (options.inspect) nodeArgs.push("--inspect=127.0.0.1:0");
   const child = spawn(
     process.execPath,
     [...nodeArgs, "--import", "tsx", "server/index.ts"],
@@ -148,6 +166,10 @@ export async function startWikiServer(options: { dataDir: string; secret: string
     get exit() {
       return exitInfo;
     },
+    memoryAfterGc: async () => {
+      const address = /Debugger listening on (ws:\/\/\S+)/.exec(fs.readFileSync(logFile, "utf8"))?.[1];
+      return address && !exitInfo ? memoryAfterGc(address) : null;
+    },
     logTail: (lines) => fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines),
     logSize: () => fs.statSync(logFile).size,
     logSince: (offset) => fs.readFileSync(logFile).subarray(offset).toString("utf8").split("\n").filter(Boolean),
@@ -167,6 +189,66 @@ export async function startWikiServer(options: { dataDir: string; secret: string
   }
   await server.stop();
   throw new Error(`server/index.ts did not answer /api/sante in time:\n${server.logTail(20).join("\n")}`);
+}
+
+const USAGE = { expression: "JSON.stringify(process.memoryUsage())", returnByValue: true };
+
+function usageMb(value: unknown): NodeJS.MemoryUsage | null {
+  return typeof value === "string" ? (JSON.parse(value) as NodeJS.MemoryUsage) : null;
+}
+
+/**
+ * Asks the inspector at `address` for a full collection and the memory of the main thread, then
+ * of each worker thread (the projection and the checkpointer have their own heaps), in MB.
+ */
+function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(address);
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    let main: NodeJS.MemoryUsage | null = null;
+    const workers = new Map<string, { title: string; usage: NodeJS.MemoryUsage | null }>();
+    const finish = () => {
+      clearTimeout(timer);
+      socket.terminate();
+      resolve(
+        main && {
+          heapUsedMb: mb(main.heapUsed),
+          heapTotalMb: mb(main.heapTotal),
+          externalMb: mb(main.external),
+          rssMb: mb(main.rss),
+          workers: [...workers.values()].map((w) => ({ title: w.title, heapUsedMb: w.usage ? mb(w.usage.heapUsed) : null })),
+        },
+      );
+    };
+    const timer = setTimeout(finish, 30_000);
+    const send = (message: object) => socket.send(JSON.stringify(message));
+    socket.on("open", () => {
+      send({ id: 1, method: "HeapProfiler.collectGarbage" });
+      send({ id: 2, method: "Runtime.evaluate", params: USAGE });
+    });
+    socket.on("message", (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; method?: string; params?: Record<string, unknown>; result?: { result?: { value?: unknown } } };
+      if (message.id === 2) {
+        main = usageMb(message.result?.result?.value);
+        send({ id: 3, method: "NodeWorker.enable", params: { waitForDebuggerOnStart: false } });
+        // The workers attach just after enable; whoever has not answered within 3 s is left out.
+        setTimeout(finish, 3000);
+      } else if (message.method === "NodeWorker.attachedToWorker") {
+        const sessionId = String(message.params?.sessionId);
+        const info = message.params?.workerInfo as { title?: string; url?: string } | undefined;
+        workers.set(sessionId, { title: info?.title || info?.url || "worker", usage: null });
+        const toWorker = (inner: object) => send({ id: 4, method: "NodeWorker.sendMessageToWorker", params: { sessionId, message: JSON.stringify(inner) } });
+        toWorker({ id: 1, method: "HeapProfiler.collectGarbage" });
+        toWorker({ id: 2, method: "Runtime.evaluate", params: USAGE });
+      } else if (message.method === "NodeWorker.receivedMessageFromWorker") {
+        const inner = JSON.parse(String(message.params?.message)) as { id?: number; result?: { result?: { value?: unknown } } };
+        const worker = workers.get(String(message.params?.sessionId));
+        if (inner.id === 2 && worker) worker.usage = usageMb(inner.result?.result?.value);
+        if ([...workers.values()].every((w) => w.usage)) finish();
+      }
+    });
+    socket.on("error", finish);
+  });
 }
 
 /**
