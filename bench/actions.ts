@@ -8,6 +8,7 @@ import { getViewerById } from "@/db/queries/viewer";
 import { createCatalogue, setCatalogueStatut } from "@/server/catalogue";
 import { addFicheToModule, addModule } from "@/server/catalogue-module";
 import { measure, printActionTable, traced, recordClicks, timeAction, type ActionSample } from "./support/action-timing";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { makeTempDir, removeTempDir, sleep } from "./support/processes";
 import { addUser, sessionCookie } from "./support/wiki-data";
 import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-server";
@@ -15,7 +16,7 @@ import { startWikiServer, timedGet, type WikiServer } from "./support/wiki-serve
 /**
  * How long each server action takes for the person who clicks, with the real seed content (the
  * Livre blanc and the documents that followed it, imported by server/index.ts at its first start):
- * in Chromium launched as playwright.config.ts does, against the production entry point, split on
+ * in Chromium launched as e2e/chromium.ts says, against the production entry point, split on
  * the browser's clock into browser (click to the POST leaving), server (to its last byte: the action
  * and the page Next renders into its answer) and UI (to the outcome on screen).
  * Target: click to outcome p95 ≤ 300 ms. Also: the first (cold) and warm GET of /acteurs.
@@ -161,7 +162,7 @@ function flows(page: Page, plan: Plan) {
 /** Runs the benchmark and prints its figures. */
 export async function run(): Promise<void> {
   console.log(
-    `actions: Chromium (/usr/bin/chromium) against server/index.ts (NODE_ENV=production) on loopback, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ` +
+    `actions: Chromium (/usr/bin/chromium, launched as e2e/chromium.ts says, without the pages of its omnibox popup) against server/index.ts (NODE_ENV=production) on loopback, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}; ` +
       `${WARMUP} warm-up runs, then ${RUNS} measured runs per action, one after the other by one moderator.\n` +
       "Left out: network latency and bandwidth (loopback, no TLS, no proxy), other people using the wiki meanwhile, people editing " +
       "fiches live (the projection worker is idle), a slower CPU than this one, and the page load before each click. " +
@@ -182,10 +183,7 @@ export async function run(): Promise<void> {
         `merge into « ${plan.mergeTarget.titre} » (${plan.mergeTarget.citers}); duplicate: a public catalogue of ${MODULES} modules.`,
     );
 
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const context = await browser.newContext({ locale: "fr-FR", baseURL: server.baseUrl });
     const [name, ...value] = (await sessionCookie(secret, moderator)).split("=");
     await context.addCookies([{ name, value: value.join("="), url: server.baseUrl }]);

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { makeTempDir, removeTempDir } from "./support/processes";
 import { ordinaryFicheState } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, sessionCookie } from "./support/wiki-data";
@@ -9,7 +10,7 @@ import { startWikiServer, type WikiServer } from "./support/wiki-server";
 /**
  * How long the fiche editor takes to open, from the navigation's start to "editable": the body is
  * contenteditable, the socket has synced and the save status reads « Enregistré ». Measured in the
- * page (performance.now(), a MutationObserver), in Chromium launched as playwright.config.ts does,
+ * page (performance.now(), a MutationObserver), in Chromium launched as e2e/chromium.ts says,
  * against the production entry point server/index.ts on loopback. The milestones on the way (HTML,
  * scripts, the socket, the body) show where the time goes; each is a p50 of its own, so they need
  * not add up. The discussion in the margin loads once the editor is open: its milestone comes after.
@@ -161,7 +162,7 @@ function report(name: string, results: (Open | null)[]): void {
 /** Runs the benchmark and prints its figures. */
 export async function run(): Promise<void> {
   console.log(
-    `editor: Chromium (/usr/bin/chromium) against server/index.ts (NODE_ENV=production) on loopback, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n` +
+    `editor: Chromium (/usr/bin/chromium, launched as e2e/chromium.ts says, without the pages of its omnibox popup) against server/index.ts (NODE_ENV=production) on loopback, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}.\n` +
       "Left out: network latency and bandwidth (loopback, no TLS, no compression proxy), a slower CPU than this machine's, " +
       "signing in, fonts and images after the editor is editable, other people editing the same fiches; " +
       "the discussion in the margin waits for the editor to be open and is timed after it.",
@@ -179,10 +180,7 @@ export async function run(): Promise<void> {
   let browser: Browser | null = null;
   try {
     server = await startWikiServer({ dataDir, secret });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const url = (i: number) => `${server!.baseUrl}/fiches/${slugs[i]}/modifier`;
     let next = 0;
 
