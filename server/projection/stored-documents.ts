@@ -28,7 +28,6 @@ const DEFAULT_CAPACITY: StoredDocumentsCapacity = { documents: 128, bytes: 16 * 
  */
 export class StoredDocuments {
   private readonly cache = new Map<number, Cached>();
-  private cachedBytes = 0;
   private readonly statements: { snapshotMark: (ficheId: number) => SnapshotMark | undefined; updatesAfter: (ficheId: number, id: number) => { id: number; update: Buffer }[] };
 
   constructor(
@@ -62,9 +61,7 @@ export class StoredDocuments {
           Y.applyUpdate(cached.doc, rows.length === 1 ? rows[0].update : Y.mergeUpdates(rows.map((r) => r.update)));
           dropPending(ficheId, cached.doc, this.logger);
           cached.lastUpdateId = rows.at(-1)!.id;
-          const added = rows.reduce((sum, r) => sum + r.update.length, 0);
-          cached.bytes += added;
-          this.cachedBytes += added;
+          cached.bytes += rows.reduce((sum, r) => sum + r.update.length, 0);
         } catch {
           return this.reload(ficheId, snapshot);
         }
@@ -79,9 +76,7 @@ export class StoredDocuments {
     this.forget(ficheId);
     const loaded = loadDocument(this.db, ficheId, this.logger);
     if (!loaded) return null;
-    const entry = { doc: loaded.doc, snapshot, lastUpdateId: loaded.logIds.at(-1) ?? 0, bytes: loaded.snapshotBytes + loaded.logBytes };
-    this.cachedBytes += entry.bytes;
-    this.touch(ficheId, entry);
+    this.touch(ficheId, { doc: loaded.doc, snapshot, lastUpdateId: loaded.logIds.at(-1) ?? 0, bytes: loaded.snapshotBytes + loaded.logBytes });
     return loaded.doc;
   }
 
@@ -90,22 +85,25 @@ export class StoredDocuments {
   private touch(ficheId: number, entry: Cached): void {
     this.cache.delete(ficheId);
     this.cache.set(ficheId, entry);
-    while (this.cache.size > 1 && (this.cache.size > this.capacity.documents || this.cachedBytes > this.capacity.bytes)) {
+    while (this.cache.size > 1 && (this.cache.size > this.capacity.documents || this.cachedBytes() > this.capacity.bytes)) {
       this.forget(this.cache.keys().next().value!);
     }
   }
 
   /** Drops a fiche's cached document (it is read again from storage next time). */
   forget(ficheId: number): void {
-    const cached = this.cache.get(ficheId);
-    if (!cached) return;
-    cached.doc.destroy();
-    this.cachedBytes -= cached.bytes;
+    this.cache.get(ficheId)?.doc.destroy();
     this.cache.delete(ficheId);
   }
 
   /** What the cache holds: how many documents, built from how many stored bytes. */
   size(): StoredDocumentsCapacity {
-    return { documents: this.cache.size, bytes: this.cachedBytes };
+    return { documents: this.cache.size, bytes: this.cachedBytes() };
+  }
+
+  private cachedBytes(): number {
+    let sum = 0;
+    for (const entry of this.cache.values()) sum += entry.bytes;
+    return sum;
   }
 }
