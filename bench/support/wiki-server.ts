@@ -207,8 +207,13 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
     const mb = (bytes: number) => bytes / 1024 / 1024;
     let main: NodeJS.MemoryUsage | null = null;
     const workers = new Map<string, { title: string; usage: NodeJS.MemoryUsage | null }>();
+    // Called by the last worker's answer, the 3 s after the workers were asked, an error or the 30 s deadline: the first wins.
+    let finished = false;
     const finish = () => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
+      clearTimeout(workersDeadline);
       socket.terminate();
       resolve(
         main && {
@@ -221,6 +226,7 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
       );
     };
     const timer = setTimeout(finish, 30_000);
+    let workersDeadline: NodeJS.Timeout | undefined;
     const send = (message: object) => socket.send(JSON.stringify(message));
     socket.on("open", () => {
       send({ id: 1, method: "HeapProfiler.collectGarbage" });
@@ -232,7 +238,7 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
         main = usageMb(message.result?.result?.value);
         send({ id: 3, method: "NodeWorker.enable", params: { waitForDebuggerOnStart: false } });
         // The workers attach just after enable; whoever has not answered within 3 s is left out.
-        setTimeout(finish, 3000);
+        workersDeadline = setTimeout(finish, 3000);
       } else if (message.method === "NodeWorker.attachedToWorker") {
         const sessionId = String(message.params?.sessionId);
         const info = message.params?.workerInfo as { title?: string; url?: string } | undefined;
