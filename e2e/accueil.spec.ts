@@ -112,6 +112,7 @@ test("no link is prefetched: every page is dynamic, so each prefetch would only 
     const footer = page.getByRole("navigation", { name: "Pied de page" });
     await footer.scrollIntoViewIfNeeded();
     await expect(footer.getByRole("link", { name: "API ouverte" })).toBeInViewport();
+    await expect(footer.getByRole("link")).toHaveCount(6);
     // Next prefetches a link once it is in view: give it the time to, then look at what went out.
     await page.waitForLoadState("networkidle");
     expect(await page.getByRole("link").count()).toBeGreaterThan(20);
