@@ -60,7 +60,7 @@ export class SimClient {
       socket.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
     });
     this.synced = new Promise((resolve, reject) => {
-      socket.addEventListener("error", () => reject(new Error(`${transport} error`)));
+      socket.addEventListener("error", () => reject(new Error(`${transport} error on ${url}`)));
       socket.addEventListener("close", (event) => {
         if (!this.closing) reject(new Error(`closed ${event.code} ${event.reason}`));
       });
