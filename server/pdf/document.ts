@@ -30,13 +30,34 @@ export const BLUE = "#000091";
 // pdfkit's typings leave out the PDF/UA subset, and take font sources as paths only (Buffers work).
 type TaggedOptions = Omit<PDFKit.PDFDocumentOptions, "subset"> & { subset: "PDF/UA" };
 // The fontkit font pdfkit embeds: its cmap says which characters have a glyph.
-type FontkitFont = { layout: unknown; hasGlyphForCodePoint(codePoint: number): boolean };
+type FontkitGlyph = { codePoints: number[] };
+type FontkitFont = {
+  layout: unknown;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
+};
 type WithFontkit = { _font: { font: FontkitFont } };
 const STYLES = ["regular", "bold", "italic"] as const;
 
 // Handed bytes, fontkit parses every table again for each document; handed the parsed font, pdfkit
 // reuses it (with a new subset per document). Parsing was half of a 100-page catalogue's time.
 let parsedFonts: Record<FontStyle, FontkitFont> | null = null;
+
+/**
+ * fontkit caches each glyph with the characters of its first request. Drawing or embedding « É »
+ * asks for its component « E » with none; a shared font then kept « E » without characters, and
+ * every later document's text layer lost its « E » (pdfkit writes a glyph's characters into the
+ * ToUnicode map that screen readers, search and copy read). Fills them in on the next request.
+ */
+function keepGlyphsCodePoints(font: FontkitFont): FontkitFont {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
+  return font;
+}
 
 /**
  * A tagged PDF/UA document in the wiki's embedded face: every piece of text is written into a
@@ -74,7 +95,7 @@ export class TaggedPdf {
     if (!parsedFonts) {
       const parsed: Partial<Record<FontStyle, FontkitFont>> = {};
       // Opening a font only parses it: pdfkit embeds the fonts a page uses.
-      for (const style of STYLES) parsed[style] = (this.doc.font(style) as unknown as WithFontkit)._font.font;
+      for (const style of STYLES) parsed[style] = keepGlyphsCodePoints((this.doc.font(style) as unknown as WithFontkit)._font.font);
       parsedFonts = parsed as Record<FontStyle, FontkitFont>;
       this.doc.font("regular");
     }
