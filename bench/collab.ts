@@ -3,6 +3,7 @@ import os from "node:os";
 import type Database from "better-sqlite3";
 import {
   alternatePhases,
+  CLIENTS_LOOP_RESOLUTION_MS,
   closeClients,
   connectClients,
   latencyFigures,
@@ -62,7 +63,7 @@ async function prepare(scenario: Scenario): Promise<Prepared> {
   return { dataDir, secret, fiches, cookies: await Promise.all(users.map((u) => sessionCookie(secret, u))) };
 }
 
-type SideRound = { figures: LatencyFigures; typedPerSecond: number; cpu: number; rss: number | null };
+type SideRound = { figures: LatencyFigures; typedPerSecond: number; cpu: number; rss: number | null; clientsLoopP99: number };
 type Round = { server: SideRound; relay: SideRound };
 
 const pad = (value: string, width: number) => value.padStart(width);
@@ -70,13 +71,15 @@ const pad = (value: string, width: number) => value.padStart(width);
 const loadAverage = () => `${os.loadavg()[0].toFixed(1)} (${os.cpus().length} CPUs)`;
 
 function printRounds(rounds: Round[], all: { server: LatencyFigures; relay: LatencyFigures }): void {
-  console.log(`${"".padEnd(24)}${pad("p50", 10)}${pad("p99", 10)}${pad("max", 10)}${pad("typed", 8)}${pad("delivered", 11)}${pad("CPU", 7)}${pad("RSS end", 9)}`);
+  console.log(
+    `${"".padEnd(24)}${pad("p50", 10)}${pad("p99", 10)}${pad("max", 10)}${pad("typed", 8)}${pad("delivered", 11)}${pad("CPU", 7)}${pad("RSS end", 9)}${pad("clients' loop p99", 19)}`,
+  );
   const measured = config.seconds - WARMUP_PHASES;
   const row = (label: string, f: LatencyFigures, seconds: number, side?: SideRound) =>
     console.log(
       `${label.padEnd(24)}${pad(ms(f.p50), 10)}${pad(ms(f.p99), 10)}${pad(ms(f.max), 10)}` +
         `${pad(side ? `${side.typedPerSecond.toFixed(0)}/s` : "", 8)}${pad(`${(f.count / seconds).toFixed(0)}/s`, 11)}` +
-        `${pad(side ? `${(100 * side.cpu).toFixed(0)}%` : "", 7)}${pad(side ? mb(side.rss) : "", 9)}`,
+        `${pad(side ? `${(100 * side.cpu).toFixed(0)}%` : "", 7)}${pad(side ? mb(side.rss) : "", 9)}${pad(side ? ms(side.clientsLoopP99) : "", 19)}`,
     );
   rounds.forEach((r, i) => {
     row(`round ${i + 1} wiki server`, r.server.figures, measured, r.server);
@@ -86,7 +89,10 @@ function printRounds(rounds: Round[], all: { server: LatencyFigures; relay: Late
     row("all rounds wiki server", all.server, measured * rounds.length);
     row("all rounds relay", all.relay, measured * rounds.length);
   }
-  console.log("(delivered: updates received by peers per second; CPU: the process's CPU time during its typing phases, as a share of one core)");
+  console.log(
+    "(delivered: updates received by peers per second; CPU: the process's CPU time during its typing phases, as a share of one core; " +
+      "clients' loop p99: how late the benchmark's own event loop, which runs every client, ran during those phases, a part of the tail that neither server causes)",
+  );
   const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
   console.log(
     `p99 ratio wiki server / relay: ${(all.server.p99 / all.relay.p99).toFixed(2)}x (p50 ${(all.server.p50 / all.relay.p50).toFixed(2)}x); ` +
@@ -139,6 +145,8 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
       typedPerSecond: side.typed / measuredSeconds,
       cpu: side.cpuSeconds / measuredSeconds,
       rss: side.target.rssMb(),
+      // In nanoseconds, and each sample is a whole period of the timer: the lateness is what exceeds it.
+      clientsLoopP99: Math.max(0, side.clientsLoopDelay.percentile(99) / 1e6 - CLIENTS_LOOP_RESOLUTION_MS),
     });
     rounds.push({ server: sideRound(serverSide), relay: sideRound(relaySide) });
     all.server.push(...serverSide.latencies);

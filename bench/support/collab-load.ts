@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 import { SimClient, type SendLog, type Transport } from "./sim-client";
 import type { BenchProcess } from "./wiki-server";
 
@@ -23,10 +24,30 @@ export type LoadSide = {
   typed: number;
   /** CPU seconds the target used during the recorded phases. */
   cpuSeconds: number;
+  /**
+   * How late this process's own event loop ran during the recorded phases: every delivery waits
+   * for it, so the clients' side of the tail, which the relay's figures share.
+   */
+  clientsLoopDelay: IntervalHistogram;
 };
 
+/** The period of the timer that measures the clients' event loop; its histogram counts whole periods. */
+export const CLIENTS_LOOP_RESOLUTION_MS = 5;
+
 export function newSide(name: string, target: BenchProcess): LoadSide {
-  return { name, target, clients: [], clientFiches: [], latencies: [], latenciesByTransport: { websocket: [], http: [] }, lastDeliveryAt: 0, recording: false, typed: 0, cpuSeconds: 0 };
+  return {
+    name,
+    target,
+    clients: [],
+    clientFiches: [],
+    latencies: [],
+    latenciesByTransport: { websocket: [], http: [] },
+    lastDeliveryAt: 0,
+    recording: false,
+    typed: 0,
+    cpuSeconds: 0,
+    clientsLoopDelay: monitorEventLoopDelay({ resolution: CLIENTS_LOOP_RESOLUTION_MS }),
+  };
 }
 
 /**
@@ -97,7 +118,9 @@ export async function alternatePhases(
     const side = sides[phase % sides.length];
     side.recording = phase >= sides.length * options.warmupPhases;
     const cpuBefore = side.target.cpuSeconds();
+    if (side.recording) side.clientsLoopDelay.enable();
     await typeFor(side, options.rate, 1000, () => options.onTick?.(side));
+    side.clientsLoopDelay.disable();
     if (side.recording) side.cpuSeconds += side.target.cpuSeconds() - cpuBefore;
     side.recording = false;
   }
