@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
@@ -137,6 +137,45 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The reads of a fiche's current rows, prepared once per connection: a projection runs at every pause in typing. */
+function prepareProjectionReads(db: Db) {
+  const ficheId = sql.placeholder("ficheId");
+  return {
+    row: db
+      .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, ebauche: fiche.ebauche, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
+      .from(fiche)
+      .where(eq(fiche.id, ficheId))
+      .prepare(),
+    acteurs: db
+      .select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role })
+      .from(ficheActeur)
+      .where(eq(ficheActeur.ficheId, ficheId))
+      .orderBy(ficheActeur.acteurId)
+      .prepare(),
+    terms: db
+      .select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested })
+      .from(ficheTerm)
+      .where(eq(ficheTerm.ficheId, ficheId))
+      .orderBy(ficheTerm.termId)
+      .prepare(),
+    lieux: db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).prepare(),
+    links: db
+      .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
+      .from(ficheLink)
+      .where(eq(ficheLink.ficheId, ficheId))
+      .orderBy(asc(ficheLink.targetActeurId), asc(ficheLink.targetFicheId))
+      .prepare(),
+  };
+}
+
+const preparedReads = new WeakMap<Db, ReturnType<typeof prepareProjectionReads>>();
+
+function projectionReads(db: Db): ReturnType<typeof prepareProjectionReads> {
+  let reads = preparedReads.get(db);
+  if (!reads) preparedReads.set(db, (reads = prepareProjectionReads(db)));
+  return reads;
+}
+
 /**
  * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms, lieux
  * and (fiche_link) the fiches and acteurs its body links to, from its Yjs document, then its search entry, ignoring ids
@@ -158,31 +197,13 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
   return transactionWriting(db, "main", () => {
     const current = loadProjectionInputs(db, read);
     if (!sameJson(current, inputs)) next = buildProjection(ficheId, read, current);
-    const row = db
-      .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, ebauche: fiche.ebauche, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
-      .from(fiche)
-      .where(eq(fiche.id, ficheId))
-      .get();
+    const reads = projectionReads(db);
+    const row = reads.row.get({ ficheId });
     if (!row) return false;
-    const acteurs = db
-      .select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role })
-      .from(ficheActeur)
-      .where(eq(ficheActeur.ficheId, ficheId))
-      .orderBy(ficheActeur.acteurId)
-      .all();
-    const terms = db
-      .select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested })
-      .from(ficheTerm)
-      .where(eq(ficheTerm.ficheId, ficheId))
-      .orderBy(ficheTerm.termId)
-      .all();
-    const lieuIds = db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).all().map((r) => r.id);
-    const links = db
-      .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
-      .from(ficheLink)
-      .where(eq(ficheLink.ficheId, ficheId))
-      .orderBy(asc(ficheLink.targetActeurId), asc(ficheLink.targetFicheId))
-      .all();
+    const acteurs = reads.acteurs.all({ ficheId });
+    const terms = reads.terms.all({ ficheId });
+    const lieuIds = reads.lieux.all({ ficheId }).map((r) => r.id);
+    const links = reads.links.all({ ficheId });
 
     const columnsChanged =
       row.titre !== next.titre ||
