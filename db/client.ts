@@ -20,6 +20,20 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** The handle a drizzle transaction callback receives. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/**
+ * What `prepare` returns for a connection, made on its first use and kept as long as the
+ * connection: statements on a hot path (keystrokes, projections, rights checks), where building
+ * and preparing the SQL at each call shows.
+ */
+export function perConnection<T>(prepare: (db: Db) => T): (db: Db) => T {
+  const made = new WeakMap<Db, T>();
+  return (db) => {
+    let found = made.get(db);
+    if (!found) made.set(db, (found = prepare(db)));
+    return found;
+  };
+}
+
 // The database holds password and token hashes: DATA_DIR and its files are for this user only.
 const PRIVATE_DIR = 0o700;
 const PRIVATE_FILE = 0o600;

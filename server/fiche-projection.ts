@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import type { Db } from "@/db/client";
+import { perConnection, type Db } from "@/db/client";
 import { acteur, fiche, ficheActeur, ficheLieu, ficheLink, ficheTerm, lieu, taxonomyTerm } from "@/db/schema";
 import { FICHE_ACTEUR_ROLES, type FicheActeurRole } from "@/lib/fiche/values";
 import type { Taxonomy } from "@/lib/taxonomy/values";
@@ -168,13 +168,7 @@ function prepareProjectionReads(db: Db) {
   };
 }
 
-const preparedReads = new WeakMap<Db, ReturnType<typeof prepareProjectionReads>>();
-
-function projectionReads(db: Db): ReturnType<typeof prepareProjectionReads> {
-  let reads = preparedReads.get(db);
-  if (!reads) preparedReads.set(db, (reads = prepareProjectionReads(db)));
-  return reads;
-}
+const projectionReads = perConnection(prepareProjectionReads);
 
 /**
  * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms, lieux

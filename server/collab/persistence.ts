@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { scratchDoc } from "./scratch-doc";
-import type { Db } from "@/db/client";
+import { perConnection, type Db } from "@/db/client";
 import { ficheDocument, ficheUpdate } from "@/db/schema";
 import { transactionWriting } from "@/db/documents-file";
 import { consoleLogger, errorMessage, type CollabLogger } from "./log";
@@ -18,7 +18,7 @@ function toBuffer(bytes: Uint8Array): Buffer {
 
 // Appends are the socket's hot path: one statement and one transaction function per connection,
 // on the raw client, because drizzle's db.transaction() builds a new native transaction per call.
-const appenders = new WeakMap<Db, ReturnType<typeof prepareAppender>>();
+const appender = perConnection(prepareAppender);
 function prepareAppender(db: Db) {
   const insert = db.$client.prepare<[number, Buffer, number | null]>(
     'INSERT INTO fiche_update (fiche_id, "update", user_id) VALUES (?, ?, ?)',
@@ -37,14 +37,6 @@ function prepareAppender(db: Db) {
     statement.get();
   };
   return { insert, insertMany, busyTimeout, noWait, restoreBusyTimeout };
-}
-function appender(db: Db) {
-  let prepared = appenders.get(db);
-  if (!prepared) {
-    prepared = prepareAppender(db);
-    appenders.set(db, prepared);
-  }
-  return prepared;
 }
 
 /** Appends one update to a fiche's log and returns its row id. */

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { perConnection, type Db } from "@/db/client";
 import { acteur, acteurTheme, fiche, ficheActeur, ficheLieu, ficheTerm, lieu, reprise, taxonomyTerm } from "@/db/schema";
 import { typologieLabel } from "@/lib/acteur/labels";
 import type { SearchFacet } from "@/lib/search/params";
@@ -28,7 +28,7 @@ function distinct(values: (string | null | undefined)[]): string[] {
 }
 
 // Indexing runs on every projected edit and over every fiche on a rebuild: prepare once per connection.
-const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+const statements = perConnection(prepare);
 function prepare(db: Db) {
   const ficheId = sql.placeholder("ficheId");
   const acteurId = sql.placeholder("acteurId");
@@ -84,15 +84,6 @@ function prepare(db: Db) {
       .prepare(),
     acteurLieux: db.select({ nom: lieu.nom, commune: lieu.commune }).from(lieu).where(eq(lieu.acteurId, acteurId)).orderBy(asc(lieu.nom)).prepare(),
   };
-}
-
-function statements(db: Db) {
-  let found = prepared.get(db);
-  if (!found) {
-    found = prepare(db);
-    prepared.set(db, found);
-  }
-  return found;
 }
 
 /** The search document of a fiche, or null when the public search must not show it (or it is gone). */
