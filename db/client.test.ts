@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ensurePrivateDir, openDatabase } from "./client";
+import { ensurePrivateDir, openDatabase, readTogether } from "./client";
 
 const modeOf = (target: string) => fs.statSync(target).mode & 0o777;
 let root: string;
@@ -53,5 +53,27 @@ describe("ensurePrivateDir", () => {
     fs.mkdirSync(existing, { mode: 0o755 });
     ensurePrivateDir(existing);
     expect(modeOf(existing)).toBe(0o700);
+  });
+});
+
+describe("readTogether", () => {
+  it("reads one snapshot: a commit by another connection meanwhile shows only after it", () => {
+    const file = path.join(root, "wiki.sqlite");
+    const db = openDatabase(file);
+    db.$client.exec("CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+    const other = openDatabase(file);
+    const count = db.$client.prepare("SELECT count(*) FROM t").pluck();
+
+    const seen = readTogether(db, () => {
+      const before = count.get();
+      other.$client.exec("INSERT INTO t VALUES (2)");
+      return [before, count.get()];
+    });
+
+    expect(seen).toEqual([1, 1]);
+    expect(count.get()).toBe(2);
+    expect(db.$client.inTransaction).toBe(false);
+    other.$client.close();
+    db.$client.close();
   });
 });

@@ -1,8 +1,8 @@
-import type { Db } from "@/db/client";
+import { readTogether, type Db } from "@/db/client";
 import { getViewerById } from "@/db/queries/viewer";
 import { getFicheAccessFacts } from "@/db/queries/fiche-access";
 import type { Viewer } from "@/lib/policies/viewer";
-import { canEditFiche, canManageFiche, canReadFiche } from "@/lib/policies/fiche";
+import { canEditFiche, canManageFiche, canReadFiche, type FicheAccessFacts } from "@/lib/policies/fiche";
 import { refusals } from "./limits";
 import type { FicheRoom } from "./room";
 import { errorMessage, type CollabLogger } from "./log";
@@ -43,7 +43,8 @@ export function startRightsChecks(rooms: () => readonly FicheRoom[], db: Db, log
 /**
  * Re-applies the fiche policies to every open connection: a lock, a role or membership change, a
  * disabled account or a fiche turned back into a draft takes effect without a reconnect.
- * Two queries per fiche and per user of the pass (`viewers` caches users), whatever the number of connections.
+ * Two queries per fiche and per user of the pass (`viewers` caches users), whatever the number of
+ * connections, read together; connections are changed only once everything is read.
  */
 export function recheckRights(
   rooms: readonly FicheRoom[],
@@ -51,32 +52,50 @@ export function recheckRights(
   logger: CollabLogger,
   viewers: Map<number, Viewer | null> = new Map(),
 ): void {
-  for (const room of rooms) {
-    if (room.members.size === 0) continue;
+  const occupied = rooms.filter((room) => room.members.size > 0);
+  let facts: Map<number, FicheAccessFacts | null>;
+  try {
+    facts = readTogether(db, () => readAccess(db, occupied, viewers));
+  } catch (error) {
+    logger.error(`fiches ${occupied.map((room) => room.ficheId).join(", ")}: could not re-check rights: ${errorMessage(error)}`, error);
+    return;
+  }
+  for (const room of occupied) {
     try {
-      const facts = getFicheAccessFacts(db, room.ficheId);
-      for (const member of [...room.members]) {
-        if (!facts) {
-          member.refuse(refusals.ficheDeleted());
-          continue;
-        }
-        let viewer: Viewer | null = null;
-        if (member.userId !== null) {
-          if (!viewers.has(member.userId)) viewers.set(member.userId, getViewerById(db, member.userId));
-          viewer = viewers.get(member.userId)!;
-          if (!viewer) {
-            member.refuse(refusals.accountDisabled());
-            continue;
-          }
-        }
-        if (!canReadFiche(viewer, facts)) {
-          member.refuse(refusals.cannotRead(), { detail: `statut ${facts.statut}` });
-          continue;
-        }
-        member.setRights(canEditFiche(viewer, facts), canManageFiche(viewer, facts));
-      }
+      applyRights(room, facts.get(room.ficheId) ?? null, viewers);
     } catch (error) {
       logger.error(`fiche ${room.ficheId}: could not re-check rights: ${errorMessage(error)}`, error);
     }
   }
+}
+
+function applyRights(room: FicheRoom, access: FicheAccessFacts | null, viewers: ReadonlyMap<number, Viewer | null>): void {
+  for (const member of [...room.members]) {
+    if (!access) {
+      member.refuse(refusals.ficheDeleted());
+      continue;
+    }
+    const viewer = member.userId === null ? null : (viewers.get(member.userId) ?? null);
+    if (member.userId !== null && !viewer) {
+      member.refuse(refusals.accountDisabled());
+      continue;
+    }
+    if (!canReadFiche(viewer, access)) {
+      member.refuse(refusals.cannotRead(), { detail: `statut ${access.statut}` });
+      continue;
+    }
+    member.setRights(canEditFiche(viewer, access), canManageFiche(viewer, access));
+  }
+}
+
+/** The access facts of each room's fiche (null: deleted), and the viewers of its members not read yet. */
+function readAccess(db: Db, rooms: readonly FicheRoom[], viewers: Map<number, Viewer | null>): Map<number, FicheAccessFacts | null> {
+  const facts = new Map<number, FicheAccessFacts | null>();
+  for (const room of rooms) {
+    facts.set(room.ficheId, getFicheAccessFacts(db, room.ficheId));
+    for (const member of room.members) {
+      if (member.userId !== null && !viewers.has(member.userId)) viewers.set(member.userId, getViewerById(db, member.userId));
+    }
+  }
+  return facts;
 }
