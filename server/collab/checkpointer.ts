@@ -5,18 +5,29 @@ import { documentsFileOf } from "@/db/documents-file";
 import { errorMessage, type CollabLogger } from "./log";
 
 // Plain CommonJS evaluated in the worker: it must load without the TypeScript loader.
+// The first commit after a complete checkpoint starts the WAL over, and fsyncs its new header. Left
+// to the next writer, that fsync blocked the socket's thread (an append) about once a second: this
+// connection makes that commit itself, user_version rewritten to its own value (the wiki does not use
+// it). data_version tells whether another connection committed since: an idle file is left alone.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 5000");
-// Without a schema, the checkpoint pragma checkpoints every attached file.
 db.prepare("ATTACH DATABASE ? AS documents").run(workerData.documentsFile);
+const restartedAtVersion = {};
 const checkpoint = () => {
-  try {
-    db.pragma("wal_checkpoint(PASSIVE)");
-  } catch (error) {
-    parentPort.postMessage({ error: String(error && error.message || error) });
+  for (const file of ["main", "documents"]) {
+    try {
+      const version = db.pragma(file + ".data_version", { simple: true });
+      if (restartedAtVersion[file] === version) continue;
+      const [{ busy, log, checkpointed }] = db.pragma(file + ".wal_checkpoint(PASSIVE)");
+      if (busy || log === 0 || checkpointed !== log) continue;
+      db.pragma(file + ".user_version = " + db.pragma(file + ".user_version", { simple: true }));
+      restartedAtVersion[file] = version;
+    } catch (error) {
+      parentPort.postMessage({ error: String(error && error.message || error) });
+    }
   }
 };
 const timer = setInterval(checkpoint, workerData.intervalMs);
