@@ -20,7 +20,8 @@ import { editStoredFiche, renameFiche } from "@/server/wiki-link-testing";
 /**
  * What wiki links cost, on the Livre blanc's 121 fiches: projecting a fiche whose body holds
  * BENCH_LINKS (10) links against the same fiche without them; renaming a fiche cited by N others
- * (each citing fiche is re-rendered from its stored document); hiding one; listing its backlinks.
+ * (each citing fiche is re-rendered from its stored document); hiding one; listing its backlinks;
+ * projecting after one character typed (what every pause in typing costs).
  * Median of BENCH_RUNS (7) runs.
  */
 
@@ -43,6 +44,13 @@ function loadDoc(db: Db, ficheId: number): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, loadDocumentState(db, ficheId)!);
   return doc;
+}
+
+/** Types one character at the start of the body's first text, as an editor would. */
+function typeOneCharacter(doc: Y.Doc, i: number): void {
+  const [text] = bodyFragment(doc).createTreeWalker((node) => node instanceof Y.XmlText);
+  if (!(text instanceof Y.XmlText)) throw new Error("the sample fiche's body has no text");
+  text.insert(0, "abcdefghij"[i % 10]);
 }
 
 /** Appends a paragraph linking to `targets` to a fiche's stored body, as a peer would. */
@@ -76,6 +84,13 @@ export async function run(): Promise<void> {
     const linkedMs = time(RUNS * 5, () => projectFiche(db, sample, linkedDoc));
     line("projectFiche, no link", plainMs);
     line(`projectFiche, same fiche with ${LINKS} links`, linkedMs, `x${(linkedMs / plainMs).toFixed(2)}`);
+    // What each pause in typing costs the projection worker: one character more, so every row,
+    // the html and the search entry are written.
+    const typedMs = time(RUNS * 5, (i) => {
+      typeOneCharacter(linkedDoc, i);
+      if (!projectFiche(db, sample, linkedDoc)) throw new Error("a typed character was not projected");
+    });
+    line("projectFiche after one character typed", typedMs, "(rows, html and search entry written)");
 
     // Renaming a fiche re-renders every fiche citing it.
     let cited = 0;

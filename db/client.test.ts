@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { integer, sqliteTable } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ensurePrivateDir, openDatabase, readTogether } from "./client";
+import { ensurePrivateDir, inIdList, openDatabase, readTogether } from "./client";
 
 const modeOf = (target: string) => fs.statSync(target).mode & 0o777;
 let root: string;
@@ -74,6 +75,20 @@ describe("readTogether", () => {
     expect(count.get()).toBe(2);
     expect(db.$client.inTransaction).toBe(false);
     other.$client.close();
+    db.$client.close();
+  });
+});
+
+describe("inIdList", () => {
+  it("serves lists of any length, empty included, from one statement prepared once", () => {
+    const db = openDatabase(path.join(root, "wiki.sqlite"));
+    const item = sqliteTable("item", { id: integer("id").primaryKey() });
+    db.$client.exec("CREATE TABLE item (id INTEGER PRIMARY KEY); INSERT INTO item VALUES (1), (2), (3), (4);");
+    const existing = db.select({ id: item.id }).from(item).where(inIdList(item.id, "ids")).orderBy(item.id).prepare();
+    const run = (wanted: number[]) => existing.all({ ids: JSON.stringify(wanted) }).map((r) => r.id);
+    expect(run([3, 999, 1])).toEqual([1, 3]);
+    expect(run([1, 2, 3, 4])).toEqual([1, 2, 3, 4]);
+    expect(run([])).toEqual([]);
     db.$client.close();
   });
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import * as schema from "./schema";
 import { attachDocuments } from "./documents-file";
@@ -32,6 +33,15 @@ export function perConnection<T>(prepare: (db: Db) => T): (db: Db) => T {
     if (!found) made.set(db, (found = prepare(db)));
     return found;
   };
+}
+
+/**
+ * `column IN (the ids)`, with the ids given at run time as one JSON array (`JSON.stringify(ids)`)
+ * in the placeholder `name`: one statement serves lists of any length, so it can be prepared once
+ * (see perConnection), where `inArray` makes new SQL, and a new statement, for each length.
+ */
+export function inIdList(column: SQLWrapper, name: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${sql.placeholder(name)}))`;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { eq, or, sql } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
-import type { Db } from "@/db/client";
+import { inIdList, perConnection, type Db } from "@/db/client";
 import { acteur, fiche, ficheLink, type Fiche } from "@/db/schema";
 import { ACTEUR_MENTION, FICHE_LINK, linkId, MISSING_ACTEUR, MISSING_FICHE, type WikiLinkView } from "@/lib/editor/wiki-links";
 import { displayTitre } from "@/lib/fiche/labels";
@@ -51,22 +51,27 @@ export type WikiLinkTargets = { fiches: TargetRow[]; acteurs: { id: number; slug
 // Merges never chain (server/moderation refuses it), but a hand-edited database might: stop there.
 const MAX_REDIRECTS = 3;
 
+// Read at every projection (each pause in typing): prepared once per connection.
+const targetStatements = perConnection((db: Db) => ({
+  fiches: db
+    .select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, statut: fiche.statut, masquee: fiche.masquee, redirectToId: fiche.redirectToId })
+    .from(fiche)
+    .where(inIdList(fiche.id, "ids"))
+    .prepare(),
+  acteurs: db.select({ id: acteur.id, slug: acteur.slug, nom: acteur.nom }).from(acteur).where(inIdList(acteur.id, "ids")).orderBy(acteur.id).prepare(),
+}));
+
 /** Reads what the links of `ids` show now (see WikiLinkTargets). */
 export function loadWikiLinkTargets(db: Db, ids: WikiLinkIds): WikiLinkTargets {
+  const statements = targetStatements(db);
   const found = new Map<number, TargetRow>();
   let wanted = ids.ficheIds;
   for (let hop = 0; hop <= MAX_REDIRECTS && wanted.length > 0; hop++) {
-    const rows = db
-      .select({ id: fiche.id, slug: fiche.slug, titre: fiche.titre, statut: fiche.statut, masquee: fiche.masquee, redirectToId: fiche.redirectToId })
-      .from(fiche)
-      .where(inArray(fiche.id, wanted))
-      .all();
+    const rows = statements.fiches.all({ ids: JSON.stringify(wanted) });
     for (const row of rows) found.set(row.id, row);
     wanted = [...new Set(rows.map((r) => r.redirectToId).filter((id): id is number => id !== null && !found.has(id)))];
   }
-  const acteurs = ids.acteurIds.length
-    ? db.select({ id: acteur.id, slug: acteur.slug, nom: acteur.nom }).from(acteur).where(inArray(acteur.id, ids.acteurIds)).orderBy(acteur.id).all()
-    : [];
+  const acteurs = ids.acteurIds.length ? statements.acteurs.all({ ids: JSON.stringify(ids.acteurIds) }) : [];
   return { fiches: [...found.values()].sort((a, b) => a.id - b.id), acteurs };
 }
 

@@ -1,9 +1,9 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { scratchDoc } from "./collab/scratch-doc";
 import type { JSONContent } from "@tiptap/core";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import { perConnection, type Db } from "@/db/client";
+import { inIdList, perConnection, type Db } from "@/db/client";
 import { acteur, fiche, ficheActeur, ficheLieu, ficheLink, ficheTerm, lieu, taxonomyTerm } from "@/db/schema";
 import { FICHE_ACTEUR_ROLES, type FicheActeurRole } from "@/lib/fiche/values";
 import type { Taxonomy } from "@/lib/taxonomy/values";
@@ -48,15 +48,15 @@ type LinkRow = { targetFicheId: number | null; targetActeurId: number | null };
 
 const oneLine = (value: string, max: number) => value.replace(/\s+/g, " ").trim().slice(0, max);
 
-function existingIds(db: Db, table: typeof acteur | typeof lieu, ids: number[]): number[] {
-  if (ids.length === 0) return [];
-  return db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).orderBy(table.id).all().map((r) => r.id);
+/** Which of the ids exist, ascending, from a statement prepared once (see projectionStatements). */
+function existingIds(statement: { all(values: { ids: string }): { id: number }[] }, ids: number[]): number[] {
+  return ids.length === 0 ? [] : statement.all({ ids: JSON.stringify(ids) }).map((r) => r.id);
 }
 
 function existingTermIds(db: Db, wanted: { taxonomy: Taxonomy; ids: number[] }[]): number[] {
   const all = [...new Set(wanted.flatMap((w) => w.ids))];
   if (all.length === 0) return [];
-  const rows = db.select({ id: taxonomyTerm.id, taxonomy: taxonomyTerm.taxonomy }).from(taxonomyTerm).where(inArray(taxonomyTerm.id, all)).all();
+  const rows = projectionStatements(db).terms.all({ ids: JSON.stringify(all) });
   const taxonomyOf = new Map(rows.map((r) => [r.id, r.taxonomy]));
   // A term id is kept only under the taxonomy it was chosen for: a theme id in "publics" is ignored.
   const kept = wanted.flatMap((w) => w.ids.filter((id) => taxonomyOf.get(id) === w.taxonomy));
@@ -75,8 +75,8 @@ type ProjectionInputs = { acteurIds: number[]; lieuIds: number[]; termIds: numbe
 
 function loadProjectionInputs(db: Db, { content, linkIds }: ReadDocument): ProjectionInputs {
   return {
-    acteurIds: existingIds(db, acteur, content.acteurs.map((a) => a.acteurId)),
-    lieuIds: existingIds(db, lieu, content.lieux),
+    acteurIds: existingIds(projectionStatements(db).acteurs, content.acteurs.map((a) => a.acteurId)),
+    lieuIds: existingIds(projectionStatements(db).lieux, content.lieux),
     termIds: existingTermIds(db, [
       { taxonomy: "theme", ids: content.themes },
       { taxonomy: "public", ids: content.publics },
@@ -137,38 +137,60 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The reads of a fiche's current rows, prepared once per connection: a projection runs at every pause in typing. */
-function prepareProjectionReads(db: Db) {
+/**
+ * A projection's statements, prepared once per connection: it runs at every pause in typing, and
+ * building the SQL and preparing it at each call was about a third of its time.
+ */
+function prepareProjectionStatements(db: Db) {
   const ficheId = sql.placeholder("ficheId");
   return {
-    row: db
+    acteurs: db.select({ id: acteur.id }).from(acteur).where(inIdList(acteur.id, "ids")).orderBy(acteur.id).prepare(),
+    lieux: db.select({ id: lieu.id }).from(lieu).where(inIdList(lieu.id, "ids")).orderBy(lieu.id).prepare(),
+    terms: db.select({ id: taxonomyTerm.id, taxonomy: taxonomyTerm.taxonomy }).from(taxonomyTerm).where(inIdList(taxonomyTerm.id, "ids")).prepare(),
+    currentRow: db
       .select({ titre: fiche.titre, commune: fiche.commune, etat: fiche.etat, ebauche: fiche.ebauche, fields: fiche.fields, html: fiche.html, texte: fiche.texte })
       .from(fiche)
       .where(eq(fiche.id, ficheId))
       .prepare(),
-    acteurs: db
+    currentActeurs: db
       .select({ acteurId: ficheActeur.acteurId, role: ficheActeur.role })
       .from(ficheActeur)
       .where(eq(ficheActeur.ficheId, ficheId))
       .orderBy(ficheActeur.acteurId)
       .prepare(),
-    terms: db
+    currentTerms: db
       .select({ termId: ficheTerm.termId, suggested: ficheTerm.suggested })
       .from(ficheTerm)
       .where(eq(ficheTerm.ficheId, ficheId))
       .orderBy(ficheTerm.termId)
       .prepare(),
-    lieux: db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).prepare(),
-    links: db
+    currentLieux: db.select({ id: ficheLieu.lieuId }).from(ficheLieu).where(eq(ficheLieu.ficheId, ficheId)).orderBy(ficheLieu.lieuId).prepare(),
+    currentLinks: db
       .select({ targetFicheId: ficheLink.targetFicheId, targetActeurId: ficheLink.targetActeurId })
       .from(ficheLink)
       .where(eq(ficheLink.ficheId, ficheId))
       .orderBy(asc(ficheLink.targetActeurId), asc(ficheLink.targetFicheId))
       .prepare(),
+    // Placeholders in SQL, not bare, so that they type-check: the values are then not encoded by
+    // their columns, and projectFiche encodes them (column.mapToDriverValue).
+    updateRow: db
+      .update(fiche)
+      .set({
+        titre: sql`${sql.placeholder("titre")}`,
+        commune: sql`${sql.placeholder("commune")}`,
+        etat: sql`${sql.placeholder("etat")}`,
+        ebauche: sql`${sql.placeholder("ebauche")}`,
+        fields: sql`${sql.placeholder("fields")}`,
+        html: sql`${sql.placeholder("html")}`,
+        texte: sql`${sql.placeholder("texte")}`,
+        contentUpdatedAt: sql`${sql.placeholder("contentUpdatedAt")}`,
+      })
+      .where(eq(fiche.id, ficheId))
+      .prepare(),
   };
 }
 
-const projectionReads = perConnection(prepareProjectionReads);
+const projectionStatements = perConnection(prepareProjectionStatements);
 
 /**
  * Rebuilds, in one transaction, a fiche's content columns and its links to acteurs, terms, lieux
@@ -191,13 +213,13 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
   return transactionWriting(db, "main", () => {
     const current = loadProjectionInputs(db, read);
     if (!sameJson(current, inputs)) next = buildProjection(ficheId, read, current);
-    const reads = projectionReads(db);
-    const row = reads.row.get({ ficheId });
+    const statements = projectionStatements(db);
+    const row = statements.currentRow.get({ ficheId });
     if (!row) return false;
-    const acteurs = reads.acteurs.all({ ficheId });
-    const terms = reads.terms.all({ ficheId });
-    const lieuIds = reads.lieux.all({ ficheId }).map((r) => r.id);
-    const links = reads.links.all({ ficheId });
+    const acteurs = statements.currentActeurs.all({ ficheId });
+    const terms = statements.currentTerms.all({ ficheId });
+    const lieuIds = statements.currentLieux.all({ ficheId }).map((r) => r.id);
+    const links = statements.currentLinks.all({ ficheId });
 
     const columnsChanged =
       row.titre !== next.titre ||
@@ -214,10 +236,17 @@ export function projectFiche(db: Db, ficheId: number, doc: Y.Doc): boolean {
     const linksChanged = !sameJson(links, next.links);
     if (!columnsChanged && !acteursChanged && !termsChanged && !lieuxChanged && !linksChanged) return false;
 
-    db.update(fiche)
-      .set({ titre: next.titre, commune: next.commune, etat: next.etat, ebauche: next.ebauche, fields: next.fields, html: next.html, texte: next.texte, contentUpdatedAt: new Date() })
-      .where(eq(fiche.id, ficheId))
-      .run();
+    statements.updateRow.run({
+      ficheId,
+      titre: next.titre,
+      commune: next.commune,
+      etat: next.etat,
+      ebauche: fiche.ebauche.mapToDriverValue(next.ebauche),
+      fields: fiche.fields.mapToDriverValue(next.fields),
+      html: next.html,
+      texte: next.texte,
+      contentUpdatedAt: fiche.contentUpdatedAt.mapToDriverValue(new Date()),
+    });
     if (acteursChanged) {
       db.delete(ficheActeur).where(eq(ficheActeur.ficheId, ficheId)).run();
       if (next.acteurs.length) db.insert(ficheActeur).values(next.acteurs.map((a) => ({ ficheId, ...a }))).run();
