@@ -1,7 +1,7 @@
 import { SYSTEM } from "@/server/authorize";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { buildActeur, buildUser } from "@/db/factories";
+import { buildActeur, buildUser, themeId } from "@/db/factories";
 import { getTestDb } from "@/db/testing";
 import { getViewerById } from "@/db/queries/viewer";
 import { writeFicheContent } from "@/lib/fiche/document";
@@ -12,6 +12,7 @@ import { loadDocumentState } from "../collab/persistence";
 import { createFiche, setFicheStatut } from "../fiche";
 import { projectFiche } from "../fiche-projection";
 import { createLieu } from "../lieu";
+import { emptyFilters } from "@/lib/search/params";
 import { searchWiki } from "./index";
 
 function titlesFound(q: string): string[] {
@@ -33,6 +34,27 @@ describe("the search index follows the domain's changes", () => {
     projectFiche(db, created.id, doc);
     expect(titlesFound("chartrons")).toEqual(["Permanence numérique des Chartrons"]);
     expect(titlesFound("aubiers")).toEqual([]);
+  });
+
+  it("moves the facet catalogue's sequence when a fiche's facets change, not at each edit of its text", () => {
+    const db = getTestDb();
+    const author = { id: buildUser().id, name: "Autrice", role: "contributeur" as const, acteurIds: [] };
+    const created = createFiche(db, author, { type: "pratique", titre: "Atelier tablette de Bacalan" });
+    setFicheStatut(db, author, created.id, "publiee");
+    const sequence = () => db.$client.prepare("SELECT max(seq) FROM search_entry").pluck().get() as number;
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, loadDocumentState(db, created.id)!);
+
+    const published = sequence();
+    writeFicheContent(doc, { titre: "Atelier tablette de Bacalan et des Aubiers" });
+    projectFiche(db, created.id, doc);
+    expect(titlesFound("aubiers")).toEqual(["Atelier tablette de Bacalan et des Aubiers"]);
+    expect(sequence()).toBe(published);
+
+    writeFicheContent(doc, { themes: [themeId("emploi")] });
+    projectFiche(db, created.id, doc);
+    expect(sequence()).toBeGreaterThan(published);
+    expect(searchWiki(db, { q: "bacalan", filters: { ...emptyFilters(), theme: ["emploi"] } }).results.map((r) => r.title)).toEqual(["Atelier tablette de Bacalan et des Aubiers"]);
   });
 
   it("finds an acteur when created, and by the commune of a lieu added later", () => {

@@ -45,12 +45,22 @@ function nextSeq(db: Db): number {
   return (statement(db, "SELECT coalesce(max(seq), 0) + 1 FROM search_entry").pluck().get() as number) ?? 1;
 }
 
+/**
+ * Records what the facet catalogues (catalog.ts) hold of a document, under a new sequence number
+ * that every process catches up from, unless they hold it already: typing changes a fiche's text at
+ * each projection, rarely its facets, and a needless new sequence wrote two more pages each time.
+ */
 function writeEntry(db: Db, kind: SearchKind, id: number, doc: SearchDocument | null): void {
+  const entry = [doc ? 1 : 0, JSON.stringify(doc?.facets ?? {}), JSON.stringify(doc?.communes ?? [])] as const;
+  const current = statement(db, "SELECT indexed, facets, communes FROM search_entry WHERE kind = ? AND doc_id = ?").raw().get(kind, id) as
+    | [number, string, string]
+    | undefined;
+  if (current && current.every((value, i) => value === entry[i])) return;
   statement(
     db,
     `INSERT INTO search_entry (kind, doc_id, seq, indexed, facets, communes) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (kind, doc_id) DO UPDATE SET seq = excluded.seq, indexed = excluded.indexed, facets = excluded.facets, communes = excluded.communes`,
-  ).run(kind, id, nextSeq(db), doc ? 1 : 0, JSON.stringify(doc?.facets ?? {}), JSON.stringify(doc?.communes ?? []));
+  ).run(kind, id, nextSeq(db), ...entry);
 }
 
 function hasLiveEntry(db: Db, kind: SearchKind, id: number): boolean {
