@@ -45,9 +45,10 @@ export function inIdList(column: SQLWrapper, name: string): SQL {
 }
 
 /**
- * Runs `read` in one transaction: its queries see one snapshot and take the WAL read lock once.
- * Each statement run alone takes and releases that lock, several system calls apiece; a rights
- * pass over ten rooms made about 65 of them. For reads only: a write inside would commit with the whole.
+ * Runs `read` in one transaction: its queries see one snapshot (no write by another connection
+ * lands between two of them), and take the WAL read lock once. Each statement run alone takes and
+ * releases that lock, several system calls apiece; a rights pass over ten rooms made about 65 of
+ * them. For reads only: a write inside would commit with the whole.
  */
 export function readTogether<T>(db: Db, read: () => T): T {
   return db.$client.transaction(read).deferred();

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../client";
+import { readTogether, type Db } from "../client";
 
 const EXPORTABLE = "statut IN ('publiee', 'archivee') AND masquee = 0 AND redirect_to_id IS NULL";
 
@@ -29,11 +29,11 @@ const EXPORTED_ROWS = [
 export function exportContentDigest(db: Db): string {
   const hash = createHash("sha256");
   // One read transaction: a write between two queries could otherwise give a digest of no real state.
-  db.$client.transaction(() => {
+  readTogether(db, () => {
     for (const [i, query] of EXPORTED_ROWS.entries()) {
       hash.update(`\u0000${i}\u0000`);
       for (const row of db.$client.prepare(query).raw().iterate()) hash.update(JSON.stringify(row));
     }
-  })();
+  });
   return hash.digest("base64url").slice(0, 32);
 }

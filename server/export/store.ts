@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { dataDir, type Db } from "@/db/client";
+import { dataDir, readTogether, type Db } from "@/db/client";
 import type { Licence } from "@/lib/licence";
 import { exportContentDigest } from "@/db/queries/export-version";
 import { publicUrl } from "../config";
@@ -89,10 +89,10 @@ async function writeExport(db: Db, name: SiteExport): Promise<StoredExport> {
   const sequence = ++s.sequence;
   // One read transaction (a snapshot, under WAL): the version names exactly the content built,
   // even while the projection worker or the CLI write through their own connections.
-  const { version, context, built } = db.$client.transaction(() => {
+  const { version, context, built } = readTogether(db, () => {
     const context = exportContext(db);
     return { version: exportVersion(db), context, built: BUILDERS[name](db, context) };
-  })();
+  });
   s.builds++;
   const { content, ...meta } = built;
   const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;

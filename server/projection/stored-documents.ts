@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { Db } from "@/db/client";
+import { readTogether, type Db } from "@/db/client";
 import { dropPending, loadDocument } from "../collab/persistence";
 import type { CollabLogger } from "../collab/log";
 
@@ -47,7 +47,7 @@ export class StoredDocuments {
   /** The fiche's stored document, up to date; null when nothing is stored. The caller must not keep or change it. */
   read(ficheId: number): Y.Doc | null {
     // One read transaction: a compaction committing between the two reads cannot be half seen.
-    return this.db.$client.transaction(() => this.readNow(ficheId))();
+    return readTogether(this.db, () => this.readNow(ficheId));
   }
 
   private readNow(ficheId: number): Y.Doc | null {
