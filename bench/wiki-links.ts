@@ -18,7 +18,7 @@ import { hideFiche, unhideFiche } from "@/server/moderation";
 import { editStoredFiche, renameFiche } from "@/server/wiki-link-testing";
 
 /**
- * What wiki links cost, on the Livre blanc's 121 fiches: projecting a fiche whose body holds
+ * What wiki links cost, on the seeded fiches (Livre blanc and reports): projecting a fiche whose body holds
  * BENCH_LINKS (10) links against the same fiche without them; renaming a fiche cited by N others
  * (each citing fiche is re-rendered from its stored document); hiding one; listing its backlinks;
  * projecting after one character typed (what every pause in typing costs).
@@ -72,7 +72,11 @@ export async function run(): Promise<void> {
     seedDatabase(db);
     const ids = db.select({ id: fiche.id }).from(fiche).orderBy(asc(fiche.id)).all().map((r) => r.id);
     const mod = getViewerById(db, db.insert(user).values({ email: "bench@exemple.fr", name: "Bench", role: "moderateur" }).returning().get().id)!;
-    console.log(`${ids.length} fiches (Livre blanc), median of ${RUNS} runs`);
+    console.log(`${ids.length} seeded fiches (Livre blanc and reports), median of ${RUNS} runs`);
+    console.log(
+      "Left out of the real path: server/index.ts. The functions are called in this process on one connection: " +
+        "no projection worker thread, no socket, no concurrent typing, and SQLite's automatic checkpoints stay on (the server runs them in a background thread).",
+    );
 
     // Projection of an unchanged document (everything rendered and compared, nothing written), for
     // the same fiche before and after a paragraph of links is added to it.
