@@ -1,5 +1,6 @@
 import WebSocket from "ws";
 import type { CollabAccess } from "./auth";
+import type { Heartbeat } from "./heartbeat";
 import type { CollabSocket } from "./http-socket";
 import { RefusalError, refusals, TokenBucket, type CollabLimits, type Refusal } from "./limits";
 import type { MessagePipeline } from "./pipeline";
@@ -17,6 +18,7 @@ export type ConnectionDeps = {
   logger: CollabLogger;
   pipeline: MessagePipeline;
   rooms: RoomStore;
+  heartbeat: Pick<Heartbeat, "add" | "remove">;
   /** Called once a connection has left its room. */
   onLeave?: (member: CollabConnection) => void;
 };
@@ -86,6 +88,7 @@ export class CollabConnection {
   /** Joins the room and greets the client: the server's state vector (editors only) and who is present. */
   start(): void {
     this.room.members.add(this);
+    this.deps.heartbeat.add(this);
     if (this.editor) this.send(encodeSyncStep1(this.room.doc));
     const present = this.room.encodeAllAwareness();
     if (present) this.send(present);
@@ -154,6 +157,7 @@ export class CollabConnection {
     if (this.ended) return;
     this.ended = true;
     this.room.removeMember(this);
+    this.deps.heartbeat.remove(this);
     this.deps.rooms.release(this.room);
     this.deps.onLeave?.(this);
   }

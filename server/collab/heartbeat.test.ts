@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { getTestDb } from "@/db/testing";
 import { HEARTBEAT_SLICES, startHeartbeat } from "./heartbeat";
-import type { FicheRoom } from "./room";
+import type { CollabConnection } from "./connection";
 import { buildFiche, buildUser, connectClient, recordingLogger, sessionCookie, settle, startTestServer, synced, waitFor, type TestServer } from "./testing";
 
 const db = getTestDb();
@@ -53,7 +53,7 @@ describe("collaboration heartbeat", () => {
 
     await waitFor(() => !watcher.provider.awareness.getStates().has(silent.awareness.clientID), 5000, "the silent client's presence stayed");
     expect(server.logger.lines.some((line) => /no answer for \d+ ms, terminating/.test(line))).toBe(true);
-    expect(server.collab.stats().connections).toBe(1);
+    expect(server.collab.stats()).toMatchObject({ connections: 1, heartbeatWatched: 1 });
   });
 
   it("keeps connections that answer pings, however long they stay quiet", async () => {
@@ -98,14 +98,17 @@ describe("heartbeat rounds", () => {
   it("visits each connection once per interval, a slice of them at a time, and tells it when to ping", () => {
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
     const visits: number[][] = [];
-    const members = Array.from({ length: 100 }, (_, i) => ({ heartbeat: (_now: number, _dead: number, pingAfter: number) => visits.at(-1)!.push(i * 10_000 + pingAfter) }));
-    const room = { members: new Set(members) } as unknown as FicheRoom;
-    const stop = startHeartbeat(() => [room], 800, 2400);
+    const members = Array.from(
+      { length: 100 },
+      (_, i) => ({ heartbeat: (_now: number, _dead: number, pingAfter: number) => visits.at(-1)!.push(i * 10_000 + pingAfter) }) as unknown as CollabConnection,
+    );
+    const heartbeat = startHeartbeat(800, 2400);
+    members.forEach((member) => heartbeat.add(member));
     for (let tick = 0; tick < 2 * HEARTBEAT_SLICES; tick++) {
       visits.push([]);
       vi.advanceTimersByTime(800 / HEARTBEAT_SLICES);
     }
-    stop();
+    heartbeat.stop();
 
     // No tick visits more than its share: a round's pings no longer leave together.
     for (const tick of visits) expect(tick.length).toBeLessThanOrEqual(Math.ceil(100 / HEARTBEAT_SLICES));
@@ -114,6 +117,20 @@ describe("heartbeat rounds", () => {
     const everyone = members.map((_, i) => i * 10_000 + 800);
     expect(firstRound.sort((a, b) => a - b)).toEqual(everyone);
     expect(secondRound.sort((a, b) => a - b)).toEqual(everyone);
+  });
+
+  it("stops visiting a connection once it has left", () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "performance"] });
+    const visited = new Set<number>();
+    const members = Array.from({ length: 10 }, (_, i) => ({ heartbeat: () => visited.add(i) }) as unknown as CollabConnection);
+    const heartbeat = startHeartbeat(800, 2400);
+    members.forEach((member) => heartbeat.add(member));
+    members.filter((_, i) => i % 2 === 1).forEach((member) => heartbeat.remove(member));
+    vi.advanceTimersByTime(800);
+    heartbeat.stop();
+
+    expect([...visited].sort((a, b) => a - b)).toEqual([0, 2, 4, 6, 8]);
+    expect(heartbeat.size).toBe(5);
   });
 
   it("does not ping a connection that keeps speaking, and pings it once it falls quiet", async () => {

@@ -75,7 +75,7 @@ describe("the HTTP fallback of the collaboration socket", () => {
     expect((await openSession(server, draft.id)).status).toBe(401);
     expect((await openSession(server, 999_999_999)).status).toBe(404);
     expect((await fetch(httpUrl(server, `/_collab/${draft.id}`))).status).toBe(405);
-    expect(server.collab.stats()).toMatchObject({ connections: 0, httpSessions: 0 });
+    expect(server.collab.stats()).toMatchObject({ connections: 0, httpSessions: 0, heartbeatWatched: 0 });
   });
 
   it("drops a reader's writes unread, and closes a reader who insists, with the socket's close code", async () => {

@@ -70,7 +70,13 @@ export type CollabServerOptions = {
   register?: boolean;
 };
 
-export type CollabStats = { loadedFiches: number; connections: number; httpSessions: number };
+export type CollabStats = {
+  loadedFiches: number;
+  connections: number;
+  httpSessions: number;
+  /** Connections the heartbeat watches: the same as `connections` unless one that left was forgotten there. */
+  heartbeatWatched: number;
+};
 
 export type CollabServer = {
   /** Authenticates an upgrade request on `/_collab/<ficheId>` and, if allowed, opens the socket. */
@@ -142,13 +148,13 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
     pipeline.flush();
     revisions.take(member.room.ficheId, "depart");
   };
-  const deps = { limits, logger, pipeline, rooms, onLeave };
+  // Interval plus timeout stays under 5 s: a peer whose network dropped leaves the presence list within that.
+  const heartbeat = startHeartbeat(options.heartbeatIntervalMs ?? 1000, options.heartbeatTimeoutMs ?? 3000);
+  const deps = { limits, logger, pipeline, rooms, heartbeat, onLeave };
   let closing: Promise<void> | null = null;
 
   const stopCheckpoints = options.backgroundCheckpoints === false ? async () => {} : startBackgroundCheckpoints(db, logger);
   const stopRightsChecks = startRightsChecks(() => rooms.all(), db, logger, options.rightsCheckIntervalMs ?? 2000);
-  // Interval plus timeout stays under 5 s: a peer whose network dropped leaves the presence list within that.
-  const stopHeartbeat = startHeartbeat(() => rooms.all(), options.heartbeatIntervalMs ?? 1000, options.heartbeatTimeoutMs ?? 3000);
 
   /** Joins a fiche's room on a socket, or closes it with the reason it may not; the same for WebSockets and HTTP sessions. */
   function connect(access: CollabAccess, ws: CollabSocket): void {
@@ -228,13 +234,14 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         loadedFiches: rooms.size,
         connections: rooms.all().reduce((n, room) => n + room.members.size, 0),
         httpSessions: httpTransport.size,
+        heartbeatWatched: heartbeat.size,
       };
     },
 
     close() {
       closing ??= (async () => {
         stopRightsChecks();
-        stopHeartbeat();
+        heartbeat.stop();
         pipeline.flush();
         const connections = rooms.all().flatMap((room) => [...room.members]);
         logger.info(`closing ${connections.length} connections on ${rooms.size} fiches`);
