@@ -1,3 +1,4 @@
+import { Debounce } from "./debounce";
 import { errorMessage, type CollabLogger } from "./log";
 
 /** Why the collaboration server takes a revision on its own. */
@@ -21,7 +22,7 @@ export type RevisionTrackerOptions = {
   logger: CollabLogger;
 };
 
-type Pending = { authors: Set<number>; firstAt: number; timer: NodeJS.Timeout | null };
+type Pending = { authors: Set<number>; timing: Debounce };
 
 /**
  * Which fiches have stored edits not yet in a revision, and by whom. A revision is taken when
@@ -38,25 +39,26 @@ export class RevisionTracker {
   /** Records a stored edit of a fiche by `userId` (null for an anonymous server-side write). */
   recordEdit(ficheId: number, userId: number | null): void {
     if (this.stopped) return;
-    const now = Date.now();
     let entry = this.pending.get(ficheId);
     if (!entry) {
-      entry = { authors: new Set(), firstAt: now, timer: null };
+      entry = { authors: new Set(), timing: this.newTiming(ficheId) };
       this.pending.set(ficheId, entry);
     }
     if (userId !== null) entry.authors.add(userId);
-    const untilInterval = entry.firstAt + this.options.intervalMs - now;
-    const reason: AutomaticRevisionReason = untilInterval < this.options.quietMs ? "intervalle" : "pause";
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => this.take(ficheId, reason), Math.max(0, Math.min(this.options.quietMs, untilInterval)));
-    entry.timer.unref();
+    entry.timing.touch();
+  }
+
+  private newTiming(ficheId: number): Debounce {
+    return new Debounce({ quietMs: this.options.quietMs, maxWaitMs: this.options.intervalMs, unref: true }, (reason) =>
+      this.take(ficheId, reason === "quiet" ? "pause" : "intervalle"),
+    );
   }
 
   /** Takes the fiche's pending revision now, if it has edits since the last one. */
   take(ficheId: number, reason: AutomaticRevisionReason): void {
     const entry = this.pending.get(ficheId);
     if (!entry) return;
-    if (entry.timer) clearTimeout(entry.timer);
+    entry.timing.cancel();
     this.pending.delete(ficheId);
     const authors = [...entry.authors].sort((a, b) => a - b);
     try {
@@ -65,7 +67,7 @@ export class RevisionTracker {
     } catch (error) {
       this.options.logger.error(`fiche ${ficheId}: could not take a revision (${reason}): ${errorMessage(error)}`, error);
       // Kept for the next trigger, with its authors, so that their edits still get a revision.
-      if (!this.pending.has(ficheId)) this.pending.set(ficheId, { authors: new Set(authors), firstAt: entry.firstAt, timer: null });
+      if (!this.pending.has(ficheId)) this.pending.set(ficheId, entry);
     }
   }
 
@@ -77,7 +79,7 @@ export class RevisionTracker {
   /** Stops every timer and ignores later edits (shutdown); what is pending is dropped. */
   stop(): void {
     this.stopped = true;
-    for (const entry of this.pending.values()) if (entry.timer) clearTimeout(entry.timer);
+    for (const entry of this.pending.values()) entry.timing.cancel();
     this.pending.clear();
   }
 }

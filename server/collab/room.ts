@@ -5,6 +5,7 @@ import { acteursMap, setField } from "@/lib/fiche/document";
 import type { FicheActeurRole } from "@/lib/fiche/values";
 import { changesPorteur } from "@/lib/policies/fiche";
 import { CollabConnection } from "./connection";
+import { Debounce } from "./debounce";
 import type { CollabLogger } from "./log";
 import { errorMessage } from "./log";
 
@@ -38,8 +39,11 @@ export class FicheRoom {
   live = true;
   idleTimer: NodeJS.Timeout | null = null;
   compactionScheduled = false;
-  private changeTimer: NodeJS.Timeout | null = null;
-  private firstPendingChangeAt: number | null = null;
+  /**
+   * Debounces onDocumentChange: it runs once typing pauses for changeDebounceMs, and at least every
+   * 5 × changeDebounceMs under continuous typing so the projection never lags far behind.
+   */
+  private readonly pendingChange: Debounce;
   private readonly awarenessOwners = new Map<number, CollabConnection>();
   /** Per client id, the clock its updates accepted but not yet applied reach (see update-check.ts). */
   private readonly acceptedClocks = new Map<number, number>();
@@ -56,6 +60,10 @@ export class FicheRoom {
     },
   ) {
     this.doc = loaded.doc;
+    this.pendingChange = new Debounce(
+      { quietMs: options.changeDebounceMs, maxWaitMs: 5 * options.changeDebounceMs },
+      () => void this.runChange(),
+    );
     this.storedBytes = loaded.snapshotBytes + loaded.logBytes;
     this.logCount = loaded.logCount;
     this.logBytes = loaded.logBytes;
@@ -194,26 +202,19 @@ export class FicheRoom {
     for (const id of ids) this.awareness.meta.delete(id);
   }
 
-  /**
-   * Debounces onDocumentChange: it runs once typing pauses for changeDebounceMs, and at least every
-   * 5 × changeDebounceMs under continuous typing so the projection never lags far behind.
-   */
   private scheduleChange(): void {
-    if (!this.options.onDocumentChange || !this.live) return;
-    const now = Date.now();
-    this.firstPendingChangeAt ??= now;
-    const deadline = this.firstPendingChangeAt + 5 * this.options.changeDebounceMs;
-    const delay = Math.max(0, Math.min(this.options.changeDebounceMs, deadline - now));
-    if (this.changeTimer) clearTimeout(this.changeTimer);
-    this.changeTimer = setTimeout(() => this.flushChange(), delay);
+    if (this.options.onDocumentChange && this.live) this.pendingChange.touch();
   }
 
   /** Runs a pending onDocumentChange now (on unload, shutdown, or for a caller that answers with the projection); settles when it has. */
   flushChange(): Promise<void> {
-    if (this.changeTimer) clearTimeout(this.changeTimer);
-    if (this.firstPendingChangeAt === null || !this.options.onDocumentChange) return Promise.resolve();
-    this.changeTimer = null;
-    this.firstPendingChangeAt = null;
+    if (!this.pendingChange.pending) return Promise.resolve();
+    this.pendingChange.cancel();
+    return this.runChange();
+  }
+
+  private runChange(): Promise<void> {
+    if (!this.options.onDocumentChange) return Promise.resolve();
     const report = (error: unknown) =>
       this.options.logger.error(`fiche ${this.ficheId}: onDocumentChange failed: ${errorMessage(error)}`, error);
     try {
@@ -238,7 +239,7 @@ export class FicheRoom {
   destroy(): void {
     this.live = false;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.pendingChange.cancel();
     this.doc.off("update", this.onDocUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
     acteursMap(this.doc).unobserve(this.onActeursChange);
