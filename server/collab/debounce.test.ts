@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Debounce, type DebounceReason } from "./debounce";
 
-beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] }));
+beforeEach(() => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] }));
 afterEach(() => vi.useRealTimers());
 
 function debounced(quietMs: number, maxWaitMs: number) {
   const fired: { at: number; reason: DebounceReason }[] = [];
-  const start = Date.now();
-  const debounce = new Debounce({ quietMs, maxWaitMs }, (reason) => fired.push({ at: Date.now() - start, reason }));
+  const start = performance.now();
+  const debounce = new Debounce({ quietMs, maxWaitMs }, (reason) => fired.push({ at: performance.now() - start, reason }));
   return { debounce, fired };
 }
 

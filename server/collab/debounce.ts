@@ -25,7 +25,7 @@ export class Debounce {
 
   /** Records a call: `fire` runs once they pause or wait too long. */
   touch(): void {
-    const now = Date.now();
+    const now = performance.now();
     this.firstAt ??= now;
     this.lastAt = now;
     if (!this.timer) this.arm(now);
@@ -51,7 +51,7 @@ export class Debounce {
 
   private onTimer = (): void => {
     this.timer = null;
-    const now = Date.now();
+    const now = performance.now();
     const due = this.dueAt();
     if (now < due.at) return this.arm(now);
     this.firstAt = null;
