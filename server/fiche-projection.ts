@@ -53,10 +53,13 @@ function existingIds(statement: { all(values: { ids: string }): { id: number }[]
   return ids.length === 0 ? [] : statement.all({ ids: JSON.stringify(ids) }).map((r) => r.id);
 }
 
-function existingTermIds(db: Db, wanted: { taxonomy: Taxonomy; ids: number[] }[]): number[] {
+function existingTermIds(
+  statement: { all(values: { ids: string }): { id: number; taxonomy: Taxonomy }[] },
+  wanted: { taxonomy: Taxonomy; ids: number[] }[],
+): number[] {
   const all = [...new Set(wanted.flatMap((w) => w.ids))];
   if (all.length === 0) return [];
-  const rows = projectionStatements(db).terms.all({ ids: JSON.stringify(all) });
+  const rows = statement.all({ ids: JSON.stringify(all) });
   const taxonomyOf = new Map(rows.map((r) => [r.id, r.taxonomy]));
   // A term id is kept only under the taxonomy it was chosen for: a theme id in "publics" is ignored.
   const kept = wanted.flatMap((w) => w.ids.filter((id) => taxonomyOf.get(id) === w.taxonomy));
@@ -74,16 +77,17 @@ function readDocument(doc: Y.Doc): ReadDocument {
 type ProjectionInputs = { acteurIds: number[]; lieuIds: number[]; termIds: number[]; suggestedThemeIds: number[]; links: WikiLinkTargets };
 
 function loadProjectionInputs(db: Db, { content, linkIds }: ReadDocument): ProjectionInputs {
+  const statements = projectionStatements(db);
   return {
-    acteurIds: existingIds(projectionStatements(db).acteurs, content.acteurs.map((a) => a.acteurId)),
-    lieuIds: existingIds(projectionStatements(db).lieux, content.lieux),
-    termIds: existingTermIds(db, [
+    acteurIds: existingIds(statements.acteurs, content.acteurs.map((a) => a.acteurId)),
+    lieuIds: existingIds(statements.lieux, content.lieux),
+    termIds: existingTermIds(statements.terms, [
       { taxonomy: "theme", ids: content.themes },
       { taxonomy: "public", ids: content.publics },
       { taxonomy: "enjeu", ids: content.enjeux },
       { taxonomy: "objectif", ids: content.objectif === null ? [] : [content.objectif] },
     ]),
-    suggestedThemeIds: existingTermIds(db, [{ taxonomy: "theme", ids: content.themesSuggeres }]),
+    suggestedThemeIds: existingTermIds(statements.terms, [{ taxonomy: "theme", ids: content.themesSuggeres }]),
     links: loadWikiLinkTargets(db, linkIds),
   };
 }
