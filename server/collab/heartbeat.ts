@@ -25,7 +25,7 @@ export type Heartbeat = {
  * most `intervalMs + deadAfterMs` after its network dropped.
  *
  * Connections are placed in their slice once, when they join: a tick touches only its own slice.
- * Walking every room's members at each tick, to find a sixteenth of them, made an eighth of the
+ * Walking every room's members at each tick, to find a thirty-second of them, made an eighth of the
  * memory the socket's thread allocated under typing load, and so an eighth of its garbage collections.
  */
 export function startHeartbeat(intervalMs: number, deadAfterMs: number): Heartbeat {
