@@ -21,6 +21,7 @@ import { ProjectionProbe } from "./support/projection-probe";
 import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
 import { startRelay, startWikiServer, type BenchProcess, type MemoryAfterGc, type WikiServer } from "./support/wiki-server";
+import type { EditHandlingStats } from "@/server/collab/pipeline";
 
 /**
  * The collaboration server on its production path: server/index.ts (Next, collaboration,
@@ -109,6 +110,20 @@ function printProbe(probe: ProjectionProbe): void {
   );
 }
 
+/**
+ * The servers' own share of the latency, measured inside each: far steadier from run to run than the
+ * peers' p99, which also holds the network, the clients' process and whoever else had the CPU.
+ */
+async function printEditHandling(server: WikiServer, relay: BenchProcess): Promise<void> {
+  const [wiki, bare] = await Promise.all([server.editHandling(), relay.editHandling()]);
+  const describe = (h: EditHandlingStats | null) => (h ? `p50 ${ms(h.p50Ms)}, p99 ${ms(h.p99Ms)}, max ${ms(h.maxMs)} (${h.edits} edits)` : "n/a");
+  console.log(
+    `inside each server, from reading an edit to having broadcast it (every edit since it started, warm-up included): ` +
+      `wiki server ${describe(wiki)}; relay ${describe(bare)}` +
+      (wiki && bare && bare.p99Ms > 0 ? `; p99 ratio ${(wiki.p99Ms / bare.p99Ms).toFixed(2)}x` : ""),
+  );
+}
+
 /** Typing rounds against the wiki server and the relay; prints latency, projection lag, memory and revisions. */
 async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer, relay: BenchProcess, readOnly: Database.Database): Promise<void> {
   const idle = { server: server.rssMb(), relay: relay.rssMb() };
@@ -159,6 +174,7 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
     memory.push(await server.memoryAfterGc());
   }
   printRounds(rounds, { server: latencyFigures(all.server), relay: latencyFigures(all.relay) });
+  await printEditHandling(server, relay);
   console.log(`load average after the rounds: ${loadAverage()}`);
   printProbe(probe);
   const revisions = (readOnly.prepare("SELECT count(*) FROM fiche_revision").pluck().get() as number) - revisionsBefore;
@@ -288,7 +304,7 @@ export async function run(): Promise<void> {
       `Left out of the real path: browsers (clients are raw y-websocket peers that type one character per update and send no awareness or carets), ` +
       `TLS and a reverse proxy. Revisions are taken after every ${config.revisionIntervalMs / 1000} s of continuous editing ` +
       `instead of production's 10 min, so that the runs include some. The first ${WARMUP_PHASES} s of each side and round are not measured. ` +
-      `The server runs with its inspector open, used only between rounds, once the clients are gone, to read its live heap after a full garbage collection.`,
+      `The server runs with its inspector open, used only between rounds, once the clients are gone, to read its live heap after a full garbage collection and, after the last round, its edit-handling figures.`,
   );
   const a: Scenario = { name: "A", clients: 500, fiches: 100, rate: 200, rounds: config.rounds };
   const b: Scenario = { name: "B", clients: 1500, fiches: 500, rate: 350, rounds: 1 };

@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { createHistogram } from "node:perf_hooks";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
@@ -31,6 +32,9 @@ function roomOf(name: string): Room {
   return room;
 }
 
+/** As the wiki's pipeline measures it: per update, in microseconds, from being read to being broadcast. */
+const handling = createHistogram();
+
 const wss = new WebSocketServer({ noServer: true });
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 server.on("upgrade", (req, socket, head) => {
@@ -39,13 +43,15 @@ server.on("upgrade", (req, socket, head) => {
     room.sockets.add(ws);
     ws.on("close", () => room.sockets.delete(ws));
     ws.on("message", (data: Buffer) => {
+      const receivedAt = performance.now();
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       if (type === 0) {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, 0);
-        syncProtocol.readSyncMessage(decoder, encoder, room.doc, ws);
+        const syncType = syncProtocol.readSyncMessage(decoder, encoder, room.doc, ws);
         if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+        if (syncType === syncProtocol.messageYjsUpdate) handling.record(Math.max(1, Math.round((performance.now() - receivedAt) * 1000)));
       } else if (type === 1) {
         for (const other of room.sockets) if (other !== ws) other.send(data);
       }
@@ -65,6 +71,8 @@ process.on("message", (message: { type?: string }) => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const connections = [...rooms.values()].reduce((n, room) => n + room.sockets.size, 0);
-  process.send?.({ type: "measure", heapUsed: process.memoryUsage().heapUsed, gc: Boolean(gc), loadedFiches: rooms.size, connections });
+  const ms = (microseconds: number) => (handling.count === 0 ? 0 : microseconds / 1000);
+  const editHandling = { edits: handling.count, p50Ms: ms(handling.percentile(50)), p99Ms: ms(handling.percentile(99)), maxMs: ms(handling.max) };
+  process.send?.({ type: "measure", heapUsed: process.memoryUsage().heapUsed, gc: Boolean(gc), loadedFiches: rooms.size, connections, editHandling });
 });
 process.once("SIGTERM", () => process.exit(0));

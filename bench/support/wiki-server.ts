@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import WebSocket from "ws";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
+import type { EditHandlingStats } from "@/server/collab/pipeline";
 import { freePort, processTreeCpuSeconds, processTreeRssMb, sleep, trackProcessGroup, untrackProcessGroup } from "./processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -20,6 +21,11 @@ export type BenchProcess = {
   cpuSeconds(): number;
   /** Set once the process has exited. */
   exit: { code: number | null; signal: string | null } | null;
+  /**
+   * Clients' edits since the process started, and how long each took inside it, from being read to
+   * being broadcast (the wiki's collab.stats().editHandling); null when it cannot be read.
+   */
+  editHandling(): Promise<EditHandlingStats | null>;
   stop(): Promise<void>;
 };
 
@@ -170,6 +176,13 @@ export async function startWikiServer(options: { dataDir: string; secret: string
       const address = /Debugger listening on (ws:\/\/\S+)/.exec(fs.readFileSync(logFile, "utf8"))?.[1];
       return address && !exitInfo ? memoryAfterGc(address) : null;
     },
+    editHandling: async () => {
+      const address = /Debugger listening on (ws:\/\/\S+)/.exec(fs.readFileSync(logFile, "utf8"))?.[1];
+      if (!address || exitInfo) return null;
+      // The running collaboration server is reachable from any module graph through globalThis (server/collab/registry.ts).
+      const value = await evaluateInServer(address, "JSON.stringify(globalThis.__wikiCollabServer?.stats?.().editHandling ?? null)");
+      return typeof value === "string" ? (JSON.parse(value) as EditHandlingStats | null) : null;
+    },
     logTail: (lines) => fs.readFileSync(logFile, "utf8").trimEnd().split("\n").slice(-lines),
     logSize: () => fs.statSync(logFile).size,
     logSince: (offset) => fs.readFileSync(logFile).subarray(offset).toString("utf8").split("\n").filter(Boolean),
@@ -189,6 +202,25 @@ export async function startWikiServer(options: { dataDir: string; secret: string
   }
   await server.stop();
   throw new Error(`server/index.ts did not answer /api/sante in time:\n${server.logTail(20).join("\n")}`);
+}
+
+/** The value of `expression` evaluated on the main thread of the server whose inspector is at `address`; null after 10 s or on error. */
+function evaluateInServer(address: string, expression: string): Promise<unknown> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(address);
+    const finish = (value: unknown) => {
+      clearTimeout(timer);
+      socket.terminate();
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(null), 10_000);
+    socket.on("open", () => socket.send(JSON.stringify({ id: 1, method: "Runtime.evaluate", params: { expression, returnByValue: true } })));
+    socket.on("message", (data) => {
+      const message = JSON.parse(String(data)) as { id?: number; result?: { result?: { value?: unknown } } };
+      if (message.id === 1) finish(message.result?.result?.value ?? null);
+    });
+    socket.on("error", () => finish(null));
+  });
 }
 
 const USAGE = { expression: "JSON.stringify(process.memoryUsage())", returnByValue: true };
@@ -293,9 +325,28 @@ export function startRelay(): Promise<BenchProcess> {
         get exit() {
           return exitInfo;
         },
+        editHandling: () => relayEditHandling(child),
         stop: () => stopGroup(child, exited, 5000),
       });
     });
     void exited.then(() => reject(new Error(`the relay exited (${JSON.stringify(exitInfo)})`)));
+  });
+}
+
+/** The relay's own figures, asked over IPC (`{ type: "measure" }`, see collab-relay.ts); null after 5 s. */
+function relayEditHandling(child: ChildProcess): Promise<EditHandlingStats | null> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { type?: string; editHandling?: EditHandlingStats }) => {
+      if (message?.type !== "measure") return;
+      finish(message.editHandling ?? null);
+    };
+    const finish = (value: EditHandlingStats | null) => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(null), 5000);
+    child.on("message", onMessage);
+    child.send({ type: "measure" });
   });
 }

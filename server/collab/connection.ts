@@ -63,7 +63,7 @@ export class CollabConnection {
     this.decodeBudget = new TokenBucket(deps.limits.decodeMsPerSecond, deps.limits.decodeMsBurst);
     ws.on("message", (data, isBinary) => {
       this.lastHeardAt = performance.now();
-      this.onMessage(data, isBinary);
+      this.onMessage(data, isBinary, this.lastHeardAt);
     });
     ws.on("pong", () => (this.lastHeardAt = performance.now()));
     ws.on("close", () => this.onClose());
@@ -167,7 +167,7 @@ export class CollabConnection {
     for (const resolve of this.closeWaiters.splice(0)) resolve();
   }
 
-  private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+  private onMessage(data: WebSocket.RawData, isBinary: boolean, receivedAt: number): void {
     if (this.ended) return;
     if (!isBinary) return this.refuse(refusals.textFrame());
     const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? new Uint8Array(data) : data;
@@ -182,7 +182,7 @@ export class CollabConnection {
     const started = performance.now();
     try {
       const message = this.check(decodeClientMessage(bytes));
-      if (message) this.deps.pipeline.enqueue(this, message);
+      if (message) this.deps.pipeline.enqueue(this, message, receivedAt);
     } catch (error) {
       if (error instanceof ProtocolError) return this.refuse(refusals.malformed(error.message));
       if (error instanceof RefusalError) return this.refuse(error.refusal);

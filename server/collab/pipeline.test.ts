@@ -43,5 +43,10 @@ describe("message pipeline", () => {
     }
     await waitFor(() => reader.text() === "Pendant le verrou", 5000, "the update was not broadcast once the lock was free");
     expect(storedTitre(f.id)).toBe("Pendant le verrou");
+    // Its handling time runs from the socket reading it to its broadcast: the wait for the lock counts.
+    const { edits, p50Ms, p99Ms } = server.collab.stats().editHandling;
+    expect(edits).toBe(1);
+    expect(p50Ms).toBeGreaterThanOrEqual(150);
+    expect(p99Ms).toBeGreaterThanOrEqual(p50Ms);
   });
 });

@@ -1,3 +1,4 @@
+import { createHistogram } from "node:perf_hooks";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
 import { appendUpdates, tryAppendUpdates } from "./persistence";
@@ -15,7 +16,11 @@ export type QueuedMessage =
   | { type: "awareness"; entries: AwarenessEntry[] }
   | { type: "query-awareness" };
 
-type Job = { member: CollabConnection; message: QueuedMessage };
+/** `receivedAt`: when the socket delivered the message (performance.now()). */
+type Job = { member: CollabConnection; message: QueuedMessage; receivedAt: number };
+
+/** How long the server took over clients' edits, from reading one to having broadcast it. */
+export type EditHandlingStats = { edits: number; p50Ms: number; p99Ms: number; maxMs: number };
 
 /** How long a batch may wait for the write lock without blocking, before it waits in SQLite's busy handler. */
 const MAX_NONBLOCKING_WAIT_MS = 250;
@@ -31,6 +36,11 @@ export class MessagePipeline {
   private scheduled = false;
   /** When the queue first found the write lock taken, if it is waiting for it. */
   private busySince: number | null = null;
+  /**
+   * Per stored edit, in microseconds: read → checked → stored → applied → broadcast. The server's own
+   * share of the latency peers see, apart from the network and the clients; recording is a native call.
+   */
+  private readonly handling = createHistogram();
 
   constructor(
     private readonly db: Db,
@@ -41,9 +51,9 @@ export class MessagePipeline {
   ) {}
 
   /** Queues a validated message; editors' updates must already have passed the rights and size checks. */
-  enqueue(member: CollabConnection, message: QueuedMessage): void {
+  enqueue(member: CollabConnection, message: QueuedMessage, receivedAt: number): void {
     if (message.type === "update" || message.type === "sync-step-2") member.room.pendingBytes += message.update.length;
-    this.queue.push({ member, message });
+    this.queue.push({ member, message, receivedAt });
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush({ block: false }));
@@ -105,6 +115,21 @@ export class MessagePipeline {
       if (member.room.live) member.send(encodeAckMessage(Y.encodeStateVector(member.room.doc)));
     }
     for (const room of touched) this.rooms.maybeCompact(room);
+    if (stored) {
+      const done = performance.now();
+      for (const job of toStore) this.handling.record(Math.max(1, Math.round((done - job.receivedAt) * 1000)));
+    }
+  }
+
+  /** The edits handled since the server started (see `handling`). */
+  editHandling(): EditHandlingStats {
+    const ms = (microseconds: number) => (this.handling.count === 0 ? 0 : microseconds / 1000);
+    return {
+      edits: this.handling.count,
+      p50Ms: ms(this.handling.percentile(50)),
+      p99Ms: ms(this.handling.percentile(99)),
+      maxMs: ms(this.handling.max),
+    };
   }
 
   /** `logId`: the row that stored the job's update; null when storing failed (or there was nothing to store). */

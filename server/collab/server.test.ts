@@ -180,7 +180,8 @@ describe("collaboration server", () => {
     await server.stop();
     servers.splice(servers.indexOf(server), 1);
     expect(client.closes[0]).toEqual({ code: 1001, reason: "Server is shutting down" });
-    expect(server.collab.stats()).toEqual({ loadedFiches: 0, connections: 0, httpSessions: 0, heartbeatWatched: 0 });
+    expect(server.collab.stats()).toMatchObject({ loadedFiches: 0, connections: 0, httpSessions: 0, heartbeatWatched: 0 });
+    expect(server.collab.stats().editHandling.edits).toBe(1);
     expect(getUpdateLogStats(db, f.id).count).toBe(0);
     expect(stateText(loadDocumentState(db, f.id))).toBe("Avant l'arrêt");
     expect(getCollabServer()).toBeNull();

@@ -17,7 +17,7 @@ import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 import { ContentGuard } from "./content-guard";
 import { FicheDocuments, type FicheDocumentService } from "./documents";
 import { loadDocumentState } from "./persistence";
-import { MessagePipeline } from "./pipeline";
+import { MessagePipeline, type EditHandlingStats } from "./pipeline";
 import { registerCollabServer, unregisterCollabServer } from "./registry";
 import { RevisionTracker, type RevisionListener } from "./revisions";
 import { startRightsChecks } from "./rights";
@@ -76,6 +76,8 @@ export type CollabStats = {
   httpSessions: number;
   /** Connections the heartbeat watches: the same as `connections` unless one that left was forgotten there. */
   heartbeatWatched: number;
+  /** Clients' edits since the server started, and how long each took from being read to being broadcast. */
+  editHandling: EditHandlingStats;
 };
 
 export type CollabServer = {
@@ -235,6 +237,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         connections: rooms.all().reduce((n, room) => n + room.members.size, 0),
         httpSessions: httpTransport.size,
         heartbeatWatched: heartbeat.size,
+        editHandling: pipeline.editHandling(),
       };
     },
 
