@@ -21,7 +21,7 @@ import { ProjectionProbe } from "./support/projection-probe";
 import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
 import { startRelay, startWikiServer, type BenchProcess, type MemoryAfterGc, type WikiServer } from "./support/wiki-server";
-import type { EditHandlingStats } from "@/server/collab/pipeline";
+import type { EditHandlingStats } from "@/server/collab/edit-handling";
 
 /**
  * The collaboration server on its production path: server/index.ts (Next, collaboration,

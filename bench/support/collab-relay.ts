@@ -5,12 +5,12 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHistogram } from "node:perf_hooks";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
+import { EditHandling } from "@/server/collab/edit-handling";
 
 type Room = { doc: Y.Doc; sockets: Set<WebSocket> };
 const rooms = new Map<string, Room>();
@@ -32,8 +32,8 @@ function roomOf(name: string): Room {
   return room;
 }
 
-/** As the wiki's pipeline measures it: per update, in microseconds, from being read to being broadcast. */
-const handling = createHistogram();
+/** As the wiki's pipeline measures it: per update, from being read to being broadcast. */
+const handling = new EditHandling();
 
 const wss = new WebSocketServer({ noServer: true });
 const server = http.createServer((_req, res) => res.writeHead(404).end());
@@ -51,7 +51,7 @@ server.on("upgrade", (req, socket, head) => {
         encoding.writeVarUint(encoder, 0);
         const syncType = syncProtocol.readSyncMessage(decoder, encoder, room.doc, ws);
         if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
-        if (syncType === syncProtocol.messageYjsUpdate) handling.record(Math.max(1, Math.round((performance.now() - receivedAt) * 1000)));
+        if (syncType === syncProtocol.messageYjsUpdate) handling.record(receivedAt, performance.now());
       } else if (type === 1) {
         for (const other of room.sockets) if (other !== ws) other.send(data);
       }
@@ -71,8 +71,6 @@ process.on("message", (message: { type?: string }) => {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const connections = [...rooms.values()].reduce((n, room) => n + room.sockets.size, 0);
-  const ms = (microseconds: number) => (handling.count === 0 ? 0 : microseconds / 1000);
-  const editHandling = { edits: handling.count, p50Ms: ms(handling.percentile(50)), p99Ms: ms(handling.percentile(99)), maxMs: ms(handling.max) };
-  process.send?.({ type: "measure", heapUsed: process.memoryUsage().heapUsed, gc: Boolean(gc), loadedFiches: rooms.size, connections, editHandling });
+  process.send?.({ type: "measure", heapUsed: process.memoryUsage().heapUsed, gc: Boolean(gc), loadedFiches: rooms.size, connections, editHandling: handling.stats() });
 });
 process.once("SIGTERM", () => process.exit(0));

@@ -4,7 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import WebSocket from "ws";
 import { COLLAB_PATH_PREFIX } from "@/lib/collab/messages";
-import type { EditHandlingStats } from "@/server/collab/pipeline";
+import type { EditHandlingStats } from "@/server/collab/edit-handling";
 import { freePort, processTreeCpuSeconds, processTreeRssMb, sleep, trackProcessGroup, untrackProcessGroup } from "./processes";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -162,6 +162,7 @@ export async function startWikiServer(options: { dataDir: string; secret: string
     }),
   );
   const baseUrl = `http://127.0.0.1:${port}`;
+  const inspectorAddress = () => /Debugger listening on (ws:\/\/\S+)/.exec(fs.readFileSync(logFile, "utf8"))?.[1];
   const server: WikiServer = {
     pid: child.pid!,
     port,
@@ -173,11 +174,11 @@ export async function startWikiServer(options: { dataDir: string; secret: string
       return exitInfo;
     },
     memoryAfterGc: async () => {
-      const address = /Debugger listening on (ws:\/\/\S+)/.exec(fs.readFileSync(logFile, "utf8"))?.[1];
+      const address = inspectorAddress();
       return address && !exitInfo ? memoryAfterGc(address) : null;
     },
     editHandling: async () => {
-      const address = /Debugger listening on (ws:\/\/\S+)/.exec(fs.readFileSync(logFile, "utf8"))?.[1];
+      const address = inspectorAddress();
       if (!address || exitInfo) return null;
       // The running collaboration server is reachable from any module graph through globalThis (server/collab/registry.ts).
       const value = await evaluateInServer(address, "JSON.stringify(globalThis.__wikiCollabServer?.stats?.().editHandling ?? null)");

@@ -1,6 +1,6 @@
-import { createHistogram } from "node:perf_hooks";
 import * as Y from "yjs";
 import type { Db } from "@/db/client";
+import { EditHandling } from "./edit-handling";
 import { appendUpdates, tryAppendUpdates } from "./persistence";
 import { encodeAckMessage, encodeSyncStep2, type AwarenessEntry } from "./protocol";
 import type { CollabConnection } from "./connection";
@@ -19,9 +19,6 @@ export type QueuedMessage =
 /** `receivedAt`: when the socket delivered the message (performance.now()). */
 type Job = { member: CollabConnection; message: QueuedMessage; receivedAt: number };
 
-/** How long the server took over clients' edits, from reading one to having broadcast it. */
-export type EditHandlingStats = { edits: number; p50Ms: number; p99Ms: number; maxMs: number };
-
 /** How long a batch may wait for the write lock without blocking, before it waits in SQLite's busy handler. */
 const MAX_NONBLOCKING_WAIT_MS = 250;
 
@@ -36,11 +33,8 @@ export class MessagePipeline {
   private scheduled = false;
   /** When the queue first found the write lock taken, if it is waiting for it. */
   private busySince: number | null = null;
-  /**
-   * Per stored edit, in microseconds: read → checked → stored → applied → broadcast. The server's own
-   * share of the latency peers see, apart from the network and the clients; recording is a native call.
-   */
-  private readonly handling = createHistogram();
+  /** Per stored edit: read → checked → stored → applied → broadcast. */
+  readonly handling = new EditHandling();
 
   constructor(
     private readonly db: Db,
@@ -117,19 +111,8 @@ export class MessagePipeline {
     for (const room of touched) this.rooms.maybeCompact(room);
     if (stored) {
       const done = performance.now();
-      for (const job of toStore) this.handling.record(Math.max(1, Math.round((done - job.receivedAt) * 1000)));
+      for (const job of toStore) this.handling.record(job.receivedAt, done);
     }
-  }
-
-  /** The edits handled since the server started (see `handling`). */
-  editHandling(): EditHandlingStats {
-    const ms = (microseconds: number) => (this.handling.count === 0 ? 0 : microseconds / 1000);
-    return {
-      edits: this.handling.count,
-      p50Ms: ms(this.handling.percentile(50)),
-      p99Ms: ms(this.handling.percentile(99)),
-      maxMs: ms(this.handling.max),
-    };
   }
 
   /** `logId`: the row that stored the job's update; null when storing failed (or there was nothing to store). */

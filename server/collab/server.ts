@@ -17,7 +17,8 @@ import { consoleLogger, errorMessage, type CollabLogger } from "./log";
 import { ContentGuard } from "./content-guard";
 import { FicheDocuments, type FicheDocumentService } from "./documents";
 import { loadDocumentState } from "./persistence";
-import { MessagePipeline, type EditHandlingStats } from "./pipeline";
+import type { EditHandlingStats } from "./edit-handling";
+import { MessagePipeline } from "./pipeline";
 import { registerCollabServer, unregisterCollabServer } from "./registry";
 import { RevisionTracker, type RevisionListener } from "./revisions";
 import { startRightsChecks } from "./rights";
@@ -237,7 +238,7 @@ export function createCollabServer(options: CollabServerOptions = {}): CollabSer
         connections: rooms.all().reduce((n, room) => n + room.members.size, 0),
         httpSessions: httpTransport.size,
         heartbeatWatched: heartbeat.size,
-        editHandling: pipeline.editHandling(),
+        editHandling: pipeline.handling.stats(),
       };
     },
 
