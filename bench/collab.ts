@@ -16,7 +16,7 @@ import {
   type LoadSide,
 } from "./support/collab-load";
 import { readFichePages } from "./support/page-reader";
-import { makeTempDir, openFileLimit, removeTempDir, sleep } from "./support/processes";
+import { addSchedDelta, makeTempDir, noSchedTimes, openFileLimit, removeTempDir, sleep, type ProcessSchedTimes, type SchedTimes } from "./support/processes";
 import { ProjectionProbe } from "./support/projection-probe";
 import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
@@ -124,6 +124,24 @@ async function printEditHandling(server: WikiServer, relay: BenchProcess): Promi
   );
 }
 
+type SideSched = { target: ProcessSchedTimes; clients: ProcessSchedTimes };
+
+/**
+ * Where each side's CPU time went, as Linux's scheduler counts it: the steady per-edit cost that the
+ * peers' p99 hides, and how long each thread, once woken, waited for a CPU on this shared machine.
+ */
+function printSched(sched: { server: SideSched; relay: SideSched }, seconds: number): void {
+  const perSecond = (t: SchedTimes) => `${(t.runMs / seconds).toFixed(0)} / ${(t.waitMs / seconds).toFixed(0)} ms`;
+  const perTurn = (t: SchedTimes) => (t.slices > 0 ? `${((1000 * t.waitMs) / t.slices).toFixed(0)} µs` : "n/a");
+  const line = (label: string, s: SideSched) =>
+    `  ${label.padEnd(12)} main thread (the sockets) ${perSecond(s.target.main)}, ${(s.target.main.slices / seconds).toFixed(0)} turns on a CPU, ${perTurn(s.target.main)} waited per turn; ` +
+    `other threads (workers, V8's and libuv's pools) ${perSecond(s.target.others)}; the clients' process ${perSecond(s.clients.main)}, its other threads ${perSecond(s.clients.others)}`;
+  if (sched.server.target.main.slices === 0) return console.log("scheduler figures: n/a (no /proc/<pid>/task/<tid>/schedstat here)");
+  console.log(`per second of typing, time on a CPU / time runnable but waiting for one (Linux schedstat, during each side's recorded phases):`);
+  console.log(line("wiki server", sched.server));
+  console.log(line("relay", sched.relay));
+}
+
 /** Typing rounds against the wiki server and the relay; prints latency, projection lag, memory and revisions. */
 async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer, relay: BenchProcess, readOnly: Database.Database): Promise<void> {
   const idle = { server: server.rssMb(), relay: relay.rssMb() };
@@ -134,6 +152,7 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
   const probe = new ProjectionProbe(readOnly, PROBE);
   const rounds: Round[] = [];
   const all = { server: [] as number[], relay: [] as number[] };
+  const sched = { server: { target: noSchedTimes(), clients: noSchedTimes() }, relay: { target: noSchedTimes(), clients: noSchedTimes() } };
   let connected: { server: number | null; relay: number | null } | null = null;
   for (let round = 0; round < scenario.rounds; round++) {
     const sent: SendLog = new Map();
@@ -166,6 +185,10 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
     rounds.push({ server: sideRound(serverSide), relay: sideRound(relaySide) });
     all.server.push(...serverSide.latencies);
     all.relay.push(...relaySide.latencies);
+    for (const [total, side] of [[sched.server, serverSide], [sched.relay, relaySide]] as const) {
+      addSchedDelta(total.target, noSchedTimes(), side.sched.target);
+      addSchedDelta(total.clients, noSchedTimes(), side.sched.clients);
+    }
     closeClients(serverSide);
     closeClients(relaySide);
     probe.resetWriters();
@@ -175,6 +198,7 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
   }
   printRounds(rounds, { server: latencyFigures(all.server), relay: latencyFigures(all.relay) });
   await printEditHandling(server, relay);
+  printSched(sched, (config.seconds - WARMUP_PHASES) * scenario.rounds);
   console.log(`load average after the rounds: ${loadAverage()}`);
   printProbe(probe);
   const revisions = (readOnly.prepare("SELECT count(*) FROM fiche_revision").pluck().get() as number) - revisionsBefore;

@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import { addSchedDelta, noSchedTimes, processSchedTimes, type ProcessSchedTimes } from "./processes";
 import { SimClient, type SendLog, type Transport } from "./sim-client";
 import type { BenchProcess } from "./wiki-server";
 
@@ -24,6 +25,8 @@ export type LoadSide = {
   typed: number;
   /** CPU seconds the target used during the recorded phases. */
   cpuSeconds: number;
+  /** The scheduler's view of the target's threads and of this process's, during the recorded phases. */
+  sched: { target: ProcessSchedTimes; clients: ProcessSchedTimes };
   /**
    * How late this process's own event loop ran during the recorded phases: every delivery waits
    * for it, so the clients' side of the tail, which the relay's figures share.
@@ -46,6 +49,7 @@ export function newSide(name: string, target: BenchProcess): LoadSide {
     recording: false,
     typed: 0,
     cpuSeconds: 0,
+    sched: { target: noSchedTimes(), clients: noSchedTimes() },
     clientsLoopDelay: monitorEventLoopDelay({ resolution: CLIENTS_LOOP_RESOLUTION_MS }),
   };
 }
@@ -118,10 +122,15 @@ export async function alternatePhases(
     const side = sides[phase % sides.length];
     side.recording = phase >= sides.length * options.warmupPhases;
     const cpuBefore = side.target.cpuSeconds();
+    const schedBefore = { target: processSchedTimes(side.target.pid), clients: processSchedTimes(process.pid) };
     if (side.recording) side.clientsLoopDelay.enable();
     await typeFor(side, options.rate, 1000, () => options.onTick?.(side));
     side.clientsLoopDelay.disable();
-    if (side.recording) side.cpuSeconds += side.target.cpuSeconds() - cpuBefore;
+    if (side.recording) {
+      side.cpuSeconds += side.target.cpuSeconds() - cpuBefore;
+      addSchedDelta(side.sched.target, schedBefore.target, processSchedTimes(side.target.pid));
+      addSchedDelta(side.sched.clients, schedBefore.clients, processSchedTimes(process.pid));
+    }
     side.recording = false;
   }
 }

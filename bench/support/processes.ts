@@ -132,3 +132,46 @@ export function openFileLimit(): number {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A thread's (or a group of threads') scheduling: time on a CPU, time runnable but waiting for one, and how many times it got one. */
+export type SchedTimes = { runMs: number; waitMs: number; slices: number };
+/** A process's main thread apart from its other threads (worker threads, V8's and libuv's pools). */
+export type ProcessSchedTimes = { main: SchedTimes; others: SchedTimes };
+
+export const noSchedTimes = (): ProcessSchedTimes => ({ main: { runMs: 0, waitMs: 0, slices: 0 }, others: { runMs: 0, waitMs: 0, slices: 0 } });
+
+/**
+ * What Linux's scheduler says of a process's living threads so far (/proc/<pid>/task/<tid>/schedstat,
+ * in nanoseconds); zeros elsewhere. A thread that ended meanwhile is missing from the next reading.
+ */
+export function processSchedTimes(pid: number): ProcessSchedTimes {
+  const times = noSchedTimes();
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return times;
+  }
+  for (const tid of tids) {
+    try {
+      const [run, wait, slices] = fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ").map(Number);
+      const into = Number(tid) === pid ? times.main : times.others;
+      into.runMs += run / 1e6;
+      into.waitMs += wait / 1e6;
+      into.slices += slices;
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return times;
+}
+
+/** Adds `after - before` into `total`. */
+export function addSchedDelta(total: ProcessSchedTimes, before: ProcessSchedTimes, after: ProcessSchedTimes): void {
+  for (const part of ["main", "others"] as const) {
+    // Threads that ended between the readings would make a negative difference.
+    total[part].runMs += Math.max(0, after[part].runMs - before[part].runMs);
+    total[part].waitMs += Math.max(0, after[part].waitMs - before[part].waitMs);
+    total[part].slices += Math.max(0, after[part].slices - before[part].slices);
+  }
+}
