@@ -16,7 +16,7 @@ import {
   type LoadSide,
 } from "./support/collab-load";
 import { readFichePages } from "./support/page-reader";
-import { addSchedDelta, makeTempDir, noSchedTimes, openFileLimit, removeTempDir, sleep, type ProcessSchedTimes, type SchedTimes } from "./support/processes";
+import { addSchedTimes, makeTempDir, noSchedTimes, openFileLimit, removeTempDir, sleep, type ProcessSchedTimes, type SchedTimes } from "./support/processes";
 import { ProjectionProbe } from "./support/projection-probe";
 import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
@@ -186,8 +186,8 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
     all.server.push(...serverSide.latencies);
     all.relay.push(...relaySide.latencies);
     for (const [total, side] of [[sched.server, serverSide], [sched.relay, relaySide]] as const) {
-      addSchedDelta(total.target, noSchedTimes(), side.sched.target);
-      addSchedDelta(total.clients, noSchedTimes(), side.sched.clients);
+      addSchedTimes(total.target, side.sched.target);
+      addSchedTimes(total.clients, side.sched.clients);
     }
     closeClients(serverSide);
     closeClients(relaySide);

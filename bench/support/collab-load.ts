@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
-import { addSchedDelta, noSchedTimes, processSchedTimes, type ProcessSchedTimes } from "./processes";
+import { addSchedTimes, noSchedTimes, processSchedTimes, schedDelta, type ProcessSchedTimes } from "./processes";
 import { SimClient, type SendLog, type Transport } from "./sim-client";
 import type { BenchProcess } from "./wiki-server";
 
@@ -128,8 +128,8 @@ export async function alternatePhases(
     side.clientsLoopDelay.disable();
     if (side.recording) {
       side.cpuSeconds += side.target.cpuSeconds() - cpuBefore;
-      addSchedDelta(side.sched.target, schedBefore.target, processSchedTimes(side.target.pid));
-      addSchedDelta(side.sched.clients, schedBefore.clients, processSchedTimes(process.pid));
+      addSchedTimes(side.sched.target, schedDelta(schedBefore.target, processSchedTimes(side.target.pid)));
+      addSchedTimes(side.sched.clients, schedDelta(schedBefore.clients, processSchedTimes(process.pid)));
     }
     side.recording = false;
   }

@@ -166,12 +166,21 @@ export function processSchedTimes(pid: number): ProcessSchedTimes {
   return times;
 }
 
-/** Adds `after - before` into `total`. */
-export function addSchedDelta(total: ProcessSchedTimes, before: ProcessSchedTimes, after: ProcessSchedTimes): void {
+/** What the threads did between two readings. Threads that ended in between would make a negative difference: counted as 0. */
+export function schedDelta(before: ProcessSchedTimes, after: ProcessSchedTimes): ProcessSchedTimes {
+  const delta = (b: SchedTimes, a: SchedTimes): SchedTimes => ({
+    runMs: Math.max(0, a.runMs - b.runMs),
+    waitMs: Math.max(0, a.waitMs - b.waitMs),
+    slices: Math.max(0, a.slices - b.slices),
+  });
+  return { main: delta(before.main, after.main), others: delta(before.others, after.others) };
+}
+
+/** Adds `more` into `total`. */
+export function addSchedTimes(total: ProcessSchedTimes, more: ProcessSchedTimes): void {
   for (const part of ["main", "others"] as const) {
-    // Threads that ended between the readings would make a negative difference.
-    total[part].runMs += Math.max(0, after[part].runMs - before[part].runMs);
-    total[part].waitMs += Math.max(0, after[part].waitMs - before[part].waitMs);
-    total[part].slices += Math.max(0, after[part].slices - before[part].slices);
+    total[part].runMs += more[part].runMs;
+    total[part].waitMs += more[part].waitMs;
+    total[part].slices += more[part].slices;
   }
 }
