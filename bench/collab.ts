@@ -32,7 +32,7 @@ import type { EditHandlingStats } from "@/server/collab/edit-handling";
  *   B: 1,500 clients on 500 fiches, 350 updates/s (Hocuspocus's published single-node load);
  *   F: A's clients, 100 of them over the HTTP fallback instead of WebSockets (only when asked).
  * Env: BENCH_SECONDS (20 per side and round), BENCH_ROUNDS (3), BENCH_SCENARIOS (A,B,C; add F),
- * BENCH_REVISION_INTERVAL_MS (20000), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server).
+ * BENCH_REVISION_INTERVAL_MS (20000), BENCH_SERVER_NODE_ARGS and BENCH_RELAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server, and the relay alike).
  */
 
 type Scenario = { name: string; clients: number; fiches: number; rate: number; rounds: number };

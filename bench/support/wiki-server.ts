@@ -142,8 +142,7 @@ export async function startWikiServer(options: { dataDir: string; secret: string
     NEXT_TELEMETRY_DISABLED: "1",
     ...options.env,
   };
-  // For a profile of the server alone, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const nodeArgs = nodeArgsFromEnv("BENCH_SERVER_NODE_ARGS");
   // Port 0: the inspector takes a free port and prints its address in the log.
   if (options.inspect) nodeArgs.push("--inspect=127.0.0.1:0");
   const child = spawn(
@@ -291,12 +290,20 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
 }
 
 /**
+ * Node options for a side, from the environment: e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" in
+ * BENCH_SERVER_NODE_ARGS and BENCH_RELAY_NODE_ARGS profiles both sides, so that they compare alike.
+ */
+function nodeArgsFromEnv(name: string): string[] {
+  return (process.env[name] ?? "").split(/\s+/).filter(Boolean);
+}
+
+/**
  * Starts the in-memory relay (support/collab-relay.ts), the baseline of bench/collab: no auth,
  * no limits, no persistence, no projection.
  */
 export function startRelay(): Promise<BenchProcess> {
   const child = fork(path.join(import.meta.dirname, "collab-relay.ts"), {
-    execArgv: ["--import", "tsx"],
+    execArgv: [...nodeArgsFromEnv("BENCH_RELAY_NODE_ARGS"), "--import", "tsx"],
     env: { ...process.env, COLLAB_PORT: "0" },
     stdio: ["ignore", "pipe", "inherit", "ipc"],
     detached: true,
