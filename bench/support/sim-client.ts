@@ -24,7 +24,7 @@ type BrowserLikeSocket = {
   readonly readyState: number;
   send(data: Uint8Array): void;
   close(): void;
-  addEventListener(type: string, listener: (event: { data?: ArrayBuffer; code?: number; reason?: string }) => void): void;
+  addEventListener(type: string, listener: (event: { data?: ArrayBuffer; code?: number; reason?: string; message?: string }) => void): void;
 };
 
 function openSocket(url: string, cookie: string | null, transport: Transport): BrowserLikeSocket {
@@ -60,7 +60,7 @@ export class SimClient {
       socket.send(syncMessage((e) => syncProtocol.writeUpdate(e, update)));
     });
     this.synced = new Promise((resolve, reject) => {
-      socket.addEventListener("error", () => reject(new Error(`${transport} error on ${url}`)));
+      socket.addEventListener("error", (event) => reject(new Error(`${transport} error on ${url}: ${event.message ?? "no detail"}`)));
       socket.addEventListener("close", (event) => {
         if (!this.closing) reject(new Error(`closed ${event.code} ${event.reason}`));
       });
