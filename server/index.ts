@@ -20,6 +20,7 @@ import { startProjectionService } from "./projection/service";
 import { revisionTimings } from "./revision";
 import { startMailSender } from "./mail/sender";
 import { startDigestScheduler } from "./digest";
+import { askShortTimeSlice } from "./thread-scheduling";
 
 const dev = process.env.NODE_ENV === "development";
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
@@ -112,6 +113,9 @@ async function main(): Promise<void> {
     if (isCollabPath(req.url)) collab.handleUpgrade(req, socket, head);
     else nextUpgrades.emit("upgrade", req, socket, head);
   });
+  // After the workers have started: a thread inherits its parent's slice, and theirs can wait.
+  const noShortSlice = askShortTimeSlice();
+  if (noShortSlice) console.warn(`Pas de tranche de temps courte pour le fil des connexions (${noShortSlice}) : les frappes peuvent attendre derrière les autres tâches.`);
 
   const shutdown = (signal: string) => {
     console.log(`${signal} reçu : arrêt propre…`);
