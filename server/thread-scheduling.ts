@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 /** The time slice asked for the socket's thread, in nanoseconds: the shortest Linux grants (0.1 ms). */
 export const SOCKET_THREAD_SLICE_NS = 100_000;
 
-/** Nice value of the threads that do derived work (projection, checkpoints): they yield to the socket's. */
+/** Nice value of the projection worker, whose derived work yields the CPU to the socket's thread. */
 const BACKGROUND_NICE = 10;
 
 // sched_setattr(2) has no glibc wrapper before 2.41: it goes through syscall(2).
