@@ -142,8 +142,8 @@ function printSched(sched: { server: SideSched; relay: SideSched }, seconds: num
   console.log(line("relay", sched.relay));
   const slice = (ms: number | null) => (ms === null ? "n/a" : `${ms.toFixed(2)} ms`);
   console.log(
-    `time slice of each main thread (Linux's se.slice): wiki server ${slice(slices.server)} (its socket thread asks for the shortest, server/thread-scheduling.ts), ` +
-      `relay ${slice(slices.relay)} (the kernel's default); a waking thread preempts one with a longer slice at once`,
+    `time slice of each main thread (Linux's se.slice): wiki server ${slice(slices.server)}, relay ${slice(slices.relay)}; ` +
+      `the wiki's socket thread asks for the shortest (server/thread-scheduling.ts), the relay for none; a waking thread preempts one with a longer slice at once`,
   );
 }
 
