@@ -316,6 +316,7 @@ async function runScenario(scenario: Scenario, withPageLoad: boolean): Promise<v
     }
   } catch (error) {
     console.log(`scenario ${scenario.name} stopped: ${error instanceof Error ? error.message : String(error)}`);
+    if (server?.exit) console.log(`the wiki server had exited: ${JSON.stringify(server.exit)}`);
     if (server) console.log(`last lines of the wiki server's log:\n${server.logTail(15).join("\n")}`);
   } finally {
     readOnly?.close();

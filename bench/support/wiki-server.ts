@@ -224,6 +224,7 @@ function evaluateInServer(address: string, expression: string): Promise<unknown>
 }
 
 const USAGE = { expression: "JSON.stringify(process.memoryUsage())", returnByValue: true };
+const DETACH = 5;
 
 function usageMb(value: unknown): NodeJS.MemoryUsage | null {
   return typeof value === "string" ? (JSON.parse(value) as NodeJS.MemoryUsage) : null;
@@ -239,6 +240,7 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
     const mb = (bytes: number) => bytes / 1024 / 1024;
     let main: NodeJS.MemoryUsage | null = null;
     const workers = new Map<string, { title: string; usage: NodeJS.MemoryUsage | null }>();
+    let result: MemoryAfterGc | null = null;
     // Called by the last worker's answer, the 3 s after the workers were asked, an error or the 30 s deadline: the first wins.
     let finished = false;
     const finish = () => {
@@ -246,17 +248,28 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
       finished = true;
       clearTimeout(timer);
       clearTimeout(workersDeadline);
-      socket.terminate();
-      resolve(
-        main && {
-          heapUsedMb: mb(main.heapUsed),
-          heapTotalMb: mb(main.heapTotal),
-          externalMb: mb(main.external),
-          rssMb: mb(main.rss),
-          workers: [...workers.values()].map((w) => ({ title: w.title, heapUsedMb: w.usage ? mb(w.usage.heapUsed) : null })),
-        },
-      );
+      result = main && {
+        heapUsedMb: mb(main.heapUsed),
+        heapTotalMb: mb(main.heapTotal),
+        externalMb: mb(main.external),
+        rssMb: mb(main.rss),
+        workers: [...workers.values()].map((w) => ({ title: w.title, heapUsedMb: w.usage ? mb(w.usage.heapUsed) : null })),
+      };
+      // Closing the socket while a worker's session still has a request in flight crashes the
+      // server (SIGSEGV, Node 20; seen when a worker had not answered within 3 s on a loaded
+      // machine, the next round then failing with ECONNRESET): each worker session is detached first.
+      if (workers.size === 0 || socket.readyState !== WebSocket.OPEN) return socket.terminate();
+      detachesLeft = workers.size;
+      closeDeadline = setTimeout(() => socket.terminate(), 30_000);
+      for (const sessionId of workers.keys()) send({ id: DETACH, method: "NodeWorker.detach", params: { sessionId } });
     };
+    let detachesLeft = 0;
+    let closeDeadline: NodeJS.Timeout | undefined;
+    socket.on("close", () => {
+      clearTimeout(closeDeadline);
+      finish();
+      resolve(result);
+    });
     const timer = setTimeout(finish, 30_000);
     let workersDeadline: NodeJS.Timeout | undefined;
     const send = (message: object) => socket.send(JSON.stringify(message));
@@ -266,7 +279,9 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
     });
     socket.on("message", (data) => {
       const message = JSON.parse(String(data)) as { id?: number; method?: string; params?: Record<string, unknown>; result?: { result?: { value?: unknown } } };
-      if (message.id === 2) {
+      if (message.id === DETACH) {
+        if (--detachesLeft === 0) socket.close();
+      } else if (message.id === 2) {
         main = usageMb(message.result?.result?.value);
         send({ id: 3, method: "NodeWorker.enable", params: { waitForDebuggerOnStart: false } });
         // The workers attach just after enable; whoever has not answered within 3 s is left out.
@@ -285,7 +300,8 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
         if ([...workers.values()].every((w) => w.usage)) finish();
       }
     });
-    socket.on("error", finish);
+    // ws closes the socket after an error: "close" resolves.
+    socket.on("error", () => {});
   });
 }
 
