@@ -16,12 +16,13 @@ import {
   type LoadSide,
 } from "./support/collab-load";
 import { readFichePages } from "./support/page-reader";
-import { addSchedTimes, mainThreadSliceMs, makeTempDir, noSchedTimes, openFileLimit, removeTempDir, sleep, type ProcessSchedTimes, type SchedTimes } from "./support/processes";
+import { addSchedTimes, makeTempDir, noSchedTimes, openFileLimit, removeTempDir, sleep, type ProcessSchedTimes, type SchedTimes } from "./support/processes";
 import { ProjectionProbe } from "./support/projection-probe";
 import { ordinaryFicheState, ordinaryFicheTitre, type SendLog } from "./support/sim-client";
 import { addFiche, addUser, openBenchDb, openReadOnlyDb, sessionCookie } from "./support/wiki-data";
 import { startRelay, startWikiServer, type BenchProcess, type MemoryAfterGc, type WikiServer } from "./support/wiki-server";
 import type { EditHandlingStats } from "@/server/collab/edit-handling";
+import { timeSliceNs } from "@/server/thread-scheduling";
 
 /**
  * The collaboration server on its production path: server/index.ts (Next, collaboration,
@@ -130,7 +131,7 @@ type SideSched = { target: ProcessSchedTimes; clients: ProcessSchedTimes };
  * Where each side's CPU time went, as Linux's scheduler counts it: the steady per-edit cost that the
  * peers' p99 hides, and how long each thread, once woken, waited for a CPU on this shared machine.
  */
-function printSched(sched: { server: SideSched; relay: SideSched }, seconds: number, slices: { server: number | null; relay: number | null }): void {
+function printSched(sched: { server: SideSched; relay: SideSched }, seconds: number, slicesNs: { server: number | null; relay: number | null }): void {
   const perSecond = (t: SchedTimes) => `${(t.runMs / seconds).toFixed(0)} / ${(t.waitMs / seconds).toFixed(0)} ms`;
   const perTurn = (t: SchedTimes) => (t.slices > 0 ? `${((1000 * t.waitMs) / t.slices).toFixed(0)} µs` : "n/a");
   const line = (label: string, s: SideSched) =>
@@ -140,9 +141,9 @@ function printSched(sched: { server: SideSched; relay: SideSched }, seconds: num
   console.log(`per second of typing, time on a CPU / time runnable but waiting for one (Linux schedstat, during each side's recorded phases):`);
   console.log(line("wiki server", sched.server));
   console.log(line("relay", sched.relay));
-  const slice = (ms: number | null) => (ms === null ? "n/a" : `${ms.toFixed(2)} ms`);
+  const slice = (ns: number | null) => (ns === null ? "n/a" : `${(ns / 1e6).toFixed(2)} ms`);
   console.log(
-    `time slice of each main thread (Linux's se.slice): wiki server ${slice(slices.server)}, relay ${slice(slices.relay)}; ` +
+    `time slice of each main thread (Linux's se.slice): wiki server ${slice(slicesNs.server)}, relay ${slice(slicesNs.relay)}; ` +
       `the wiki's socket thread asks for the shortest (server/thread-scheduling.ts), the relay for none; a waking thread preempts one with a longer slice at once`,
   );
 }
@@ -203,7 +204,10 @@ async function runTyping(scenario: Scenario, data: Prepared, server: WikiServer,
   }
   printRounds(rounds, { server: latencyFigures(all.server), relay: latencyFigures(all.relay) });
   await printEditHandling(server, relay);
-  printSched(sched, (config.seconds - WARMUP_PHASES) * scenario.rounds, { server: mainThreadSliceMs(server.pid), relay: mainThreadSliceMs(relay.pid) });
+  printSched(sched, (config.seconds - WARMUP_PHASES) * scenario.rounds, {
+    server: timeSliceNs(`/proc/${server.pid}/sched`),
+    relay: timeSliceNs(`/proc/${relay.pid}/sched`),
+  });
   console.log(`load average after the rounds: ${loadAverage()}`);
   printProbe(probe);
   const revisions = (readOnly.prepare("SELECT count(*) FROM fiche_revision").pluck().get() as number) - revisionsBefore;

@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { askShortTimeSlice, SOCKET_THREAD_SLICE_NS } from "./thread-scheduling";
+import { askShortTimeSlice, SOCKET_THREAD_SLICE_NS, timeSliceNs } from "./thread-scheduling";
 
 // Custom slices for ordinary threads came with Linux 6.12 (EEVDF's sched_attr::sched_runtime).
 function kernelHasCustomSlices(): boolean {
@@ -11,32 +10,26 @@ function kernelHasCustomSlices(): boolean {
   return major > 6 || (major === 6 && minor >= 12);
 }
 
-function sliceOf(schedFile: string): number {
-  return Number(/^se\.slice\s*:\s*(\d+)/m.exec(fs.readFileSync(schedFile, "utf8"))![1]);
-}
-
 // A worker that reads its inherited slice, yields to the socket's thread, and says what it has then.
 const WORKER_SOURCE = `
-const fs = require("node:fs");
 const os = require("node:os");
 const { parentPort, workerData } = require("node:worker_threads");
-const slice = () => Number(/^se\\.slice\\s*:\\s*(\\d+)/m.exec(fs.readFileSync("/proc/thread-self/sched", "utf8"))[1]);
 import(workerData.tsxApi).then(async ({ register }) => {
   register();
-  const inherited = slice();
-  const { yieldToSocketThread } = await import(workerData.entry);
+  const { timeSliceNs, yieldToSocketThread } = await import(workerData.entry);
+  const inherited = timeSliceNs();
   yieldToSocketThread();
-  parentPort.postMessage({ inherited, slice: slice(), nice: os.getPriority() });
+  parentPort.postMessage({ inherited, slice: timeSliceNs(), nice: os.getPriority() });
 });
 `;
 
 describe.runIf(kernelHasCustomSlices())("thread scheduling on Linux", () => {
   it("gives the socket's thread the shortest slice, and a worker started after it yields it back with nice 10", async () => {
-    const defaultSlice = sliceOf("/proc/thread-self/sched");
+    const defaultSlice = timeSliceNs();
     expect(defaultSlice).toBeGreaterThan(SOCKET_THREAD_SLICE_NS);
 
     expect(askShortTimeSlice()).toBeNull();
-    expect(sliceOf("/proc/thread-self/sched")).toBe(SOCKET_THREAD_SLICE_NS);
+    expect(timeSliceNs()).toBe(SOCKET_THREAD_SLICE_NS);
 
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,

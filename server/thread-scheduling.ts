@@ -55,6 +55,20 @@ function setCallingThread(nice: number, sliceNs: number): string | null {
 }
 
 /**
+ * A thread's time slice in nanoseconds, as Linux's scheduler reports it (`se.slice` in a
+ * /proc/…/sched file: the calling thread's by default, `/proc/<pid>/sched` for a process's main
+ * thread); null where it is not reported.
+ */
+export function timeSliceNs(schedFile = "/proc/thread-self/sched"): number | null {
+  try {
+    const line = /^se\.slice\s*:\s*(\d+)/m.exec(fs.readFileSync(schedFile, "utf8"));
+    return line ? Number(line[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Asks Linux (6.12 and later, EEVDF) for a short time slice for the calling thread: when it wakes,
  * it preempts a running thread with a longer slice at once, instead of waiting up to the end of that
  * thread's slice (1.4 ms on a 2-CPU machine) behind a worker, a GC helper or another process.

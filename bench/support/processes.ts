@@ -166,16 +166,6 @@ export function processSchedTimes(pid: number): ProcessSchedTimes {
   return times;
 }
 
-/** A process's main thread's time slice as Linux's scheduler reports it (se.slice in /proc/<pid>/sched), in ms; null where it is not reported. */
-export function mainThreadSliceMs(pid: number): number | null {
-  try {
-    const line = /^se\.slice\s*:\s*(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/sched`, "utf8"));
-    return line ? Number(line[1]) / 1e6 : null;
-  } catch {
-    return null;
-  }
-}
-
 /** What the threads did between two readings. Threads that ended in between would make a negative difference: counted as 0. */
 export function schedDelta(before: ProcessSchedTimes, after: ProcessSchedTimes): ProcessSchedTimes {
   const delta = (b: SchedTimes, a: SchedTimes): SchedTimes => ({

@@ -241,7 +241,7 @@ function memoryAfterGc(address: string): Promise<MemoryAfterGc | null> {
     let main: NodeJS.MemoryUsage | null = null;
     const workers = new Map<string, { title: string; usage: NodeJS.MemoryUsage | null }>();
     let result: MemoryAfterGc | null = null;
-    // Called by the last worker's answer, the 3 s after the workers were asked, an error or the 30 s deadline: the first wins.
+    // Called by the last worker's answer, the 3 s after the workers were asked, the socket closing (after an error too) or the 30 s deadline: the first wins.
     let finished = false;
     const finish = () => {
       if (finished) return;
